@@ -1,0 +1,82 @@
+import { z } from 'zod';
+
+/**
+ * The environment, validated once at boot. A bad value stops the process with one line naming the
+ * variable (see `loadConfig`), never a stack trace.
+ */
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .default('0')
+  .transform((v) => v === '1' || v === 'true');
+
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+
+export const configSchema = z.object({
+  DISCORD_TOKEN: z
+    .string()
+    .trim()
+    .min(20, 'looks too short to be a bot token')
+    .regex(/^\S+$/, 'must not contain spaces')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DISCORD_GUILD_ID: z
+    .string()
+    .regex(/^\d{17,20}$/, 'must be a server id (a 17-20 digit snowflake)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DISCORD_CLIENT_ID: z
+    .string()
+    .regex(/^\d{17,20}$/, 'must be an application id (a 17-20 digit snowflake)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DISCORD_API_URL: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  STORE_URL: z
+    .string()
+    .default('sqlite://data/casewatch.sqlite')
+    .refine((v) => /^(sqlite|redis|rediss|postgres|postgresql|memory):/.test(v), {
+      message: 'must start with sqlite://, redis://, rediss://, postgres:// or memory://',
+    }),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ALLOW_PRIVATE_URLS: flag,
+  CONTACT: z.string().max(200).default('https://github.com/casewatch/casewatch'),
+  FEED_MAX_BYTES: int(5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  FEED_TIMEOUT_MS: int(15_000, 500, 120_000),
+  FEED_CONNECT_TIMEOUT_MS: int(5_000, 200, 60_000),
+  FEED_MAX_ITEMS: int(200, 1, 10_000),
+  POLL_INTERVAL_MINUTES: int(5, 1, 24 * 60),
+  FEED_FAILURES_BEFORE_PAUSE: int(8, 1, 1000),
+  FEED_HOST_CONCURRENCY: int(2, 1, 64),
+  FULLTEXT_MIN_CHARS: int(1500, 0, 1_000_000),
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SHARD_COUNT: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).default('auto'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError whose message is one line naming the variable. */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = String(issue?.path[0] ?? 'environment');
+  // Never echo the value itself: it may be the token.
+  throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}`);
+}
+
+/** For entry points: one clear line on stderr and exit code 2 instead of a stack trace. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return parseConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,34 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { Store } from '../store/types.ts';
+
+/** What every command gets besides its interaction: passed in explicitly, never a global. */
+export interface CommandContext {
+  store: Store;
+  config: Config;
+  logger: Logger;
+  /** The clock, so tests can pin "today". */
+  now: () => Date;
+}
+
+/**
+ * One slash command, one file in commands/. The loader registers `data`; the dispatcher routes
+ * chat-input, autocomplete and button interactions (custom ids starting with `${data.name}:`)
+ * here and is the single error boundary.
+ */
+export interface Command {
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /** Admin-only: the dispatcher refuses members without Manage Server, whatever the server's overrides. */
+  adminOnly?: boolean;
+  /** Answer ephemerally by default (the dispatcher's error replies follow this too). */
+  ephemeral?: boolean;
+  execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
+  button?(interaction: ButtonInteraction, ctx: CommandContext): Promise<void>;
+}

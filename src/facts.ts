@@ -1,0 +1,122 @@
+/**
+ * The facts contract (../shared/facts-schema.md): what the extractor returns, what the store keeps
+ * and what the case knowledge is built from. Field names are the schema's; extra fields are allowed.
+ */
+
+export const ROLES = [
+  'defendant',
+  'prosecutor',
+  'defense_attorney',
+  'judge',
+  'victim',
+  'witness',
+  'plaintiff',
+  'family',
+  'official',
+  'expert',
+  'juror',
+  'other',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const EVENT_TYPES = [
+  'investigation',
+  'arrest',
+  'charge',
+  'charge_dropped',
+  'dismissal',
+  'bail',
+  'plea',
+  'motion',
+  'ruling',
+  'hearing',
+  'trial',
+  'verdict',
+  'sentence',
+  'appeal',
+  'lawsuit',
+  'release',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const CHARGE_STATUSES = ['pending', 'dropped', 'dismissed', 'convicted', 'acquitted'] as const;
+export type ChargeStatus = (typeof CHARGE_STATUSES)[number];
+
+export const STAGES = [
+  'investigation',
+  'charged',
+  'pretrial',
+  'trial',
+  'verdict',
+  'sentenced',
+  'dismissed',
+  'appeal',
+  'closed',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Where a fact came from: the sentence and its character offset in the article text. */
+export interface Provenance {
+  sentence: string;
+  offset: number;
+}
+
+/** An article as the poller hands it over (and as the CLI reads it from JSON). */
+export interface Article {
+  url: string;
+  title: string;
+  /** YYYY-MM-DD */
+  published: string;
+  text: string;
+  feed?: string;
+  source?: 'feed' | 'page';
+  /** The outlet's name or host, for source lists. */
+  outlet?: string;
+}
+
+export interface Person {
+  name: string;
+  role: Role;
+  provenance?: Provenance;
+}
+
+export interface Quote {
+  speaker: string | null;
+  text: string;
+  org?: boolean;
+  provenance?: Provenance;
+}
+
+export interface CaseEvent {
+  type: EventType;
+  /** YYYY-MM-DD, YYYY-MM or null */
+  date: string | null;
+  status: 'happened' | 'scheduled';
+  who: string | null;
+  summary: string;
+  new: boolean;
+  provenance?: Provenance;
+}
+
+export interface Charge {
+  defendant: string;
+  charge: string;
+  status: ChargeStatus;
+  provenance?: Provenance;
+}
+
+export interface Penalty {
+  defendant: string;
+  max: number | null;
+  unit: string;
+  current: boolean;
+  provenance?: Provenance;
+}
+
+export interface Facts {
+  people: Person[];
+  quotes: Quote[];
+  events: CaseEvent[];
+  charges: Charge[];
+  penalties: Penalty[];
+}

@@ -1,0 +1,190 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import KeyvPostgres from '@keyv/postgres';
+import KeyvRedis from '@keyv/redis';
+import KeyvSqlite from '@keyv/sqlite';
+import Keyv from 'keyv';
+import { type Logger, silentLogger } from '../log.ts';
+import {
+  type InsertIfAbsent,
+  postgresInsertIfAbsent,
+  redisInsertIfAbsent,
+  sqliteInsertIfAbsent,
+} from './atomic.ts';
+import { createKeyvKV } from './keyvKV.ts';
+import type { KV, Store } from './types.ts';
+
+export type { KV, Store } from './types.ts';
+
+/** Keys are prefixed by createKeyvKV, not by keyv (whose default namespace is "keyv"). */
+const RAW_KEYS = { namespace: '', useKeyPrefix: false } as const;
+
+interface Backend {
+  keyv: Keyv;
+  insertIfAbsent: InsertIfAbsent;
+  iterate: (prefix: string) => AsyncIterable<string>;
+  ping(): Promise<void>;
+  description: string;
+}
+
+/**
+ * Opens the store named by STORE_URL: `sqlite://path` (default, creates the folder), `redis://…`,
+ * `postgres://…`, or `memory://` (tests). keyv swallows backend errors by default; here every error
+ * is both logged and thrown (`throwOnErrors`), so a store that is down is an error the caller sees.
+ */
+export async function openStore(url: string, logger: Logger = silentLogger): Promise<Store> {
+  const backend = await openBackend(url);
+  backend.keyv.on('error', (err: unknown) =>
+    logger.error({ err, store: backend.description }, 'store error'),
+  );
+  const namespaces = new Map<string, KV>();
+  return {
+    description: backend.description,
+    kv(namespace: string) {
+      if (!/^[a-z][a-z0-9_-]*$/i.test(namespace)) throw new Error(`store: bad namespace "${namespace}"`);
+      let kv = namespaces.get(namespace);
+      if (!kv) {
+        kv = createKeyvKV(backend.keyv, namespace, backend.insertIfAbsent, backend.iterate);
+        namespaces.set(namespace, kv);
+      }
+      return kv;
+    },
+    ping: () => backend.ping(),
+    async close() {
+      await backend.keyv.disconnect();
+    },
+  };
+}
+
+async function openBackend(url: string): Promise<Backend> {
+  const scheme = url.slice(0, url.indexOf(':'));
+  switch (scheme) {
+    case 'memory':
+      return memoryBackend();
+    case 'sqlite':
+      return sqliteBackend(url);
+    case 'redis':
+    case 'rediss':
+      return redisBackend(url);
+    case 'postgres':
+    case 'postgresql':
+      return postgresBackend(url);
+    default:
+      throw new Error(`store: unsupported STORE_URL scheme "${scheme}"`);
+  }
+}
+
+function memoryBackend(): Backend {
+  const map = new Map<string, unknown>();
+  const keyv = new Keyv({ store: map, throwOnErrors: true, ...RAW_KEYS });
+  return {
+    keyv,
+    description: 'memory',
+    // One process, and Map operations are synchronous: check-and-set cannot interleave.
+    insertIfAbsent: async (rawKey, serialized) => {
+      const existing = map.get(rawKey);
+      if (existing !== undefined && !isExpired(existing)) return false;
+      map.set(rawKey, serialized);
+      return true;
+    },
+    iterate: async function* (prefix) {
+      for (const k of [...map.keys()]) if (k.startsWith(prefix) && !isExpired(map.get(k))) yield k;
+    },
+    ping: async () => undefined,
+  };
+}
+
+function isExpired(serialized: unknown): boolean {
+  try {
+    const env = typeof serialized === 'string' ? JSON.parse(serialized) : serialized;
+    return typeof env?.expires === 'number' && env.expires < Date.now();
+  } catch {
+    return false;
+  }
+}
+
+async function sqliteBackend(url: string): Promise<Backend> {
+  const file = url.replace(/^sqlite:\/\//, '');
+  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+  const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
+  const keyv = new Keyv({ store: adapter, throwOnErrors: true, ...RAW_KEYS });
+  const query = adapter.query as (sql: string, ...p: unknown[]) => Promise<Array<Record<string, unknown>>>;
+  const table = String(adapter.opts.table);
+  // WAL lets a second process (the CLI beside the bot) read while the bot writes.
+  await query('PRAGMA journal_mode=WAL');
+  return {
+    keyv,
+    description: `sqlite:${file}`,
+    insertIfAbsent: sqliteInsertIfAbsent(query, table),
+    iterate: async function* (prefix) {
+      const rows = await query(
+        `SELECT key, value FROM ${table} WHERE key LIKE ? ESCAPE '\\'`,
+        `${escapeLike(prefix)}%`,
+      );
+      for (const r of rows) if (!isExpired(r.value)) yield String(r.key);
+    },
+    ping: async () => {
+      await query('SELECT 1');
+    },
+  };
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+async function redisBackend(url: string): Promise<Backend> {
+  const adapter = new KeyvRedis(url, {
+    throwOnConnectError: true,
+    throwOnErrors: true,
+    connectionTimeout: 5_000,
+  });
+  const keyv = new Keyv({ store: adapter, throwOnErrors: true, ...RAW_KEYS });
+  const client = async () => {
+    const c = adapter.client as unknown as { isOpen: boolean; connect(): Promise<unknown> };
+    if (!c.isOpen) await adapter.getClient();
+    return adapter.client as never;
+  };
+  const scan = async function* (prefix: string) {
+    const c = (await client()) as unknown as {
+      scanIterator(o: { MATCH: string; COUNT: number }): AsyncIterable<string | string[]>;
+    };
+    for await (const batch of c.scanIterator({
+      MATCH: `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`,
+      COUNT: 500,
+    })) {
+      for (const k of Array.isArray(batch) ? batch : [batch]) yield k;
+    }
+  };
+  await client();
+  return {
+    keyv,
+    description: `redis:${new URL(url).host}`,
+    insertIfAbsent: redisInsertIfAbsent(client),
+    iterate: scan,
+    ping: async () => {
+      const c = (await client()) as unknown as { ping(): Promise<string> };
+      await c.ping();
+    },
+  };
+}
+
+async function postgresBackend(url: string): Promise<Backend> {
+  const adapter = new KeyvPostgres({ uri: url, max: 5 });
+  const keyv = new Keyv({ store: adapter, throwOnErrors: true, ...RAW_KEYS });
+  const query = adapter.query as (sql: string, values?: unknown[]) => Promise<Array<Record<string, unknown>>>;
+  const table = `${adapter.opts.schema}.${adapter.opts.table}`;
+  await query('SELECT 1');
+  return {
+    keyv,
+    description: `postgres:${new URL(url).host}${new URL(url).pathname}`,
+    insertIfAbsent: postgresInsertIfAbsent(query, table),
+    iterate: async function* (prefix) {
+      const rows = await query(`SELECT key, value FROM ${table} WHERE starts_with(key, $1)`, [prefix]);
+      for (const r of rows) if (!isExpired(r.value)) yield String(r.key);
+    },
+    ping: async () => {
+      await query('SELECT 1');
+    },
+  };
+}
