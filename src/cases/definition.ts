@@ -25,3 +25,38 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 64);
 }
+
+/**
+ * The tracked case a user means: slug, name or alias, case-insensitively. With no input and exactly
+ * one tracked case, that one. Undefined when nothing matches (callers say so politely).
+ */
+export function findCase(
+  tracked: CaseDefinition[],
+  input: string | null | undefined,
+): CaseDefinition | undefined {
+  const q = (input ?? '').trim().toLowerCase();
+  if (!q) return tracked.length === 1 ? tracked[0] : undefined;
+  return (
+    tracked.find((c) => c.slug === q) ??
+    tracked.find((c) => c.name.toLowerCase() === q) ??
+    tracked.find((c) => c.aliases.some((a) => a.toLowerCase() === q)) ??
+    tracked.find((c) => slugify(c.name) === slugify(q))
+  );
+}
+
+/** Autocomplete: tracked cases whose slug, name or alias contains what was typed, at most 25. */
+export function suggestCases(tracked: CaseDefinition[], typed: string) {
+  const q = typed.trim().toLowerCase();
+  return tracked
+    .filter((c) => !q || [c.slug, c.name, ...c.aliases].some((s) => s.toLowerCase().includes(q)))
+    .slice(0, 25)
+    .map((c) => ({ name: `${c.name} (${c.slug})`, value: c.slug }));
+}
+
+/** "a, b; c" -> ["a", "b", "c"]: how /case track takes its lists in one option. */
+export function splitList(input: string | null | undefined): string[] {
+  return (input ?? '')
+    .split(/[,;]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

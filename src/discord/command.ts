@@ -15,6 +15,8 @@ export interface CommandContext {
   logger: Logger;
   /** The clock, so tests can pin "today". */
   now: () => Date;
+  /** Optional instrumentation (Prometheus in production); absent in most tests. */
+  metrics?: { observeInteraction?(command: string, seconds: number): void };
 }
 
 /**

@@ -1,0 +1,105 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { caseDefinitionSchema, findCase, slugify, splitList, suggestCases } from '../src/cases/definition.ts';
+import type { Command } from '../src/discord/command.ts';
+import { respond } from '../src/discord/respond.ts';
+import { UserError } from '../src/errors.ts';
+import { createCaseStore } from '../src/store/cases.ts';
+
+const data = new SlashCommandBuilder()
+  .setName('case')
+  .setDescription('Choose which legal cases this server follows (Manage Server)')
+  .setDefaultMemberPermissions(0x20n) // Manage Server; enforced again server-side by the dispatcher
+  .setDMPermission(false)
+  .addSubcommand((s) =>
+    s
+      .setName('track')
+      .setDescription('Follow a case in this server')
+      .addStringOption((o) =>
+        o
+          .setName('name')
+          .setDescription('Case name, e.g. "Rust shooting"')
+          .setRequired(true)
+          .setMaxLength(200),
+      )
+      .addStringOption((o) =>
+        o.setName('aliases').setDescription('Other names, comma-separated').setMaxLength(1000),
+      )
+      .addStringOption((o) =>
+        o.setName('defendants').setDescription('Defendants, comma-separated').setMaxLength(1000),
+      )
+      .addStringOption((o) =>
+        o.setName('slug').setDescription('Short id (default: from the name)').setMaxLength(64),
+      ),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('untrack')
+      .setDescription('Stop following a case in this server')
+      .addStringOption((o) =>
+        o.setName('case').setDescription('The case').setRequired(true).setAutocomplete(true),
+      ),
+  )
+  .addSubcommand((s) => s.setName('list').setDescription('The cases this server follows'));
+
+const execute: Command['execute'] = async (interaction, ctx) => {
+  const cases = createCaseStore(ctx.store);
+  const guildId = interaction.guildId;
+  if (!guildId) throw new UserError('Cases are tracked per server: use this command in a server.');
+  const sub = interaction.options.getSubcommand();
+
+  if (sub === 'track') {
+    const name = interaction.options.getString('name', true);
+    const parsed = caseDefinitionSchema.safeParse({
+      slug: interaction.options.getString('slug') ?? slugify(name),
+      name,
+      aliases: splitList(interaction.options.getString('aliases')),
+      defendants: splitList(interaction.options.getString('defendants')),
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new UserError(
+        `That case definition is not valid: ${issue?.path.join('.') || 'case'} ${issue?.message}.`,
+      );
+    }
+    const existing = await cases.get(parsed.data.slug);
+    // Tracking an existing case adds to it rather than overwriting another server's aliases.
+    const def = existing
+      ? {
+          ...existing,
+          aliases: [...new Set([...existing.aliases, ...parsed.data.aliases])],
+          defendants: [...new Set([...existing.defendants, ...parsed.data.defendants])],
+        }
+      : parsed.data;
+    await cases.put(def);
+    await cases.track(guildId, def.slug);
+    return respond(interaction, `Now tracking **${def.name}** (\`${def.slug}\`). ${describe(def)}`, true);
+  }
+
+  if (sub === 'untrack') {
+    const found = findCase(await cases.trackedBy(guildId), interaction.options.getString('case', true));
+    if (!found) throw new UserError('This server does not track a case by that name. See `/case list`.');
+    await cases.untrack(guildId, found.slug);
+    return respond(interaction, `Stopped tracking **${found.name}** in this server.`, true);
+  }
+
+  const tracked = await cases.trackedBy(guildId);
+  if (tracked.length === 0) {
+    return respond(interaction, 'This server tracks no case yet. Add one with `/case track`.', true);
+  }
+  const lines = tracked.map((c) => `• **${c.name}** (\`${c.slug}\`) — ${describe(c)}`);
+  return respond(interaction, lines.join('\n').slice(0, 2000), true);
+};
+
+function describe(def: { aliases: string[]; defendants: string[] }) {
+  const parts = [];
+  if (def.defendants.length) parts.push(`defendants: ${def.defendants.join(', ')}`);
+  if (def.aliases.length) parts.push(`aliases: ${def.aliases.join(', ')}`);
+  return parts.join('; ') || 'no aliases or defendants yet';
+}
+
+const autocomplete: Command['autocomplete'] = async (interaction, ctx) => {
+  const tracked = interaction.guildId ? await createCaseStore(ctx.store).trackedBy(interaction.guildId) : [];
+  await interaction.respond(suggestCases(tracked, String(interaction.options.getFocused())));
+};
+
+export default { data, adminOnly: true, ephemeral: true, execute, autocomplete } satisfies Command;

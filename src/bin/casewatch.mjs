@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The `casewatch` command. The project runs its TypeScript through tsx (no build step), so this
+// small JavaScript entry registers tsx's loader and hands over to src/cli/main.ts.
+import { existsSync } from 'node:fs';
+import { register } from 'tsx/esm/api';
+
+// Settings may live in .env (see .env.example); real environment variables win.
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+register();
+const { main } = await import('../cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { loadConfig } from '../config.ts';
+import { createLogger } from '../log.ts';
+import { openStore } from '../store/index.ts';
+import type { Store } from '../store/types.ts';
+import type { CliCommand, CliContext } from './types.ts';
+
+/**
+ * `casewatch <command>`: each subcommand is one file in src/cli/ exporting `command: CliCommand`,
+ * imported lazily so `casewatch extract` never loads discord.js or opens the store.
+ */
+const FILES: Record<string, string> = {
+  start: 'start.ts',
+  'deploy-commands': 'deployCommands.ts',
+  case: 'case.ts',
+  feed: 'feed.ts',
+  extract: 'extract.ts',
+  eval: 'eval.ts',
+  ingest: 'ingest.ts',
+  status: 'status.ts',
+  timeline: 'timeline.ts',
+  quotes: 'quotes.ts',
+  people: 'people.ts',
+  'eval-status': 'evalStatus.ts',
+  demo: 'demo.ts',
+};
+
+async function load(name: string): Promise<CliCommand | undefined> {
+  const file = FILES[name];
+  if (!file) return undefined;
+  const url = new URL(`./${file}`, import.meta.url);
+  if (!existsSync(url)) return undefined;
+  return ((await import(url.href)) as { command: CliCommand }).command;
+}
+
+export async function main(
+  argv: string[],
+  io: Partial<Pick<CliContext, 'stdout' | 'stderr'>> = {},
+): Promise<number> {
+  const stdout = io.stdout ?? process.stdout;
+  const stderr = io.stderr ?? process.stderr;
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    stdout.write(await helpText());
+    return name ? 0 : 1;
+  }
+  const command = await load(name);
+  if (!command) {
+    stderr.write(`casewatch: unknown command "${name}". Run "casewatch help" for the list.\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  // CLI logs go to stderr so stdout stays machine-readable (JSON lines).
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    secrets: [config.DISCORD_TOKEN],
+    destination: { write: (line: string) => stderr.write(line) },
+  });
+  let store: Promise<Store> | undefined;
+  const ctx: CliContext = {
+    stdout,
+    stderr,
+    config,
+    logger,
+    store: () => (store ??= openStore(config.STORE_URL, logger)),
+  };
+  try {
+    return await command.run(args, ctx);
+  } catch (err) {
+    stderr.write(`casewatch ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    logger.debug({ err }, 'command failed');
+    return 1;
+  } finally {
+    if (store) await (await store.catch(() => undefined))?.close();
+  }
+}
+
+async function helpText(): Promise<string> {
+  const lines = ['casewatch — follow legal cases through the news', '', 'Commands:'];
+  for (const name of Object.keys(FILES)) {
+    const c = await load(name);
+    if (c) lines.push(`  ${c.usage.padEnd(44)} ${c.summary}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,69 @@
+import { type Client, Events } from 'discord.js';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { Store } from '../store/types.ts';
+import { createDiscordClient } from './client.ts';
+import type { Command, CommandContext } from './command.ts';
+import { attachDispatcher } from './dispatcher.ts';
+import { loadCommands } from './loader.ts';
+
+export interface BotOptions {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  now?: () => Date;
+  commandsDir?: string;
+  /** Register the commands with Discord once ready (guild-scoped with DISCORD_GUILD_ID). */
+  registerCommands?: boolean;
+  metrics?: CommandContext['metrics'];
+}
+
+export interface Bot {
+  client: Client<true>;
+  commands: Map<string, Command>;
+  stop(): Promise<void>;
+}
+
+/** Logs the real discord.js client in, wires the dispatcher, and resolves once the bot is ready. */
+export async function startBot(options: BotOptions): Promise<Bot> {
+  const { config, store, logger } = options;
+  if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
+  const commands = await loadCommands(options.commandsDir);
+  const client = createDiscordClient(config);
+  const ctx: CommandContext = {
+    store,
+    config,
+    logger,
+    now: options.now ?? (() => new Date()),
+    metrics: options.metrics,
+  };
+  attachDispatcher(client, commands, ctx);
+  client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn({ code: event.code, shard }, 'gateway disconnected'),
+  );
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  await client.login(config.DISCORD_TOKEN);
+  const readyClient = await ready;
+  logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'bot ready');
+
+  if (options.registerCommands ?? true) {
+    const body = [...commands.values()].map((c) => c.data.toJSON());
+    if (config.DISCORD_GUILD_ID) await readyClient.application.commands.set(body, config.DISCORD_GUILD_ID);
+    else await readyClient.application.commands.set(body);
+    logger.info(
+      { count: body.length, guild: config.DISCORD_GUILD_ID ?? 'global' },
+      'slash commands registered',
+    );
+  }
+  return {
+    client: readyClient,
+    commands,
+    async stop() {
+      await client.destroy();
+    },
+  };
+}
