@@ -95,11 +95,13 @@ async function answerError(interaction: Interaction, err: unknown, log: CommandC
     ? (err as Error).message
     : 'Sorry, something went wrong while answering that. The error was logged; please try again.';
   try {
-    if (interaction.deferred || interaction.replied) {
+    if (interaction.deferred && !interaction.replied) {
+      // The first follow-up after a defer would replace the (maybe public) "thinking…" message:
+      // remove it so the apology is a private message of its own.
+      await interaction.deleteReply().catch(() => undefined);
       await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
-      // A deferred reply left "thinking…" forever would read as a hang: remove it.
-      if (interaction.deferred && !interaction.replied)
-        await interaction.deleteReply().catch(() => undefined);
+    } else if (interaction.replied) {
+      await interaction.followUp({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
     } else {
       await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
     }

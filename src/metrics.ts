@@ -1,0 +1,61 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+/**
+ * What an operator watches: polls and why they fail, articles and facts ingested, alerts sent,
+ * and how long interactions take. One registry per app so tests can run several side by side.
+ */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'casewatch_' });
+  const polls = new Counter({
+    name: 'casewatch_feed_polls_total',
+    help: 'Feed polls by result (ok, not_modified, unchanged, error)',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  });
+  const pollFailures = new Counter({
+    name: 'casewatch_feed_poll_failures_total',
+    help: 'Failed feed polls by reason (dns, timeout, http_status, too_large, not_a_feed, ...)',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+  const articles = new Counter({
+    name: 'casewatch_articles_ingested_total',
+    help: 'Articles handed to ingestion',
+    labelNames: ['history'] as const,
+    registers: [registry],
+  });
+  const facts = new Counter({
+    name: 'casewatch_facts_extracted_total',
+    help: 'Facts extracted, by kind',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  });
+  const alerts = new Counter({
+    name: 'casewatch_alerts_total',
+    help: 'Alerts delivered, by kind (new, update) and result',
+    labelNames: ['kind', 'result'] as const,
+    registers: [registry],
+  });
+  const interactions = new Histogram({
+    name: 'casewatch_interaction_duration_seconds',
+    help: 'Time from receiving an interaction to finishing its handler',
+    labelNames: ['command'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  return {
+    registry,
+    polls,
+    pollFailures,
+    articles,
+    facts,
+    alerts,
+    interactions,
+    observeInteraction(command: string, seconds: number) {
+      interactions.observe({ command }, seconds);
+    },
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,69 @@
+// Everything the emulator knows, shared by the REST routes, the gateway and the injectors.
+import type { APIApplicationCommand } from 'discord.js';
+import type { Faults } from './faults.ts';
+import type { EmulatedMessage, JsonObject, UploadedFile } from './messages.ts';
+import type { InteractionRecord } from './records.ts';
+import type { EmulatedChannel, EmulatedGuild, UserInput } from './world.ts';
+
+export interface RegisteredCommands {
+  global: APIApplicationCommand[];
+  /** Guild id -> that guild's commands. */
+  guild: Map<string, APIApplicationCommand[]>;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** Decoded path after /api/v10, e.g. '/channels/123/messages'. */
+  path: string;
+  query: string;
+  /** Parsed JSON body (or payload_json of a multipart body). */
+  body: JsonObject | undefined;
+  files: UploadedFile[];
+  /** Status the emulator answered, including injected faults. */
+  status: number;
+  at: number;
+}
+
+export interface EmulatorState {
+  bot: UserInput;
+  applicationId: string;
+  guilds: EmulatedGuild[];
+  /** Users the emulator has seen (interaction authors, fixtures), for member and user lookups. */
+  users: Map<string, UserInput>;
+  commands: RegisteredCommands;
+  /** Channel messages (POST /channels/:id/messages), edits applied. */
+  messages: EmulatedMessage[];
+  interactions: InteractionRecord[];
+  byToken: Map<string, InteractionRecord>;
+  requests: RequestLogEntry[];
+  faults: Faults;
+  /** Discord refuses an interaction callback after 3 s. */
+  callbackDeadlineMs: number;
+  /** `shards` of GET /gateway/bot. */
+  recommendedShards: number;
+  token: string | undefined;
+  /** Called when anything changes, so waiters can re-check their condition. */
+  changed: () => void;
+}
+
+export function findChannel(state: EmulatorState, id: string): EmulatedChannel | undefined {
+  for (const guild of state.guilds) {
+    const channel = guild.channels.find((c) => c.id === id);
+    if (channel) return channel;
+  }
+  return undefined;
+}
+
+/** Every message the bot produced: channel posts, interaction replies and follow-ups. */
+export function allMessages(state: EmulatorState): EmulatedMessage[] {
+  const seen = new Set<EmulatedMessage>(state.messages);
+  for (const record of state.interactions) {
+    if (record.message) seen.add(record.message);
+    for (const followUp of record.followUps) seen.add(followUp);
+  }
+  return [...seen].sort((a, b) => a.createdAt - b.createdAt);
+}
+
+export function findMessage(state: EmulatorState, id: string): EmulatedMessage | undefined {
+  return allMessages(state).find((m) => m.id === id);
+}
