@@ -41,14 +41,29 @@ export interface PersonEntry {
   aliases: string[];
   /** Offsets of every mention in the article text, sorted. */
   mentions: number[];
+  /** Lower-case title and apposition words seen with the person ("judge", "special", "prosecutors"). */
+  titles?: string[];
+}
+
+/** One mention of a person by name: [start, end) in the article text. */
+export interface PersonMention {
+  person: PersonEntry;
+  start: number;
+  end: number;
+  /** The mention is inside a quotation (antecedent() skips those). */
+  inQuote?: boolean;
 }
 
 export interface PersonRegistry {
   people: PersonEntry[];
+  /** Every name mention, sorted by offset (added by people.ts; pronouns are not mentions). */
+  mentions: PersonMention[];
   /** The person a surface form refers to ("Sommer", "Judge Sommer", "Mr. Baldwin"), if any. */
   resolve(surface: string): PersonEntry | undefined;
   /** The people mentioned inside [start, end) of the article text, in order of first mention. */
   mentionedIn(start: number, end: number): PersonEntry[];
+  /** The name mentions inside [start, end), in text order. */
+  mentionsIn(start: number, end: number): PersonMention[];
   /** The nearest person mentioned before `offset` compatible with a pronoun's gender. */
   antecedent(offset: number, gender?: 'male' | 'female'): PersonEntry | undefined;
   /** People whose role is `defendant`. */

@@ -32,6 +32,8 @@ export interface EmulatedMessage {
   createdAt: number;
   /** Every JSON body received for this message (create first, then edits), for audits. */
   bodies: JsonObject[];
+  /** The create body's `nonce`, kept for `enforce_nonce` de-duplication. */
+  nonce?: string;
 }
 
 export function createMessage(

@@ -60,11 +60,22 @@ function postMessage(ctx: RouteContext): Reply {
   const body = (ctx.body ?? {}) as JsonObject;
   const problems = messageProblems(body, true, ctx.files.length);
   if (problems.length > 0) return invalid(problems);
+  // Discord: with enforce_nonce, a second create with the same nonce from the same author within
+  // a few minutes returns the first message instead of posting again.
+  const nonce = body.nonce === undefined || body.nonce === null ? undefined : String(body.nonce);
+  if (body.enforce_nonce === true && nonce !== undefined) {
+    const existing = ctx.state.messages.find(
+      (m) =>
+        m.channelId === found.id && m.nonce === nonce && !m.deleted && Date.now() - m.createdAt < 5 * 60_000,
+    );
+    if (existing) return json(messagePayload(existing, ctx.state.bot, ctx.state.applicationId));
+  }
   const message = createMessage(
     { channelId: found.id, guildId: found.guildId, kind: 'channel' },
     body,
     ctx.files,
   );
+  message.nonce = nonce;
   ctx.state.messages.push(message);
   ctx.state.changed();
   return json(messagePayload(message, ctx.state.bot, ctx.state.applicationId));

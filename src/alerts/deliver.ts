@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { alertEmbed } from '../format/alertEmbed.ts';
+import type { MessagePayload } from '../format/payload.ts';
+import type { Logger } from '../log.ts';
+import type { Store } from '../store/types.ts';
+import type { AlertSettingsStore } from './settings.ts';
+import { wants } from './settings.ts';
+import type { AlertDecision } from './types.ts';
+
+/** Posts and edits messages (src/discord/alertSink.ts implements it over Discord's REST API). */
+export interface AlertSink {
+  /**
+   * `nonce`: the same nonce posted again within a few minutes returns the first message instead of
+   * a second one (Discord's `enforce_nonce`), which is what makes a retried post safe.
+   */
+  post(channelId: string, payload: MessagePayload, nonce?: string): Promise<{ messageId: string }>;
+  edit(channelId: string, messageId: string, payload: MessagePayload): Promise<void>;
+}
+
+/** The part of the case store delivery needs (createCaseStore(store) satisfies it). */
+export interface TrackingLookup {
+  guildsTracking(slug: string): Promise<string[]>;
+}
+
+/** What the store remembers about one alert of one server. */
+interface AlertRecord {
+  state: 'posting' | 'posted';
+  /** Sent with the post: a retry after a crash re-sends it and Discord de-duplicates. */
+  nonce?: string;
+  channelId: string;
+  messageId?: string;
+  sources: string[];
+}
+
+export interface DeliveryReport {
+  posted: number;
+  /** Posts finished for a claim another (crashed) deliverer left behind. */
+  recovered: number;
+  edited: number;
+  skipped: number;
+  failed: number;
+}
+
+/**
+ * Delivers ingestion's decisions to every server that tracks the case and wants the event type.
+ * One alert key per (server, case, development), claimed with setIfAbsent before posting, so a
+ * retry, a restart or a second process never posts twice; the key keeps the message id so an
+ * 'update' (another outlet) edits the message instead of posting again, and never pings.
+ * A crash between the claim and the post loses that one alert rather than risking a duplicate.
+ */
+export async function deliverAlerts(
+  decisions: AlertDecision[],
+  deps: {
+    store: Store;
+    settings: AlertSettingsStore;
+    caseStore: TrackingLookup;
+    sink: AlertSink;
+    logger?: Logger;
+  },
+): Promise<DeliveryReport> {
+  const keys = deps.store.kv('alerts');
+  const report: DeliveryReport = { posted: 0, recovered: 0, edited: 0, skipped: 0, failed: 0 };
+  for (const decision of decisions) {
+    const dev = decision.development;
+    const guilds = await deps.caseStore.guildsTracking(decision.case);
+    for (const guildId of guilds) {
+      const settings = await deps.settings.get(guildId);
+      if (!settings || !wants(settings, decision.case, dev.type)) {
+        report.skipped++;
+        continue;
+      }
+      const key = `${guildId}|${decision.case}|${dev.id}`;
+      const sources = dev.sources.map((s) => s.url);
+      const kase = { slug: decision.case, name: decision.caseName };
+      try {
+        const nonce = randomBytes(12).toString('hex').slice(0, 20);
+        const claimed = await keys.setIfAbsent<AlertRecord>(key, {
+          state: 'posting',
+          nonce,
+          channelId: settings.channelId,
+          sources,
+        });
+        const existing = claimed ? undefined : await keys.get<AlertRecord>(key);
+        if (claimed || (existing?.state === 'posting' && existing.nonce)) {
+          // A claim left in 'posting' means a deliverer died (or is still busy) between claiming
+          // and recording the message: post again with the same nonce, which Discord
+          // de-duplicates, so the alert is neither lost nor doubled.
+          const roleId = decision.kind === 'new' ? settings.roleId : undefined;
+          const channelId = existing?.channelId ?? settings.channelId;
+          const { messageId } = await postOrRelease(
+            deps.sink,
+            keys,
+            key,
+            channelId,
+            alertEmbed(dev, kase, { roleId }),
+            existing?.nonce ?? nonce,
+            claimed,
+          );
+          await keys.set<AlertRecord>(key, { state: 'posted', channelId, messageId, sources });
+          if (claimed) report.posted++;
+          else report.recovered++;
+          continue;
+        }
+        const record = existing;
+        if (
+          record?.state !== 'posted' ||
+          !record.messageId ||
+          sources.every((s) => record.sources.includes(s))
+        ) {
+          report.skipped++;
+          continue;
+        }
+        // The edit keeps the original role mention text but pings nobody.
+        const roleId = settings.roleId;
+        const edited = alertEmbed(dev, kase, { roleId });
+        await deps.sink.edit(record.channelId, record.messageId, {
+          ...edited,
+          allowedMentions: { parse: [] },
+        });
+        await keys.update<AlertRecord>(key, (r) =>
+          r ? { ...r, sources: [...new Set([...r.sources, ...sources])] } : r,
+        );
+        report.edited++;
+      } catch (err) {
+        report.failed++;
+        deps.logger?.warn(
+          { err, guildId, case: decision.case, development: dev.id },
+          'alert delivery failed',
+        );
+      }
+    }
+  }
+  return report;
+}
+
+/** Posts; when a fresh claim's post fails the claim is released so a later retry can post. */
+async function postOrRelease(
+  sink: AlertSink,
+  keys: ReturnType<Store['kv']>,
+  key: string,
+  channelId: string,
+  message: MessagePayload,
+  nonce: string,
+  ownClaim: boolean,
+): Promise<{ messageId: string }> {
+  try {
+    return await sink.post(channelId, message, nonce);
+  } catch (err) {
+    if (ownClaim) await keys.delete(key);
+    throw err;
+  }
+}

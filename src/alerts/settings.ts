@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { EVENT_TYPES, type EventType } from '../facts.ts';
+import type { Store } from '../store/types.ts';
+
+/**
+ * Where a server's alerts go (`/alerts set|off|show`): one channel, optionally only some cases and
+ * event types (default: every type — background mentions never alert anyway), and at most one
+ * role to ping.
+ */
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)');
+
+export const alertSettingsSchema = z.object({
+  channelId: snowflake,
+  cases: z.array(z.string().min(1).max(64)).max(25).optional(),
+  types: z.array(z.enum(EVENT_TYPES)).max(EVENT_TYPES.length).optional(),
+  roleId: snowflake.optional(),
+});
+
+export type AlertSettings = z.infer<typeof alertSettingsSchema>;
+
+export interface AlertSettingsStore {
+  get(guildId: string): Promise<AlertSettings | undefined>;
+  /** Validates and stores; throws a ZodError with a readable message on bad input. */
+  set(guildId: string, settings: AlertSettings): Promise<AlertSettings>;
+  remove(guildId: string): Promise<boolean>;
+}
+
+export function createAlertSettingsStore(store: Store): AlertSettingsStore {
+  const kv = store.kv('alert-settings');
+  return {
+    get: (guildId) => kv.get<AlertSettings>(guildId),
+    async set(guildId, settings) {
+      const parsed = alertSettingsSchema.parse(settings);
+      await kv.set(guildId, parsed);
+      return parsed;
+    },
+    remove: (guildId) => kv.delete(guildId),
+  };
+}
+
+/** Whether a server with these settings wants an alert about this case and event type. */
+export function wants(settings: AlertSettings, slug: string, type: EventType): boolean {
+  if (settings.cases && settings.cases.length > 0 && !settings.cases.includes(slug)) return false;
+  if (settings.types && settings.types.length > 0 && !settings.types.includes(type)) return false;
+  return true;
+}

@@ -1,0 +1,11 @@
+import type { DevelopmentView } from '../cases/types.ts';
+
+/** What ingestion decided to tell the servers following a case. */
+export interface AlertDecision {
+  /** 'new': a development not alerted before; 'update': another outlet reported an alerted one. */
+  kind: 'new' | 'update';
+  /** Case slug. */
+  case: string;
+  caseName: string;
+  development: DevelopmentView;
+}

@@ -1,0 +1,113 @@
+import type { ChargeStatus } from '../facts.ts';
+import { newestPublished } from './dates.ts';
+import { words } from './text.ts';
+import type { ChargeObservation } from './types.ts';
+
+/**
+ * Charges per defendant, canonicalised across articles' wording: "felony burglary" is
+ * "burglary", "gun enhancement" is "firearm enhancement", "racketeering" is "racketeering
+ * conspiracy", "transporting people for prostitution" is "transportation to engage in
+ * prostitution". A name that only extends another ("involuntary manslaughter in the commission of
+ * a lawful act") is the same charge unless the newest article listing either names both apart.
+ */
+
+const FILLER = new Set(
+  'a an the of to in for and or on by with engage engaging people persons person individuals count counts charge charges felony misdemeanor one two three four five six first second third degree alleged'.split(
+    ' ',
+  ),
+);
+const SYNONYMS: Record<string, string> = { gun: 'firearm', weapon: 'weapon', firearms: 'firearm' };
+
+/** Stems of the words that identify an offence. */
+export function chargeStems(charge: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of words(charge)) {
+    if (FILLER.has(w) || /^\d+$/.test(w)) continue;
+    out.add((SYNONYMS[w] ?? w).slice(0, 5));
+  }
+  return out;
+}
+
+function subsetOf(a: Set<string>, b: Set<string>): boolean {
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/** Whether two charge names can denote the same offence (equal stems, or one extends the other). */
+export function sameOffence(a: string, b: string): boolean {
+  const sa = chargeStems(a);
+  const sb = chargeStems(b);
+  if (sa.size === 0 || sb.size === 0) return a.trim().toLowerCase() === b.trim().toLowerCase();
+  return subsetOf(sa, sb) || subsetOf(sb, sa);
+}
+
+export interface ChargeView {
+  charge: string;
+  status: ChargeStatus;
+}
+
+/** The charges of one person from observations already filtered to the person and the as-of day. */
+export function currentCharges(observations: ChargeObservation[]): ChargeView[] {
+  const names = [...new Set(observations.map((o) => normal(o.charge)))];
+  const parent = names.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : root(parent[i] as number));
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      const a = names[i] as string;
+      const b = names[j] as string;
+      if (sameOffence(a, b) && !keptApart(a, b, observations)) parent[root(j)] = root(i);
+    }
+  }
+  const groups = new Map<number, ChargeObservation[]>();
+  for (const o of observations) {
+    const r = root(names.indexOf(normal(o.charge)));
+    const g = groups.get(r) ?? [];
+    g.push(o);
+    groups.set(r, g);
+  }
+  return [...groups.values()].map((g) => ({ charge: displayName(g), status: latestStatus(g) }));
+}
+
+function normal(charge: string): string {
+  return charge.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** True when the newest article naming `a` or `b` lists them as two charges of the person. */
+function keptApart(a: string, b: string, all: ChargeObservation[]): boolean {
+  const related = all.filter((o) => normal(o.charge) === a || normal(o.charge) === b);
+  const newest = newestPublished(related);
+  const urls = new Set(related.filter((o) => o.published === newest).map((o) => o.url));
+  for (const url of urls) {
+    const listed = new Set(related.filter((o) => o.url === url).map((o) => normal(o.charge)));
+    if (listed.has(a) && listed.has(b)) return true;
+  }
+  return false;
+}
+
+/** The wording most articles use; on a tie the more specific (longer) one. */
+function displayName(group: ChargeObservation[]): string {
+  const articles = new Map<string, Set<string>>();
+  for (const o of group) {
+    const name = normal(o.charge);
+    const set = articles.get(name) ?? new Set<string>();
+    set.add(o.url);
+    articles.set(name, set);
+  }
+  let best = '';
+  let count = 0;
+  for (const [name, urls] of articles) {
+    if (urls.size > count || (urls.size === count && name.length > best.length)) {
+      best = name;
+      count = urls.size;
+    }
+  }
+  return best;
+}
+
+/** Newest article wins; among the newest day's articles, a final outcome beats "pending". */
+function latestStatus(group: ChargeObservation[]): ChargeStatus {
+  const newest = newestPublished(group);
+  const day = group.filter((o) => o.published === newest);
+  const decided = day.filter((o) => o.status !== 'pending');
+  return (decided[decided.length - 1] ?? day[day.length - 1] ?? (group[0] as ChargeObservation)).status;
+}

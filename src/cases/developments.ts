@@ -1,0 +1,158 @@
+import type { CaseEvent } from '../facts.ts';
+import { type DayRange, dayNumber, isDay, overlaps, rangeOf } from './dates.ts';
+import { contentStems, similarity } from './text.ts';
+import type { Development, DevelopmentReport } from './types.ts';
+
+/**
+ * The same development reported by several outlets is one development: same type, same person,
+ * same status, dates that agree (same or adjacent day, a month containing the day), or for
+ * undated reports a compatible time window and a similar summary. Two events of one article are
+ * never merged with each other (one article's two arrests are two developments).
+ */
+
+const ADJACENT_DAYS = 3;
+const NEWS_WINDOW_DAYS = 3;
+/**
+ * Acts that happen once per person: an undated report of one ("Baldwin has been charged") is the
+ * development already known, not a new one, even when it comes outside the usual window.
+ */
+const ONCE = new Set(['charge', 'verdict', 'sentence', 'dismissal']);
+
+export interface IncomingEvent {
+  event: CaseEvent;
+  who: string | null;
+  report: DevelopmentReport;
+}
+
+/** The days an event may fall on: its date, else a window implied by `new` and `status`. */
+function window(date: string | null, report: DevelopmentReport, status: string): DayRange {
+  const r = rangeOf(date);
+  if (r) return r;
+  const pub = dayNumber(report.published);
+  if (status === 'scheduled') return { lo: pub, hi: Number.POSITIVE_INFINITY };
+  if (report.news) return { lo: pub - NEWS_WINDOW_DAYS, hi: pub };
+  return { lo: Number.NEGATIVE_INFINITY, hi: pub };
+}
+
+/** How well an incoming event fits a development (0 = not the same development). */
+export function fitScore(incoming: IncomingEvent, dev: Development): number {
+  const { event, who, report } = incoming;
+  if (dev.type !== event.type || dev.status !== event.status || dev.who !== who) return 0;
+  if (dev.reports.some((r) => r.url === report.url)) return 0;
+  let dateScore = 0;
+  const dated = dev.reports.filter((r) => rangeOf(r.date));
+  const eventRange = rangeOf(event.date);
+  if (eventRange && dated.length > 0) {
+    for (const r of dated) {
+      const rr = rangeOf(r.date) as DayRange;
+      let s = 0;
+      if (r.date === event.date) s = 3;
+      else if (isDay(r.date) && isDay(event.date) && overlaps(rr, eventRange, ADJACENT_DAYS)) s = 2;
+      else if (!(isDay(r.date) && isDay(event.date)) && overlaps(rr, eventRange)) s = 1.5;
+      dateScore = Math.max(dateScore, s);
+    }
+    if (dateScore === 0) return 0;
+  } else {
+    const mine = window(event.date, report, event.status);
+    const fits = dev.reports.some((r) => overlaps(window(r.date, r, dev.status), mine));
+    if (!fits) return 0;
+    dateScore = 1;
+  }
+  const stems = contentStems(event.summary);
+  const sim = Math.max(0, ...dev.reports.map((r) => similarity(stems, contentStems(r.summary))));
+  return dateScore + 2 * sim;
+}
+
+/**
+ * Assigns each incoming event of one article to an existing development (best fits first, one
+ * event per development) or to a new one. Returns, per incoming event, its development.
+ */
+export function mergeEvents(
+  developments: Development[],
+  incoming: IncomingEvent[],
+  newId: () => string,
+): Array<{ dev: Development; created: boolean; addedSource: boolean }> {
+  const pairs: Array<{ i: number; dev: Development; score: number }> = [];
+  incoming.forEach((inc, i) => {
+    for (const dev of developments) {
+      const score = fitScore(inc, dev);
+      if (score >= 1) pairs.push({ i, dev, score });
+    }
+  });
+  pairs.sort((a, b) => b.score - a.score);
+  const chosen = new Map<number, Development>();
+  const taken = new Set<Development>();
+  for (const p of pairs) {
+    if (chosen.has(p.i) || taken.has(p.dev)) continue;
+    chosen.set(p.i, p.dev);
+    taken.add(p.dev);
+  }
+  // An undated report of a once-only act outside every window retells the known development.
+  incoming.forEach((inc, i) => {
+    if (
+      chosen.has(i) ||
+      inc.event.date !== null ||
+      inc.event.status !== 'happened' ||
+      !ONCE.has(inc.event.type)
+    )
+      return;
+    const earlier = developments.filter(
+      (d) =>
+        !taken.has(d) &&
+        d.type === inc.event.type &&
+        d.who === inc.who &&
+        d.status === 'happened' &&
+        !d.reports.some((r) => r.url === inc.report.url),
+    );
+    const last = earlier[earlier.length - 1];
+    if (last) {
+      chosen.set(i, last);
+      taken.add(last);
+    }
+  });
+  return incoming.map((inc, i) => {
+    const existing = chosen.get(i);
+    if (existing) {
+      existing.reports.push(inc.report);
+      return { dev: existing, created: false, addedSource: true };
+    }
+    const dev: Development = {
+      id: newId(),
+      type: inc.event.type,
+      status: inc.event.status,
+      who: inc.who,
+      reports: [inc.report],
+      alerted: false,
+    };
+    developments.push(dev);
+    return { dev, created: true, addedSource: true };
+  });
+}
+
+/** Reports published on or before a day (all when asOf is undefined). */
+export function reportsAsOf(dev: Development, asOf?: string): DevelopmentReport[] {
+  return asOf === undefined ? dev.reports : dev.reports.filter((r) => r.published <= asOf);
+}
+
+/** The date most reports give (days preferred over months; on a tie the earlier). */
+export function bestDate(reports: DevelopmentReport[]): string | null {
+  const counts = new Map<string, number>();
+  for (const r of reports) if (r.date) counts.set(r.date, (counts.get(r.date) ?? 0) + 1);
+  let best: string | null = null;
+  let score = -1;
+  for (const [date, n] of counts) {
+    const s = n * 10 + (isDay(date) ? 5 : 0);
+    // Outlets that disagree usually date the act (Friday's filing) and its announcement (Monday):
+    // on a tie the earlier date is the act.
+    if (s > score || (s === score && best !== null && date < best)) {
+      best = date;
+      score = s;
+    }
+  }
+  return best;
+}
+
+/** The summary of the first report that presented it as news, else the first report. */
+export function bestSummary(reports: DevelopmentReport[]): string {
+  return (reports.find((r) => r.news) ?? reports[0])?.summary ?? '';
+}

@@ -1,0 +1,154 @@
+import type { Article, Facts } from '../facts.ts';
+import { dayNumber, rangeOf } from './dates.ts';
+import type { CaseDefinition } from './definition.ts';
+import { type IncomingEvent, mergeEvents } from './developments.ts';
+import { learnDescriptors, registerPerson, seedDefendants } from './people.ts';
+import type { CaseKnowledge, Development, QuoteRecord } from './types.ts';
+
+/**
+ * Merges one article's facts into a case's knowledge (mutating it) and says which developments
+ * deserve an alert. Pure apart from the mutation: storage and delivery are the callers' business.
+ */
+
+export interface MergeDecision {
+  kind: 'new' | 'update';
+  development: Development;
+}
+
+export interface MergeResult {
+  /** False when the article (same URL) was already merged: nothing changed, nothing to alert. */
+  changed: boolean;
+  decisions: MergeDecision[];
+  quotes: QuoteRecord[];
+}
+
+/** A report older than this (days before publication) is never news, whatever the extractor says. */
+const STALE_DAYS = 14;
+
+export function emptyKnowledge(slug: string): CaseKnowledge {
+  return {
+    slug,
+    version: 0,
+    articles: {},
+    people: [],
+    developments: [],
+    charges: [],
+    penalties: [],
+    nextDevelopmentId: 1,
+  };
+}
+
+/** The URL as an identity: fragment and tracking parameters removed, host lower-cased. */
+export function canonicalUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    for (const key of [...u.searchParams.keys()]) {
+      if (/^(utm_|fbclid$|gclid$|mc_|ref$|cmpid$)/i.test(key)) u.searchParams.delete(key);
+    }
+    return u.toString();
+  } catch {
+    return url.trim();
+  }
+}
+
+/** The outlet shown in source lists: the article's `outlet`, else the URL's host without www. */
+export function outletOf(article: Pick<Article, 'url' | 'outlet'>): string {
+  if (article.outlet?.trim()) return article.outlet.trim();
+  try {
+    return new URL(article.url).hostname.replace(/^www\./, '') || article.url;
+  } catch {
+    return article.url.split(':')[0] ?? article.url;
+  }
+}
+
+/** What a merge reads of an article: not its text (the facts carry their sentences). */
+export type MergeInput = Pick<Article, 'url' | 'title' | 'published' | 'outlet'>;
+
+function descriptorText(title: string, facts: Facts): string {
+  const parts = [title];
+  for (const e of facts.events) parts.push(e.summary, e.provenance?.sentence ?? '');
+  for (const p of facts.people) parts.push(p.provenance?.sentence ?? '');
+  return parts.filter(Boolean).join('\n');
+}
+
+export function mergeArticle(
+  knowledge: CaseKnowledge,
+  definition: CaseDefinition,
+  article: MergeInput,
+  facts: Facts,
+  options: { history: boolean },
+): MergeResult {
+  const url = canonicalUrl(article.url);
+  if (knowledge.articles[url] !== undefined) return { changed: false, decisions: [], quotes: [] };
+  const published = article.published;
+  const outlet = outletOf(article);
+  seedDefendants(knowledge, definition);
+  // Only the title and the facts (with their sentences) are read, so replaying the stored facts
+  // rebuilds exactly the same knowledge (see knowledgeStore.ts).
+  learnDescriptors(knowledge.people, descriptorText(article.title, facts));
+
+  const idOf = (name: string | null, role?: Parameters<typeof registerPerson>[2]) =>
+    name?.trim() ? registerPerson(knowledge, name.trim(), role, published).id : null;
+  for (const p of facts.people) idOf(p.name, p.role);
+
+  for (const c of facts.charges) {
+    const person = idOf(c.defendant, 'defendant');
+    if (person) knowledge.charges.push({ person, charge: c.charge, status: c.status, url, published });
+  }
+  for (const p of facts.penalties) {
+    const person = idOf(p.defendant, 'defendant');
+    if (person)
+      knowledge.penalties.push({ person, max: p.max, unit: p.unit, current: p.current, url, published });
+  }
+
+  const quotes: QuoteRecord[] = [];
+  for (const q of facts.quotes) {
+    const person = q.org ? null : idOf(q.speaker);
+    if (person) {
+      const entry = knowledge.people.find((p) => p.id === person);
+      if (entry) entry.quotes++;
+    }
+    quotes.push({ person, speaker: q.speaker, text: q.text, org: q.org, url, outlet, published });
+  }
+
+  const incoming: IncomingEvent[] = facts.events.map((event) => ({
+    event,
+    who: idOf(event.who),
+    report: {
+      outlet,
+      url,
+      published,
+      date: event.date,
+      summary: event.summary,
+      ...(event.provenance?.sentence && event.provenance.sentence !== event.summary
+        ? { sentence: event.provenance.sentence }
+        : {}),
+      news: event.new && !isStale(event.date, event.status, published),
+      history: options.history,
+    },
+  }));
+  const merged = mergeEvents(knowledge.developments, incoming, () => `d${knowledge.nextDevelopmentId++}`);
+
+  const decisions: MergeDecision[] = [];
+  merged.forEach(({ dev }, i) => {
+    const report = incoming[i]?.report;
+    if (!report || options.history || !report.news || dev.reports[0]?.history) return;
+    if (!dev.alerted) {
+      dev.alerted = true;
+      decisions.push({ kind: 'new', development: dev });
+    } else if (!dev.reports.slice(0, -1).some((r) => r.outlet === outlet)) {
+      decisions.push({ kind: 'update', development: dev });
+    }
+  });
+
+  knowledge.articles[url] = published;
+  knowledge.version++;
+  return { changed: true, decisions, quotes };
+}
+
+function isStale(date: string | null, status: string, published: string): boolean {
+  const r = rangeOf(date);
+  if (!r || status === 'scheduled') return false;
+  return r.hi < dayNumber(published) - STALE_DAYS;
+}

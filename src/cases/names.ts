@@ -1,0 +1,113 @@
+import { words } from './text.ts';
+
+/**
+ * Person-name comparison across articles: "Hannah Gutierrez Reed", "Gutierrez-Reed" and
+ * "Hannah Gutierrez" are one person; "Dave Halls" is "David Halls"; "Steve Goncalves" is not
+ * "Kaylee Goncalves".
+ */
+
+const TITLES = new Set(
+  'mr mrs ms miss dr judge justice sheriff officer detective det sgt sergeant lt attorney prosecutor gov governor sen senator rep president chief agent prof professor'.split(
+    ' ',
+  ),
+);
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'esq']);
+
+const NICKNAMES: Record<string, string> = {
+  dave: 'david',
+  bill: 'william',
+  will: 'william',
+  billy: 'william',
+  bob: 'robert',
+  rob: 'robert',
+  bobby: 'robert',
+  steve: 'steven',
+  stephen: 'steven',
+  mike: 'michael',
+  jim: 'james',
+  jimmy: 'james',
+  joe: 'joseph',
+  tom: 'thomas',
+  chris: 'christopher',
+  kate: 'katherine',
+  kathy: 'katherine',
+  liz: 'elizabeth',
+  beth: 'elizabeth',
+  dan: 'daniel',
+  danny: 'daniel',
+  matt: 'matthew',
+  nick: 'nicholas',
+  tony: 'anthony',
+  alex: 'alexander',
+  andy: 'andrew',
+  ben: 'benjamin',
+  sam: 'samuel',
+  pat: 'patrick',
+  rick: 'richard',
+  dick: 'richard',
+  ed: 'edward',
+  ted: 'edward',
+  jen: 'jennifer',
+  jenny: 'jennifer',
+  sue: 'susan',
+  larry: 'lawrence',
+  jeff: 'jeffrey',
+  greg: 'gregory',
+  ron: 'ronald',
+  don: 'donald',
+  ken: 'kenneth',
+  tim: 'timothy',
+  jon: 'jonathan',
+};
+
+/** Name tokens without titles, suffixes and middle initials. */
+export function nameTokens(name: string): string[] {
+  const raw = words(name).filter((w) => !TITLES.has(w) && !SUFFIXES.has(w));
+  if (raw.length <= 2) return raw;
+  const first = raw[0] as string;
+  return [first, ...raw.slice(1).filter((w) => w.length > 1)];
+}
+
+/** A stable key for a name ("hannah gutierrez reed"). */
+export function nameKey(name: string): string {
+  return nameTokens(name).join(' ');
+}
+
+function firstNamesAgree(a: string, b: string): boolean {
+  if (a === b) return true;
+  const na = NICKNAMES[a] ?? a;
+  const nb = NICKNAMES[b] ?? b;
+  return na === nb;
+}
+
+/**
+ * How strongly two surface names denote the same person: 3 same name, 2 one extends the other
+ * (first names agree, surnames overlap), 1 a lone surname matching the other's surname part,
+ * 0 different people.
+ */
+export function nameAgreement(a: string, b: string): number {
+  const ta = nameTokens(a);
+  const tb = nameTokens(b);
+  if (ta.length === 0 || tb.length === 0) return 0;
+  if (ta.join(' ') === tb.join(' ')) return 3;
+  if (ta.length === 1 || tb.length === 1) {
+    const [single, full] = ta.length === 1 ? [ta, tb] : [tb, ta];
+    if (full.length === 1) return 0;
+    // A lone word matches a surname part ("Reed", "Gutierrez"), never a first name alone.
+    return full.slice(1).includes(single[0] as string) ? 1 : 0;
+  }
+  // A surname written alone, possibly hyphenated ("Gutierrez-Reed" within "Hannah Gutierrez Reed").
+  const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+  if (short.length < long.length && short.every((w) => long.slice(1).includes(w))) return 1;
+  if (!firstNamesAgree(ta[0] as string, tb[0] as string)) return 0;
+  const sa = new Set(ta.slice(1));
+  return tb.slice(1).some((w) => sa.has(w)) ? 2 : 0;
+}
+
+/** The fuller of two forms of one name (more tokens, then longer). */
+export function fuller(a: string, b: string): string {
+  const ta = nameTokens(a).length;
+  const tb = nameTokens(b).length;
+  if (ta !== tb) return ta > tb ? a : b;
+  return b.length > a.length ? b : a;
+}

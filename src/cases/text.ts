@@ -1,0 +1,40 @@
+/** Text helpers shared by case matching, the person registry and the development merge. */
+
+/** Lower case, accents folded, typographic quotes and dashes made plain. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u2010-\u2015]/g, '-')
+    .toLowerCase();
+}
+
+/** Word tokens of folded text (letters and digits; hyphens and apostrophes split words). */
+export function words(text: string): string[] {
+  return fold(text).match(/[a-z0-9]+/g) ?? [];
+}
+
+const STOPWORDS = new Set(
+  'a an the and or of to in on at for by with from as is was were be been has have had his her its their he she they it that this who which after before over into than then not no also'.split(
+    ' ',
+  ),
+);
+
+/** Content words of a summary, stemmed crudely (first 6 letters) so "charged"/"charges" agree. */
+export function contentStems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of words(text)) {
+    if (w.length < 3 || STOPWORDS.has(w)) continue;
+    out.add(w.slice(0, 6));
+  }
+  return out;
+}
+
+/** Jaccard similarity of two stem sets (0..1). */
+export function similarity(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / (a.size + b.size - shared);
+}

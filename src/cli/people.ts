@@ -1,0 +1,34 @@
+import { findCase, parseArgs, unknownCaseLine } from '../cases/cliSupport.ts';
+import { createKnowledgeStore } from '../cases/knowledgeStore.ts';
+import { peopleOf } from '../cases/peopleView.ts';
+import type { CliCommand } from './types.ts';
+
+/** `casewatch people CASE [--json]`: who is who — name, role, number of quotes. */
+export const command: CliCommand = {
+  name: 'people',
+  summary: 'Who is who in a case: name, role, number of quotes',
+  usage: 'casewatch people CASE [--json]',
+  async run(args, ctx) {
+    const parsed = parseArgs(args);
+    const name = parsed.positional[0];
+    if (!name) {
+      ctx.stderr.write(`people: no case given. Usage: ${this.usage}\n`);
+      return 2;
+    }
+    const store = await ctx.store();
+    const { def, all } = await findCase(store, name);
+    if (!def) {
+      ctx.stderr.write(unknownCaseLine('people', name, all));
+      return 1;
+    }
+    const people = peopleOf(await createKnowledgeStore(store).get(def.slug));
+    if (parsed.flags.has('json')) {
+      ctx.stdout.write(`${JSON.stringify({ case: def.slug, people })}\n`);
+      return 0;
+    }
+    if (people.length === 0) ctx.stdout.write(`${def.name}: nobody named yet\n`);
+    for (const p of people)
+      ctx.stdout.write(`${p.name} — ${p.role.replace('_', ' ')} · ${p.quotes} quotes\n`);
+    return 0;
+  },
+};

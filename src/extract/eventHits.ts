@@ -1,0 +1,98 @@
+import type { EventType } from '../facts.ts';
+import { HYPOTHETICAL } from './eventContext.ts';
+import { rulesFor, type TriggerRule } from './eventRules.ts';
+
+/** Triggers of one sentence, re-typed by their context ("prosecutors dismissed" is a dropped charge). */
+
+const AUXILIARY_END = /\b(?:was|were|been|being|is|are|get|got|gets)\s+(?:\w+ly\s+)?$/i;
+const PROSECUTION_AGENT =
+  /\b(?:prosecutors?|district attorney|DA|the state|attorney['’]s office|the government)\b/i;
+const DISMISS_REQUEST =
+  /\b(?:to have|to get|motion to|bid to|seeking to|asked (?:\w+ ){0,4}to|request to|arguing to|fighting to|decision to)\b[^.;]{0,50}$/i;
+const VERDICT_WORDS = /\b(?:verdict|convicted|found (?:\w+ )?guilty|acquitt)/i;
+const TRIAL_SPEECH = /\b(?:opening|closing) (?:arguments|statements)\b|\btold the jury\b|\bcross-exam/i;
+const NEGATED = /\b(?:no|not|never|without|cannot|can['’]t|won['’]t)\s+(?:\w+\s+){0,3}$/i;
+
+export interface Hit {
+  rule: TriggerRule;
+  type: EventType;
+  start: number;
+  end: number;
+}
+
+/** Every trigger of the sentence, re-typed by its context, with hypothetical ones left out. */
+export function findHits(masked: string): Hit[] {
+  const hits: Hit[] = [];
+  for (const rule of rulesFor(masked)) {
+    rule.re.lastIndex = 0;
+    for (const m of masked.matchAll(rule.re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      const before = masked.slice(0, start);
+      // "before finally arresting him" reports an act; "before his trial was set to begin" does not.
+      if (HYPOTHETICAL.test(before) && !/^\w+ing\b/i.test(m[0])) continue;
+      const type = retype(rule, masked, before, m[0], masked.slice(end));
+      if (type) hits.push({ rule, type, start, end });
+    }
+  }
+  return hits;
+}
+
+function retype(
+  rule: TriggerRule,
+  masked: string,
+  before: string,
+  trigger: string,
+  after: string,
+): EventType | undefined {
+  switch (rule.type) {
+    case 'dismissal': {
+      // "granted a motion to dismiss" is a dismissal; "asked the court to dismiss" is not.
+      if (DISMISS_REQUEST.test(before))
+        return /\b(?:granted|agreed to)\b/i.test(before) ? 'dismissal' : undefined;
+      if (/notice/i.test(trigger)) return 'charge_dropped';
+      if (/\b(?:law)?suit\b|\bcivil\b/i.test(masked)) return 'lawsuit';
+      const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), 0);
+      return PROSECUTION_AGENT.test(before.slice(clauseStart)) || PROSECUTION_AGENT.test(before.slice(-60))
+        ? 'charge_dropped'
+        : 'dismissal';
+    }
+    case 'arrest':
+      // "a student arrested in the deaths of ...": a reduced relative that identifies, not reports.
+      if (
+        /^arrested$/i.test(trigger) &&
+        !AUXILIARY_END.test(before) &&
+        /^\s+(?:in|on|for|over|near|with)\b/.test(after)
+      )
+        return undefined;
+      return /custody/i.test(trigger) && VERDICT_WORDS.test(masked) ? 'bail' : 'arrest';
+    case 'charge':
+      if (NEGATED.test(before) || /\bwho (?:have |had )?$|\b(?:amended|altered|revised) $/i.test(before))
+        return undefined;
+      return 'charge';
+    case 'hearing':
+      return 'hearing';
+    case 'motion':
+      // "The judge denied a motion to ...": the ruling reports it.
+      if (/\b(?:granted|denied|rejected|tossed)\s+(?:\w+\s+){0,3}$/i.test(before)) return undefined;
+      return TRIAL_SPEECH.test(masked) ? undefined : 'motion';
+    case 'ruling':
+      return /\bbail\b|\bcustody\b|\bdismiss|\bappeals? court|\bcourt of appeals|\bappellate|\bsupreme court/i.test(
+        masked,
+      )
+        ? undefined
+        : 'ruling';
+    case 'appeal':
+      if (rule.family === 'bailAppeal') return 'bail';
+      return /\bbail\b/i.test(masked) ? 'bail' : 'appeal';
+    case 'trial':
+      // "denied a motion for a mistrial": the request is not a mistrial.
+      return /\b(?:motion|request|bid|call|asked|moved|ask) for (?:a )?$/i.test(before) ? undefined : 'trial';
+    case 'verdict':
+    case 'sentence':
+    case 'plea':
+      return NEGATED.test(before) && !/not guilty/i.test(trigger) ? undefined : rule.type;
+    default:
+      return rule.type;
+  }
+}

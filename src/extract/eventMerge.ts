@@ -1,0 +1,154 @@
+import type { CaseEvent } from '../facts.ts';
+import { addDays, findDateMentions } from './dates.ts';
+import type { ArticleDoc, Sentence } from './types.ts';
+
+/** An event as found in one sentence, before the article-wide passes. */
+export interface DraftEvent extends CaseEvent {
+  family: string;
+  /** Drafts of one trigger (one per defendant) share this number. */
+  hit: number;
+  /** The date lies in the week before publication ("this week", "yesterday"). */
+  recent: boolean;
+  /** The only date word was a year or a season. */
+  vague: boolean;
+  /** The date is that of an announcement ("officials said Monday"), not of the act. */
+  announcement: boolean;
+  clause: string;
+  /** Found inside ", who had pleaded guilty,": background by construction. */
+  inRelative: boolean;
+  sentence: Sentence;
+}
+
+/** Background the article recalls rather than reports. */
+const BACKGROUND =
+  /\b(?:recently|earlier|previously|already|ago|back in|at the time|in recent|(?:days|weeks|months) (?:after|before)|since|late last|last year|once)\b|\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en)\b/i;
+/** Markers that make a whole sentence a recollection. */
+const BACKGROUND_SENTENCE = /\b(?:previously|ago|last year|late last|since the)\b/i;
+const OLD_SCHEDULE = /\b(?:previously|originally|already|had been) (?:set|scheduled)\b/i;
+
+/** Article-wide passes: filing dates over announcement dates, `new`, and merging repeated mentions. */
+export function finishEvents(drafts: DraftEvent[], doc: ArticleDoc): CaseEvent[] {
+  applyFilingDate(drafts);
+  shareDates(drafts);
+  const extraditionDays = new Set(
+    drafts.filter((d) => d.family === 'extradition' && d.date).map((d) => d.date),
+  );
+  const kept = drafts.filter(
+    (d) =>
+      !(d.status === 'scheduled' && d.date === null) &&
+      !(d.type === 'hearing' && extraditionDays.has(d.date)),
+  );
+  const recalled = (s: Sentence) => recalledContext(doc, s);
+  for (const d of kept) {
+    // A plan whose date has passed was reported as past ("in January he was going to be charged").
+    if (d.status === 'scheduled' && d.date && d.date < doc.published.slice(0, d.date.length))
+      d.status = 'happened';
+    d.new = isNew(d, doc.published) && !(d.date === null && recalled(d.sentence));
+  }
+  return merge(kept).map(toEvent);
+}
+
+/** "A filing made Friday and announced Monday is dated Friday": the amended complaint's day. */
+function applyFilingDate(drafts: DraftEvent[]): void {
+  const filing = drafts.find((d) => d.family === 'amended' && d.date?.length === 10)?.date;
+  if (!filing) return;
+  for (const d of drafts) {
+    if (d.type !== 'charge_dropped' || d.status !== 'happened') continue;
+    if (d.date === null || (d.announcement && d.date >= filing && d.date <= addDays(filing, 7)))
+      d.date = filing;
+  }
+}
+
+/**
+ * An undated mention takes the date of the same act stated elsewhere: "X has also been charged"
+ * takes the date of the charge before it, and defendants named together in one trigger share the
+ * date that one of them has in another sentence.
+ */
+function shareDates(drafts: DraftEvent[]): void {
+  drafts.forEach((d, i) => {
+    if (d.date !== null || d.status !== 'happened' || d.vague || !/\balso\b/i.test(d.clause)) return;
+    const before = drafts.slice(0, i).reverse();
+    d.date =
+      before.find((o) => o.type === d.type && o.date?.length === 10 && o.status === 'happened')?.date ?? null;
+  });
+  for (const d of drafts) {
+    if (d.date !== null || d.status !== 'happened' || d.vague) continue;
+    const group = drafts.filter((o) => o.hit === d.hit);
+    if (group.length < 2) continue;
+    for (const member of group) {
+      const dated = drafts.find(
+        (o) =>
+          o.date !== null &&
+          o.type === d.type &&
+          o.who === member.who &&
+          o.status === 'happened' &&
+          o.family === d.family,
+      );
+      if (dated) {
+        d.date = dated.date;
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * An undated sentence that follows a recollection in the same paragraph ("In January, X was
+ * charged. His lawyers argued ...") continues it.
+ */
+function recalledContext(doc: ArticleDoc, s: Sentence): boolean {
+  const prev = doc.sentences[s.index - 1];
+  if (!prev || prev.paragraph !== s.paragraph) return false;
+  if (BACKGROUND.test(prev.text) || BACKGROUND_SENTENCE.test(prev.text)) return true;
+  return findDateMentions(prev.text).some(
+    (m) => m.kind === 'month' || m.kind === 'monthYear' || m.kind === 'vague',
+  );
+}
+
+function isNew(d: DraftEvent, published: string): boolean {
+  if (d.status === 'scheduled') return !OLD_SCHEDULE.test(d.clause);
+  if (d.date?.length === 10) return d.date <= published ? d.date >= addDays(published, -7) : true;
+  if (d.date) return d.recent;
+  return (
+    !d.vague && !d.inRelative && !BACKGROUND.test(d.clause) && !BACKGROUND_SENTENCE.test(d.sentence.text)
+  );
+}
+
+/** Repeated mentions of one development become one event; an undated one joins a dated one of its kind. */
+function merge(drafts: DraftEvent[]): DraftEvent[] {
+  const byKey = new Map<string, DraftEvent & { families: Set<string> }>();
+  for (const d of drafts) {
+    const key = `${d.type}|${d.who}|${d.date}|${d.status}${d.date ? '' : `|${d.family}`}`;
+    const seen = byKey.get(key);
+    if (seen) {
+      seen.new ||= d.new && d.sentence.index === seen.sentence.index;
+      seen.families.add(d.family);
+    } else byKey.set(key, { ...d, families: new Set([d.family]) });
+  }
+  const unique = [...byKey.values()];
+  return unique.filter(
+    (d) =>
+      d.date !== null ||
+      !unique.some(
+        (o) =>
+          o !== d &&
+          o.date !== null &&
+          o.type === d.type &&
+          o.who === d.who &&
+          o.status === d.status &&
+          o.families.has(d.family),
+      ),
+  );
+}
+
+function toEvent(d: DraftEvent): CaseEvent {
+  return {
+    type: d.type,
+    date: d.date,
+    status: d.status,
+    who: d.who,
+    summary: d.summary,
+    new: d.new,
+    provenance: { sentence: d.sentence.text, offset: d.sentence.offset },
+  };
+}

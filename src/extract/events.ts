@@ -1,0 +1,95 @@
+import type { CaseEvent } from '../facts.ts';
+import {
+  clauseAround,
+  clauseBreaks,
+  dateForTrigger,
+  INTENTION,
+  MODAL,
+  maskQuotes,
+  sentenceDates,
+  triggerTense,
+} from './eventContext.ts';
+import { resolveEventDate } from './eventDates.ts';
+import { findHits } from './eventHits.ts';
+import { type DraftEvent, finishEvents } from './eventMerge.ts';
+import { eventWho, namedInSentence, whoContext } from './eventWho.ts';
+import type { ArticleDoc, PersonRegistry, Sentence } from './types.ts';
+
+const WAIVER = /\bwaive[sd]?\b[^.;]{0,30}\bextradition\b|\bextradition (?:hearing|proceeding)/i;
+
+/** The sentence with the two before and the one after it. */
+function neighbourhood(doc: ArticleDoc, s: Sentence): string {
+  return doc.sentences
+    .slice(Math.max(0, s.index - 2), s.index + 2)
+    .map((x) => x.text)
+    .join(' ');
+}
+
+/** The events of an article: one per development and person, dated against the published date. */
+export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEvent[] {
+  const ctx = whoContext(people, doc.sentences);
+  const drafts: DraftEvent[] = [];
+  let lastDay: string | null = null;
+  let hitCount = 0;
+  for (const s of doc.sentences) {
+    const { masked, spans } = maskQuotes(s.text);
+    const hits = findHits(masked);
+    if (hits.length === 0) continue;
+    const dates = sentenceDates(masked);
+    const breaks = clauseBreaks(masked);
+    const named = namedInSentence(ctx, s, spans);
+    for (const hit of hits) {
+      const clause = clauseAround(breaks, masked.length, hit.start);
+      const clauseText = masked.slice(clause[0], clause[1]);
+      const upto = masked.slice(0, hit.end);
+      const modal = MODAL.test(masked.slice(0, hit.start));
+      const intention = INTENTION.test(upto) || modal;
+      let status = hit.type === 'bail' ? 'happened' : triggerTense(masked, clause, hit.end, dates.relatives);
+      if (intention) status = 'scheduled';
+      let type = hit.type;
+      let family = hit.rule.family;
+      if (family === 'bailAppeal' && status === 'scheduled') type = 'hearing';
+      // The extradition waiver is one arrest event, not also a hearing.
+      if (type === 'hearing' && WAIVER.test(neighbourhood(doc, s))) {
+        type = 'arrest';
+        family = 'extradition';
+      }
+      const mention = dateForTrigger(masked, dates, clause, hit.start, hit.end, status === 'happened');
+      const resolved = resolveEventDate(mention, doc, s, status === 'scheduled' ? 'future' : 'past', lastDay);
+      if (intention && !resolved.date) continue;
+      if (resolved.date?.length === 10) lastDay = resolved.date;
+      hitCount++;
+      for (const who of eventWho(ctx, type, family === 'targeted', s, masked, named)) {
+        drafts.push({
+          type,
+          family,
+          hit: hitCount,
+          date: resolved.date,
+          status: status as CaseEvent['status'],
+          who,
+          summary: summarise(s.text),
+          new: false,
+          recent: resolved.recent,
+          vague: mention?.kind === 'vague',
+          announcement: mention !== undefined && dates.announcement.has(mention),
+          clause: clauseText,
+          inRelative: dates.relatives.some(
+            ([a, b]) => hit.start >= a && hit.start < b && /^, who/.test(masked.slice(a)),
+          ),
+          sentence: s,
+        });
+      }
+    }
+  }
+  return finishEvents(drafts, doc);
+}
+
+const DATELINE = /^[A-Z][A-Z .,'()-]{2,60}\s[—–-]+\s/;
+
+/** One short line from the sentence: no dateline, at most ~120 characters. */
+function summarise(text: string): string {
+  const plain = text.replace(DATELINE, '').replace(/\s+/g, ' ').trim();
+  if (plain.length <= 120) return plain;
+  const cut = plain.slice(0, 118);
+  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+}

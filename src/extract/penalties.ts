@@ -1,0 +1,120 @@
+import type { Penalty } from '../facts.ts';
+import { extractCharges } from './charges.ts';
+import { maskedSentences } from './eventContext.ts';
+import { factDefendants, whoContext } from './eventWho.ts';
+import { canonicalOffence, NUMBER, OFFENCE_RE, parseNumber } from './legalTerms.ts';
+import type { ArticleDoc, PersonRegistry } from './types.ts';
+
+/**
+ * Penalties: the maximum or possible sentence the article states for a defendant ("faces up to
+ * 18 months", "a possible five-year prison sentence", life, death). A sentence imposed is an event,
+ * not a penalty; fines are not penalties.
+ */
+
+const UNIT = '(years?|months?)';
+const AMOUNT = new RegExp(
+  [
+    // "up to 18 months", "a mandatory five years", "plus six months of probation"
+    `\\b(?:up to|maximum of|mandatory(?: minimum)?(?: of)?|minimum of|sentence of|term of|possible|potential|faces?|facing|faced|carries|carried|carry|punishable by(?: up to)?|serve|spend|and|plus)\\s+(?:a |an |the )?(${NUMBER})[ -]${UNIT}(?!-old)\\b`,
+    // "a five-year prison sentence", "18 months in prison", "six months of probation"
+    `\\b(${NUMBER})[ -]${UNIT}(?:[- ]long)?\\s+(?:in (?:federal )?(?:prison|jail)|of (?:prison|probation|jail)|(?:prison |jail )?(?:sentence|term)|behind bars|prison)\\b`,
+  ].join('|'),
+  'gi',
+);
+const LIFE =
+  /\blife (?:in (?:federal )?prison|sentences?|terms?|prison terms?|imprisonment|without (?:the possibility of )?parole)\b|\brest of (?:his|her|their) (?:natural )?life in prison\b/gi;
+const DEATH = /\bdeath (?:penalty|row|sentence)\b|\bsentenced to death\b|\bexecution\b/gi;
+/** Words that make a number a possible or agreed sentence rather than a fact of time. */
+const CUE =
+  /\b(?:faces?|facing|faced|face|carr(?:y|ies|ied)|punishable|could|would|might|maximum|up to|possible|potential|mandatory|minimum|result in|agree(?:d|ing)? to|will (?:serve|carry|face|get)|avoid\w*|no longer|sentence of|expected to)\b/i;
+const NOT_CURRENT = /\b(?:no longer|would have|could have|might have|avoid\w*|previously faced|faced)\b/i;
+const ALREADY_SERVED = /^\s*(?:already )?served\b/i;
+const IMPOSED =
+  /\bpronounced (?:the|his|her) sentence\b|\bwas sentenced\b|\bsentenced (?:him|her|them) to\b/i;
+const SENTENCE_HINT = /year|month|life|death|execution/i;
+
+interface Found {
+  max: number | null;
+  unit: string;
+  start: number;
+  end: number;
+}
+
+export function extractPenalties(doc: ArticleDoc, people: PersonRegistry): Penalty[] {
+  const ctx = whoContext(people, doc.sentences);
+  const maskedOf = maskedSentences();
+  const imposed = doc.sentences.some((s) => IMPOSED.test(s.text));
+  let statuses: Map<string, string> | undefined;
+  const byKey = new Map<string, Penalty>();
+  for (const s of doc.sentences) {
+    if (!SENTENCE_HINT.test(s.text)) continue;
+    const masked = maskedOf(s).masked;
+    for (const f of findAmounts(masked)) {
+      const before = masked.slice(Math.max(0, f.start - 100), f.start);
+      if (!CUE.test(before) || ALREADY_SERVED.test(masked.slice(f.end))) continue;
+      if (imposed && /\bwould serve\b/i.test(before)) continue;
+      statuses ??= chargeStatuses(doc, people);
+      const defendants = factDefendants(ctx, doc.sentences, s.index, maskedOf);
+      const offence = lastOffence(masked.slice(0, f.start));
+      for (const d of defendants) {
+        const linked = offence ? statuses.get(`${d.name}|${offence}`) : undefined;
+        const gone = linked === 'dropped' || linked === 'dismissed' || linked === 'acquitted';
+        const current = !(gone || NOT_CURRENT.test(lastClause(before)));
+        const key = `${d.name}|${f.max}|${f.unit}`;
+        const seen = byKey.get(key);
+        if (seen) seen.current &&= current;
+        else {
+          byKey.set(key, {
+            defendant: d.name,
+            max: f.max,
+            unit: f.unit,
+            current,
+            provenance: { sentence: s.text, offset: s.offset },
+          });
+        }
+      }
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** The words between the last comma or semicolon and the amount: where "no longer" would apply. */
+function lastClause(before: string): string {
+  const near = before.slice(-80);
+  return near.slice(Math.max(near.lastIndexOf(','), near.lastIndexOf(';')) + 1);
+}
+
+function findAmounts(masked: string): Found[] {
+  const out: Found[] = [];
+  for (const m of masked.matchAll(AMOUNT)) {
+    const num = m[1] ?? m[3];
+    const unit = (m[2] ?? m[4] ?? '').toLowerCase();
+    const value = num ? parseNumber(num) : null;
+    if (value === null || !unit) continue;
+    const start = (m.index ?? 0) + m[0].indexOf(num!);
+    out.push({
+      max: value,
+      unit: unit.endsWith('s') ? unit : `${unit}s`,
+      start,
+      end: (m.index ?? 0) + m[0].length,
+    });
+  }
+  for (const m of masked.matchAll(LIFE))
+    out.push({ max: null, unit: 'life', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  for (const m of masked.matchAll(DEATH))
+    out.push({ max: null, unit: 'death', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  return out;
+}
+
+function lastOffence(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  let last: RegExpMatchArray | undefined;
+  for (const m of lower.matchAll(OFFENCE_RE)) last = m;
+  if (!last) return undefined;
+  const start = last.index ?? 0;
+  return canonicalOffence(last[0], text.slice(Math.max(0, start - 4), start));
+}
+
+function chargeStatuses(doc: ArticleDoc, people: PersonRegistry): Map<string, string> {
+  return new Map(extractCharges(doc, people).map((c) => [`${c.defendant}|${c.charge}`, c.status]));
+}

@@ -1,0 +1,203 @@
+import type { Person } from '../facts.ts';
+import { findNameRuns, type NameRun } from './name-runs.ts';
+import { isCommonWord, isFirstName, lexTag, nameTokens } from './names.ts';
+import { addToDrafts, type Draft, fullestName } from './people-merge.ts';
+import { makeRegistry, resolveWords } from './people-registry.ts';
+import {
+  appositionAfter,
+  collectEvidence,
+  decideGender,
+  decideRole,
+  type RunEvidence,
+  titleBefore,
+} from './people-roles.ts';
+import { sentenceAt } from './segment.ts';
+import type { ArticleDoc, PersonEntry, PersonMention, PersonRegistry } from './types.ts';
+
+const PERSON_VERB_AFTER =
+  /^(?:,[^,]{0,60},)?\s+(?:also |later |then |previously |has |had |have |was |is )?(?:said|says|told|testified|added|wrote|argued|stated|claimed|asked|explained|noted|recalled|pleaded|was charged|was arrested)\b/;
+
+/** Finds the people of an article and every mention of each (full name, surname, title + surname). */
+export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
+  const runs = findNameRuns(doc).filter((r) => r.looksLikeName);
+  const drafts: Draft[] = [];
+  const runDraft = new Map<NameRun, Draft>();
+  // Pass 1: runs that are people on their own create (or join) a person.
+  // Full names first, so that a single word ("Diddy", "Mr. Combs") can join the person it names.
+  const ordered = [...runs.filter((r) => r.words.length > 1), ...runs.filter((r) => r.words.length === 1)];
+  for (const run of ordered) {
+    if (run.inQuote || !isPersonCandidate(run, doc, runs)) continue;
+    const composed = composeFromRelation(run, doc, runs);
+    const known = composed ? undefined : resolveWords(run.words, drafts);
+    runDraft.set(run, known ?? addToDrafts(drafts, composed ?? run));
+  }
+  // Pass 2: every other run that names a known person is a mention of it.
+  for (const run of runs) {
+    if (runDraft.has(run)) continue;
+    const d = resolveWords(run.words, drafts);
+    if (d) runDraft.set(run, d);
+  }
+  const evidence = new Map<Draft, RunEvidence[]>();
+  let chain: RunEvidence[] = [];
+  let prev: NameRun | undefined;
+  for (const run of runs) {
+    const d = runDraft.get(run);
+    // Words inside quotations describe people loosely ("Halyna, her son"): no role evidence there.
+    if (!d || run.inQuote) continue;
+    const ev = collectEvidence(run, doc.text);
+    if (prev && prev.sentence === run.sentence && chained(prev, run, doc.text)) {
+      propagate(chain[chain.length - 1]!, ev);
+      chain.push(ev);
+      // A list of victims is often only marked at its end ("X, Y and Z were stabbed").
+      if (ev.evidence.has('victim')) for (const c of chain) c.evidence.add('victim');
+    } else chain = [ev];
+    prev = run;
+    const list = evidence.get(d);
+    if (list) list.push(ev);
+    else evidence.set(d, [ev]);
+  }
+  const entries = new Map<Draft, PersonEntry>();
+  for (const d of drafts) {
+    const ev = evidence.get(d) ?? [];
+    entries.set(d, {
+      name: fullestName(d),
+      role: decideRole(ev),
+      gender: decideGender(ev),
+      aliases: [...d.variants.keys(), ...(d.nickname ? [d.nickname] : [])],
+      mentions: [],
+    });
+  }
+  const mentions: PersonMention[] = [];
+  for (const [run, d] of runDraft) {
+    const person = entries.get(d)!;
+    mentions.push({ person, start: run.start, end: run.end, inQuote: run.inQuote });
+    if (!run.inQuote) {
+      const words = `${titleBefore(run, doc.text)} ${appositionAfter(run, doc.text).split(/\s+/).slice(0, 4).join(' ')}`;
+      person.titles = [
+        ...new Set([
+          ...(person.titles ?? []),
+          ...words
+            .toLowerCase()
+            .split(/[^a-z]+/)
+            .filter(Boolean),
+        ]),
+      ];
+    }
+    if (!person.aliases.includes(run.name)) person.aliases.push(run.name);
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  for (const m of mentions) m.person.mentions.push(m.start);
+  const people = [...entries.values()].filter((p) => p.mentions.length > 0);
+  people.sort((a, b) => a.mentions[0]! - b.mentions[0]!);
+  inferGenderFromPronouns(mentions, doc);
+  return makeRegistry(people, mentions, drafts, entries);
+}
+
+/** The schema's people list: fullest name and role. */
+export function peopleFacts(registry: PersonRegistry, doc: ArticleDoc): Person[] {
+  return registry.people.map((p) => {
+    const at = p.mentions[0] ?? 0;
+    const s = sentenceAt(doc, at);
+    return { name: p.name, role: p.role, provenance: { sentence: s?.text ?? '', offset: s?.offset ?? at } };
+  });
+}
+
+function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): boolean {
+  const w = run.words;
+  // A byline ("By Jane Writer") names the reporter, not a person of the story.
+  if (/^\s*By\s+$/.test(doc.text.slice(run.sentence.offset, run.start))) return false;
+  if (/^By\s+(?:\p{Lu}[\p{L}.'’-]*\s*|and\s+|&\s*)+(?:[,|–—].*)?$/u.test(run.sentence.text)) return false; // "By A and B"
+  // Photo credits: "(AP Photo/Jane Doe)", "Photo: Jane Doe/Getty Images".
+  const near = doc.text.slice(Math.max(run.sentence.offset, run.start - 25), run.end + 2);
+  if (
+    /\b(?:photo|photograph|image|credit|illustration)s?\b[^.]*$|^[^.]*\//i.test(
+      near.slice(0, run.start - Math.max(run.sentence.offset, run.start - 25)),
+    ) ||
+    /^\//.test(doc.text.slice(run.end, run.end + 1))
+  )
+    return false;
+  // Characters: "who played Detective Sara Lane", "the role of Harland".
+  const titleLen = run.title ? run.title.length + 1 : 0;
+  const lead = doc.text.slice(Math.max(run.sentence.offset, run.start - titleLen - 30), run.start - titleLen);
+  if (
+    /\b(?:play(?:s|ed|ing)?|portray(?:s|ed|ing)?|character|role of|starr?(?:ed|ing|s) as|voiced)\s+$/.test(
+      lead,
+    )
+  )
+    return false;
+  const title = titleBefore(run, doc.text);
+  const hasTitle = title.length > 0 && !/^(?:the|a|an)$/i.test(title);
+  if (w.length === 1)
+    return hasTitle && !isCommonWord(w[0]!) && !lexTag(w[0]!)?.match(/Place|City|Country|Region/);
+  if (hasTitle || isFirstName(w[0]!) || run.nickname || /^(?:\p{Lu}\.)+$/u.test(w[0]!)) return true;
+  const after = doc.text.slice(run.end, run.end + 80);
+  if (/^,\s*\d{1,3}\b/.test(after) || PERSON_VERB_AFTER.test(after)) return true;
+  // Unknown words (no first name the lexicon knows) need some sign that they name a person.
+  if (w.some((x) => isCommonWord(x))) return false;
+  if (lexTag(w[w.length - 1]!) === 'LastName') return true;
+  const ev = collectEvidence(run, doc.text);
+  if (ev.title || ev.evidence.size > 0) return true;
+  const last = nameTokens(w[w.length - 1]!)[0];
+  if (runs.some((r) => r !== run && r.words.length === 1 && nameTokens(r.words[0]!)[0] === last)) return true;
+  // A member of a list of names with a known first name ("Madison Mogen, Xana Kernodle and ...").
+  return runs.some(
+    (r) =>
+      r !== run &&
+      r.sentence === run.sentence &&
+      r.words.length >= 2 &&
+      isFirstName(r.words[0]!) &&
+      (chained(r, run, doc.text) || chained(run, r, doc.text)),
+  );
+}
+
+/** "Kaylee Goncalves’ father, Steve" → Steve Goncalves: a first name given by relation. */
+function composeFromRelation(run: NameRun, doc: ArticleDoc, runs: NameRun[]): NameRun | undefined {
+  if (run.words.length !== 1) return undefined;
+  const owner = runs.find(
+    (r) => r.possessive && r.end < run.start && r.sentence === run.sentence && r.words.length >= 2,
+  );
+  if (!owner) return undefined;
+  const gap = doc.text.slice(owner.end, run.start);
+  if (!/^['’]s?\s+(?:father|mother|brother|sister|son|daughter|dad|mom),?\s+$/.test(gap)) return undefined;
+  const surname = owner.words[owner.words.length - 1]!;
+  return { ...run, name: `${run.name} ${surname}`, words: [...run.words, surname] };
+}
+
+/** b follows a in a list of names ("X, Y and Z", "X, 20, Y, 21"); possessives are not list members. */
+function chained(a: NameRun, b: NameRun, text: string): boolean {
+  if (a.possessive || b.possessive || b.start <= a.end) return false;
+  const gap = text.slice(a.end, b.start - (b.title ? b.title.length + 1 : 0));
+  if (/^(?:,\s*\d{1,3},?)?\s*(?:;\s*)?(?:,\s*)?(?:and|&)\s+(?:[a-z-]+\s+)?$/.test(gap)) return true;
+  if (!/^(?:,\s*\d{1,3})?\s*[,;]\s*$/.test(gap)) return false;
+  // A bare comma only joins list members: b must itself be followed by the list's next separator.
+  const after = text.slice(b.end, b.end + 12);
+  return /^(?:,\s*\d{1,3})?(?:,|;|\s+and\b|\s+&)/.test(after);
+}
+
+function propagate(from: RunEvidence, to: RunEvidence): void {
+  if (from.title && !to.title) to.title = from.title;
+  for (const e of ['victim', 'defendant'] as const) if (from.evidence.has(e)) to.evidence.add(e);
+}
+
+/** For people without a gendered cue: the pronoun that follows sentences where they are alone. */
+function inferGenderFromPronouns(mentions: PersonMention[], doc: ArticleDoc): void {
+  const votes = new Map<PersonEntry, number>();
+  let k = 0; // mentions are sorted: walk them alongside the sentences
+  for (const s of doc.sentences) {
+    while (k < mentions.length && mentions[k]!.start < s.offset) k++;
+    const inS: PersonMention[] = [];
+    for (let j = k; j < mentions.length && mentions[j]!.start < s.offset + s.text.length; j++)
+      inS.push(mentions[j]!);
+    if (inS.length === 0) continue;
+    const distinct = new Set(inS.map((m) => m.person));
+    if (distinct.size !== 1) continue;
+    const p = inS[0]!.person;
+    if (p.gender) continue;
+    const next = doc.sentences[s.index + 1];
+    const window = `${s.text.slice(inS[0]!.end - s.offset)} ${next?.paragraph === s.paragraph ? next.text : ''}`;
+    const he = (window.match(/\b(he|him|his|himself)\b/gi) ?? []).length;
+    const she = (window.match(/\b(she|her|hers|herself)\b/gi) ?? []).length;
+    votes.set(p, (votes.get(p) ?? 0) + Math.sign(he - she));
+  }
+  for (const [p, v] of votes) if (!p.gender && v !== 0) p.gender = v > 0 ? 'male' : 'female';
+}

@@ -1,0 +1,109 @@
+import type { Quote } from '../facts.ts';
+import { findQuoteSpans, maskQuotes, type QuoteSpan } from './quote-spans.ts';
+import {
+  type Attribution,
+  attributeAfter,
+  attributeBefore,
+  hasReportingVerb,
+  leadingReporter,
+  reportingSubject,
+} from './quote-speaker.ts';
+import { sentenceAt } from './segment.ts';
+import type { ArticleDoc, PersonRegistry } from './types.ts';
+
+/**
+ * Every direct quotation with its speaker. Attribution order: a reporting clause right after the
+ * quotation, then one right before it in the same sentence, then the previous quotation's speaker
+ * (same paragraph, or a continuation paragraph that opens with a quote mark). Unclear → null.
+ */
+export function extractQuotes(doc: ArticleDoc, registry: PersonRegistry): Quote[] {
+  const out: Quote[] = [];
+  let previous: { paragraph: number; attribution: Attribution | undefined } | undefined;
+  for (const paragraph of doc.paragraphs) {
+    const spans = findQuoteSpans(paragraph).filter((s) => isQuotation(s));
+    if (spans.length === 0) {
+      // A paragraph of reported speech ("X, who is not involved, said ...") can introduce the next quote.
+      const last = paragraph.sentences.at(-1);
+      const attribution = last ? reportingSubject(last.text, last.offset, doc, registry) : undefined;
+      previous = attribution?.speaker ? { paragraph: paragraph.index, attribution } : undefined;
+      continue;
+    }
+    const masked = maskQuotes(paragraph, spans);
+    let lastInParagraph: Attribution | undefined;
+    spans.forEach((span, k) => {
+      let attribution =
+        attributeAfter(span, masked, doc, registry) ?? attributeBefore(span, masked, doc, registry);
+      if (!attribution && lastInParagraph && sameSentenceOrNext(spans[k - 1], span, doc))
+        attribution = lastInParagraph;
+      if (!attribution) attribution = fromPreviousSentence(span, masked, doc, registry);
+      if (
+        !attribution &&
+        k === 0 &&
+        isContinuation(paragraph.text, masked) &&
+        previous?.paragraph === paragraph.index - 1
+      ) {
+        attribution = previous.attribution;
+      }
+      if (attribution) lastInParagraph = attribution;
+      // An unattributed lower-case phrase is a term or a scare quote ("without due caution"), not speech.
+      else if (/^\p{Ll}/u.test(span.text) && span.text.split(/\s+/).length <= 5) return;
+      const sentence = sentenceAt(doc, span.open);
+      out.push({
+        speaker: attribution?.speaker ?? null,
+        text: span.text,
+        ...(attribution?.org ? { org: true } : {}),
+        provenance: { sentence: sentence?.text ?? span.text, offset: sentence?.offset ?? span.open },
+      });
+    });
+    previous = { paragraph: paragraph.index, attribution: lastInParagraph };
+  }
+  return out;
+}
+
+/**
+ * A quote in a sentence with no reporting verb of its own continues the sentence before it, when that
+ * one ends with "X said." or opens with "X stated (that) …" (`…, the sheriff said. “This …”`).
+ */
+function fromPreviousSentence(
+  span: QuoteSpan,
+  masked: string,
+  doc: ArticleDoc,
+  registry: PersonRegistry,
+): Attribution | undefined {
+  const base = span.paragraph.offset;
+  const idx = sentenceAt(doc, span.open)?.index ?? -1;
+  const cur = doc.sentences[idx];
+  const prev = doc.sentences[idx - 1];
+  if (!cur || !prev || prev.paragraph !== span.paragraph.index) return undefined;
+  if (hasReportingVerb(masked.slice(cur.offset - base, cur.offset - base + cur.text.length)))
+    return undefined;
+  const prevMasked = masked.slice(prev.offset - base, prev.offset - base + prev.text.length);
+  if (/[“"]/.test(prevMasked)) return undefined;
+  if (/\b(said|says|added|told \w+)\.$/.test(prevMasked.trim())) {
+    const found = reportingSubject(prevMasked, prev.offset, doc, registry);
+    if (found?.speaker) return found;
+  }
+  return leadingReporter(prevMasked, prev.offset, doc, registry);
+}
+
+/** Titles of works, names and scare quotes are not quotations: short and all capitalised, or a single word. */
+function isQuotation(span: QuoteSpan): boolean {
+  const words = span.text.split(/\s+/).filter(Boolean);
+  if (words.length === 0) return false;
+  const capitalised = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
+  if (words.length <= 5 && capitalised === words.length && !/[.!?,]$/.test(span.text)) return false;
+  return true;
+}
+
+/** A paragraph that opens with a quotation and attributes nothing (no reporting clause outside marks). */
+function isContinuation(text: string, masked: string): boolean {
+  if (!/^[“"]/.test(text)) return false;
+  const outside = masked.replace(/[“”"]·*[“”"]?/g, ' ');
+  return !/\b(said|says|told|added|wrote|stated|argued|according)\b/.test(outside);
+}
+
+function sameSentenceOrNext(prev: QuoteSpan | undefined, span: QuoteSpan, doc: ArticleDoc): boolean {
+  if (!prev) return false;
+  const idx = (at: number) => sentenceAt(doc, at)?.index ?? -1;
+  return idx(span.open) - idx(prev.close - 1) <= 1;
+}

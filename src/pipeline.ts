@@ -1,0 +1,78 @@
+import { type AlertSink, type DeliveryReport, deliverAlerts } from './alerts/deliver.ts';
+import { createAlertSettingsStore } from './alerts/settings.ts';
+import type { AlertDecision } from './alerts/types.ts';
+import { extractFacts } from './extract/index.ts';
+import type { Article, Facts } from './facts.ts';
+import { ingestArticle } from './ingest.ts';
+import type { Logger } from './log.ts';
+import type { Metrics } from './metrics.ts';
+import { createCaseStore } from './store/cases.ts';
+import type { Store } from './store/types.ts';
+
+export interface ArticleMeta {
+  feedUrl?: string;
+  /** From a feed's first poll: stored, counted, never alerted. */
+  history: boolean;
+}
+
+export interface PipelineDeps {
+  store: Store;
+  logger: Logger;
+  metrics?: Metrics;
+  /** Where alerts go; without one (the CLI), decisions are only returned. */
+  sink?: AlertSink;
+  extract?: (article: Article) => Facts;
+}
+
+export interface HandledArticle {
+  cases: string[];
+  alerts: AlertDecision[];
+  replayed: AlertDecision[];
+  delivery?: DeliveryReport;
+}
+
+/**
+ * What happens to every new article, whoever found it (poller, CLI, demo): match it to the tracked
+ * cases, extract and merge its facts, then deliver the alerts it produced. Discord-free: the sink
+ * is passed in.
+ */
+export function createArticleHandler(deps: PipelineDeps) {
+  const cases = createCaseStore(deps.store);
+  const settings = createAlertSettingsStore(deps.store);
+  const extract = deps.extract ?? extractFacts;
+  return async function handleArticle(article: Article, meta: ArticleMeta): Promise<HandledArticle> {
+    const result = await ingestArticle(article, {
+      store: deps.store,
+      extract: (a) => {
+        const facts = extract(a);
+        for (const kind of ['people', 'quotes', 'events', 'charges', 'penalties'] as const) {
+          deps.metrics?.facts.inc({ kind }, facts[kind].length);
+        }
+        return facts;
+      },
+      cases: await cases.list(),
+      history: meta.history,
+    });
+    if (result.cases.length === 0) return { ...result };
+    deps.metrics?.articles.inc({ history: String(meta.history) });
+    deps.logger.info(
+      { url: article.url, cases: result.cases, alerts: result.alerts.length, history: meta.history },
+      'article ingested',
+    );
+    // Replayed decisions (an article seen before) are delivered again: a crash may have come
+    // between the merge and the post, and delivery is idempotent per alert key.
+    const decisions = [...result.alerts, ...result.replayed];
+    if (!deps.sink || decisions.length === 0) return { ...result };
+    const delivery = await deliverAlerts(decisions, {
+      store: deps.store,
+      settings,
+      caseStore: cases,
+      sink: deps.sink,
+      logger: deps.logger,
+    });
+    deps.metrics?.alerts.inc({ kind: 'new', result: 'posted' }, delivery.posted);
+    deps.metrics?.alerts.inc({ kind: 'update', result: 'edited' }, delivery.edited);
+    deps.metrics?.alerts.inc({ kind: 'any', result: 'failed' }, delivery.failed);
+    return { ...result, delivery };
+  };
+}

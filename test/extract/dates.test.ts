@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { findDateMentions, resolveMention, type Tense } from '../../src/extract/dates.ts';
+
+/** Resolves the first date word of `text` against `published`. */
+function resolve(text: string, published: string, tense: Tense = 'past'): string | null {
+  const m = findDateMentions(text)[0];
+  if (!m) throw new Error(`no date word in: ${text}`);
+  return resolveMention(m, published, tense).date;
+}
+
+describe('weekday names', () => {
+  // 2023-02-23 is a Thursday.
+  it('resolve to the past for something that happened', () => {
+    expect(resolve('On Monday, the office withdrew the count.', '2023-02-23')).toBe('2023-02-20');
+  });
+  it('resolve to the future for something scheduled', () => {
+    expect(resolve('The jury was sent home until Monday.', '2023-02-23', 'future')).toBe('2023-02-27');
+  });
+  it('give the publication day when it is that weekday', () => {
+    expect(resolve('He pleaded guilty Thursday.', '2023-02-23')).toBe('2023-02-23');
+    expect(resolve('The hearing is set for Thursday afternoon.', '2023-02-23', 'future')).toBe('2023-02-23');
+  });
+  it('honour "last" and "next"', () => {
+    expect(resolve('It happened last Thursday.', '2023-02-23')).toBe('2023-02-16');
+    expect(resolve('It resumes next Thursday.', '2023-02-23', 'future')).toBe('2023-03-02');
+  });
+});
+
+describe('month and day', () => {
+  it('a weekday with a month and day is that exact day', () => {
+    expect(resolve('She will appear on Friday, March 3.', '2023-02-23', 'future')).toBe('2023-03-03');
+  });
+  it('a day without a year lies before publication for the past, after it for the future', () => {
+    expect(resolve('He was arrested Dec. 30.', '2023-01-04')).toBe('2022-12-30');
+    expect(resolve('Trial is scheduled to begin Oct. 2.', '2023-05-22', 'future')).toBe('2023-10-02');
+  });
+  it('a full date keeps its year', () => {
+    expect(resolve('She was charged on June 5, 2019.', '2023-02-23')).toBe('2019-06-05');
+  });
+});
+
+describe('month only', () => {
+  it('gives YYYY-MM, the most recent such month for the past', () => {
+    expect(resolve('In January, the suspect was indicted.', '2023-02-20')).toBe('2023-01');
+    expect(resolve('He was charged in November.', '2023-02-20')).toBe('2022-11');
+  });
+  it('gives the next such month for the future', () => {
+    expect(resolve('Sentencing is expected in November.', '2023-02-20', 'future')).toBe('2023-11');
+  });
+  it('does not take the modal "may" for a month', () => {
+    expect(findDateMentions('The charges may be refiled later.')).toEqual([]);
+  });
+  it('"earlier this month" and "last month"', () => {
+    expect(resolve('Earlier this month, the lawyers filed a brief.', '2023-02-20')).toBe('2023-02');
+    expect(resolve('The raid took place last month.', '2023-01-10')).toBe('2022-12');
+  });
+});
+
+describe('vague and relative words', () => {
+  it('a year or a season alone gives no date', () => {
+    expect(resolve('He was arrested in 2021.', '2023-02-20')).toBeNull();
+    expect(resolve('She was detained in the fall of 2024.', '2025-10-04')).toBeNull();
+    expect(resolve('The suit was settled last year.', '2025-10-04')).toBeNull();
+  });
+  it('"this week" gives the month when the whole week lies in it', () => {
+    expect(resolve('The trial began this week.', '2024-07-12')).toBe('2024-07');
+    expect(resolve('The trial began this week.', '2024-07-31')).toBeNull();
+  });
+  it('"yesterday" and "today"', () => {
+    expect(resolve('The jury deadlocked yesterday.', '2024-03-01')).toBe('2024-02-29');
+    expect(resolve('She was released today.', '2024-03-01')).toBe('2024-03-01');
+  });
+  it('numeric dates through chrono', () => {
+    expect(resolve('The motion was filed on 2023-02-10.', '2023-02-20')).toBe('2023-02-10');
+  });
+});

@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../src/extract/eval.ts';
+import { quoteTextMatches } from '../../src/extract/eval-match.ts';
+import type { Facts } from '../../src/facts.ts';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const corpus = path.resolve(repoRoot, '../shared/corpus');
+
+function fixture(gold: object): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'eval-'));
+  mkdirSync(path.join(dir, 'articles', 'c'), { recursive: true });
+  const article = { url: 'u', title: 't', published: '2024-01-01', text: 'x', gold };
+  writeFileSync(path.join(dir, 'articles', 'c', 'a.json'), JSON.stringify(article));
+  return dir;
+}
+
+describe('evaluate', () => {
+  it('scores names loosely, drops borderline labels and short quotes, and checks attribution', () => {
+    const dir = fixture({
+      people: [
+        { name: 'José Gutiérrez-Lee', role: 'defendant' },
+        { name: 'Ann Bo', role: 'judge', note: 'borderline: maybe' },
+      ],
+      quotes: [
+        { speaker: 'José Gutiérrez-Lee', text: 'I did nothing wrong at all' },
+        { speaker: null, text: 'too short' },
+      ],
+      events: [],
+      charges: [],
+      penalties: [],
+    });
+    const pred: Facts = {
+      people: [
+        { name: 'Jose Gutierrez Lee', role: 'victim' },
+        { name: 'Ann Bo', role: 'other' },
+        { name: 'Zed Quill', role: 'other' },
+      ],
+      quotes: [
+        { speaker: 'Jose Gutierrez Lee', text: 'I did nothing wrong at all.' },
+        { speaker: null, text: 'too short' },
+      ],
+      events: [],
+      charges: [],
+      penalties: [],
+    };
+    const r = evaluate(dir, () => pred);
+    expect(r.people).toMatchObject({ tp: 1, fp: 1, fn: 0, roleAccuracy: 0 });
+    expect(r.quotes).toMatchObject({ tp: 1, fp: 0, fn: 0, attributionPrecision: 1, attributionRecall: 1 });
+  });
+
+  it('matches quote text by containment or token overlap', () => {
+    expect(
+      quoteTextMatches('We will fight these charges', 'we will fight these charges, and we will win'),
+    ).toBe(true);
+    expect(quoteTextMatches('We will fight', 'Nothing like it at all here')).toBe(false);
+  });
+
+  it.skipIf(!existsSync(corpus))('meets the people and attribution targets on ../shared/corpus', () => {
+    const r = evaluate(corpus);
+    expect(r.people.f1).toBeGreaterThanOrEqual(0.9);
+    expect(r.people.roleAccuracy).toBeGreaterThanOrEqual(0.85);
+    expect(r.quotes.attributionPrecision).toBeGreaterThanOrEqual(0.95);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { buildPersonRegistry } from '../../src/extract/people.ts';
+import { segment } from '../../src/extract/segment.ts';
+
+const registry = (text: string) => buildPersonRegistry(segment({ text, title: '', published: '2024-03-01' }));
+const roles = (text: string) => Object.fromEntries(registry(text).people.map((p) => [p.name, p.role]));
+
+describe('buildPersonRegistry', () => {
+  it('merges full name, surname, title plus surname and a misspelling into one person', () => {
+    const r = registry(
+      'Rancher Walter Pemberton was charged with arson on Monday. Mr. Pemberton denied it. Pembertn, 61, was released.',
+    );
+    expect(r.people.map((p) => p.name)).toEqual(['Walter Pemberton']);
+    expect(r.people[0]!.mentions).toHaveLength(3);
+    expect(r.resolve('Mr. Pemberton')?.name).toBe('Walter Pemberton');
+    expect(r.people[0]!.gender).toBe('male');
+  });
+
+  it('reads roles from titles, appositions and what happened to the person', () => {
+    const r = roles(
+      'County Attorney Linda Marsh said the grocer, Tomas Ferreira, was charged with fraud. ' +
+        'His lawyer, Grace Okafor, said he is innocent. Judge Peter Voss set bail. ' +
+        'Ferreira is accused of killing Ruth Albers. Dan Hollis, a spokesman for the sheriff, confirmed the arrest.',
+    );
+    expect(r).toMatchObject({
+      'Linda Marsh': 'prosecutor',
+      'Tomas Ferreira': 'defendant',
+      'Grace Okafor': 'defense_attorney',
+      'Peter Voss': 'judge',
+      'Dan Hollis': 'official',
+    });
+  });
+
+  it('does not list bylines, places or organisations as people', () => {
+    const r = registry(
+      'By Jane Writer\nSANTA ROSA — The Santa Rosa Police Department said Hector Lund was arrested.',
+    );
+    expect(r.people.map((p) => p.name)).toEqual(['Hector Lund']);
+  });
+
+  it('drops a quoted nickname and composes a name given by relation', () => {
+    const r = registry('Marcus “Big Mo” Lyle was arrested. Nina Reyes’ father, Raul, said he was relieved.');
+    expect(r.people.map((p) => p.name)).toEqual(['Marcus Lyle', 'Nina Reyes', 'Raul Reyes']);
+  });
+});
+
+describe('buildPersonRegistry, harder names', () => {
+  it('merges hyphen and space variants and skips character names', () => {
+    const r = registry(
+      'Actress Dana Kovacs-Reid, who played Captain Mira Holt in the series, was charged. Kovacs Reid pleaded not guilty.',
+    );
+    expect(r.people.map((p) => [p.name, p.role])).toEqual([['Dana Kovacs-Reid', 'defendant']]);
+  });
+});
