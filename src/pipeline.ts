@@ -22,6 +22,8 @@ export interface PipelineDeps {
   /** Where alerts go; without one (the CLI), decisions are only returned. */
   sink?: AlertSink;
   extract?: (article: Article) => Facts;
+  /** Under sharding: whether this process holds a server (others get the alert via the outbox). */
+  holds?: (guildId: string) => boolean;
 }
 
 export interface HandledArticle {
@@ -69,10 +71,16 @@ export function createArticleHandler(deps: PipelineDeps) {
       caseStore: cases,
       sink: deps.sink,
       logger: deps.logger,
+      holds: deps.holds,
     });
     deps.metrics?.alerts.inc({ kind: 'new', result: 'posted' }, delivery.posted);
     deps.metrics?.alerts.inc({ kind: 'update', result: 'edited' }, delivery.edited);
     deps.metrics?.alerts.inc({ kind: 'any', result: 'failed' }, delivery.failed);
+    if (delivery.failed > 0) {
+      // Thrown so the caller (the poller) keeps the item unseen and hands it over again later:
+      // the replay re-delivers what failed, and what was delivered is not posted twice.
+      throw new Error(`${delivery.failed} alert(s) for ${article.url} could not be delivered; will retry`);
+    }
     return { ...result, delivery };
   };
 }

@@ -41,3 +41,29 @@ export async function startTestBot(
     },
   };
 }
+
+export interface TestApp {
+  app: import('../../src/app.ts').App;
+  config: Config;
+  log: ReturnType<typeof memoryDestination>;
+  stop(): Promise<void>;
+}
+
+/** The whole app (bot, pipeline, alert delivery, poller) against an emulator, on `store`. */
+export async function startTestApp(
+  apiUrl: string,
+  options: { store?: Store; env?: Record<string, string>; now?: () => Date } = {},
+): Promise<TestApp> {
+  const { startApp } = await import('../../src/app.ts');
+  const config = parseConfig({
+    DISCORD_TOKEN: TEST_TOKEN,
+    DISCORD_API_URL: apiUrl,
+    ALLOW_PRIVATE_URLS: '1',
+    FULLTEXT_MIN_CHARS: '0',
+    ...options.env,
+  });
+  const log = memoryDestination();
+  const logger = createLogger({ level: 'debug', secrets: [config.DISCORD_TOKEN], destination: log });
+  const app = await startApp(config, logger, { store: options.store, now: options.now });
+  return { app, config, log, stop: () => app.stop() };
+}
