@@ -1,9 +1,11 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { findCase, suggestCases } from '../src/cases/definition.ts';
+import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
+import { caseStatus } from '../src/cases/status.ts';
+import type { CaseStatus } from '../src/cases/types.ts';
 import type { Command } from '../src/discord/command.ts';
 import { respond } from '../src/discord/respond.ts';
-import { UserError } from '../src/errors.ts';
-import { createCaseStore } from '../src/store/cases.ts';
+import { caseChoices, requireCase, today, trackedCases } from '../src/discord/trackedCase.ts';
+import { type Embed, fitEmbed, LIMITS, statusEmbed } from '../src/format/index.ts';
 
 const data = new SlashCommandBuilder()
   .setName('status')
@@ -14,36 +16,55 @@ const data = new SlashCommandBuilder()
   );
 
 const execute: Command['execute'] = async (interaction, ctx) => {
-  const tracked = interaction.guildId ? await createCaseStore(ctx.store).trackedBy(interaction.guildId) : [];
-  const input = interaction.options.getString('case');
-  const found = findCase(tracked, input);
-  if (!found) {
-    if (tracked.length === 0)
-      throw new UserError('This server tracks no case yet. An admin can add one with `/case track`.');
-    const names = tracked.map((c) => `\`${c.slug}\``).join(', ');
-    throw new UserError(
-      input
-        ? `No tracked case matches "${input.slice(0, 100)}". Tracked here: ${names}.`
-        : `Which case? Tracked here: ${names}.`,
-    );
+  const tracked = await trackedCases(ctx.store, interaction.guildId);
+  const found = requireCase(tracked, interaction.options.getString('case'));
+  const knowledge = await createKnowledgeStore(ctx.store).get(found.slug);
+  if (Object.keys(knowledge.articles).length === 0) {
+    // Nothing ingested yet: say so, and show what the case definition holds.
+    return respond(interaction, {
+      embeds: [
+        fitEmbed({
+          title: found.name,
+          description: 'No articles yet: casewatch will fill this in as news about the case arrives.',
+          fields: [
+            { name: 'Defendants', value: found.defendants.join(', ') || 'none named yet' },
+            { name: 'Also known as', value: found.aliases.join(', ') || '—' },
+          ],
+        }),
+      ],
+    });
   }
-  await respond(interaction, {
-    embeds: [
-      {
-        title: found.name.slice(0, 256),
-        description: 'No articles yet: casewatch will fill this in as news about the case arrives.',
-        fields: [
-          { name: 'Defendants', value: found.defendants.join(', ').slice(0, 1024) || 'none named yet' },
-          { name: 'Also known as', value: found.aliases.join(', ').slice(0, 1024) || '—' },
-        ],
-      },
-    ],
-  });
+  await respond(interaction, statusWithinLimits(caseStatus(knowledge, today(ctx.now), found.name)));
 };
 
+/**
+ * statusEmbed lists defendants first, and Discord's 25 fields / 6000 characters would then cut the
+ * latest developments (or the description) off a case with many defendants. Show as many
+ * defendants as leave room for everything else, and say how many more there are.
+ */
+export function statusWithinLimits(status: CaseStatus) {
+  const defendants = Object.entries(status.defendants);
+  for (let shown = defendants.length; shown > 0; shown--) {
+    const payload = statusEmbed({ ...status, defendants: Object.fromEntries(defendants.slice(0, shown)) });
+    const embed = payload.embeds[0];
+    const more =
+      shown < defendants.length ? `\n+${defendants.length - shown} more defendants: see \`/people\`.` : '';
+    // Under the total, fitEmbed trimmed nothing to make room; so the note fits as well.
+    if (!embed || embed.fields.length < shown + status.latest.length) continue;
+    if (embedSize(embed) + more.length >= LIMITS.total) continue;
+    if (more) payload.embeds[0] = fitEmbed({ ...embed, description: `${embed.description ?? ''}${more}` });
+    return payload;
+  }
+  return statusEmbed({ ...status, defendants: {} });
+}
+
+function embedSize(e: Embed): number {
+  const fields = e.fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + fields;
+}
+
 const autocomplete: Command['autocomplete'] = async (interaction, ctx) => {
-  const tracked = interaction.guildId ? await createCaseStore(ctx.store).trackedBy(interaction.guildId) : [];
-  await interaction.respond(suggestCases(tracked, String(interaction.options.getFocused())));
+  await interaction.respond(await caseChoices(interaction, ctx.store));
 };
 
 export default { data, execute, autocomplete } satisfies Command;

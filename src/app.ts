@@ -1,8 +1,9 @@
 import { drainOutbox } from './alerts/deliver.ts';
 import { createAlertSettingsStore } from './alerts/settings.ts';
 import type { Config } from './config.ts';
-import { createDiscordAlertSink } from './discord/alertSink.ts';
+import { createDiscordAlertSink, postNotice } from './discord/alertSink.ts';
 import { type Bot, startBot } from './discord/bot.ts';
+import { createFeedPoller, type FeedPoller } from './feeds/poller.ts';
 import { type HealthServer, startHealthServer } from './health.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -17,12 +18,15 @@ export interface App {
   metrics: Metrics;
   health?: HealthServer;
   handleArticle: ReturnType<typeof createArticleHandler>;
+  poller: FeedPoller;
   stop(): Promise<void>;
 }
 
 export interface AppOptions {
   store?: Store;
   now?: () => Date;
+  /** Start the poller's schedule (default true; tests and the demo drive polls themselves). */
+  schedule?: boolean;
 }
 
 const OUTBOX_EVERY_MS = 5_000;
@@ -49,6 +53,28 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     logger,
     holds,
   };
+  const settings = createAlertSettingsStore(store);
+  const poller = createFeedPoller({
+    store,
+    config,
+    logger,
+    async onArticle(article, meta) {
+      await handleArticle(article, { feedUrl: meta.feedUrl, history: meta.history });
+    },
+    // A paused feed is news for the servers that added it: say so once, in their alert channel.
+    async onPaused(feed, reason) {
+      for (const sub of feed.subscriptions) {
+        const target = sub.guildId ? await settings.get(sub.guildId) : undefined;
+        if (!target || !sub.guildId || !holds(sub.guildId)) continue;
+        await postNotice(
+          bot.client.rest,
+          target.channelId,
+          `⚠️ Feed paused after repeated failures: <${feed.url}>\nReason: ${reason}\nAn admin can check it with \`/feed list\` and add it again once it works.`,
+        );
+      }
+    },
+  });
+  if (options.schedule ?? true) poller.start();
   let draining: Promise<unknown> = Promise.resolve();
   const outboxTimer = setInterval(() => {
     draining = drainOutbox(deliveryDeps).catch((err: unknown) => logger.warn({ err }, 'outbox drain failed'));
@@ -69,6 +95,10 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
               await store.ping();
               return { ok: true };
             },
+            poller: async () => ({
+              ok: true,
+              detail: options.schedule === false ? 'not scheduled' : 'scheduled',
+            }),
           },
           metrics,
         );
@@ -81,8 +111,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     metrics,
     health,
     handleArticle,
+    poller,
     stop() {
       stopping ??= (async () => {
+        // Stop scheduling first and let polls in flight finish their hand-offs.
+        await poller.stop();
         clearInterval(outboxTimer);
         await draining;
         await health?.close();

@@ -4,13 +4,16 @@ import type { CliCommand } from './types.ts';
 
 export const command: CliCommand = {
   name: 'start',
-  summary: 'Run the bot (without DISCORD_TOKEN: explain how to connect one)',
+  summary: 'Run the bot (without DISCORD_TOKEN: the offline demo, then how to connect a bot)',
   usage: 'start [--sharded]',
   async run(args, ctx) {
     if (!ctx.config.DISCORD_TOKEN) {
       ctx.stdout.write(
-        `casewatch: DISCORD_TOKEN is not set, so no bot can log in.\n\n${connectHelp(ctx.config.DISCORD_CLIENT_ID)}`,
+        'casewatch: DISCORD_TOKEN is not set, so no real bot can log in: running the offline demo.\n\n',
       );
+      const { runDemo } = await import('../demo/run.ts');
+      await runDemo(ctx.stdout, ctx.config.LOG_LEVEL === 'info' ? 'warn' : ctx.config.LOG_LEVEL);
+      ctx.stdout.write(`\n${connectHelp(ctx.config.DISCORD_CLIENT_ID)}`);
       return 0;
     }
     if (args.includes('--sharded')) {

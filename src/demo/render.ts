@@ -35,7 +35,8 @@ function wrap(line: string, width: number): string[] {
   let rest = line;
   while (rest.length > width) {
     const cut = rest.lastIndexOf(' ', width);
-    const at = cut > width / 2 ? cut : width;
+    // Never break inside a word (a link stays clickable): an over-long word gets its own line.
+    const at = cut > 0 ? cut : rest.indexOf(' ') > 0 ? rest.indexOf(' ') : rest.length;
     out.push(rest.slice(0, at));
     rest = rest.slice(at).trimStart();
   }

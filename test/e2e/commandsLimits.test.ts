@@ -78,7 +78,11 @@ describe('a huge case still answers with valid embeds (SQLite store)', () => {
   it('/status with 25 defendants and long charges fits one embed', async () => {
     const status = await emu.command('status');
     expectWithinLimits(status);
-    expect(DEFENDANTS.some((d) => status.embeds[0]?.fields?.[0]?.name.startsWith(d))).toBe(true);
+    const fields = status.embeds[0]?.fields ?? [];
+    expect(DEFENDANTS.some((d) => fields[0]?.name.startsWith(d))).toBe(true);
+    // The three latest developments are never crowded out by the defendants.
+    expect(fields.filter((f) => /^\d{4}-\d{2}-\d{2} · /.test(f.name))).toHaveLength(3);
+    expect(status.embeds[0]?.description).toMatch(/\+\d+ more defendants: see `\/people`/);
   });
 
   it('/timeline of 300 long developments paginates to the last page and back', async () => {

@@ -1,0 +1,134 @@
+import { escapeMarkdown, SlashCommandBuilder } from 'discord.js';
+import { findCase, suggestCases } from '../src/cases/definition.ts';
+import type { Command } from '../src/discord/command.ts';
+import { respond, respondChoices } from '../src/discord/respond.ts';
+import { UserError } from '../src/errors.ts';
+import { addFeed, describeCheck, describeFeed } from '../src/feeds/manage.ts';
+import { createCaseStore } from '../src/store/cases.ts';
+import { createFeedStore } from '../src/store/feeds.ts';
+
+export const data = new SlashCommandBuilder()
+  .setName('feed')
+  .setDescription('News feeds this server follows (Manage Server)')
+  .setDefaultMemberPermissions(0x20n) // Manage Server; enforced again server-side by the dispatcher
+  .setDMPermission(false)
+  .addSubcommand((s) =>
+    s
+      .setName('add')
+      .setDescription('Follow an RSS or Atom feed (it is fetched once to check it)')
+      .addStringOption((o) =>
+        o.setName('url').setDescription('Feed URL (http or https)').setRequired(true).setMaxLength(2000),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('case')
+          .setDescription('Only match this tracked case')
+          .setAutocomplete(true)
+          .setMaxLength(200),
+      ),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('remove')
+      .setDescription('Stop following a feed')
+      .addStringOption((o) =>
+        o
+          .setName('url')
+          .setDescription('The feed')
+          .setRequired(true)
+          .setAutocomplete(true)
+          .setMaxLength(2000),
+      ),
+  )
+  .addSubcommand((s) =>
+    s.setName('list').setDescription('Feeds, their health and when they are polled next'),
+  );
+
+/** Discord's 2000-character message limit; whole feeds only, with a count of what did not fit. */
+export function fitFeedList(blocks: string[], limit = 2000): string {
+  const out: string[] = [];
+  let size = 0;
+  for (const [i, block] of blocks.entries()) {
+    const more = `\n… and ${blocks.length - i} more (see \`casewatch feed list\`)`;
+    if (size + block.length + 1 + (i < blocks.length - 1 ? more.length : 0) > limit) {
+      out.push(more.trim());
+      break;
+    }
+    out.push(block);
+    size += block.length + 1;
+  }
+  return out.join('\n');
+}
+
+export const execute: Command['execute'] = async (interaction, ctx) => {
+  const guildId = interaction.guildId;
+  if (!guildId) throw new UserError('Feeds are followed per server: use this command in a server.');
+  const feeds = createFeedStore(ctx.store);
+  const sub = interaction.options.getSubcommand();
+
+  if (sub === 'add') {
+    const caseInput = interaction.options.getString('case');
+    let caseSlug: string | undefined;
+    if (caseInput) {
+      const found = findCase(await createCaseStore(ctx.store).trackedBy(guildId), caseInput);
+      if (!found) throw new UserError('This server does not track a case by that name. See `/case list`.');
+      caseSlug = found.slug;
+    }
+    // Fetching can take up to the feed timeout: defer so Discord does not give up after 3 s.
+    if (!interaction.deferred && !interaction.replied) await interaction.deferReply({ flags: 64 });
+    const result = await addFeed(
+      ctx.store,
+      ctx.config,
+      interaction.options.getString('url', true),
+      { guildId, caseSlug },
+      ctx.now(),
+    );
+    if (!result.ok) return respond(interaction, escapeMarkdown(describeCheck(result)).slice(0, 2000), true);
+    return respond(
+      interaction,
+      `Now following ${escapeMarkdown(result.url)}\n${escapeMarkdown(describeCheck(result))}\nIts current items are recorded as history: only new ones will raise alerts.`.slice(
+        0,
+        2000,
+      ),
+      true,
+    );
+  }
+
+  if (sub === 'remove') {
+    let url = interaction.options.getString('url', true).trim();
+    // Autocomplete values are cut at 100 characters: a longer URL is found by its prefix.
+    if (url.length === 100) url = (await feeds.list(guildId)).find((f) => f.url.startsWith(url))?.url ?? url;
+    if (!(await feeds.remove(url, guildId)))
+      throw new UserError('This server does not follow that feed. See `/feed list`.');
+    return respond(interaction, `Stopped following ${escapeMarkdown(url)}.`, true);
+  }
+
+  const all = await feeds.list(guildId);
+  if (all.length === 0)
+    return respond(interaction, 'This server follows no feed yet. Add one with `/feed add`.', true);
+  const blocks: string[] = [];
+  for (const f of all) blocks.push(escapeMarkdown(describeFeed(f, await feeds.getState(f.url), ctx.now())));
+  return respond(interaction, fitFeedList(blocks), true);
+};
+
+const autocomplete: Command['autocomplete'] = async (interaction, ctx) => {
+  const guildId = interaction.guildId;
+  if (!guildId) return respondChoices(interaction, []);
+  const focused = interaction.options.getFocused(true);
+  const typed = String(focused.value).toLowerCase();
+  if (focused.name === 'case') {
+    return respondChoices(
+      interaction,
+      suggestCases(await createCaseStore(ctx.store).trackedBy(guildId), typed),
+    );
+  }
+  const all = await createFeedStore(ctx.store).list(guildId);
+  return respondChoices(
+    interaction,
+    all
+      .filter((f) => f.url.toLowerCase().includes(typed) || (f.title ?? '').toLowerCase().includes(typed))
+      .map((f) => ({ name: f.title ? `${f.title} — ${f.url}` : f.url, value: f.url })),
+  );
+};
+
+export default { data, adminOnly: true, ephemeral: true, execute, autocomplete } satisfies Command;

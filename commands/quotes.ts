@@ -1,0 +1,115 @@
+import { SlashCommandBuilder } from 'discord.js';
+import { type CaseDefinition, findCase } from '../src/cases/definition.ts';
+import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
+import { personIdIn } from '../src/cases/peopleView.ts';
+import type { QuoteRecord } from '../src/cases/types.ts';
+import type { Command, CommandContext } from '../src/discord/command.ts';
+import { ensurePageOwner, pageButtons, parsePageCustomId, showPage } from '../src/discord/pager.ts';
+import { knownPeople, peopleOfCases, personChoices } from '../src/discord/personChoices.ts';
+import { type Payload, respond } from '../src/discord/respond.ts';
+import { caseChoices, requireCase, trackedCases } from '../src/discord/trackedCase.ts';
+import { UserError } from '../src/errors.ts';
+import { quotesPage } from '../src/format/index.ts';
+
+const NAME = 'quotes';
+const PAGE_SIZE = 5;
+
+const data = new SlashCommandBuilder()
+  .setName(NAME)
+  .setDescription('What a person said about a case, newest first, with sources')
+  .setDMPermission(false)
+  .addStringOption((o) =>
+    o
+      .setName('person')
+      .setDescription('Who (any name variant)')
+      .setRequired(true)
+      .setAutocomplete(true)
+      .setMaxLength(100),
+  )
+  .addStringOption((o) =>
+    o.setName('case').setDescription('Only this case (default: every tracked case)').setAutocomplete(true),
+  )
+  .addStringOption((o) =>
+    o.setName('contains').setDescription('Only quotes containing these words').setMaxLength(100),
+  );
+
+/**
+ * The person's quotes across `cases` (the same person can be followed in two cases), with the
+ * name the registry gives them. A UserError when nobody by that name appears in any of them.
+ */
+async function gather(ctx: CommandContext, cases: CaseDefinition[], person: string) {
+  const knowledgeStore = createKnowledgeStore(ctx.store);
+  const quotes: QuoteRecord[] = [];
+  let name: string | undefined;
+  const people = [];
+  for (const def of cases) {
+    const knowledge = await knowledgeStore.get(def.slug);
+    people.push(...knowledge.people);
+    const id = personIdIn(knowledge, person);
+    if (!id) continue;
+    name ??= knowledge.people.find((p) => p.id === id)?.name;
+    for (const q of await knowledgeStore.quotes(def.slug, id)) {
+      if (!quotes.some((o) => o.url === q.url && o.text === q.text)) quotes.push(q);
+    }
+  }
+  if (!name) {
+    const where = cases.length === 1 ? (cases[0]?.name ?? 'this case') : "this server's cases";
+    throw new UserError(
+      `Nobody called "${person.slice(0, 100)}" appears in ${where}. ${knownPeople(people)}`,
+    );
+  }
+  return { name, quotes };
+}
+
+async function render(
+  ctx: CommandContext,
+  cases: CaseDefinition[],
+  query: { slug: string; person: string; contains: string },
+  page: number,
+  userId: string,
+): Promise<Payload> {
+  const { name, quotes } = await gather(ctx, cases, query.person);
+  const needle = query.contains.toLowerCase();
+  const matching = needle ? quotes.filter((q) => q.text.toLowerCase().includes(needle)) : quotes;
+  const title = `Quotes — ${name}${query.contains ? ` · containing "${query.contains}"` : ''}`;
+  const shown = quotesPage(matching, page, PAGE_SIZE, title);
+  const request = { page: shown.page, userId, query: [query.slug, query.person, query.contains] };
+  return { ...shown.payload, components: await pageButtons(ctx.store, NAME, request, shown.pages) };
+}
+
+const execute: Command['execute'] = async (interaction, ctx) => {
+  const tracked = await trackedCases(ctx.store, interaction.guildId);
+  const caseInput = interaction.options.getString('case');
+  if (tracked.length === 0) requireCase(tracked, null); // says how to track one
+  const cases = caseInput ? [requireCase(tracked, caseInput)] : tracked;
+  const query = {
+    slug: caseInput ? (cases[0]?.slug ?? '') : '',
+    person: interaction.options.getString('person', true).trim(),
+    contains: interaction.options.getString('contains')?.trim() ?? '',
+  };
+  await respond(interaction, await render(ctx, cases, query, 0, interaction.user.id));
+};
+
+const button: Command['button'] = async (interaction, ctx) => {
+  const request = await parsePageCustomId(ctx.store, interaction.customId);
+  if (!(await ensurePageOwner(interaction, request, NAME))) return;
+  const [slug = '', person = '', contains = ''] = request.query;
+  const tracked = await trackedCases(ctx.store, interaction.guildId);
+  const cases = slug ? tracked.filter((c) => c.slug === slug) : tracked;
+  if (cases.length === 0) throw new UserError('This server no longer tracks that case.');
+  const payload = await render(ctx, cases, { slug, person, contains }, request.page, request.userId);
+  await showPage(interaction, payload);
+};
+
+const autocomplete: Command['autocomplete'] = async (interaction, ctx) => {
+  const focused = interaction.options.getFocused(true);
+  if (focused.name === 'case') return interaction.respond(await caseChoices(interaction, ctx.store));
+  const tracked = await trackedCases(ctx.store, interaction.guildId);
+  const chosen = interaction.options.getString('case');
+  const match = chosen ? findCase(tracked, chosen) : undefined;
+  const cases = match ? [match] : tracked;
+  const known = await peopleOfCases(ctx.store, cases);
+  await interaction.respond(personChoices(known, String(focused.value), { withCase: cases.length > 1 }));
+};
+
+export default { data, execute, autocomplete, button } satisfies Command;

@@ -1,0 +1,85 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import type { Article } from '../facts.ts';
+import { decodeFeed } from './decode.ts';
+import { type FetchLimits, fetchUrl } from './fetch.ts';
+import type { FeedItem } from './parse.ts';
+import { cleanText, htmlToText, MAX_TEXT_CHARS } from './sanitize.ts';
+
+export interface FullTextOptions {
+  limits: FetchLimits;
+  /** Below this many characters of item text, the page is fetched (0 turns page fetching off). */
+  minChars: number;
+}
+
+/** Fetches an article page (same limits and URL safety as feeds) and extracts its main text. */
+export async function fetchPageText(url: string, limits: FetchLimits): Promise<string | undefined> {
+  const page = await fetchUrl(url, {
+    ...limits,
+    accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5',
+  });
+  if (page.notModified) return undefined;
+  const html = decodeFeed(page.body, page.contentType).text;
+  return extractMainText(html, page.url);
+}
+
+/** @mozilla/readability over a linkedom DOM; plain text with paragraphs, or undefined. */
+export function extractMainText(html: string, url: string): string | undefined {
+  const { document } = parseHTML(html);
+  try {
+    // Readability reads the base URL from the document; linkedom has no URL, so set <base>.
+    const base = document.createElement('base');
+    base.setAttribute('href', url);
+    document.head?.appendChild(base);
+  } catch {
+    // A page without a <head> is still readable.
+  }
+  const parsed = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+    charThreshold: 200,
+  }).parse();
+  if (!parsed?.content) return undefined;
+  const text = htmlToText(parsed.content);
+  return text ? cleanText(text, MAX_TEXT_CHARS, true) : undefined;
+}
+
+/** YYYY-MM-DD of an ISO date, else of `fallback` (the fetch time). */
+function day(iso: string | undefined, fallback: Date): string {
+  return (iso && /^\d{4}-\d{2}-\d{2}/.exec(iso)?.[0]) || fallback.toISOString().slice(0, 10);
+}
+
+/**
+ * Item → Article. Short item text triggers a page fetch; any failure there falls back to the
+ * feed's own text, so a slow or broken article page never loses the item.
+ */
+export async function buildArticle(
+  item: FeedItem,
+  feed: { url: string; title: string },
+  options: FullTextOptions,
+  now: Date,
+  onPageError?: (err: unknown) => void,
+): Promise<Article> {
+  const url = item.link ?? feed.url;
+  let text = item.text;
+  let source: 'feed' | 'page' = 'feed';
+  if (item.link && options.minChars > 0 && item.text.length < options.minChars) {
+    try {
+      const page = await fetchPageText(item.link, options.limits);
+      if (page && page.length > item.text.length) {
+        text = page;
+        source = 'page';
+      }
+    } catch (err) {
+      onPageError?.(err);
+    }
+  }
+  const title = item.title || text.slice(0, 120);
+  return {
+    url,
+    title,
+    published: day(item.published, now),
+    text,
+    feed: feed.url,
+    source,
+    outlet: new URL(url).hostname.replace(/^www\./, ''),
+  };
+}

@@ -1,0 +1,74 @@
+import { createFeedStore, type Feed, type FeedState } from '../store/feeds.ts';
+import type { Store } from '../store/types.ts';
+import { checkFeed, type FeedCheck } from './check.ts';
+import type { PollConfig } from './poller.ts';
+
+export type AddFeedConfig = PollConfig & { POLL_INTERVAL_MINUTES: number };
+
+/**
+ * `/feed add` and `casewatch feed add`: fetch and parse once, and subscribe only when the feed is
+ * usable, so a typo or an HTML page is refused with its reason instead of failing silently later.
+ * Adding a feed that was paused resumes it.
+ */
+export async function addFeed(
+  store: Store,
+  config: AddFeedConfig,
+  url: string,
+  sub: { guildId?: string; caseSlug?: string },
+  now = new Date(),
+): Promise<FeedCheck> {
+  const check = await checkFeed(url, config);
+  if (!check.ok) return check;
+  const feeds = createFeedStore(store);
+  // The URL as given (after normalising), not the redirect target: the operator chose it.
+  const key = new URL(url.trim()).href;
+  await feeds.add(key, { ...sub, addedAt: now.toISOString() }, config.POLL_INTERVAL_MINUTES);
+  if (check.title) await feeds.setTitle(key, check.title);
+  await feeds.resume(key);
+  return { ...check, url: key };
+}
+
+/** One line per feed for `/feed list` and `casewatch feed list`: plain text, no markup. */
+export function describeFeed(feed: Feed, state: FeedState, now: Date): string {
+  const parts = [
+    state.paused ? `PAUSED (${state.pausedReason ?? 'after repeated failures'})` : 'active',
+    `last success: ${when(state.lastSuccessAt, now)}`,
+  ];
+  if (state.lastError && (!state.lastSuccessAt || (state.lastErrorAt ?? '') > state.lastSuccessAt)) {
+    parts.push(
+      `last error: ${state.lastError.reason} (${state.lastError.message}) ${when(state.lastErrorAt, now)}`,
+    );
+  }
+  if (!state.paused)
+    parts.push(
+      `next poll: ${state.nextPollAt ? when(new Date(state.nextPollAt).toISOString(), now) : 'now'}`,
+    );
+  parts.push(`items seen: ${state.itemsSeen}`);
+  const cases = feed.subscriptions.map((s) => s.caseSlug).filter(Boolean);
+  if (cases.length) parts.push(`case: ${[...new Set(cases)].join(', ')}`);
+  return `${feed.title ? `${feed.title} — ` : ''}${feed.url}\n  ${parts.join(' · ')}`;
+}
+
+/** "never", "3 min ago", "in 5 min", "2 h ago", or a date for anything older than two days. */
+export function when(iso: string | undefined, now: Date): string {
+  if (!iso) return 'never';
+  const ms = Date.parse(iso) - now.getTime();
+  const abs = Math.abs(ms);
+  const fmt =
+    abs < 60_000
+      ? `${Math.round(abs / 1000)} s`
+      : abs < 3 * 3600_000
+        ? `${Math.round(abs / 60_000)} min`
+        : `${Math.round(abs / 3600_000)} h`;
+  if (abs > 48 * 3600_000) return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+  return ms >= 0 ? `in ${fmt}` : `${fmt} ago`;
+}
+
+/** A check result as the operator reads it (shared by the CLI and /feed add). */
+export function describeCheck(check: FeedCheck): string {
+  if (!check.ok) return `Cannot use ${check.url}: ${check.message}`;
+  const warn = check.warnings.length
+    ? ` (${check.warnings.length} warning${check.warnings.length > 1 ? 's' : ''})`
+    : '';
+  return `${check.title || '(untitled feed)'}: ${check.itemCount} item${check.itemCount === 1 ? '' : 's'}, ${check.format}, ${check.encoding}${warn}`;
+}

@@ -1,0 +1,108 @@
+import { HTML_ENTITIES } from './tables.ts';
+
+/**
+ * Feed text is hostile until proven otherwise: everything that leaves src/feeds/ for the store or
+ * Discord is plain text (no markup, no control or invisible characters) and links are http(s) only.
+ */
+
+export const MAX_TITLE_CHARS = 300;
+export const MAX_TEXT_CHARS = 100_000;
+
+const DROPPED_ELEMENTS = /<(script|style|noscript|template|iframe|object|svg|math|head)\b[\s\S]*?<\/\1\s*>/gi;
+const BLOCK_TAGS =
+  /<\/?(p|div|br|li|ul|ol|h[1-6]|blockquote|pre|tr|table|section|article|header|footer|figure|figcaption|hr)\b[^>]*>/gi;
+
+/** HTML (or text with stray markup) → plain text with paragraph breaks kept. */
+export function htmlToText(html: string, maxChars = MAX_TEXT_CHARS): string {
+  const stripped = html
+    .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
+    .replace(/<!\[CDATA\[([\s\S]*?)(\]\]>|$)/g, '$1')
+    .replace(DROPPED_ELEMENTS, ' ')
+    .replace(BLOCK_TAGS, '\n')
+    .replace(/<\/?[a-zA-Z][^>]*>/g, '')
+    .replace(/<[!?/][^>]*>/g, '');
+  return cleanText(decodeEntities(stripped), maxChars, true);
+}
+
+/** One line of plain text (titles, names): markup removed, whitespace collapsed, capped. */
+export function plainLine(value: string, maxChars = MAX_TITLE_CHARS): string {
+  return cleanText(htmlToText(value, maxChars * 4), maxChars, false);
+}
+
+// ANSI/VT escape sequences (CSI and OSC), then C0/C1 controls, zero-width and bidi controls.
+const ANSI = /\u001b(\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(\u0007|\u001b\\)?|[@-_])/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// U+034F (combining grapheme joiner) is handled apart: a class may not mix it with other characters.
+const INVISIBLE =
+  /[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|\u034f/g;
+
+/** Removes escapes, controls and invisible/bidi characters; collapses whitespace; caps the length. */
+export function cleanText(value: string, maxChars: number, keepParagraphs: boolean): string {
+  let text = value.replace(ANSI, '').replace(CONTROL, '').replace(INVISIBLE, '').replace(/\r\n?/g, '\n');
+  text = text.replace(/[\p{Cs}]/gu, '');
+  if (keepParagraphs) {
+    text = text
+      .replace(/[^\S\n]+/g, ' ')
+      .replace(/ *\n */g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+  } else {
+    text = text.replace(/\s+/g, ' ').trim();
+  }
+  if (text.length > maxChars) text = `${Array.from(text.slice(0, maxChars)).slice(0, -1).join('')}…`;
+  return text;
+}
+
+/** `&eacute;` `&#233;` `&#xE9;` `&amp;` → characters; unknown names stay as written. */
+export function decodeEntities(text: string): string {
+  return text.replace(
+    /&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g,
+    (whole, ref: string) => {
+      if (ref.startsWith('#')) {
+        const cp =
+          ref[1] === 'x' || ref[1] === 'X'
+            ? Number.parseInt(ref.slice(2), 16)
+            : Number.parseInt(ref.slice(1), 10);
+        return isAllowedCodePoint(cp) ? String.fromCodePoint(cp) : '';
+      }
+      const named = XML_ENTITIES[ref] ?? HTML_ENTITIES.get(ref);
+      return named ?? whole;
+    },
+  );
+}
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Code points allowed in XML 1.0 text (no NUL, no C0 controls but tab/newline, no surrogates). */
+export function isAllowedCodePoint(cp: number): boolean {
+  if (!Number.isInteger(cp)) return false;
+  if (cp === 0x9 || cp === 0xa || cp === 0xd) return true;
+  if (cp < 0x20) return false;
+  if (cp >= 0xd800 && cp <= 0xdfff) return false;
+  if (cp === 0xfffe || cp === 0xffff) return false;
+  return cp <= 0x10ffff;
+}
+
+/**
+ * A link safe to store and show: resolved against the feed URL, http(s) only. `javascript:`,
+ * `vbscript:`, `data:`, `file:` and anything else become undefined; protocol-relative links are
+ * resolved against the feed's own scheme rather than trusted as written.
+ */
+export function safeLink(raw: unknown, base?: string): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  // Browsers ignore tabs/newlines inside a scheme ("java\tscript:"); so does URL, which is the point.
+  const candidate = decodeEntities(raw).replace(CONTROL, '').replace(INVISIBLE, '').trim();
+  if (!candidate || candidate.length > 2048) return undefined;
+  let url: URL;
+  try {
+    url = new URL(candidate, base);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  if (url.username || url.password) {
+    url.username = '';
+    url.password = '';
+  }
+  return url.href;
+}

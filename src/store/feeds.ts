@@ -1,0 +1,113 @@
+import type { Store } from './types.ts';
+
+/** One server's interest in a feed (a feed shared by several servers is polled once). */
+export interface FeedSubscription {
+  guildId?: string;
+  /** Restrict the feed to one tracked case; otherwise every case of the server is matched. */
+  caseSlug?: string;
+  addedAt: string;
+}
+
+export interface Feed {
+  url: string;
+  title?: string;
+  /** Minutes between polls; at least 1. */
+  intervalMinutes: number;
+  subscriptions: FeedSubscription[];
+  addedAt: string;
+}
+
+export interface FeedState {
+  etag?: string;
+  lastModified?: string;
+  bodyHash?: string;
+  /** False until the first successful poll: that poll's items are history, not news. */
+  initialized: boolean;
+  lastSuccessAt?: string;
+  lastErrorAt?: string;
+  lastError?: { reason: string; message: string };
+  consecutiveFailures: number;
+  /** Epoch ms. */
+  nextPollAt?: number;
+  paused: boolean;
+  pausedReason?: string;
+  itemsSeen: number;
+}
+
+export const EMPTY_STATE: FeedState = {
+  initialized: false,
+  consecutiveFailures: 0,
+  paused: false,
+  itemsSeen: 0,
+};
+
+export interface FeedStore {
+  /** Adds the subscription (or replaces the same server's one); creates the feed when new. */
+  add(url: string, sub: FeedSubscription, intervalMinutes: number): Promise<Feed>;
+  /** Removes a server's subscription (all of them when guildId is undefined); the feed goes when none is left. */
+  remove(url: string, guildId?: string): Promise<boolean>;
+  get(url: string): Promise<Feed | undefined>;
+  list(guildId?: string): Promise<Feed[]>;
+  setTitle(url: string, title: string): Promise<void>;
+  getState(url: string): Promise<FeedState>;
+  updateState(url: string, fn: (s: FeedState) => FeedState): Promise<FeedState>;
+  /** Clears a pause and its failure count, so the feed is polled at the next tick. */
+  resume(url: string): Promise<void>;
+}
+
+export function createFeedStore(store: Store): FeedStore {
+  const feeds = store.kv('feeds');
+  const states = store.kv('feedstate');
+  const sameGuild = (a?: string, b?: string) => (a ?? '') === (b ?? '');
+  return {
+    async add(url, sub, intervalMinutes) {
+      const saved = await feeds.update<Feed>(url, (cur) => {
+        const base: Feed = cur ?? { url, intervalMinutes, subscriptions: [], addedAt: sub.addedAt };
+        const others = base.subscriptions.filter((s) => !sameGuild(s.guildId, sub.guildId));
+        return { ...base, intervalMinutes: Math.max(1, intervalMinutes), subscriptions: [...others, sub] };
+      });
+      return saved!;
+    },
+    async remove(url, guildId) {
+      let removed = false;
+      const left = await feeds.update<Feed>(url, (cur) => {
+        if (!cur) return undefined;
+        const kept = cur.subscriptions.filter((s) => guildId !== undefined && !sameGuild(s.guildId, guildId));
+        removed = kept.length !== cur.subscriptions.length;
+        return kept.length === 0 ? undefined : { ...cur, subscriptions: kept };
+      });
+      if (!left) await states.delete(url);
+      return removed;
+    },
+    get: (url) => feeds.get<Feed>(url),
+    async list(guildId) {
+      const out: Feed[] = [];
+      for await (const url of feeds.keys()) {
+        const feed = await feeds.get<Feed>(url);
+        if (!feed) continue;
+        if (guildId === undefined || feed.subscriptions.some((s) => s.guildId === guildId)) out.push(feed);
+      }
+      return out.sort((a, b) => a.url.localeCompare(b.url));
+    },
+    async setTitle(url, title) {
+      await feeds.update<Feed>(url, (cur) => (cur ? { ...cur, title } : cur));
+    },
+    async getState(url) {
+      return { ...EMPTY_STATE, ...(await states.get<FeedState>(url)) };
+    },
+    async updateState(url, fn) {
+      const next = await states.update<FeedState>(url, (cur) => fn({ ...EMPTY_STATE, ...cur }));
+      return next ?? { ...EMPTY_STATE };
+    },
+    async resume(url) {
+      await states.update<FeedState>(url, (cur) => ({
+        ...EMPTY_STATE,
+        ...cur,
+        paused: false,
+        pausedReason: undefined,
+        consecutiveFailures: 0,
+        nextPollAt: undefined,
+      }));
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Store } from './types.ts';
+
+/** How long an item identity is remembered: far longer than any feed keeps an item. */
+export const SEEN_RETENTION_MS = 180 * 24 * 60 * 60 * 1000;
+/** A claim not confirmed within this time is considered abandoned (the process died mid-hand-off). */
+export const CLAIM_LEASE_MS = 10 * 60 * 1000;
+
+interface SeenRecord {
+  at: number;
+  done: boolean;
+  token: string;
+}
+
+export interface SeenStore {
+  /**
+   * Claims an item for this process. Returns a token only to the one caller that should hand it off: the
+   * first to ask (setIfAbsent, so two processes never both win), or a caller taking over a claim
+   * whose holder never confirmed it within the lease.
+   */
+  claim(feedUrl: string, identity: string): Promise<string | undefined>;
+  /** Marks a claimed item as handed off for good. */
+  confirm(feedUrl: string, identity: string, token: string): Promise<void>;
+  /** Gives a claim back after a failed hand-off, so the next poll retries the item. */
+  release(feedUrl: string, identity: string, token: string): Promise<void>;
+  isSeen(feedUrl: string, identity: string): Promise<boolean>;
+}
+
+export function createSeenStore(
+  store: Store,
+  retentionMs = SEEN_RETENTION_MS,
+  now = () => Date.now(),
+): SeenStore {
+  const kv = store.kv('seen');
+  // Identities can be long URLs; a hash keeps every backend's key short and uniform.
+  const key = (feedUrl: string, identity: string) =>
+    createHash('sha256').update(`${feedUrl}\n${identity}`).digest('hex');
+  return {
+    async claim(feedUrl, identity) {
+      const k = key(feedUrl, identity);
+      const token = randomUUID();
+      if (await kv.setIfAbsent<SeenRecord>(k, { at: now(), done: false, token }, retentionMs)) return token;
+      const taken = await kv.update<SeenRecord>(
+        k,
+        (cur) =>
+          cur && !cur.done && now() - cur.at > CLAIM_LEASE_MS ? { at: now(), done: false, token } : cur,
+        retentionMs,
+      );
+      return taken?.token === token ? token : undefined;
+    },
+    async confirm(feedUrl, identity, token) {
+      await kv.update<SeenRecord>(
+        key(feedUrl, identity),
+        (cur) => (cur && cur.token === token ? { ...cur, done: true } : cur),
+        retentionMs,
+      );
+    },
+    async release(feedUrl, identity, token) {
+      await kv.update<SeenRecord>(key(feedUrl, identity), (cur) =>
+        cur && cur.token === token ? undefined : cur,
+      );
+    },
+    async isSeen(feedUrl, identity) {
+      return (await kv.get<SeenRecord>(key(feedUrl, identity)))?.done === true;
+    },
+  };
+}
