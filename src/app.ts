@@ -2,7 +2,7 @@ import { drainOutbox } from './alerts/deliver.ts';
 import { createAlertSettingsStore } from './alerts/settings.ts';
 import type { Config } from './config.ts';
 import { createDiscordAlertSink, postNotice } from './discord/alertSink.ts';
-import { type Bot, startBot } from './discord/bot.ts';
+import { type Bot, type BotOptions, startBot } from './discord/bot.ts';
 import { createFeedPoller, type FeedPoller } from './feeds/poller.ts';
 import { type HealthServer, startHealthServer } from './health.ts';
 import type { Logger } from './log.ts';
@@ -27,6 +27,7 @@ export interface AppOptions {
   now?: () => Date;
   /** Start the poller's schedule (default true; tests and the demo drive polls themselves). */
   schedule?: boolean;
+  clientOptions?: BotOptions['clientOptions'];
 }
 
 const OUTBOX_EVERY_MS = 5_000;
@@ -41,7 +42,14 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const metrics = createMetrics();
   const store = options.store ?? (await openStore(config.STORE_URL, logger));
   logger.info({ store: store.description }, 'store open');
-  const bot = await startBot({ config, store, logger, now: options.now, metrics });
+  const bot = await startBot({
+    config,
+    store,
+    logger,
+    now: options.now,
+    metrics,
+    clientOptions: options.clientOptions,
+  });
   const sink = createDiscordAlertSink(bot.client.rest);
   const holds = (guildId: string) => bot.client.guilds.cache.has(guildId);
   const handleArticle = createArticleHandler({ store, logger, metrics, sink, holds });

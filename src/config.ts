@@ -50,6 +50,7 @@ export const configSchema = z.object({
   FEED_FAILURES_BEFORE_PAUSE: int(8, 1, 1000),
   FEED_HOST_CONCURRENCY: int(2, 1, 64),
   FULLTEXT_MIN_CHARS: int(1500, 0, 1_000_000),
+  FEED_CLAIM_LEASE_SECONDS: int(600, 1, 24 * 3600),
   HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SHARD_COUNT: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).default('auto'),
 });

@@ -1,4 +1,4 @@
-import { type Client, Events } from 'discord.js';
+import { type Client, type ClientOptions, Events } from 'discord.js';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/types.ts';
@@ -16,6 +16,8 @@ export interface BotOptions {
   /** Register the commands with Discord once ready (guild-scoped with DISCORD_GUILD_ID). */
   registerCommands?: boolean;
   metrics?: CommandContext['metrics'];
+  /** Extra client options (tests run two shards in one process: `shards`, `shardCount`). */
+  clientOptions?: Partial<ClientOptions>;
 }
 
 export interface Bot {
@@ -29,7 +31,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   const { config, store, logger } = options;
   if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');
   const commands = await loadCommands(options.commandsDir);
-  const client = createDiscordClient(config);
+  const client = createDiscordClient(config, options.clientOptions);
   const ctx: CommandContext = {
     store,
     config,

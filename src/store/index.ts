@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import KeyvPostgres from '@keyv/postgres';
 import KeyvRedis from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
+import { createClient } from '@redis/client';
 import Keyv from 'keyv';
 import { type Logger, silentLogger } from '../log.ts';
 import {
@@ -134,37 +135,45 @@ function escapeLike(s: string): string {
 }
 
 async function redisBackend(url: string): Promise<Backend> {
-  const adapter = new KeyvRedis(url, {
-    throwOnConnectError: true,
-    throwOnErrors: true,
-    connectionTimeout: 5_000,
+  // Our own client, handed to the adapter: node-redis reconnects by itself, and with the offline
+  // queue disabled a command issued while Redis is down fails at once (the caller logs, backs
+  // off and retries) instead of waiting forever. The adapter's reconnect-on-demand hangs instead.
+  const redis = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: 5_000,
+      reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000),
+    },
   });
+  redis.on('error', () => undefined); // each failed command reports through keyv's error event
+  try {
+    await Promise.race([
+      redis.connect(),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`cannot reach Redis at ${new URL(url).host}`)), 5_000).unref(),
+      ),
+    ]);
+  } catch (err) {
+    redis.destroy();
+    throw err;
+  }
+  const adapter = new KeyvRedis(redis as never, { throwOnConnectError: true, throwOnErrors: true });
   const keyv = new Keyv({ store: adapter, throwOnErrors: true, ...RAW_KEYS });
-  const client = async () => {
-    const c = adapter.client as unknown as { isOpen: boolean; connect(): Promise<unknown> };
-    if (!c.isOpen) await adapter.getClient();
-    return adapter.client as never;
-  };
+  const client = async () => redis as never;
   const scan = async function* (prefix: string) {
-    const c = (await client()) as unknown as {
-      scanIterator(o: { MATCH: string; COUNT: number }): AsyncIterable<string | string[]>;
-    };
-    for await (const batch of c.scanIterator({
-      MATCH: `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`,
-      COUNT: 500,
-    })) {
-      for (const k of Array.isArray(batch) ? batch : [batch]) yield k;
+    const match = `${prefix.replace(/[*?[\]\\]/g, '\\$&')}*`;
+    for await (const batch of redis.scanIterator({ MATCH: match, COUNT: 500 })) {
+      for (const k of Array.isArray(batch) ? batch : [batch]) yield String(k);
     }
   };
-  await client();
   return {
     keyv,
     description: `redis:${new URL(url).host}`,
     insertIfAbsent: redisInsertIfAbsent(client),
     iterate: scan,
     ping: async () => {
-      const c = (await client()) as unknown as { ping(): Promise<string> };
-      await c.ping();
+      await redis.ping();
     },
   };
 }

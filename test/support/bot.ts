@@ -52,7 +52,12 @@ export interface TestApp {
 /** The whole app (bot, pipeline, alert delivery, poller) against an emulator, on `store`. */
 export async function startTestApp(
   apiUrl: string,
-  options: { store?: Store; env?: Record<string, string>; now?: () => Date } = {},
+  options: {
+    store?: Store;
+    env?: Record<string, string>;
+    now?: () => Date;
+    clientOptions?: import('../../src/discord/bot.ts').BotOptions['clientOptions'];
+  } = {},
 ): Promise<TestApp> {
   const { startApp } = await import('../../src/app.ts');
   const config = parseConfig({
@@ -64,6 +69,11 @@ export async function startTestApp(
   });
   const log = memoryDestination();
   const logger = createLogger({ level: 'debug', secrets: [config.DISCORD_TOKEN], destination: log });
-  const app = await startApp(config, logger, { store: options.store, now: options.now });
+  const app = await startApp(config, logger, {
+    store: options.store,
+    now: options.now,
+    schedule: false,
+    clientOptions: options.clientOptions,
+  });
   return { app, config, log, stop: () => app.stop() };
 }

@@ -1,0 +1,84 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DemoArticle } from '../../src/demo/feedServer.ts';
+
+/** Reports of one new court date each: one development and one alert per article. */
+export function courtDateBatch(count: number, prefix: string, defendant = 'Dana Whitfield'): DemoArticle[] {
+  return Array.from({ length: count }, (_, i) => {
+    const day = new Date(Date.UTC(2025, 5, 2) + i * 4 * 86_400_000);
+    const when = day.toLocaleDateString('en-US', { month: 'long', day: 'numeric', timeZone: 'UTC' });
+    return {
+      outlet: 'Harlow Gazette',
+      url: `https://gazette.example/${prefix}/${i}`,
+      title: `Hearing set in Harlow bus crash case (${i})`,
+      published: '2025-05-20',
+      text:
+        `Judge Nora Castellanos on Monday scheduled a status hearing for ${when} in the case against ${defendant}, ` +
+        'the driver charged with vehicular manslaughter in the Harlow bus crash.\n\n' +
+        `${defendant.split(' ').at(-1)} has pleaded not guilty.`,
+    };
+  });
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A Redis server of the test's own (the machine's shared one must not be restarted under other
+ * tests), persisting every write so a restart keeps the data, as a production Redis would.
+ */
+export async function startOwnRedis(port: number, dir = mkdtempSync(join(tmpdir(), 'cw-redis-'))) {
+  const proc: ChildProcess = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--save',
+      '',
+      '--dir',
+      dir,
+    ],
+    { stdio: 'ignore' },
+  );
+  for (let i = 0; i < 100; i++) {
+    if (await canConnect(port)) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    dir,
+    proc,
+    async stop() {
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
