@@ -1,5 +1,5 @@
 import type { Charge, ChargeStatus } from '../facts.ts';
-import { maskedSentences, maskQuotes } from './eventContext.ts';
+import { maskedSentence } from './eventContext.ts';
 import { factDefendants, namedInSentence, sentenceDefendants, whoContext } from './eventWho.ts';
 import { canonicalOffence, OFFENCE_RE, offenceHead } from './legalTerms.ts';
 import type { ArticleDoc, PersonRegistry, Sentence } from './types.ts';
@@ -30,7 +30,7 @@ const STATUS_BEFORE: Array<[ChargeStatus, RegExp]> = [
   ['acquitted', /\b(?:acquitt\w*|found not guilty|not guilty (?:of|on)|cleared of|rejected the)\b/gi],
   [
     'convicted',
-    /\b(?:convicted (?:[\w'’-]+ ){0,5}?(?:of|on)|found (?:[\w'’-]+ ){0,3}?guilty|guilty (?:of|on|to)|convictions? (?:for|on|of))\b/gi,
+    /\b(?:convicted (?:[\w'’-]+ ){0,5}?(?:of|on)|found (?:[\w'’-]+ ){0,5}?guilty|guilty (?:of|on|to)|convictions? (?:for|on|of)|sentenced)\b/gi,
   ],
   ['dismissed', /\b(?:judge|court)\b[^.;]{0,40}\bdismiss\w*/gi],
   [
@@ -55,6 +55,9 @@ const NOT_YET =
 const ANAPHORIC_DROP =
   /\b(?:the|that|this) (?:charge|enhancement)\b[^.;]{0,20}\b(?:was|were|has been|had been) (?:also )?(?:dropped|removed)\b/i;
 const GUILTY_PLEA = /\b(?:pleaded|pleads|pled) guilty\b/i;
+/** A court ends the whole case ("the judge dismissed the case", "the case was dismissed"). */
+const CASE_DISMISSED =
+  /\b(?:judge|court)\b[^.;]{0,60}\b(?:dismissed|threw out|tossed)\b[^.;]{0,20}\b(?:case|charges|indictment)\b|\bcase (?:was|has been|had been) (?:\w+ly )?dismissed\b/i;
 // A conviction on one count outweighs an acquittal on another count of the same offence.
 const RANK: Record<ChargeStatus, number> = {
   pending: 0,
@@ -64,13 +67,26 @@ const RANK: Record<ChargeStatus, number> = {
   convicted: 4,
 };
 
+const CHARGES = new WeakMap<ArticleDoc, WeakMap<PersonRegistry, Charge[]>>();
+
+/** The charges of an article (computed once per article: penalties.ts reads them too). */
 export function extractCharges(doc: ArticleDoc, people: PersonRegistry): Charge[] {
-  return mergeCharges(findOffenceMentions(doc, people), doc);
+  let byRegistry = CHARGES.get(doc);
+  if (!byRegistry) {
+    byRegistry = new WeakMap();
+    CHARGES.set(doc, byRegistry);
+  }
+  let charges = byRegistry.get(people);
+  if (!charges) {
+    charges = mergeCharges(findOffenceMentions(doc, people), caseOutcomes(doc, people));
+    byRegistry.set(people, charges);
+  }
+  return charges.map((c) => ({ ...c, ...(c.provenance ? { provenance: { ...c.provenance } } : {}) }));
 }
 
 export function findOffenceMentions(doc: ArticleDoc, people: PersonRegistry): OffenceMention[] {
   const ctx = whoContext(people, doc.sentences);
-  const maskedOf = maskedSentences();
+  const maskedOf = maskedSentence;
   const out: OffenceMention[] = [];
   let lastDropped: string | undefined;
   for (const s of doc.sentences) {
@@ -138,16 +154,13 @@ function statusAround(masked: string, prevEnd: number, start: number, end: numbe
 }
 
 /** One charge per defendant and offence; the furthest status wins; bare names join a fuller one. */
-function mergeCharges(mentions: OffenceMention[], doc: ArticleDoc): Charge[] {
+function mergeCharges(mentions: OffenceMention[], outcomes: Map<string, ChargeStatus>): Charge[] {
   const names = [...new Set(mentions.map((m) => m.charge))];
   const fuller = (name: string) => {
     if (name.includes(' ')) return name;
     const longer = names.filter((n) => n !== name && offenceHead(n) === name && !n.startsWith('felony '));
     return longer.length === 1 ? longer[0]! : name;
   };
-  const guiltyPlea = doc.sentences.some(
-    (s) => GUILTY_PLEA.test(maskQuotes(s.text).masked) && !/agreed to plead/i.test(s.text),
-  );
   const byKey = new Map<string, Charge>();
   for (const m of mentions) {
     const charge = fuller(m.charge);
@@ -165,7 +178,30 @@ function mergeCharges(mentions: OffenceMention[], doc: ArticleDoc): Charge[] {
     }
   }
   const charges = [...byKey.values()];
-  // A guilty plea convicts the defendant of what is still pending.
-  if (guiltyPlea) for (const c of charges) if (c.status === 'pending') c.status = 'convicted';
+  for (const c of charges) {
+    const outcome = outcomes.get(c.defendant);
+    if (outcome && c.status === 'pending') c.status = outcome;
+  }
   return charges;
+}
+
+/**
+ * Outcomes for a defendant's whole case, which settle every charge still pending: a guilty plea
+ * convicts, a court's dismissal of the case dismisses.
+ */
+function caseOutcomes(doc: ArticleDoc, people: PersonRegistry): Map<string, ChargeStatus> {
+  const ctx = whoContext(people, doc.sentences);
+  const out = new Map<string, ChargeStatus>();
+  for (const s of doc.sentences) {
+    const { masked } = maskedSentence(s);
+    const outcome: ChargeStatus | undefined =
+      GUILTY_PLEA.test(masked) && !/\bagreed to plead|\bwill plead|\bexpected to plead/i.test(masked)
+        ? 'convicted'
+        : CASE_DISMISSED.test(masked) && !NOT_YET.test(masked.slice(0, CASE_DISMISSED.exec(masked)!.index))
+          ? 'dismissed'
+          : undefined;
+    if (!outcome) continue;
+    for (const d of factDefendants(ctx, doc.sentences, s.index, maskedSentence)) out.set(d.name, outcome);
+  }
+  return out;
 }

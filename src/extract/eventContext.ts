@@ -22,16 +22,25 @@ export function maskQuotes(text: string): { masked: string; spans: Array<[number
 
 export type MaskedSentence = ReturnType<typeof maskQuotes>;
 
-/** maskQuotes per sentence, computed once: charges and penalties look back at earlier sentences. */
-export function maskedSentences(): (s: Sentence) => MaskedSentence {
-  const cache = new Map<number, MaskedSentence>();
-  return (s) => {
-    const hit = cache.get(s.index);
-    if (hit) return hit;
-    const masked = maskQuotes(s.text);
-    cache.set(s.index, masked);
-    return masked;
-  };
+const MASKED = new WeakMap<Sentence, MaskedSentence>();
+const MENTIONS = new WeakMap<Sentence, DateMention[]>();
+
+/** The date words of a sentence, found once per sentence (later sentences look back at earlier ones). */
+export function sentenceMentions(s: Sentence): DateMention[] {
+  const hit = MENTIONS.get(s);
+  if (hit) return hit;
+  const found = findDateMentions(s.text);
+  MENTIONS.set(s, found);
+  return found;
+}
+
+/** maskQuotes of a sentence, computed once per sentence for events, charges and penalties. */
+export function maskedSentence(s: Sentence): MaskedSentence {
+  const hit = MASKED.get(s);
+  if (hit) return hit;
+  const masked = maskQuotes(s.text);
+  MASKED.set(s, masked);
+  return masked;
 }
 
 const CLAUSE_BREAK =
@@ -71,7 +80,7 @@ export function relativeClauses(text: string): Array<[number, number]> {
 }
 
 const FUTURE_CUE =
-  /\b(?:will|won['’]t|shall|is (?:set|scheduled|expected|slated|due|going) to|are (?:set|scheduled|expected|slated|due|going) to|(?:is|are) (?:set|scheduled|slated) for|set for|scheduled for|scheduled to|to begin|to start|to resume|as early as|could (?:\w+ )?be|expected to|plans? to|makes (?:his|her|their) first|upcoming|next (?:week|month|year)|(?:set|scheduled) (?:a|an|the)|when (?:he|she|they) (?:is|are)|is due|are due|is expected|are expected)\b|\buntil\b/i;
+  /\b(?:will|won['’]t|shall|is (?:set|scheduled|expected|slated|due|going) to|are (?:set|scheduled|expected|slated|due|going) to|(?:is|are) (?:set|scheduled|slated) for|set for|scheduled for|scheduled to|to begin|to start|to resume|as early as|could (?:\w+ )?be|expected to|plans? to|makes (?:his|her|their) first|upcoming|next (?:week|month|year)|(?:set|scheduled) (?:a|an|the|sentencing)|faces? (?:a |an |the )?(?:\w+ )?trial|goes on trial|stands trial|(?:moved|postponed|rescheduled|pushed back|delayed) (?:to|until|for)|when (?:he|she|they) (?:is|are)|is due|are due|is expected|are expected)\b|\buntil\b/i;
 
 /**
  * 'scheduled' when the words around the trigger speak of the future ("is set for", "will", "until

@@ -1,4 +1,5 @@
-import { afterEventDate, type DateMention, findDateMentions, resolveMention } from './dates.ts';
+import { afterEventDate, type DateMention, resolveMention } from './dates.ts';
+import { sentenceMentions } from './eventContext.ts';
 import type { ArticleDoc, Sentence } from './types.ts';
 
 /** The date of an event: its date word resolved, or a date it inherits from the article. */
@@ -17,7 +18,7 @@ export function resolveEventDate(
     // "By midafternoon, the judge pronounced the sentence": the day of the sentence before.
     if (TIME_OF_DAY_START.test(s.text)) {
       const prev = doc.sentences[s.index - 1];
-      const day = prev && prev.paragraph === s.paragraph ? firstDay(prev.text, doc.published) : null;
+      const day = prev && prev.paragraph === s.paragraph ? firstDay(prev, doc.published) : null;
       return { date: day, recent: day !== null && day >= doc.published.slice(0, 10) };
     }
     return { date: null, recent: false };
@@ -46,7 +47,7 @@ function yearFromContext(
   day: number,
 ): string | null {
   for (let i = s.index; i >= Math.max(0, s.index - 2); i--) {
-    const full = findDateMentions(doc.sentences[i]!.text).filter(
+    const full = sentenceMentions(doc.sentences[i]!).filter(
       (m) => m.kind === 'full' && (i < s.index || m.end <= at),
     );
     const last = full.at(-1);
@@ -61,8 +62,8 @@ function yearFromContext(
   return null;
 }
 
-function firstDay(text: string, published: string): string | null {
-  for (const m of findDateMentions(text)) {
+function firstDay(s: Sentence, published: string): string | null {
+  for (const m of sentenceMentions(s)) {
     const r = resolveMention(m, published, 'past');
     if (r.date?.length === 10) return r.date;
   }

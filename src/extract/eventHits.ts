@@ -1,6 +1,7 @@
 import type { EventType } from '../facts.ts';
 import { HYPOTHETICAL } from './eventContext.ts';
-import { rulesFor, type TriggerRule } from './eventRules.ts';
+import { rulesFor } from './eventHints.ts';
+import type { TriggerRule } from './eventRules.ts';
 
 /** Triggers of one sentence, re-typed by their context ("prosecutors dismissed" is a dropped charge). */
 
@@ -23,12 +24,15 @@ export interface Hit {
 /** Every trigger of the sentence, re-typed by its context, with hypothetical ones left out. */
 export function findHits(masked: string): Hit[] {
   const hits: Hit[] = [];
+  const lower = masked.toLowerCase();
   for (const rule of rulesFor(masked)) {
+    if (rule.needs && !rule.needs.some((w) => lower.includes(w))) continue;
     rule.re.lastIndex = 0;
     for (const m of masked.matchAll(rule.re)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
-      const before = masked.slice(0, start);
+      // The hundred characters before the trigger are all the context rules look at (and keep them fast).
+      const before = masked.slice(Math.max(0, start - 100), start);
       // "before finally arresting him" reports an act; "before his trial was set to begin" does not.
       if (HYPOTHETICAL.test(before) && !/^\w+ing\b/i.test(m[0])) continue;
       const type = retype(rule, masked, before, m[0], masked.slice(end));
@@ -74,10 +78,12 @@ function retype(
       return 'hearing';
     case 'motion':
       // "The judge denied a motion to ...": the ruling reports it.
-      if (/\b(?:granted|denied|rejected|tossed)\s+(?:\w+\s+){0,3}$/i.test(before)) return undefined;
+      if (/\b(?:granted|denied|rejected|tossed)\s+(?:[\w'’-]+\s+){0,4}$/i.test(before)) return undefined;
       return TRIAL_SPEECH.test(masked) ? undefined : 'motion';
     case 'ruling':
-      return /\bbail\b|\bcustody\b|\bdismiss|\bappeals? court|\bcourt of appeals|\bappellate|\bsupreme court/i.test(
+      // A granted dismissal is a dismissal event; a denied motion to dismiss is a ruling.
+      if (/^granted/i.test(trigger) && /\bdismiss/i.test(masked)) return undefined;
+      return /\bbail\b|\bcustody\b|\bappeals? court|\bcourt of appeals|\bappellate|\bsupreme court/i.test(
         masked,
       )
         ? undefined
@@ -92,6 +98,9 @@ function retype(
     case 'sentence':
     case 'plea':
       return NEGATED.test(before) && !/not guilty/i.test(trigger) ? undefined : rule.type;
+    case 'charge_dropped':
+      // "dropped the lawsuit": a civil suit, not a charge.
+      return /\b(?:law)?suit\b|\bcivil\b/i.test(masked) ? 'lawsuit' : 'charge_dropped';
     default:
       return rule.type;
   }

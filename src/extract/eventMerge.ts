@@ -1,5 +1,6 @@
 import type { CaseEvent } from '../facts.ts';
-import { addDays, findDateMentions } from './dates.ts';
+import { addDays } from './dates.ts';
+import { sentenceMentions } from './eventContext.ts';
 import type { ArticleDoc, Sentence } from './types.ts';
 
 /** An event as found in one sentence, before the article-wide passes. */
@@ -100,7 +101,7 @@ function recalledContext(doc: ArticleDoc, s: Sentence): boolean {
   const prev = doc.sentences[s.index - 1];
   if (!prev || prev.paragraph !== s.paragraph) return false;
   if (BACKGROUND.test(prev.text) || BACKGROUND_SENTENCE.test(prev.text)) return true;
-  return findDateMentions(prev.text).some(
+  return sentenceMentions(prev).some(
     (m) => m.kind === 'month' || m.kind === 'monthYear' || m.kind === 'vague',
   );
 }
@@ -147,8 +148,20 @@ function toEvent(d: DraftEvent): CaseEvent {
     date: d.date,
     status: d.status,
     who: d.who,
-    summary: d.summary,
+    summary: summarise(d.sentence.text),
     new: d.new,
     provenance: { sentence: d.sentence.text, offset: d.sentence.offset },
   };
+}
+
+/** "SANTA FE, N.M. (AP) — ", "STROUDSBURG, Pennsylvania — ", "(CNN) — ", "Oct. 28—". */
+const DATELINE =
+  /^(?:[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w. ]{1,30})?\s*(?:\([A-Za-z]+\))?|\([A-Za-z]+\)|[A-Z][a-z]{2}\.? \d{1,2})\s*[—–]+\s*/;
+
+/** One short line from the sentence: no dateline, at most ~120 characters. */
+export function summarise(text: string): string {
+  const plain = text.replace(DATELINE, '').replace(/\s+/g, ' ').trim();
+  if (plain.length <= 120) return plain;
+  const cut = plain.slice(0, 118);
+  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
 }

@@ -9,12 +9,16 @@ export interface TriggerRule {
   type: EventType;
   family: string;
   re: RegExp;
+  /** Lower-case words one of which the sentence must contain for the rule to be worth running. */
+  needs?: string[];
 }
 
+/** What a court dismisses (not a juror, not a claim in the press). */
+const DISMISSABLE = '(?:case|charges?|counts?|indictment|complaint|lawsuit|suit|allegations?|prosecution)\\b';
 const CHARGE_NOUN = '(?:charges?|counts?|enhancements?|case|indictment|allegations?|complaint)';
 
-function rule(type: EventType, source: string, family: string = type): TriggerRule {
-  return { type, family, re: new RegExp(source, 'gi') };
+function rule(type: EventType, source: string, family: string = type, needs?: string[]): TriggerRule {
+  return { type, family, re: new RegExp(source, 'gi'), ...(needs ? { needs } : {}) };
 }
 
 export const TRIGGER_RULES: TriggerRule[] = [
@@ -28,18 +32,25 @@ export const TRIGGER_RULES: TriggerRule[] = [
     'investigation',
     "\\braid(?:s|ed)?\\b(?! for)|\\b(?:coordinated )?searches (?:of|in|at|on)\\b|\\bsearched (?:the |a |an |his |her |their )?(?:[\\w'’-]+ ){0,3}?(?:home|house|apartment|residence|office|property|vehicle|car|phone|premises)\\b",
     'targeted',
+    ['raid', 'search'],
   ),
   rule(
     'investigation',
     '\\b(?:provided|submitted|handed over|handed|turned over|sent|delivered|forwarded|referred)\\b[^.;]{0,80}?\\b(?:report|findings|case file|binders?|investigation|evidence)\\b[^.;]{0,60}?\\bto (?:the )?[^.;]{0,50}?(?:prosecutors|district attorney|DA)\\b',
+    'investigation',
+    ['report', 'findings', 'case file', 'binder', 'investigation', 'evidence'],
   ),
   rule(
     'investigation',
     '\\b(?:report|findings|case file|binders? of information)\\b[^.;]{0,40}?\\b(?:were|was) (?:turned over|submitted|handed over|provided|sent|referred) to\\b',
+    'investigation',
+    ['report', 'findings', 'case file', 'binder'],
   ),
   rule(
     'investigation',
     '\\bno (?:criminal )?(?:arrests or )?(?:criminal )?charges (?:have|had|will|would) (?:yet )?(?:been |be )?(?:filed|brought)\\b|\\bthere will be no charges\\b|\\bruled out\\b|\\bpreliminary (?:stages?|states?) of (?:the )?investigation\\b',
+    'investigation',
+    ['no criminal', 'no charges', 'no arrests', 'ruled out', 'preliminary'],
   ),
   rule(
     'investigation',
@@ -76,6 +87,8 @@ export const TRIGGER_RULES: TriggerRule[] = [
   rule(
     'charge',
     '\\bfiled (?:the )?(?:criminal )?(?:charges|charging documents|an? (?:criminal )?complaint|an indictment)\\b|\\bcharges? (?:was|were|have been|had been|will be|would be|are) (?:formally )?(?:filed|brought|unsealed|refiled)\\b',
+    'charge',
+    ['filed', 'brought', 'unsealed', 'refiled'],
   ),
   rule('charge', '\\b(?:announced|said)\\b[^.;]{0,40}?\\bfaces? (?:\\w+ ){0,2}(?:counts?|charges?) of\\b'),
   rule(
@@ -96,15 +109,18 @@ export const TRIGGER_RULES: TriggerRule[] = [
     '\\b(?:amended|altered|revised) (?:criminal )?(?:complaint|charges)\\b[^.;]{0,40}?\\bfiled\\b',
     'amended',
   ),
-  rule('dismissal', '\\bnotice (?:to|of) dismiss(?:al)?\\b|\\bdismiss(?:ed|es|ing)?\\b'),
+  rule(
+    'dismissal',
+    `\\bnotice (?:to|of) dismiss(?:al)?\\b|\\b(?:dismiss(?:ed|es|ing)?|thr(?:ew|own|ows) out|toss(?:ed|es)(?: out)?)\\b(?=[^.;]{0,80}?\\b${DISMISSABLE})|\\b${DISMISSABLE}[^.;]{0,60}?\\bdismissed\\b`,
+  ),
   // bail
   rule(
     'bail',
-    '\\b(?:denied|revoked|granted|set|rejected) (?:him |her |them )?bail\\b|\\bbail (?:was |has been )?(?:denied|set|revoked|granted)\\b|\\bwithout (?:bail|bond)\\b|\\bheld on \\$[\\d,.]+(?: million)? (?:bail|bond)\\b|\\bremanded\\b',
+    '\\b(?:denied|revoked|granted|set|rejected) (?:him |her |them )?bail\\b|\\bbail (?:request |application |motion |appeal )?(?:was |has been )?(?:denied|set|revoked|granted|rejected)\\b|\\bwithout (?:bail|bond)\\b|\\bheld on \\$[\\d,.]+(?: million)? (?:bail|bond)\\b|\\bremanded\\b',
   ),
   rule(
     'bail',
-    '\\bordered (?:\\w+ ){0,3}(?:detained|held|to (?:remain|stay) in (?:jail|custody))\\b|\\b(?:remain|stay) in (?:custody|jail)\\b',
+    '\\bordered (?:\\w+ ){0,3}(?:detained|held|to (?:remain|stay) in (?:jail|custody))\\b|\\b(?:remain|stay) in (?:custody|jail)\\b|\\bwill (?:remain|stay) (?:in (?:federal )?(?:custody|jail)|behind bars|jailed)\\b',
   ),
   rule('bail', '\\brejected (?:an |the )?appeal\\b(?=[^.;]{0,80}\\bbail\\b)', 'bailAppeal'),
   // plea
@@ -124,10 +140,12 @@ export const TRIGGER_RULES: TriggerRule[] = [
   rule(
     'motion',
     '\\bfil(?:ed|es|ing|led) (?:a |an )?(?:\\w+ ){0,3}(?:motion|request|petition|brief)\\b|\\bmotion (?:to|for)\\b|\\bletter to the (?:judge|court)\\b',
+    'motion',
+    ['motion', 'request', 'petition', 'brief', 'letter'],
   ),
   rule(
     'motion',
-    '\\b(?:lawyers?|attorneys?|team|defen[cs]e|counsel)\\b[^.;]{0,40}?\\b(?:argued|argues|arguing|accused prosecutors|contended|proposed|requested|asked the (?:judge|court)|is fighting)\\b',
+    '\\b(?:lawyers?|attorneys?|team|defen[cs]e|counsel)\\b[^.;]{0,40}?\\b(?:argued|argues|arguing|accused prosecutors|contended|proposed|requested|asked the (?:judge|court)|is fighting)\\b|\\basked (?:the |a )?(?:judge|court) (?:for|to)\\b',
   ),
   rule(
     'motion',
@@ -140,7 +158,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // ruling
   rule(
     'ruling',
-    "\\b(?:granted|denied|rejected) (?:\\w+[’']s |the |a |his |her )?(?:\\w+ ){0,2}(?:request|motion|petition|bid)\\b",
+    "\\b(?:granted|denied|rejected) (?:[\\w'’-]+ ){0,4}?(?:request|motion|petition|bid|new trial)\\b",
   ),
   rule(
     'ruling',
@@ -150,15 +168,21 @@ export const TRIGGER_RULES: TriggerRule[] = [
   rule('hearing', '\\barraign(?:ed|ment)\\b'),
   rule(
     'hearing',
-    '\\b(?:will|is (?:set|scheduled|due) to|are (?:set|scheduled|due) to) be sentenced\\b|\\bwhen (?:he|she|they) (?:is|are) sentenced\\b|\\bsentencing\\b[^.;]{0,40}?\\b(?:is |was |has been )?(?:set|scheduled)\\b|\\bdue (?:back )?in court\\b|\\b(?:set|scheduled) (?:a |the )?(?:\\w+ )?hearing\\b',
+    '\\b(?:will|is (?:set|scheduled|due) to|are (?:set|scheduled|due) to) be sentenced\\b|\\bwhen (?:he|she|they) (?:is|are) sentenced\\b|\\bsentencing\\b[^.;]{0,40}?\\b(?:is |was |has been )?(?:set|scheduled)\\b|\\bdue (?:back )?in court\\b|\\b(?:set|scheduled) (?:a |the )?(?:\\w+ )?(?:hearing|sentencing)\\b',
+    'hearing',
+    ['sentenc', 'hearing', 'court'],
   ),
   rule(
     'hearing',
     '\\b(?:preliminary|first|sentencing|status|detention|plea|pretrial|pre-trial|evidentiary|competency|motions?) (?:hearing|conference)\\b|\\bstatus conference\\b',
+    'hearing',
+    ['hearing', 'conference'],
   ),
   rule(
     'hearing',
-    '\\bhearing\\b(?:[^.;]{0,40}?\\b(?:is|was|has been|are))? (?:set|scheduled|slated|held|planned)\\b',
+    '\\bhearing\\b(?:[^.;]{0,40}?\\b(?:is|was|has been|are))? (?:set|scheduled|slated|held|planned|postponed|delayed|rescheduled|moved)\\b',
+    'hearing',
+    ['hearing'],
   ),
   rule(
     'hearing',
@@ -167,7 +191,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // trial
   rule(
     'trial',
-    '\\btrial\\b[^.;]{0,40}?\\b(?:began|begins|begin|started|starts|opened|opens|got underway|gets underway|is underway|resumes|resumed|is scheduled|set to begin|scheduled to begin|slated|postponed|delayed|pushed back)\\b',
+    '\\btrial\\b[^.;]{0,40}?\\b(?:began|begins|begin|started|starts|opened|opens|got underway|gets underway|is underway|resumes|resumed|is scheduled|set to begin|scheduled to begin|slated|postponed|delayed|pushed back|(?:set|scheduled|rescheduled|moved) (?:for|to))\\b',
   ),
   rule(
     'trial',
@@ -175,7 +199,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'trial',
-    '\\bmistrial\\b|\\bdeadlock(?:ed|ing|s)?\\b|\\bhung jury\\b|\\b(?:opening|closing) (?:arguments|statements)\\b',
+    '\\bfaces? (?:a |an |the )?(?:\\w+ )?trial\\b|\\b(?:go|goes|going|went|gone) on trial\\b|\\bstands? trial\\b|\\bmistrial\\b|\\bdeadlock(?:ed|ing|s)?\\b|\\bhung jury\\b|\\b(?:opening|closing) (?:arguments|statements)\\b',
   ),
   rule(
     'trial',
@@ -184,7 +208,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // verdict
   rule(
     'verdict',
-    "\\bacquitt(?:ed|al)\\b|\\bfound (?:[\\w'’-]+ ){0,3}?(?:not )?guilty\\b|\\bconvicted (?:[\\w'’-]+ ){0,5}?(?:of|on)\\b",
+    "\\bacquitt(?:ed|al)\\b|\\bfound (?:[\\w'’-]+ ){0,5}?(?:not )?guilty\\b|\\bconvicted (?:[\\w'’-]+ ){0,5}?(?:of|on)\\b",
   ),
   rule(
     'verdict',
@@ -198,11 +222,11 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // appeal
   rule(
     'appeal',
-    '\\b(?:filed|lodged|launched|withdrew|withdrawn|dropped) (?:an |a |the |its |his |her )?(?:notice of )?appeal\\b|\\bappeal (?:was|has been|is) (?:withdrawn|dismissed|denied|rejected|granted|filed)\\b|\\bappealed\\b',
+    '\\b(?:filed|lodged|launched|withdrew|withdrawn|dropped) (?:an |a |the |its |his |her |their )?(?:notice of )?appeal\\b|\\bappeal (?:was|has been|is) (?:withdrawn|dismissed|denied|rejected|granted|filed)\\b|\\bappealed\\b',
   ),
   rule(
     'appeal',
-    '\\b(?:appeals court|court of appeals|appellate court|supreme court)\\b[^.;]{0,60}?\\b(?:ruled|upheld|overturned|rejected|affirmed|reversed|denied|declined)\\b|\\b(?:petition(?:ed)?|asked) (?:the )?(?:\\w+ )?(?:supreme court|appeals court|court of appeals)\\b',
+    '\\b(?:appeals court|court of appeals|appellate court|supreme court)\\b[^.;]{0,60}?\\b(?:ruled|upheld|overturned|rejected|affirmed|reversed|denied|declined)\\b|\\b(?:petition(?:ed)?|asked) (?:the |a |an )?(?:[\\w-]+ ){0,2}?(?:supreme court|appeals court|court of appeals)\\b',
   ),
   rule('appeal', '\\bto appeal\\b(?=[^.;]{0,80}\\bbail\\b)', 'bailAppeal'),
   // lawsuit
@@ -216,49 +240,3 @@ export const TRIGGER_RULES: TriggerRule[] = [
     '\\b(?:was|were|has been|had been|is being|got) released (?:from (?:custody|jail|prison|detention)|on (?:bail|bond|\\$|(?:his|her) own recognizance))|\\breleased from (?:custody|jail|prison|detention)\\b|\\bordered (?:\\w+ ){1,3}released\\b|\\bfreed from (?:jail|prison|custody)\\b|\\bwalked (?:out of|free from) (?:jail|prison)\\b',
   ),
 ];
-
-/** Word stems per type, found in one pass per sentence so that only the rules that can match run. */
-const TYPE_HINTS: Record<EventType, string[]> = {
-  investigation: [
-    'warrant', 'raid', 'search', 'report', 'findings', 'case file', 'binder', 'charges', 'ruled out',
-    'investigation', 'questioned', 'interviewed', 'collected', 'seized', 'recovered', 'gathered', 'fbi',
-    'forensic', 'lab', 'ballistic', 'autopsy', 'linked', 'identified',
-  ],
-  arrest: ['arrest', 'custody', 'surrender', 'booked', 'himself in', 'herself in', 'themselves in', 'extradit'],
-  charge: ['charg', 'indict', 'refiled', 'count of', 'counts of'],
-  charge_dropped: ['drop', 'remov', 'downgrad', 'reduc', 'withdr', 'amended', 'altered', 'revised'],
-  dismissal: ['dismiss'],
-  bail: ['bail', 'bond', 'remand', 'custody', 'jail', 'detain', 'appeal'],
-  plea: ['plea', 'pled', 'silent'],
-  motion: [
-    'motion', 'request', 'petition', 'brief', 'letter', 'argu', 'accused prosecutors', 'propos', 'fighting',
-    'seek', 'sought', 'asked', 'moved for', 'recommend', 'new trial', 'change of venue',
-  ],
-  ruling: ['grant', 'denied', 'reject', 'ruled', 'upheld', 'overturn', 'struck', 'sided'],
-  hearing: ['arraign', 'hearing', 'conference', 'appear', 'sentenc', 'in court'],
-  trial: ['trial', 'jury', 'jurors', 'mistrial', 'deadlock', 'opening', 'closing', 'deliberat'],
-  verdict: ['acquitt', 'guilty', 'convicted', 'verdict', 'jury', 'jurors'],
-  sentence: ['sentenc'],
-  appeal: ['appeal', 'petition', 'supreme court'],
-  lawsuit: ['suit', 'sued', 'settle'],
-  release: ['released', 'freed', 'walked'],
-};
-
-const TYPES_OF_HINT = new Map<string, EventType[]>();
-for (const [type, words] of Object.entries(TYPE_HINTS) as Array<[EventType, string[]]>) {
-  for (const w of words) TYPES_OF_HINT.set(w, [...(TYPES_OF_HINT.get(w) ?? []), type]);
-}
-const ANY_HINT = new RegExp(
-  [...TYPES_OF_HINT.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('|'),
-  'gi',
-);
-
-/** The rules worth running on a sentence. */
-export function rulesFor(text: string): TriggerRule[] {
-  const types = new Set<EventType>();
-  for (const m of text.matchAll(ANY_HINT)) for (const t of TYPES_OF_HINT.get(m[0].toLowerCase()) ?? []) types.add(t);
-  return types.size === 0 ? [] : TRIGGER_RULES.filter((r) => types.has(r.type));
-}

@@ -1,5 +1,5 @@
 import type { EventType } from '../facts.ts';
-import { maskQuotes, relativeClauses } from './eventContext.ts';
+import { maskedSentence, relativeClauses } from './eventContext.ts';
 import type { PersonEntry, PersonRegistry, Sentence } from './types.ts';
 
 /**
@@ -39,7 +39,14 @@ export function namedInSentence(
   return out;
 }
 
-const BOTH = /\b(?:both defendants|the two defendants|both of them|the defendants)\b/i;
+const isDefendant = (p: PersonEntry) => p.role === 'defendant';
+/** In the sentence that states the fact, a person with no legal role named there is its subject. */
+const defendantOrUnplaced = (p: PersonEntry) => p.role === 'defendant' || p.role === 'other';
+
+/** "both defendants", "all three men", "the brothers": every defendant the group counts. */
+const GROUP =
+  /\b(?:(both)|all (two|three|four|five|six)|the (two|three|four|five|six))\s+(?:of them|defendants|men|women|officers|brothers|sisters|suspects|accused)\b|\bthe (?:defendants|brothers|sisters|co-defendants|accused)\b/i;
+const GROUP_SIZE: Record<string, number> = { both: 2, two: 2, three: 3, four: 4, five: 5, six: 6 };
 const PRONOUN = /\b(he|him|his|she|her)\b/i;
 
 /** Defendants the sentence is about, by name, "both defendants" or a pronoun; empty when none. */
@@ -48,10 +55,15 @@ export function sentenceDefendants(
   s: Sentence,
   masked: string,
   named: PersonEntry[],
+  accused: (p: PersonEntry) => boolean = isDefendant,
 ): PersonEntry[] {
-  const byName = named.filter((p) => p.role === 'defendant');
+  const byName = named.filter(accused);
   if (byName.length > 0) return byName;
-  if (BOTH.test(masked)) return ctx.defendants.slice(0, 2);
+  const group = GROUP.exec(masked);
+  if (group && ctx.defendants.length > 1) {
+    const size = GROUP_SIZE[(group[1] ?? group[2] ?? group[3] ?? '').toLowerCase()];
+    return ctx.defendants.slice(0, size ?? ctx.defendants.length);
+  }
   const pronoun = PRONOUN.exec(masked);
   if (pronoun) {
     const word = pronoun[1]!.toLowerCase();
@@ -59,13 +71,13 @@ export function sentenceDefendants(
     // "He will serve ...": a sentence-opening pronoun continues the previous sentence's subject.
     const prev = ctx.sentences[s.index - 1];
     if (pronoun.index === 0 && prev) {
-      const { spans } = maskQuotes(prev.text);
+      const { spans } = maskedSentence(prev);
       const subject = namedInSentence(ctx, prev, spans)[0];
-      if (subject?.role === 'defendant' && subject.gender !== (gender === 'male' ? 'female' : 'male'))
+      if (subject && accused(subject) && subject.gender !== (gender === 'male' ? 'female' : 'male'))
         return [subject];
     }
     const ante = ctx.people.antecedent(s.offset + pronoun.index, gender);
-    if (ante?.role === 'defendant') return [ante];
+    if (ante && accused(ante)) return [ante];
   }
   return [];
 }
@@ -90,7 +102,10 @@ export function eventWho(
     const subject = named.find((p) => p.role === 'other');
     return [subject?.name ?? ctx.defendants[0]?.name ?? null];
   }
-  return [ctx.defendants[0]?.name ?? null];
+  // "A jury found Jane Roe guilty": the person named is the one it is about, whatever role the
+  // registry gave (roles follow the whole article; the event names its subject here).
+  const subject = named.find((p) => p.role === 'other');
+  return [subject?.name ?? ctx.defendants[0]?.name ?? null];
 }
 
 /**
@@ -107,7 +122,8 @@ export function factDefendants(
   for (let i = index; i >= Math.max(0, index - 3); i--) {
     const s = sentences[i]!;
     const { masked, spans } = maskedOf(s);
-    const found = sentenceDefendants(ctx, s, masked, namedInSentence(ctx, s, spans));
+    const accused = i === index ? defendantOrUnplaced : isDefendant;
+    const found = sentenceDefendants(ctx, s, masked, namedInSentence(ctx, s, spans), accused);
     if (found.length > 0) return found;
   }
   return ctx.defendants.slice(0, 1);

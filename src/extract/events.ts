@@ -1,16 +1,16 @@
-import type { CaseEvent } from '../facts.ts';
+import type { CaseEvent, EventType } from '../facts.ts';
 import {
   clauseAround,
   clauseBreaks,
   dateForTrigger,
   INTENTION,
   MODAL,
-  maskQuotes,
+  maskedSentence,
   sentenceDates,
   triggerTense,
 } from './eventContext.ts';
 import { resolveEventDate } from './eventDates.ts';
-import { findHits } from './eventHits.ts';
+import { findHits, type Hit } from './eventHits.ts';
 import { type DraftEvent, finishEvents } from './eventMerge.ts';
 import { eventWho, namedInSentence, whoContext } from './eventWho.ts';
 import type { ArticleDoc, PersonRegistry, Sentence } from './types.ts';
@@ -32,7 +32,7 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
   let lastDay: string | null = null;
   let hitCount = 0;
   for (const s of doc.sentences) {
-    const { masked, spans } = maskQuotes(s.text);
+    const { masked, spans } = maskedSentence(s);
     const hits = findHits(masked);
     if (hits.length === 0) continue;
     const dates = sentenceDates(masked);
@@ -41,19 +41,7 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
     for (const hit of hits) {
       const clause = clauseAround(breaks, masked.length, hit.start);
       const clauseText = masked.slice(clause[0], clause[1]);
-      const upto = masked.slice(0, hit.end);
-      const modal = MODAL.test(masked.slice(0, hit.start));
-      const intention = INTENTION.test(upto) || modal;
-      let status = hit.type === 'bail' ? 'happened' : triggerTense(masked, clause, hit.end, dates.relatives);
-      if (intention) status = 'scheduled';
-      let type = hit.type;
-      let family = hit.rule.family;
-      if (family === 'bailAppeal' && status === 'scheduled') type = 'hearing';
-      // The extradition waiver is one arrest event, not also a hearing.
-      if (type === 'hearing' && WAIVER.test(neighbourhood(doc, s))) {
-        type = 'arrest';
-        family = 'extradition';
-      }
+      const { type, family, status, intention } = classify(doc, s, masked, hit, clause, dates.relatives);
       const mention = dateForTrigger(masked, dates, clause, hit.start, hit.end, status === 'happened');
       const resolved = resolveEventDate(mention, doc, s, status === 'scheduled' ? 'future' : 'past', lastDay);
       if (intention && !resolved.date) continue;
@@ -65,9 +53,9 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
           family,
           hit: hitCount,
           date: resolved.date,
-          status: status as CaseEvent['status'],
+          status,
           who,
-          summary: summarise(s.text),
+          summary: '',
           new: false,
           recent: resolved.recent,
           vague: mention?.kind === 'vague',
@@ -84,12 +72,36 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
   return finishEvents(drafts, doc);
 }
 
-const DATELINE = /^[A-Z][A-Z .,'()-]{2,60}\s[—–-]+\s/;
+interface Classified {
+  type: EventType;
+  family: string;
+  status: CaseEvent['status'];
+  /** A plan or a modal ("plans to appeal", "could be dropped"): kept only with a date. */
+  intention: boolean;
+}
 
-/** One short line from the sentence: no dateline, at most ~120 characters. */
-function summarise(text: string): string {
-  const plain = text.replace(DATELINE, '').replace(/\s+/g, ' ').trim();
-  if (plain.length <= 120) return plain;
-  const cut = plain.slice(0, 118);
-  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+/** The type, family and status of one trigger in its sentence. */
+function classify(
+  doc: ArticleDoc,
+  s: Sentence,
+  masked: string,
+  hit: Hit,
+  clause: [number, number],
+  relatives: Array<[number, number]>,
+): Classified {
+  const upto = masked.slice(Math.max(0, hit.end - 100), hit.end);
+  const intention = INTENTION.test(upto) || MODAL.test(masked.slice(Math.max(0, hit.start - 60), hit.start));
+  // Custody decisions take effect when made, whatever tense the ruling's clause uses.
+  let status: CaseEvent['status'] =
+    hit.type === 'bail' ? 'happened' : triggerTense(masked, clause, hit.end, relatives);
+  if (intention) status = 'scheduled';
+  let type = hit.type;
+  let family = hit.rule.family;
+  if (family === 'bailAppeal' && status === 'scheduled') type = 'hearing';
+  // The extradition waiver is one arrest event, not also a hearing.
+  if (type === 'hearing' && WAIVER.test(neighbourhood(doc, s))) {
+    type = 'arrest';
+    family = 'extradition';
+  }
+  return { type, family, status, intention };
 }

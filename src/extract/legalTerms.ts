@@ -40,6 +40,7 @@ const HEADS = [
   'obstruction of justice',
   'conspiracy to commit [a-z ]+?(?=[,.;]| and | or |$)',
   'endangerment',
+  'tampering with (?:evidence|a witness|witnesses|a juror)',
   'tampering',
   'forced labor',
   'contempt of court',

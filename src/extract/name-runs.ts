@@ -164,6 +164,8 @@ function makeRun(
     break;
   }
   const nameToks = toks.slice(cut);
+  // "Harmon County Prosecutor’s Office": a lone title word left after the cut names no one.
+  if (nameToks.length === 1 && cut > 0 && TITLE_WORDS.has(lower[cut]!)) return null;
   const first = nameToks[0];
   const last = nameToks[nameToks.length - 1];
   if (!first || !last) return null;

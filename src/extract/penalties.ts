@@ -1,6 +1,6 @@
 import type { Penalty } from '../facts.ts';
 import { extractCharges } from './charges.ts';
-import { maskedSentences } from './eventContext.ts';
+import { maskedSentence } from './eventContext.ts';
 import { factDefendants, whoContext } from './eventWho.ts';
 import { canonicalOffence, NUMBER, OFFENCE_RE, parseNumber } from './legalTerms.ts';
 import type { ArticleDoc, PersonRegistry } from './types.ts';
@@ -15,19 +15,20 @@ const UNIT = '(years?|months?)';
 const AMOUNT = new RegExp(
   [
     // "up to 18 months", "a mandatory five years", "plus six months of probation"
-    `\\b(?:up to|maximum of|mandatory(?: minimum)?(?: of)?|minimum of|sentence of|term of|possible|potential|faces?|facing|faced|carries|carried|carry|punishable by(?: up to)?|serve|spend|and|plus)\\s+(?:a |an |the )?(${NUMBER})[ -]${UNIT}(?!-old)\\b`,
+    `\\b(?:up to|maximum of|mandatory(?: minimum)?(?: of)?|minimum of|sentence of|term of|possible|potential|faces?|facing|faced|carries|carried|carry|punishable by(?: up to)?|serve|spend|and|plus|to)\\s+(?:a |an |the )?(${NUMBER})[ -]${UNIT}(?!-old)(?! to life)\\b`,
     // "a five-year prison sentence", "18 months in prison", "six months of probation"
     `\\b(${NUMBER})[ -]${UNIT}(?:[- ]long)?\\s+(?:in (?:federal )?(?:prison|jail)|of (?:prison|probation|jail)|(?:prison |jail )?(?:sentence|term)|behind bars|prison)\\b`,
   ].join('|'),
   'gi',
 );
 const LIFE =
-  /\blife (?:in (?:federal )?prison|sentences?|terms?|prison terms?|imprisonment|without (?:the possibility of )?parole)\b|\brest of (?:his|her|their) (?:natural )?life in prison\b/gi;
+  /\blife (?:in (?:federal )?prison|sentences?|terms?|prison terms?|imprisonment|without (?:the possibility of )?parole)\b|\brest of (?:his|her|their) (?:natural )?life in prison\b|\byears to life\b/gi;
 const DEATH = /\bdeath (?:penalty|row|sentence)\b|\bsentenced to death\b|\bexecution\b/gi;
 /** Words that make a number a possible or agreed sentence rather than a fact of time. */
 const CUE =
-  /\b(?:faces?|facing|faced|face|carr(?:y|ies|ied)|punishable|could|would|might|maximum|up to|possible|potential|mandatory|minimum|result in|agree(?:d|ing)? to|will (?:serve|carry|face|get)|avoid\w*|no longer|sentence of|expected to)\b/i;
-const NOT_CURRENT = /\b(?:no longer|would have|could have|might have|avoid\w*|previously faced|faced)\b/i;
+  /\b(?:faces?|facing|faced|face|carr(?:y|ies|ied)|punishable|could|would|might|maximum|up to|possible|potential|mandatory|minimum|result in|agree(?:d|ing)? to|will (?:serve|carry|face|get)|avoid\w*|spared?|no longer|sentence of|expected to)\b/i;
+const NOT_CURRENT =
+  /\b(?:no longer|would have|could have|might have|avoid\w*|spared?|previously faced|faced)\b/i;
 const ALREADY_SERVED = /^\s*(?:already )?served\b/i;
 const IMPOSED =
   /\bpronounced (?:the|his|her) sentence\b|\bwas sentenced\b|\bsentenced (?:him|her|them) to\b/i;
@@ -42,7 +43,7 @@ interface Found {
 
 export function extractPenalties(doc: ArticleDoc, people: PersonRegistry): Penalty[] {
   const ctx = whoContext(people, doc.sentences);
-  const maskedOf = maskedSentences();
+  const maskedOf = maskedSentence;
   const imposed = doc.sentences.some((s) => IMPOSED.test(s.text));
   let statuses: Map<string, string> | undefined;
   const byKey = new Map<string, Penalty>();
@@ -51,7 +52,8 @@ export function extractPenalties(doc: ArticleDoc, people: PersonRegistry): Penal
     const masked = maskedOf(s).masked;
     for (const f of findAmounts(masked)) {
       const before = masked.slice(Math.max(0, f.start - 100), f.start);
-      if (!CUE.test(before) || ALREADY_SERVED.test(masked.slice(f.end))) continue;
+      const cue = CUE.test(before) || (f.unit === 'death' && /\bseek\w*\s+(?:the\s+)?$/i.test(before));
+      if (!cue || ALREADY_SERVED.test(masked.slice(f.end))) continue;
       if (imposed && /\bwould serve\b/i.test(before)) continue;
       statuses ??= chargeStatuses(doc, people);
       const defendants = factDefendants(ctx, doc.sentences, s.index, maskedOf);

@@ -58,8 +58,9 @@ function widerTitle(run: NameRun, text: string): string {
 export function appositionAfter(run: NameRun, text: string): string {
   const end = run.sentence.offset + run.sentence.text.length;
   const after = text.slice(run.end + (run.possessive ? 2 : 0), Math.min(end, run.end + 120));
+  // "Rosa Diaz, Ortiz's sister" / "Ann Cole, Dr. Lee's lawyer": a possessive name opens an apposition too.
   const m =
-    /^(?:,\s*\d{1,3},)?\s*(?:,|\s[–—-])\s*((?:the|a|an|one|another|his|her|their|who|[A-Z][\w’'-]*’s)\b[^,;:–—()]{0,90})/.exec(
+    /^(?:,\s*\d{1,3},)?\s*(?:,|\s[–—-])\s*((?:the|a|an|one|another|his|her|their|who|whose|(?:(?:Mr|Mrs|Ms|Dr|Sgt|Lt|Det|Officer|Judge)\.?\s+)?[A-Z][\w-]*(?:[’']s|s[’']))(?=[\s,])[^,;:–—()]{0,90})/.exec(
       after,
     );
   return m?.[1] ?? '';
@@ -85,22 +86,54 @@ function victimBefore(before: string): boolean {
 const VICTIM_AFTER =
   /^(?:,[^,]{0,40},)?\s*(?:(?:was|were|had been|has been|been)\s+(?:fatally |mortally |also )?(?:shot|killed|stabbed|wounded|injured|murdered)|died|survived)\b/;
 const DEFENDANT_AFTER =
-  /^(?:,(?:[^,]{0,120}(?:,|\s--|\s[–—])){1,2}|,)?\s*(?:(?:has|had|have|was|were|is|will|would|could|who|also|now|previously|already|still|not|been|be|then|later|since|each|going|to|as of now|[a-z]+ly)\s+){0,5}(?:charged|agreed to plead|agreed to a plea|found guilty|found not guilty|appeared in court|appeared before|(?:is|was) due (?:back )?in court|serve|served|serving|in (?:federal |state |police )?custody|indicted|arraigned|convicted|acquitted|sentenced|pleaded|pleads|plead|faces|face|facing|faced|stood silent|stands silent|waived|signed a plea|entered (?:a|his|her) |accused|arrested|extradited|surrendered|remanded|denied bail|held without bail|(?:is|was) (?:the )?(?:suspect|defendant))\b/;
+  /^(?:,(?:[^,]{0,120}(?:,|\s--|\s[–—])){1,2}|,)?\s*(?:(?:has|had|have|was|were|is|are|will|would|could|who|also|now|previously|already|still|not|been|be|then|later|since|each|both|all|going|to|as of now|[a-z]+ly)\s+){0,5}(?:charged|agreed to plead|agreed to a plea|found guilty|found not guilty|appeared in court|appeared before|(?:is|was) due (?:back )?in court|serve|served|serving|in (?:federal |state |police )?custody|indicted|arraigned|convicted|acquitted|sentenced|pleaded|pleads|plead|faces|face|facing|faced|stood silent|stands silent|waived|signed a plea|entered (?:a|his|her) |accused|arrested|extradited|surrendered|remanded|denied (?:bail|bond)|held without (?:bail|bond)|booked into|on probation|on parole|(?:got|received|was given) (?:a |an )?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|life)\b|(?:is|was) (?:the )?(?:suspect|defendant))\b/;
 const DEFENDANT_BEFORE =
-  /(?:\b(?:faces?|facing|charged)\b[^.;]{0,100}\bas (?:does|do|did|was|were|is)\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?(?:[a-z-]+\s+)?$)|(?:\bprosecutors (?:had |have )?(?:argued|alleged?|allege[sd]|claim(?:ed|s)?|say|said|contend(?:ed|s)?|accused?|accuse[sd])\s+$)|(?:\b(?:charges?|counts?|case|indictment|complaint)\b[^.;]{0,100}\bagainst\s+(?:(?:the|actor|actress|armorer|star|rapper|his|her|former|[a-z]+['’]s)\s+){0,3}$)|\b(charges?|counts?|indictment|indicted|charged|charging|prosecut(?:e|ed|ing|ion)|convict(?:ed|ing|ion)|acquit(?:ted|tal)|sentenc(?:e|ed|ing)|case|trial|accus(?:e|ed|es|ing)|suspect|defendants?|arraignment|extradition|arrested|arrest)\b(?:\s+(?:of|against|for|with))?\s+(?:(?:the|actor|actress|armorer|star|rapper|mogul|singer|producer|director|\d+-year-old|[a-z]+-[a-z]+|assistant|former|his|her|co-?defendant)\s+){0,3}$/i;
+  /(?:\b(?:faces?|facing|charged)\b[^.;]{0,100}\bas (?:does|do|did|was|were|is)\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?(?:[a-z-]+\s+)?$)|(?:\bprosecutors (?:had |have )?(?:argued|alleged?|allege[sd]|claim(?:ed|s)?|say|said|contend(?:ed|s)?|accused?|accuse[sd])\s+$)|(?:\b(?:charges?|counts?|case|indictment|complaint)\b[^.;]{0,100}\bagainst\s+(?:(?:the|[a-z][a-z-]*|[a-z]+['’]s)\s+){0,3}$)|\b(charges?|counts?|indictment|indicted|charged|charging|prosecut(?:e|ed|ing|ion)|convict(?:ed|ing|ion)|acquit(?:ted|tal)|sentenc(?:e|ed|ing)|case|trial|accus(?:e|ed|es|ing)|suspect|defendants?|arraignment|extradition|arrested|arrest)\b(?:\s+(?:of|against|for|with))?\s+(?:(?:the|actor|actress|armorer|star|rapper|mogul|singer|producer|director|\d+-year-old|[a-z]+-[a-z]+|assistant|former|his|her|co-?defendant)\s+){0,3}$/i;
 const VICTIM_POSSESSION =
   /^\s*(?:(?:shooting|stabbing|untimely|tragic|violent)\s+)?(?:death|murder|killing|slaying|homicide|disappearance)\b/;
 const DEFENDANT_POSSESSION =
-  /^\s*(?:(?:murder|criminal|federal|upcoming|first|retrial|sex-trafficking)\s+)?(?:trial|retrial|arraignment|sentencing|conviction|indictment|guilty plea|plea deal|plea agreement|defense team|bail hearing|extradition)\b/;
+  /^\s*(?:co-?defendants?|(?:murder|criminal|federal|upcoming|first|retrial|sex-trafficking)\s+)?(?:trial|retrial|arraignment|sentencing|conviction|indictment|guilty plea|plea deal|plea agreement|defense team|bail hearing|extradition)\b/;
 const RELATIVES_AFTER =
   /^\s*(?:father|mother|parents|family|brother|sister|dad|mom|stepfather|stepmother|relatives|loved ones)\b/;
 const PLAINTIFF_AFTER =
-  /^\s*(?:has |have |had |is |was )?(?:sued|suing|seeking (?:\S+ )*?damages|filed (?:a |the )?(?:civil |wrongful[- ]death )?(?:law)?suit)/;
+  /^(?:,[^,]{0,80},)?\s*(?:has |have |had |is |was )?(?:sued|suing|seeking (?:\S+ )*?damages|filed (?:a |the )?(?:civil |wrongful[- ]death )?(?:law)?suit)/;
 const PLAINTIFF_BEFORE =
   /\b(?:sued|lawsuit|suit|complaint)\b[^.;]{0,60}\bby\s+(?:[a-z’'-]+\s+){0,4}(?:,\s*)?$/;
 const CIVIL_DEFENDANT_AFTER =
   /^(?:,[^,]{0,80},["”]?)?\s*(?:was|is|has been|were|are|have been) (?:being )?sued\b/;
 const WITNESS_AFTER = /^(?:,\s*who)?\s*(?:testified|recounted|took the stand|told jurors|told the jury)\b/;
+
+/** "X, who drove the car and pleaded guilty": a relative clause that reports a charge or plea. */
+const WHO_DEFENDANT =
+  /^(?:,\s*\d{1,3})?,\s*who\b[^;:]{0,120}?\b(?:pleaded|pleads|was (?:charged|convicted|indicted|sentenced|arrested|acquitted)|is (?:charged|accused)|(?:has|had) been (?:charged|indicted|held without)|faces|faced)\b/;
+/** "the man prosecutors say fired the shots": the person the state accuses, not a prosecutor. */
+const ACCUSED_APPOSITION =
+  /^(?:the|a|an)\s+(?:[a-z-]+\s+){1,2}(?:whom?\s+|that\s+)?(?:prosecutors|police|authorities|investigators|officials|the state|the government)\s+(?:say|said|says|allege[sd]?|contend|believe|accuse)\b/;
+/** "X has not been charged": a denial is no evidence of a charge. */
+const NOT_CHARGED =
+  /^(?:,[^,]{0,60},)?\s*(?:has|had|have|was|were|is|are)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:charged|arrested|accused|indicted)\b/;
+const CO_DEFENDANT_BEFORE = /\bco-?defendants?,?\s+(?:[a-z-]+\s+){0,3}$/i;
+/** "The suit, filed Monday, names Sgt. X": the people a suit or indictment names are its defendants. */
+const SUIT_NAMES_BEFORE =
+  /\b(?:suit|lawsuit|complaint|indictment)\b[^.;]{0,80}\bnames\s+(?:as defendants\s+)?(?:[a-z-]+\s+){0,2}$/;
+/** "the charge against him was dismissed" after a name: the charge is the named subject's. */
+const CHARGE_AGAINST_PRONOUN = /\b(?:charges?|counts?|indictment)\b[^.;]{0,40}\bagainst (?:him|her)\b/;
+const WHOSE_RELATIVE =
+  /^,\s*whose\s+(?:\w+\s+)?(?:son|daughter|child|children|husband|wife|brother|sister|father|mother|parents|grandson|granddaughter)\b/;
+const TEACHER_APPOSITION = /^who (?:teaches|studies|researches|specializes|has studied)\b/;
+
+/** "a suit against Acme Corp., Dr. X and clinic manager": the name ends a list that follows "against". */
+function inAgainstList(before: string): boolean {
+  const m = /\b(?:suit|lawsuit|complaint|charges?|indictment)\b[^.;]{0,80}?\bagainst\s+([^.;]{0,120})$/.exec(before);
+  if (!m) return false;
+  const tokens = m[1]!.split(/[\s,]+/).filter(Boolean);
+  let trailing = 0;
+  while (trailing < tokens.length && /^[a-z-]+$/.test(tokens[tokens.length - 1 - trailing]!)) trailing++;
+  if (trailing > 2) return false;
+  return tokens
+    .slice(0, tokens.length - trailing)
+    .every((t) => /^(?:\p{Lu}[\p{L}.'’-]*|&|and|the|its|his|her)$/u.test(t));
+}
 
 /** What one mention says about its person. */
 export interface RunEvidence {
@@ -136,6 +169,8 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
     : appo;
   const fromAppo = appoRole ? roleFromPhrase(appoRole, 'first') : undefined;
   let role = fromTitle ?? fromAppo;
+  if (ACCUSED_APPOSITION.test(appo)) role = 'defendant';
+  else if (!role && TEACHER_APPOSITION.test(appo)) role = 'expert';
   // Lawyers commenting from outside the case (a former prosecutor, "not involved") are experts.
   if (
     (role === 'defense_attorney' || role === 'prosecutor') &&
@@ -180,8 +215,20 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
   ) {
     votes.evidence.add('defendant');
   }
-  if (!run.possessive && DEFENDANT_AFTER.test(after)) votes.evidence.add('defendant');
-  if (DEFENDANT_BEFORE.test(before)) votes.evidence.add('defendant');
+  if (!run.possessive && DEFENDANT_AFTER.test(after) && !NOT_CHARGED.test(after)) votes.evidence.add('defendant');
+  if (!run.possessive && WHO_DEFENDANT.test(after)) votes.evidence.add('defendant');
+  if (
+    DEFENDANT_BEFORE.test(before) ||
+    CO_DEFENDANT_BEFORE.test(before) ||
+    SUIT_NAMES_BEFORE.test(before) ||
+    inAgainstList(before)
+  )
+    votes.evidence.add('defendant');
+  // "Officer X resigned after the charge against him was dismissed": no other name in between.
+  const against = CHARGE_AGAINST_PRONOUN.exec(after);
+  if (!run.possessive && against && !/\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(after.slice(0, against.index)))
+    votes.evidence.add('defendant');
+  if (!run.possessive && WHOSE_RELATIVE.test(after) && !votes.title) votes.title = 'family';
   if ((!run.possessive && PLAINTIFF_AFTER.test(after)) || PLAINTIFF_BEFORE.test(before))
     votes.evidence.add('plaintiff');
   if (!run.possessive && CIVIL_DEFENDANT_AFTER.test(after)) votes.evidence.add('defendant');
@@ -209,6 +256,8 @@ export function decideRole(all: RunEvidence[]): Role {
   const victim = count('victim');
   const defendant = count('defendant');
   // Court roles are what the title says; a mayor or an officer can still be charged or killed.
+  // A relative who sues is the plaintiff of that suit.
+  if (titled === 'family' && victim === 0 && defendant === 0 && count('plaintiff') > 0) return 'plaintiff';
   if (
     titled &&
     (['judge', 'prosecutor', 'defense_attorney'].includes(titled) || (victim === 0 && defendant === 0))

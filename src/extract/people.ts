@@ -11,6 +11,7 @@ import {
   type RunEvidence,
   titleBefore,
 } from './people-roles.ts';
+import { roleFromPhrase } from './roles.ts';
 import { sentenceAt } from './segment.ts';
 import type { ArticleDoc, PersonEntry, PersonMention, PersonRegistry } from './types.ts';
 
@@ -48,8 +49,9 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
     if (prev && prev.sentence === run.sentence && chained(prev, run, doc.text)) {
       propagate(chain[chain.length - 1]!, ev);
       chain.push(ev);
-      // A list of victims is often only marked at its end ("X, Y and Z were stabbed").
-      if (ev.evidence.has('victim')) for (const c of chain) c.evidence.add('victim');
+      // A list is often only marked at its end ("X, Y and Z were stabbed", "X and Y are charged").
+      for (const e of ['victim', 'defendant'] as const)
+        if (ev.evidence.has(e)) for (const c of chain) c.evidence.add(e);
     } else chain = [ev];
     prev = run;
     const list = evidence.get(d);
@@ -153,12 +155,16 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
 /** "Kaylee Goncalves’ father, Steve" → Steve Goncalves: a first name given by relation. */
 function composeFromRelation(run: NameRun, doc: ArticleDoc, runs: NameRun[]): NameRun | undefined {
   if (run.words.length !== 1) return undefined;
-  const owner = runs.find(
-    (r) => r.possessive && r.end < run.start && r.sentence === run.sentence && r.words.length >= 2,
-  );
+  const RELATION = '(?:father|mother|brother|sister|son|daughter|dad|mom|husband|wife)';
+  // "X’s father, Steve" or "Carol X, whose son Evan": the owner's surname completes the first name.
+  const owner = runs
+    .filter((r) => r.end < run.start && r.sentence === run.sentence && r.words.length >= 2)
+    .at(-1);
   if (!owner) return undefined;
   const gap = doc.text.slice(owner.end, run.start);
-  if (!/^['’]s?\s+(?:father|mother|brother|sister|son|daughter|dad|mom),?\s+$/.test(gap)) return undefined;
+  const byPossessive = owner.possessive && new RegExp(`^['’]s?\\s+${RELATION},?\\s+$`).test(gap);
+  const byWhose = !owner.possessive && new RegExp(`^,\\s+whose\\s+(?:\\w+\\s+)?${RELATION}\\s+$`).test(gap);
+  if (!byPossessive && !byWhose) return undefined;
   const surname = owner.words[owner.words.length - 1]!;
   return { ...run, name: `${run.name} ${surname}`, words: [...run.words, surname] };
 }
@@ -168,6 +174,9 @@ function chained(a: NameRun, b: NameRun, text: string): boolean {
   if (a.possessive || b.possessive || b.start <= a.end) return false;
   const gap = text.slice(a.end, b.start - (b.title ? b.title.length + 1 : 0));
   if (/^(?:,\s*\d{1,3},?)?\s*(?:;\s*)?(?:,\s*)?(?:and|&)\s+(?:[a-z-]+\s+)?$/.test(gap)) return true;
+  // "X, and her clerk, Y": a plain description (no role noun) between commas still joins the list.
+  const described = /^,?\s*(?:and|&)\s+((?:[a-z-]+\s+){0,3}[a-z-]+),\s*$/.exec(gap);
+  if (described && !roleFromPhrase(described[1]!, 'last')) return true;
   if (!/^(?:,\s*\d{1,3})?\s*[,;]\s*$/.test(gap)) return false;
   // A bare comma only joins list members: b must itself be followed by the list's next separator.
   const after = text.slice(b.end, b.end + 12);
@@ -176,7 +185,7 @@ function chained(a: NameRun, b: NameRun, text: string): boolean {
 
 function propagate(from: RunEvidence, to: RunEvidence): void {
   if (from.title && !to.title) to.title = from.title;
-  for (const e of ['victim', 'defendant'] as const) if (from.evidence.has(e)) to.evidence.add(e);
+  for (const e of ['victim', 'defendant', 'relative'] as const) if (from.evidence.has(e)) to.evidence.add(e);
 }
 
 /** For people without a gendered cue: the pronoun that follows sentences where they are alone. */

@@ -31,7 +31,7 @@ export function attributeAfter(
   const base = span.paragraph.offset;
   const rel = span.close - base;
   let tail = masked.slice(rel, rel + 160);
-  const stop = tail.search(/[“"]|[.!?](?:\s|$)/);
+  const stop = clauseEnd(tail);
   const lead = /^[\s,.!?;:—–-]*/.exec(tail)?.[0].length ?? 0;
   if (stop >= 0 && stop < lead) return undefined;
   const nextQuote = stop >= 0 && /[“"]/.test(tail[stop]!);
@@ -56,6 +56,18 @@ export function attributeAfter(
     return resolveSubject(b[2].trim(), start, start + b[2].length, doc, reg);
   }
   return undefined;
+}
+
+/** Honorifics and initials whose period does not end the reporting clause ("Mr. Reyes said"). */
+const ABBREVIATION_BEFORE_DOT = /(?:^|[\s(])(?:Mr|Mrs|Ms|Mx|Dr|Prof|Rev|Sen|Rep|Gov|Lt|Sgt|Det|Capt|Col|Gen|Atty|Supt|Insp|St|Jr|Sr|\p{Lu})$/u;
+
+/** Offset of the first quote mark or sentence end in a clause, skipping abbreviation periods; -1 if none. */
+function clauseEnd(tail: string): number {
+  for (const m of tail.matchAll(/[“"]|[.!?](?:\s|$)/g)) {
+    if (m[0][0] === '.' && ABBREVIATION_BEFORE_DOT.test(tail.slice(0, m.index))) continue;
+    return m.index;
+  }
+  return -1;
 }
 
 /** `X said, “…”` / `X told the courtroom, “…”` / `X said that “…”`: the last reporting verb before it. */

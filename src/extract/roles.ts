@@ -18,13 +18,13 @@ const ROLE_PHRASES: Array<[RegExp, Role]> = [
   ],
   [/\b(judges?|justices?|magistrates?)\b/, 'judge'],
   [
-    /\b(spokes(wo)?m[ae]n|spokesperson|publicist|representative|sheriff|undersheriff|police|commissioner|detectives?|det|insp|supt|sgt|dci|inspector|constable|superintendent|officers?|deputies|troopers?|agents?|investigators?|lieutenant|sergeant|captain|major|police chief|chief of police|marshal|governor|mayor|senator|coroner|warden|official)\b/,
+    /\b(spokes(wo)?m[ae]n|spokesperson|publicist|representative|sheriff|undersheriff|police|commissioner|detectives?|det|insp|supt|sgt|dci|inspector|constable|superintendent|officers?|deputies|troopers?|agents?|investigators?|lieutenant|sergeant|captain|major|police chief|chief of police|marshal|governor|mayor|senator|coroner|warden|official|(?:board|council|committee) members?|council(?:wo)?man|councilmember|alderman|trustee)\b/,
     'official',
   ],
   [/\b(analysts?|experts?|professor|criminologist|examiner|pathologist|consultant)\b/, 'expert'],
   [/\b(jurors?|foreperson|foreman|forewoman)\b/, 'juror'],
   [
-    /\b(wife|husband|widow|widower|son|daughter|father|mother|brother|sister|parents?|grandmother|grandfather|grandson|granddaughter|uncle|aunt|cousin|fianc[eé]e?|stepfather|stepmother|niece|nephew|relatives?|dad|mom|mum|girlfriend|boyfriend)\b/,
+    /\b(wife|husband|widow|widower|son|daughter|father|mother|brother|sister|parents|grandmother|grandfather|grandson|granddaughter|uncle|aunt|cousin|fianc[eé]e?|stepfather|stepmother|niece|nephew|relatives?|dad|mom|mum|girlfriend|boyfriend)\b/,
     'family',
   ],
   [/\b(witness(es)?)\b/, 'witness'],
@@ -46,6 +46,7 @@ export const TITLE_WORDS = new Set(
   host inmate student suspect defendant victim widower widow wife husband son daughter mother
   brother sister u.s us state county federal superior circuit court magistrate chairman chairwoman
   ceo founder forensic medical investigator entertainment litigator pathologist examiner mogul
+  member councilman councilwoman councilmember alderman trustee
 `),
 );
 

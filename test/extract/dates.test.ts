@@ -74,3 +74,15 @@ describe('vague and relative words', () => {
     expect(resolve('The motion was filed on 2023-02-10.', '2023-02-20')).toBe('2023-02-10');
   });
 });
+
+describe('counted and mid-month words', () => {
+  it('"three days ago" counts back from publication', () => {
+    expect(resolve('She was arrested three days ago.', '2023-03-09')).toBe('2023-03-06');
+  });
+  it('"mid-January" is the month', () => {
+    expect(resolve('The indictment came in mid-January.', '2023-03-09')).toBe('2023-01');
+  });
+  it('a season word used as a verb is not a date', () => {
+    expect(findDateMentions('Charges could fall under a different statute.')).toEqual([]);
+  });
+});

@@ -108,6 +108,14 @@ describe('who, status and news', () => {
       'charge John Doe 2023-03-07 happened',
     ]);
   });
+  it('"both men" stands for the two defendants', () => {
+    const text = 'Jane Roe and John Doe were indicted last year.\nBoth men were arraigned on Monday.';
+    const got = events(text, [ROE, DOE]).filter((e) => e.type === 'hearing');
+    expect(got.map(brief).sort()).toEqual([
+      'hearing Jane Roe 2023-03-06 happened',
+      'hearing John Doe 2023-03-06 happened',
+    ]);
+  });
   it('a person named in a relative clause is not the subject', () => {
     const got = events('John Doe, who drove Jane Roe to the bank, pleaded guilty on Monday.', [ROE, DOE]);
     expect(got.map(brief)).toEqual(['plea John Doe 2023-03-06 happened']);
@@ -152,5 +160,53 @@ describe('who, status and news', () => {
     expect(got).toHaveLength(1);
     expect(got[0]!.summary.length).toBeLessThanOrEqual(121);
     expect(got[0]!.provenance).toEqual({ sentence: 'Jane Roe was arrested Tuesday.', offset: 0 });
+  });
+});
+
+describe('more phrasings', () => {
+  it('a date in a relative clause dates only that clause', () => {
+    const got = events('Jane Roe, who was arrested in January, has been held without bail since.');
+    expect(got.map(brief)).toEqual(['arrest Jane Roe 2023-01 happened', 'bail Jane Roe null happened']);
+  });
+  it('a plea recalled in a relative clause is background, the court date is news', () => {
+    const got = events('Jane Roe, who has pleaded not guilty, is due back in court on Friday.');
+    expect(got.map((e) => [brief(e), e.new])).toEqual([
+      ['plea Jane Roe null happened', false],
+      ['hearing Jane Roe 2023-03-10 scheduled', true],
+    ]);
+  });
+  it('"granted a motion to dismiss" is a dismissal; "asked the court to dismiss" a motion', () => {
+    expect(
+      events('The judge granted a motion to dismiss the case against Jane Roe on Monday.').map(brief),
+    ).toEqual(['dismissal Jane Roe 2023-03-06 happened']);
+    expect(events('Lawyers for Jane Roe asked the court to dismiss the case.').map((e) => e.type)).toEqual([
+      'motion',
+    ]);
+  });
+  it('the extradition waiver is one arrest event, not also a hearing', () => {
+    const got = events('At a brief hearing on Tuesday, Jane Roe waived extradition.');
+    expect(got.map(brief)).toEqual(['arrest Jane Roe 2023-03-07 happened']);
+  });
+  it('the summary drops the dateline', () => {
+    const [e] = events('BOISE, Idaho (AP) — Jane Roe was arrested on Tuesday.');
+    expect(e!.summary).toBe('Jane Roe was arrested on Tuesday.');
+  });
+  it('a postponement is a scheduled date', () => {
+    const got = events(
+      'Her trial was moved to June.\nThe next hearing for Jane Roe was postponed until Friday.',
+    );
+    expect(got.map(brief)).toEqual([
+      'trial Jane Roe 2023-06 scheduled',
+      'hearing Jane Roe 2023-03-10 scheduled',
+    ]);
+  });
+  it('"a week later" and "later that day" chain from the dated event before', () => {
+    const text =
+      'Jane Roe was arrested on March 1.\nA week later, she was indicted.\nLater that day, a judge denied her bail.';
+    expect(events(text).map(brief)).toEqual([
+      'arrest Jane Roe 2023-03-01 happened',
+      'charge Jane Roe 2023-03-08 happened',
+      'bail Jane Roe 2023-03-08 happened',
+    ]);
   });
 });

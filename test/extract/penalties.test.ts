@@ -58,4 +58,17 @@ describe('penalties', () => {
       'Jane Roe: 6 months',
     ]);
   });
+  it('"15 years to life" is life, and a range gives its top', () => {
+    expect(penalties('The charge against Jane Roe carries a sentence of 15 years to life.')).toEqual([
+      'Jane Roe: - life',
+    ]);
+    expect(penalties('If convicted, Jane Roe faces a sentence of 12 to 20 years.')).toEqual([
+      'Jane Roe: 20 years',
+    ]);
+  });
+  it('a death penalty prosecutors seek is a possible sentence', () => {
+    expect(penalties('Prosecutors are seeking the death penalty against Jane Roe.')).toEqual([
+      'Jane Roe: - death',
+    ]);
+  });
 });
