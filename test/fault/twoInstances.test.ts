@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAlertSettingsStore } from '../../src/alerts/settings.ts';
+import { createKnowledgeStore } from '../../src/cases/knowledgeStore.ts';
+import { startDemoFeedServer } from '../../src/demo/feedServer.ts';
+import { createStoreRunCoordinator } from '../../src/feeds/coordinator.ts';
+import { createCaseStore } from '../../src/store/cases.ts';
+import { createFeedStore } from '../../src/store/feeds.ts';
+import { openStore } from '../../src/store/index.ts';
+import type { Store } from '../../src/store/types.ts';
+import { type Emulator, startEmulator } from '../emulator/index.ts';
+import { startTestApp, type TestApp } from '../support/bot.ts';
+import { courtDateBatch } from './support.ts';
+
+const REDIS = 'redis://127.0.0.1:6379';
+const COUNT = 12;
+
+/**
+ * Two casewatch processes (two shards of one bot) sharing the machine's Redis and polling the
+ * same feed at the same time: every item is ingested once, every server gets each alert once,
+ * and each server's alerts are sent by the shard that holds it (the other shard's go through
+ * the outbox).
+ */
+describe('two instances on one Redis', () => {
+  const slug = `twin-${Date.now().toString(36)}`;
+  const CASE = { slug, name: 'Harlow bus crash', aliases: ['Harlow crash'], defendants: ['Dana Whitfield'] };
+  let emu: Emulator;
+  let site: Awaited<ReturnType<typeof startDemoFeedServer>>;
+  let stores: Store[] = [];
+  let apps: TestApp[] = [];
+
+  beforeAll(async () => {
+    emu = await startEmulator({
+      shards: 2,
+      guilds: [
+        { name: 'Alpha', channels: [{ name: 'general' }, { name: 'alerts' }] },
+        { name: 'Beta', channels: [{ name: 'general' }, { name: 'alerts' }] },
+      ],
+    });
+    site = await startDemoFeedServer(courtDateBatch(COUNT, slug));
+    stores = [await openStore(REDIS), await openStore(REDIS)];
+    const [one] = stores as [Store, Store];
+    await createCaseStore(one).put(CASE);
+    for (const g of emu.guilds) {
+      await createCaseStore(one).track(g.id, slug);
+      await createAlertSettingsStore(one).set(g.id, { channelId: g.channelIds.alerts ?? '', cases: [slug] });
+    }
+    await createFeedStore(one).add(
+      site.feedUrl,
+      { guildId: emu.guilds[0]?.id, addedAt: new Date().toISOString() },
+      1,
+    );
+    apps = await Promise.all(
+      stores.map((store, shard) =>
+        startTestApp(emu.apiUrl, { store, clientOptions: { shards: [shard], shardCount: 2 } }),
+      ),
+    );
+    await emu.waitForReady();
+    await Promise.all(apps.map((t) => t.app.poller.pollAll())); // the feed's first (empty) poll
+  });
+  afterAll(async () => {
+    await Promise.all(apps.map((t) => t.stop()));
+    await Promise.all(stores.map((s) => s.close()));
+    await site?.close();
+    await emu?.close();
+  });
+
+  it('ingests each item once and posts each alert once per server, from the shard holding it', async () => {
+    for (let round = 0; round < 4; round++) {
+      for (let i = 0; i < COUNT / 4; i++) site.releaseNext();
+      await Promise.all(apps.flatMap((t) => [t.app.poller.pollAll(), t.app.poller.pollAll()]));
+    }
+    const knowledge = await createKnowledgeStore(stores[0] as Store).get(slug);
+    expect(Object.keys(knowledge.articles)).toHaveLength(COUNT);
+    expect(knowledge.version).toBe(COUNT); // one log entry per article: nobody merged twice
+    const ours = (guildIndex: number) =>
+      emu.messages.filter(
+        (m) =>
+          m.channelId === emu.guilds[guildIndex]?.channelIds.alerts &&
+          JSON.stringify(m.embeds).includes(slug),
+      );
+    // Shard 1's server may be fed by the outbox, drained every few seconds.
+    await emu.waitFor(() => ours(1).length >= knowledge.developments.length, { timeout: 15_000 });
+    for (const g of [0, 1]) {
+      const keys = ours(g).map((m) => `${m.embeds[0]?.title}|${JSON.stringify(m.embeds[0]?.fields?.[0])}`);
+      expect(new Set(keys).size, `guild ${g}: no duplicate`).toBe(keys.length);
+      expect(keys.length, `guild ${g}: every development`).toBe(knowledge.developments.length);
+    }
+  }, 60_000);
+
+  it('lets exactly one instance run each distributed cron tick', async () => {
+    const [a, b] = stores.map((s) => createStoreRunCoordinator(s)) as [
+      ReturnType<typeof createStoreRunCoordinator>,
+      ReturnType<typeof createStoreRunCoordinator>,
+    ];
+    const key = `feed-poller:${slug}:${new Date().toISOString()}`;
+    const runs = await Promise.all([
+      a.shouldRun(key, 5_000),
+      b.shouldRun(key, 5_000),
+      a.shouldRun(key, 5_000),
+    ]);
+    expect(runs.filter(Boolean)).toHaveLength(1);
+  });
+});
