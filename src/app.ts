@@ -3,6 +3,7 @@ import { createAlertSettingsStore } from './alerts/settings.ts';
 import type { Config } from './config.ts';
 import { createDiscordAlertSink, postNotice } from './discord/alertSink.ts';
 import { type Bot, type BotOptions, startBot } from './discord/bot.ts';
+import { createStoreRunCoordinator } from './feeds/coordinator.ts';
 import { createFeedPoller, type FeedPoller } from './feeds/poller.ts';
 import { type HealthServer, startHealthServer } from './health.ts';
 import type { Logger } from './log.ts';
@@ -66,8 +67,12 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     store,
     config,
     logger,
+    runCoordinator: createStoreRunCoordinator(store),
     async onArticle(article, meta) {
-      await handleArticle(article, { feedUrl: meta.feedUrl, history: meta.history });
+      const onlyCases = meta.subscriptions.every((sub) => sub.caseSlug)
+        ? meta.subscriptions.map((sub) => sub.caseSlug as string)
+        : undefined;
+      await handleArticle(article, { feedUrl: meta.feedUrl, history: meta.history, onlyCases });
     },
     // A paused feed is news for the servers that added it: say so once, in their alert channel.
     async onPaused(feed, reason) {

@@ -1,7 +1,6 @@
 import { type AlertSink, type DeliveryReport, deliverAlerts } from './alerts/deliver.ts';
 import { createAlertSettingsStore } from './alerts/settings.ts';
 import type { AlertDecision } from './alerts/types.ts';
-import { extractFacts } from './extract/index.ts';
 import type { Article, Facts } from './facts.ts';
 import { ingestArticle } from './ingest.ts';
 import type { Logger } from './log.ts';
@@ -13,6 +12,8 @@ export interface ArticleMeta {
   feedUrl?: string;
   /** From a feed's first poll: stored, counted, never alerted. */
   history: boolean;
+  /** The feed was added for these cases only (`/feed add case:`): match against them alone. */
+  onlyCases?: string[];
 }
 
 export interface PipelineDeps {
@@ -41,18 +42,24 @@ export interface HandledArticle {
 export function createArticleHandler(deps: PipelineDeps) {
   const cases = createCaseStore(deps.store);
   const settings = createAlertSettingsStore(deps.store);
-  const extract = deps.extract ?? extractFacts;
+  // The extractor (and its NLP word lists) loads on the first article, not when the bot starts:
+  // an idle bot stays small.
+  let extract = deps.extract;
+  const loadExtract = async () => {
+    extract ??= (await import('./extract/index.ts')).extractFacts;
+    return extract;
+  };
   return async function handleArticle(article: Article, meta: ArticleMeta): Promise<HandledArticle> {
     const result = await ingestArticle(article, {
       store: deps.store,
-      extract: (a) => {
-        const facts = extract(a);
+      extract: async (a) => {
+        const facts = (await loadExtract())(a);
         for (const kind of ['people', 'quotes', 'events', 'charges', 'penalties'] as const) {
           deps.metrics?.facts.inc({ kind }, facts[kind].length);
         }
         return facts;
       },
-      cases: await cases.list(),
+      cases: (await cases.list()).filter((c) => !meta.onlyCases || meta.onlyCases.includes(c.slug)),
       history: meta.history,
     });
     if (result.cases.length === 0) return { ...result };

@@ -15,7 +15,7 @@ function flag(args: string[], name: string): string | undefined {
 
 /** `casewatch feed check URL`: what the poller would see, item by item, and which cases match. */
 async function check(url: string, ctx: CliContext): Promise<number> {
-  const result = await checkFeed(url, ctx.config, { fullText: true, maxArticles: 50 });
+  const result = await checkFeed(url, ctx.config, { fullText: true, maxArticles: 20 });
   ctx.stdout.write(`${describeCheck(result)}\n`);
   if (!result.ok) return 1;
   let cases: Awaited<ReturnType<ReturnType<typeof createCaseStore>['list']>> = [];

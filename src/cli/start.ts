@@ -20,12 +20,27 @@ export const command: CliCommand = {
       const { startSharded } = await import('../discord/sharding.ts');
       const manager = await startSharded(ctx.config, ctx.logger);
       await waitForSignal(ctx.logger);
-      for (const shard of manager.shards.values()) shard.kill();
-      return 0;
+      manager.respawn = false;
+      // Each shard process gets SIGTERM and shuts down gracefully; then the manager leaves too
+      // (its IPC channels would otherwise keep it alive).
+      await Promise.all(
+        [...manager.shards.values()].map(
+          (shard) =>
+            new Promise<void>((resolve) => {
+              if (!shard.process) return resolve();
+              shard.process.once('exit', () => resolve());
+              shard.process.kill('SIGTERM');
+            }),
+        ),
+      );
+      process.exit(0);
     }
     const app = await startApp(ctx.config, ctx.logger);
     await waitForSignal(ctx.logger);
     await app.stop();
+    // Under start:sharded this process is a forked shard: its IPC channel to the manager would
+    // keep it alive after a clean stop.
+    if (process.connected) process.disconnect();
     return 0;
   },
 };

@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Article } from '../facts.ts';
 import { decodeFeed } from './decode.ts';
 import { type FetchLimits, fetchUrl } from './fetch.ts';
+import { itemIdentity } from './identity.ts';
 import type { FeedItem } from './parse.ts';
-import { cleanText, htmlToText, MAX_TEXT_CHARS } from './sanitize.ts';
+import { cleanText, htmlToText, MAX_TEXT_CHARS, safeLink } from './sanitize.ts';
 
 export interface FullTextOptions {
   limits: FetchLimits;
@@ -58,7 +60,10 @@ export async function buildArticle(
   now: Date,
   onPageError?: (err: unknown) => void,
 ): Promise<Article> {
-  const url = item.link ?? feed.url;
+  // No link: a guid that is a URL (RSS's isPermaLink default), else the feed URL with the item's
+  // identity as fragment, so link-less items stay distinct articles.
+  const url =
+    item.link ?? safeLink(item.guid) ?? `${feed.url.split('#')[0]}#item-${shortHash(itemIdentity(item))}`;
   let text = item.text;
   let source: 'feed' | 'page' = 'feed';
   if (item.link && options.minChars > 0 && item.text.length < options.minChars) {
@@ -82,4 +87,8 @@ export async function buildArticle(
     source,
     outlet: new URL(url).hostname.replace(/^www\./, ''),
   };
+}
+
+function shortHash(s: string): string {
+  return createHash('sha256').update(s).digest('hex').slice(0, 12);
 }

@@ -1,76 +1,24 @@
 import cron, { type ScheduledTask } from 'node-cron';
-import type { Config } from '../config.ts';
-import type { Article } from '../facts.ts';
-import { type Logger, silentLogger } from '../log.ts';
-import { createFeedStore, type Feed, type FeedState, type FeedSubscription } from '../store/feeds.ts';
+import { silentLogger } from '../log.ts';
+import { createFeedStore, type Feed, type FeedState } from '../store/feeds.ts';
 import { createSeenStore } from '../store/seen.ts';
-import type { Store } from '../store/types.ts';
 import { describeFeedError, toFeedError } from './errors.ts';
 import { fetchLimits, fetchUrl } from './fetch.ts';
 import { buildArticle } from './fulltext.ts';
 import { HostLimiter } from './hostLimiter.ts';
 import { itemIdentity } from './identity.ts';
 import { parseFeedBody } from './parse.ts';
+import type { FeedPoller, PollerDeps, PollResult } from './pollerTypes.ts';
+import { afterFailure, afterSuccess } from './schedule.ts';
 
-export interface HandOffMeta {
-  feedUrl: string;
-  /** True on the first poll of a new feed: ingest the facts, but do not alert. */
-  history: boolean;
-  subscriptions: FeedSubscription[];
-}
+export type { FeedPoller, HandOffMeta, PollConfig, PollerDeps, PollResult } from './pollerTypes.ts';
 
-export type PollConfig = Pick<
-  Config,
-  | 'FEED_MAX_BYTES'
-  | 'FEED_TIMEOUT_MS'
-  | 'FEED_CONNECT_TIMEOUT_MS'
-  | 'FEED_MAX_ITEMS'
-  | 'FEED_FAILURES_BEFORE_PAUSE'
-  | 'FEED_HOST_CONCURRENCY'
-  | 'FULLTEXT_MIN_CHARS'
-  | 'ALLOW_PRIVATE_URLS'
-  | 'CONTACT'
->;
+export { backoffMs, MAX_BACKOFF_MS } from './schedule.ts';
 
-export interface PollerDeps {
-  store: Store;
-  config: PollConfig;
-  logger?: Logger;
-  /** The hand-off (ingestArticle). A throw un-claims the item so the next poll retries it. */
-  onArticle(article: Article, meta: HandOffMeta): Promise<void>;
-  /** Called once when a feed is paused after too many consecutive failures. */
-  onPaused?(feed: Feed, reason: string): Promise<void> | void;
-  now?: () => number;
-  random?: () => number;
-}
+const TICK_MS = 60_000;
 
-export interface PollResult {
-  feedUrl: string;
-  status: 'ok' | 'not_modified' | 'unchanged' | 'failed' | 'paused' | 'busy' | 'unknown_feed';
-  newItems: number;
-  /** Items the feed yielded this poll (before dedupe). */
-  items?: number;
-  handOffFailures: number;
-  warnings: string[];
-  error?: { reason: string; message: string };
-}
-
-export const MAX_BACKOFF_MS = 24 * 60 * 60 * 1000;
-
-/** interval × 2^failures, capped at 24 h. */
-export function backoffMs(intervalMinutes: number, failures: number): number {
-  return Math.min(Math.max(1, intervalMinutes) * 60_000 * 2 ** Math.min(failures, 30), MAX_BACKOFF_MS);
-}
-
-export interface FeedPoller {
-  pollOnce(feedUrl: string): Promise<PollResult>;
-  /** Polls every feed that is not paused, due or not. */
-  pollAll(): Promise<PollResult[]>;
-  /** Polls the feeds that are due now (what the cron tick runs). */
-  tick(): Promise<PollResult[]>;
-  start(): void;
-  /** Stops the schedule and waits for polls in flight. */
-  stop(): Promise<void>;
+function empty(feedUrl: string, status: PollResult['status']): PollResult {
+  return { feedUrl, status, newItems: 0, handOffFailures: 0, warnings: [] };
 }
 
 /**
@@ -86,7 +34,12 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
   const now = deps.now ?? Date.now;
   const random = deps.random ?? Math.random;
   const feeds = createFeedStore(deps.store);
-  const seen = createSeenStore(deps.store);
+  const seen = createSeenStore(deps.store, {
+    leaseMs:
+      config.FEED_CLAIM_LEASE_SECONDS === undefined ? undefined : config.FEED_CLAIM_LEASE_SECONDS * 1000,
+  });
+  // Claims this process could not give back (the store was down): it may retake them at once.
+  const unreleased = new Map<string, string>();
   const limiter = new HostLimiter(config.FEED_HOST_CONCURRENCY);
   const running = new Map<string, Promise<PollResult>>();
   let task: ScheduledTask | undefined;
@@ -98,18 +51,9 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
     const fe = toFeedError(err);
     let justPaused = false;
     const state = await feeds.updateState(feed.url, (s) => {
-      const failures = s.consecutiveFailures + 1;
-      const pause = failures >= config.FEED_FAILURES_BEFORE_PAUSE;
-      justPaused = pause && !s.paused;
-      return {
-        ...s,
-        consecutiveFailures: failures,
-        lastErrorAt: new Date(now()).toISOString(),
-        lastError: { reason: fe.reason, message: fe.message },
-        nextPollAt: now() + backoffMs(feed.intervalMinutes, failures),
-        paused: s.paused || pause,
-        pausedReason: s.paused ? s.pausedReason : pause ? describeFeedError(fe) : undefined,
-      };
+      const next = afterFailure(s, feed, fe, now(), config.FEED_FAILURES_BEFORE_PAUSE);
+      justPaused = next.justPaused;
+      return next.state;
     });
     logger.warn({ feed: feed.url, reason: fe.reason, failures: state.consecutiveFailures }, fe.message);
     if (justPaused && deps.onPaused) {
@@ -119,38 +63,15 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
         logger.error({ err: e, feed: feed.url }, 'onPaused failed');
       }
     }
-    return {
-      feedUrl: feed.url,
-      status: 'failed',
-      newItems: 0,
-      handOffFailures: 0,
-      warnings: [],
-      error: { reason: fe.reason, message: fe.message },
-    };
+    return { ...empty(feed.url, 'failed'), error: { reason: fe.reason, message: fe.message } };
   }
 
   async function recordSuccess(feed: Feed, patch: Partial<FeedState>): Promise<void> {
-    const jitter = random() * Math.min(feed.intervalMinutes * 6_000, 5 * 60_000);
-    await feeds.updateState(feed.url, (s) => ({
-      ...s,
-      ...patch,
-      itemsSeen: s.itemsSeen + (patch.itemsSeen ?? 0),
-      consecutiveFailures: 0,
-      lastSuccessAt: new Date(now()).toISOString(),
-      nextPollAt: now() + feed.intervalMinutes * 60_000 + jitter,
-      paused: false,
-      pausedReason: undefined,
-    }));
+    await feeds.updateState(feed.url, (s) => afterSuccess(s, feed, patch, now(), random()));
   }
 
   async function poll(feed: Feed): Promise<PollResult> {
-    const base: PollResult = {
-      feedUrl: feed.url,
-      status: 'ok',
-      newItems: 0,
-      handOffFailures: 0,
-      warnings: [],
-    };
+    const base = empty(feed.url, 'ok');
     const state = await feeds.getState(feed.url);
     let res: Awaited<ReturnType<typeof fetchUrl>>;
     let parsed: Awaited<ReturnType<typeof parseFeedBody>>;
@@ -182,8 +103,10 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
     // Feeds list newest first; hand off oldest first so alerts come in the order things happened.
     for (const item of [...parsed.items].reverse()) {
       const identity = itemIdentity(item);
-      const token = await seen.claim(feed.url, identity);
+      const key = `${feed.url}\n${identity}`;
+      const token = await seen.claim(feed.url, identity, unreleased.get(key));
       if (!token) continue;
+      unreleased.delete(key);
       try {
         const article = await buildArticle(
           item,
@@ -202,7 +125,7 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
       } catch (err) {
         failed++;
         logger.error({ err, feed: feed.url, identity }, 'hand-off failed; the item will be retried');
-        await seen.release(feed.url, identity, token).catch(() => undefined);
+        await seen.release(feed.url, identity, token).catch(() => unreleased.set(key, token));
       }
     }
     await recordSuccess(feed, {
@@ -224,10 +147,10 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
 
   async function pollOnce(feedUrl: string): Promise<PollResult> {
     const inFlight = running.get(feedUrl);
-    if (inFlight) return { feedUrl, status: 'busy', newItems: 0, handOffFailures: 0, warnings: [] };
+    if (inFlight) return empty(feedUrl, 'busy');
     const p = (async (): Promise<PollResult> => {
       const feed = await feeds.get(feedUrl);
-      if (!feed) return { feedUrl, status: 'unknown_feed', newItems: 0, handOffFailures: 0, warnings: [] };
+      if (!feed) return empty(feedUrl, 'unknown_feed');
       let host = feedUrl;
       try {
         host = new URL(feedUrl).host;
@@ -240,19 +163,18 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
         // Nothing escapes a poll: a store error or a bug is logged and reported as a failure.
         logger.error({ err, feed: feedUrl }, 'poll failed unexpectedly');
         const fe = toFeedError(err);
-        return {
-          feedUrl,
-          status: 'failed',
-          newItems: 0,
-          handOffFailures: 0,
-          warnings: [],
-          error: { reason: fe.reason, message: fe.message },
-        };
+        return { ...empty(feedUrl, 'failed'), error: { reason: fe.reason, message: fe.message } };
       })
       .finally(() => running.delete(feedUrl));
     running.set(feedUrl, p);
     return p;
   }
+
+  /**
+   * Due now or before the next tick: ticks come once a minute and a poll ends a little after its
+   * tick, so "due by now" alone would poll a 1-minute feed only every other minute.
+   */
+  const isDue = (s: FeedState) => (s.nextPollAt ?? 0) <= now() + TICK_MS / 2;
 
   async function pollWhere(due: (s: FeedState) => boolean): Promise<PollResult[]> {
     const all = await feeds.list();
@@ -267,17 +189,25 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
   return {
     pollOnce,
     pollAll: () => pollWhere(() => true),
-    tick: () => pollWhere((s) => (s.nextPollAt ?? 0) <= now()),
+    tick: () => pollWhere(isDue),
     start() {
       if (task) return;
       const run = () => {
         // Tracked so stop() also waits for a tick that has not reached pollOnce yet.
-        const tick = pollWhere((s) => (s.nextPollAt ?? 0) <= now())
+        const tick = pollWhere(isDue)
           .catch((err) => logger.error({ err }, 'feed tick failed'))
           .finally(() => ticks.delete(tick));
         ticks.add(tick);
       };
-      task = cron.schedule('* * * * *', run, { name: 'feed-poller', noOverlap: true });
+      // With a coordinator (several instances on one Redis/PostgreSQL), each minute's tick runs
+      // on exactly one instance; a dead instance simply never claims the next one.
+      task = cron.schedule('* * * * *', run, {
+        name: 'feed-poller',
+        noOverlap: true,
+        ...(deps.runCoordinator
+          ? { distributed: true, runCoordinator: deps.runCoordinator, distributedLease: 55_000 }
+          : {}),
+      });
       run();
     },
     async stop() {

@@ -16,9 +16,10 @@ export interface SeenStore {
   /**
    * Claims an item for this process. Returns a token only to the one caller that should hand it off: the
    * first to ask (setIfAbsent, so two processes never both win), or a caller taking over a claim
-   * whose holder never confirmed it within the lease.
+   * whose holder never confirmed it within the lease, or the holder itself passing its
+   * `previousToken` (its release failed, e.g. while the store was down).
    */
-  claim(feedUrl: string, identity: string): Promise<string | undefined>;
+  claim(feedUrl: string, identity: string, previousToken?: string): Promise<string | undefined>;
   /** Marks a claimed item as handed off for good. */
   confirm(feedUrl: string, identity: string, token: string): Promise<void>;
   /** Gives a claim back after a failed hand-off, so the next poll retries the item. */
@@ -26,24 +27,32 @@ export interface SeenStore {
   isSeen(feedUrl: string, identity: string): Promise<boolean>;
 }
 
-export function createSeenStore(
-  store: Store,
-  retentionMs = SEEN_RETENTION_MS,
-  now = () => Date.now(),
-): SeenStore {
+export interface SeenOptions {
+  retentionMs?: number;
+  /** How long an unconfirmed claim blocks other pollers (config FEED_CLAIM_LEASE_SECONDS). */
+  leaseMs?: number;
+  now?: () => number;
+}
+
+export function createSeenStore(store: Store, options: SeenOptions = {}): SeenStore {
+  const retentionMs = options.retentionMs ?? SEEN_RETENTION_MS;
+  const leaseMs = options.leaseMs ?? CLAIM_LEASE_MS;
+  const now = options.now ?? Date.now;
   const kv = store.kv('seen');
   // Identities can be long URLs; a hash keeps every backend's key short and uniform.
   const key = (feedUrl: string, identity: string) =>
     createHash('sha256').update(`${feedUrl}\n${identity}`).digest('hex');
   return {
-    async claim(feedUrl, identity) {
+    async claim(feedUrl, identity, previousToken) {
       const k = key(feedUrl, identity);
       const token = randomUUID();
       if (await kv.setIfAbsent<SeenRecord>(k, { at: now(), done: false, token }, retentionMs)) return token;
       const taken = await kv.update<SeenRecord>(
         k,
         (cur) =>
-          cur && !cur.done && now() - cur.at > CLAIM_LEASE_MS ? { at: now(), done: false, token } : cur,
+          cur && !cur.done && (cur.token === previousToken || now() - cur.at > leaseMs)
+            ? { at: now(), done: false, token }
+            : cur,
         retentionMs,
       );
       return taken?.token === token ? token : undefined;

@@ -11,6 +11,7 @@ import { createFeedStore } from '../../src/store/feeds.ts';
 import { openStore } from '../../src/store/index.ts';
 import { type Emulator, startEmulator } from '../emulator/index.ts';
 import { TEST_TOKEN } from '../support/bot.ts';
+import { auditAlerts } from './support.ts';
 
 const CASE = {
   slug: 'harlow-crash',
@@ -18,7 +19,7 @@ const CASE = {
   aliases: ['Harlow crash'],
   defendants: ['Dana Whitfield'],
 };
-const ARTICLES = 40;
+const ARTICLES = 80;
 const KILLS = 12;
 
 /** Forty reports, each of one new court date: forty developments, forty alerts, no more. */
@@ -116,8 +117,12 @@ describe('kill -9 during ingestion, restart on the same SQLite file', () => {
     for (let k = 0; k < KILLS; k++) {
       run = startChild();
       await run.ready;
-      const delay = Math.floor(Math.random() * 250);
-      await new Promise((r) => setTimeout(r, delay));
+      // Kill once this run is visibly mid-batch (it has posted something), at a random moment.
+      const before = alertMessages().length;
+      await emu
+        .waitFor(() => alertMessages().length > before || run.lines.includes('IDLE'), { timeout: 20_000 })
+        .catch(() => undefined);
+      await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 60)));
       killedAt.push(alertMessages().length);
       await killHard(run.proc);
     }
@@ -139,9 +144,16 @@ describe('kill -9 during ingestion, restart on the same SQLite file', () => {
       const hearings = knowledge.developments.filter((d) => d.type === 'hearing');
       expect(hearings.length).toBeGreaterThanOrEqual(ARTICLES);
       const posted = alertMessages();
-      const keys = posted.map((m) => `${m.embeds[0]?.title}|${JSON.stringify(m.embeds[0]?.fields?.[0])}`);
-      expect(new Set(keys).size, 'no development alerted twice').toBe(keys.length);
-      expect(posted.length, 'every development alerted').toBe(knowledge.developments.length);
+      const audit = await auditAlerts(store, emu.guildId, CASE.slug, posted);
+      expect(audit.duplicates, 'no development alerted twice').toBe(0);
+      expect(audit.halfDone, 'no alert left half-done').toBe(0);
+      expect(audit.recordsWithoutMessage, 'every recorded alert reached Discord').toBe(0);
+      expect(audit.messages).toBe(audit.records);
+      expect(audit.hearingAlerts, 'every article’s court date alerted').toBeGreaterThanOrEqual(ARTICLES);
+      process.stdout.write(
+        `kill -9 fault: ${KILLS} kills at alert counts [${killedAt.join(', ')}] of ${posted.length}; ` +
+          `${urls.length} articles once each, ${audit.duplicates} duplicate alerts, ${audit.halfDone} half-done\n`,
+      );
       // The kills really landed mid-batch, not all before or after it.
       expect(killedAt.some((n) => n > 0 && n < posted.length)).toBe(true);
     } finally {

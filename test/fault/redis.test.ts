@@ -8,7 +8,7 @@ import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { type Emulator, startEmulator } from '../emulator/index.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
-import { courtDateBatch, freePort, startOwnRedis } from './support.ts';
+import { auditAlerts, courtDateBatch, freePort, startOwnRedis } from './support.ts';
 
 const CASE = {
   slug: 'harlow-crash',
@@ -79,8 +79,11 @@ describe('Redis restarted in the middle of a run', () => {
     const knowledge = await createKnowledgeStore(store).get(CASE.slug);
     expect(Object.keys(knowledge.articles)).toHaveLength(COUNT);
     const alerts = emu.messages.filter((m) => m.channelId === emu.channelIds.alerts);
-    const keys = alerts.map((m) => JSON.stringify(m.embeds[0]?.fields?.[0]) + m.embeds[0]?.title);
-    expect(new Set(keys).size).toBe(keys.length);
-    expect(alerts.length).toBe(knowledge.developments.length);
+    const audit = await auditAlerts(store, emu.guildId, CASE.slug, alerts);
+    expect(audit.duplicates).toBe(0);
+    expect(audit.halfDone).toBe(0);
+    expect(audit.recordsWithoutMessage).toBe(0);
+    expect(audit.messages).toBe(audit.records);
+    expect(audit.hearingAlerts).toBeGreaterThanOrEqual(COUNT);
   }, 60_000);
 });

@@ -82,3 +82,33 @@ function canConnect(port: number): Promise<boolean> {
     socket.once('error', () => resolve(false));
   });
 }
+
+/**
+ * What the store says was alerted to a server for a case, checked against the messages the
+ * emulator received: every recorded alert was posted (and not left half-done), each message is
+ * one distinct development, and the articles' own news (their court dates) all got one.
+ */
+export async function auditAlerts(
+  store: import('../../src/store/types.ts').Store,
+  guildId: string,
+  slug: string,
+  messages: Array<{ id: string; embeds: Array<{ title?: string; fields?: unknown[] }> }>,
+) {
+  const records: Array<{ state: string; messageId?: string }> = [];
+  const kv = store.kv('alerts');
+  for await (const key of kv.keys()) {
+    if (!key.startsWith(`${guildId}|${slug}|`)) continue;
+    const r = await kv.get<{ state: string; messageId?: string }>(key);
+    if (r) records.push(r);
+  }
+  const ids = new Set(messages.map((m) => m.id));
+  const keys = messages.map((m) => `${m.embeds[0]?.title}|${JSON.stringify(m.embeds[0]?.fields?.[0])}`);
+  return {
+    records: records.length,
+    halfDone: records.filter((r) => r.state !== 'posted').length,
+    recordsWithoutMessage: records.filter((r) => !r.messageId || !ids.has(r.messageId)).length,
+    duplicates: keys.length - new Set(keys).size,
+    messages: messages.length,
+    hearingAlerts: messages.filter((m) => /hearing/i.test(m.embeds[0]?.title ?? '')).length,
+  };
+}

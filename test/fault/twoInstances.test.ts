@@ -9,7 +9,7 @@ import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { type Emulator, startEmulator } from '../emulator/index.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
-import { courtDateBatch } from './support.ts';
+import { auditAlerts, courtDateBatch } from './support.ts';
 
 const REDIS = 'redis://127.0.0.1:6379';
 const COUNT = 12;
@@ -79,11 +79,14 @@ describe('two instances on one Redis', () => {
           JSON.stringify(m.embeds).includes(slug),
       );
     // Shard 1's server may be fed by the outbox, drained every few seconds.
-    await emu.waitFor(() => ours(1).length >= knowledge.developments.length, { timeout: 15_000 });
+    await emu.waitFor(() => ours(1).length >= ours(0).length && ours(0).length >= COUNT, { timeout: 15_000 });
     for (const g of [0, 1]) {
-      const keys = ours(g).map((m) => `${m.embeds[0]?.title}|${JSON.stringify(m.embeds[0]?.fields?.[0])}`);
-      expect(new Set(keys).size, `guild ${g}: no duplicate`).toBe(keys.length);
-      expect(keys.length, `guild ${g}: every development`).toBe(knowledge.developments.length);
+      const audit = await auditAlerts(stores[0] as Store, emu.guilds[g]?.id ?? '', slug, ours(g));
+      expect(audit.duplicates, `guild ${g}: no duplicate`).toBe(0);
+      expect(audit.halfDone, `guild ${g}: nothing half-done`).toBe(0);
+      expect(audit.recordsWithoutMessage, `guild ${g}: every record posted`).toBe(0);
+      expect(audit.messages, `guild ${g}`).toBe(audit.records);
+      expect(audit.hearingAlerts, `guild ${g}: every article's date`).toBeGreaterThanOrEqual(COUNT);
     }
   }, 60_000);
 

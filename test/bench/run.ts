@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+import { alertLatency } from './alertSection.ts';
+import { removeTempDir } from './backends.ts';
+import { commandLatency } from './commandLatency.ts';
+import { extractionThroughput } from './extraction.ts';
+import { ingestThroughput } from './ingest.ts';
+import { memoryFootprint } from './memory.ts';
+import { pollingCycles } from './polling.ts';
+import { withCpuProfile } from './profile.ts';
+import { machine, type Row, renderTable } from './report.ts';
+
+/**
+ * `npm run bench [-- --quick] [--only <section>] [--profile]`: measures, prints one markdown table,
+ * asserts nothing about speed. Sections: commands, extract, ingest, poll, alert, memory.
+ * `--profile` adds, below the table, where each section's time went in this process.
+ */
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const quick = values.quick ?? false;
+
+const SECTIONS: Record<string, () => Promise<Row[]>> = {
+  commands: async () => [
+    ...(await commandLatency(
+      'sqlite',
+      quick ? { articles: 1000, interactions: 100 } : { articles: 10_000, interactions: 1000 },
+    )),
+    ...(quick ? [] : await commandLatency('redis', { articles: 10_000, interactions: 1000 })),
+  ],
+  extract: () => extractionThroughput({ seconds: quick ? 2 : 10 }),
+  ingest: () => ingestThroughput({ articles: quick ? 100 : 1000 }),
+  poll: () => pollingCycles({ feeds: quick ? 50 : 1000, hosts: 1 }),
+  alert: () => alertLatency({ samples: quick ? 10 : 50 }),
+  memory: () => memoryFootprint({ articles: quick ? 1000 : 10_000 }),
+};
+
+const only = values.only;
+if (only && !SECTIONS[only]) {
+  process.stderr.write(`unknown section "${only}"; one of: ${Object.keys(SECTIONS).join(', ')}\n`);
+  process.exit(2);
+}
+const started = performance.now();
+const rows: Row[] = [];
+const profiles: string[] = [];
+try {
+  for (const [name, run] of Object.entries(SECTIONS)) {
+    if (only && name !== only) continue;
+    const t = performance.now();
+    process.stderr.write(`bench: ${name}...\n`);
+    try {
+      if (values.profile) {
+        const { result, summary } = await withCpuProfile(run);
+        rows.push(...result);
+        profiles.push(`### profile: ${name}\n\n\`\`\`\n${summary}\n\`\`\``);
+      } else rows.push(...(await run()));
+    } catch (err) {
+      rows.push({
+        section: name,
+        measure: 'section',
+        value: `n/a (failed: ${(err as Error).message.split('\n')[0]})`,
+      });
+    }
+    process.stderr.write(`bench: ${name} done in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+  }
+} finally {
+  removeTempDir();
+}
+const total = ((performance.now() - started) / 1000).toFixed(0);
+const header = `casewatch benchmark${quick ? ' (--quick)' : ''}: ${machine()}; ${new Date().toISOString().slice(0, 10)}, ${total} s`;
+process.stdout.write(`${renderTable(rows, header)}\n`);
+if (profiles.length > 0) process.stdout.write(`\n${profiles.join('\n\n')}\n`);
+// Sockets of discord.js / keyv clients can linger; the table is out, so end now.
+process.exit(0);
