@@ -1,6 +1,6 @@
 import type { ChargeStatus } from '../facts.ts';
 import { newestPublished } from './dates.ts';
-import { words } from './text.ts';
+import { fold, words } from './text.ts';
 import type { ChargeObservation } from './types.ts';
 
 /**
@@ -35,15 +35,63 @@ function subsetOf(a: Set<string>, b: Set<string>): boolean {
 
 /** Whether two charge names can denote the same offence (equal stems, or one extends the other). */
 export function sameOffence(a: string, b: string): boolean {
+  if (qualifiersConflict(a, b)) return false;
   const sa = chargeStems(a);
   const sb = chargeStems(b);
   if (sa.size === 0 || sb.size === 0) return a.trim().toLowerCase() === b.trim().toLowerCase();
   return subsetOf(sa, sb) || subsetOf(sb, sa);
 }
 
+/**
+ * Words that make a different offence of the same act: first- vs second-degree murder, capital
+ * vs non-capital murder, attempted X vs X, conspiracy to commit X vs X. A name without a degree
+ * ("robbery") may still be shorthand for one with a degree ("first-degree robbery").
+ */
+const DEGREE =
+  /\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+degree\b|\bdegree\s+(one|two|three|four|[1-4])\b/;
+const DEGREE_WORD: Record<string, string> = {
+  '1st': 'first',
+  '2nd': 'second',
+  '3rd': 'third',
+  '4th': 'fourth',
+  one: 'first',
+  two: 'second',
+  three: 'third',
+  four: 'fourth',
+  '1': 'first',
+  '2': 'second',
+  '3': 'third',
+  '4': 'fourth',
+};
+const MARKERS: Array<[string, RegExp]> = [
+  ['attempt', /\battempt(?:ed|s)?\b/],
+  ['conspiracy', /\bconspir(?:acy|ing)\s+to\b/],
+  ['solicitation', /\bsolicit(?:ation|ing)\s+(?:to|of)\b/],
+  ['capital', /\bcapital\b/],
+];
+
+function degreeOf(charge: string): string | undefined {
+  const m = DEGREE.exec(fold(charge));
+  if (!m) return undefined;
+  const word = (m[1] ?? m[2]) as string;
+  return DEGREE_WORD[word] ?? word;
+}
+
+/** True when the names carry different degrees, or one is attempted/conspiracy/capital and the other not. */
+export function qualifiersConflict(a: string, b: string): boolean {
+  const da = degreeOf(a);
+  const db = degreeOf(b);
+  if (da && db && da !== db) return true;
+  const fa = fold(a);
+  const fb = fold(b);
+  return MARKERS.some(([, re]) => re.test(fa) !== re.test(fb));
+}
+
 export interface ChargeView {
   charge: string;
   status: ChargeStatus;
+  /** The articles that named the charge (for rules that look at when it was last reported). */
+  seen: Array<Pick<ChargeObservation, 'url' | 'published' | 'status'>>;
 }
 
 /** The charges of one person from observations already filtered to the person and the as-of day. */
@@ -55,7 +103,13 @@ export function currentCharges(observations: ChargeObservation[]): ChargeView[] 
     for (let j = i + 1; j < names.length; j++) {
       const a = names[i] as string;
       const b = names[j] as string;
-      if (sameOffence(a, b) && !keptApart(a, b, observations)) parent[root(j)] = root(i);
+      if (!sameOffence(a, b) || keptApart(a, b, observations)) continue;
+      // "murder" may join "first-degree murder" or "second-degree murder", never both at once.
+      const ri = root(i);
+      const rj = root(j);
+      const members = (r: number) => names.filter((_, k) => root(k) === r);
+      const clash = members(ri).some((x) => members(rj).some((y) => qualifiersConflict(x, y)));
+      if (ri !== rj && !clash) parent[rj] = ri;
     }
   }
   const groups = new Map<number, ChargeObservation[]>();
@@ -65,7 +119,11 @@ export function currentCharges(observations: ChargeObservation[]): ChargeView[] 
     g.push(o);
     groups.set(r, g);
   }
-  return [...groups.values()].map((g) => ({ charge: displayName(g), status: latestStatus(g) }));
+  return [...groups.values()].map((g) => ({
+    charge: displayName(g),
+    status: latestStatus(g),
+    seen: g.map(({ url, published, status }) => ({ url, published, status })),
+  }));
 }
 
 function normal(charge: string): string {

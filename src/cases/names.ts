@@ -100,8 +100,17 @@ export function nameAgreement(a: string, b: string): number {
   const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
   if (short.length < long.length && short.every((w) => long.slice(1).includes(w))) return 1;
   if (!firstNamesAgree(ta[0] as string, tb[0] as string)) return 0;
-  const sa = new Set(ta.slice(1));
-  return tb.slice(1).some((w) => sa.has(w)) ? 2 : 0;
+  return surnamesCompatible(ta.slice(1), tb.slice(1)) ? 2 : 0;
+}
+
+/**
+ * Full surnames (with middle names) are compatible when one's parts all appear in the other:
+ * "Gutierrez" fits "Gutierrez Reed", but "Northcott-Harcourt" and "Abernethy-Harcourt" share a
+ * part and still conflict, as do "Number0 X" and "Number1 X".
+ */
+function surnamesCompatible(a: string[], b: string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length > 0 && short.every((w) => long.includes(w));
 }
 
 /** The fuller of two forms of one name (more tokens, then longer). */

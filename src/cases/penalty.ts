@@ -1,3 +1,4 @@
+import { sameOffence } from './charges.ts';
 import { newestPublished } from './dates.ts';
 import type { CaseKnowledge, PenaltyObservation } from './types.ts';
 
@@ -5,8 +6,9 @@ import type { CaseKnowledge, PenaltyObservation } from './types.ts';
  * The current maximum penalty of a defendant as of a day: the newest `current` figure stated for
  * them (per article its largest figure, then the majority of that day's articles; ties go to the
  * larger). A figure is retired when a newer article says it no longer applies — for this person,
- * or for a co-defendant in an article that also drops a charge of this person (the dropped
- * enhancement's five years, stated for Baldwin, retires Gutierrez-Reed's too).
+ * or for a co-defendant in an article where the same offence ends for both (a dropped
+ * enhancement's five years, stated for one co-defendant, retires the other's too; a co-defendant's
+ * "had faced" figure does not retire a figure of someone whose other charges ended there).
  */
 
 const UNIT_MONTHS: Record<string, number> = {
@@ -35,19 +37,21 @@ export function maxPenaltyAsOf(
 ): { max: number | null; unit: string } | null {
   const known = knowledge.penalties.filter((p) => p.published <= asOf);
   const withdrawn = known.filter((p) => !p.current);
-  // Articles (url) in which a charge of this person ends (dropped, dismissed, acquitted...).
-  const endedFor = new Set(
-    knowledge.charges
-      .filter((c) => c.person === person && c.status !== 'pending' && c.published <= asOf)
-      .map((c) => c.url),
-  );
+  const ended = knowledge.charges.filter((c) => c.status !== 'pending' && c.published <= asOf);
+  /** In article `url` the same offence ended for this person and for `other`. */
+  const endedTogether = (url: string, other: string) => {
+    const theirs = ended.filter((c) => c.url === url && c.person === other);
+    return ended.some(
+      (c) => c.url === url && c.person === person && theirs.some((t) => sameOffence(t.charge, c.charge)),
+    );
+  };
   const retired = (p: PenaltyObservation) =>
     withdrawn.some(
       (q) =>
         q.published > p.published &&
         q.max === p.max &&
         q.unit === p.unit &&
-        (q.person === p.person || endedFor.has(q.url)),
+        (q.person === p.person || endedTogether(q.url, q.person)),
     );
   const mine = known.filter((p) => p.person === person && p.current && !retired(p));
   if (mine.length === 0) return null;

@@ -1,27 +1,15 @@
 import type { Stage } from '../facts.ts';
+import { applyBlanketDrops } from './blanketDrops.ts';
 import { currentCharges } from './charges.ts';
-import { dateKey, isDay, onOrAfter, overlaps, rangeOf } from './dates.ts';
-import { bestDate, bestSummary } from './developments.ts';
+import { nextScheduled } from './nextScheduled.ts';
 import { maxPenaltyAsOf } from './penalty.ts';
-import { stageOf, type VisibleDevelopment } from './stage.ts';
+import { stageOf } from './stage.ts';
 import type { CaseKnowledge, CaseStatus, DefendantStatus } from './types.ts';
 import { latest, visibleAsOf } from './views.ts';
 
 /** Where a case stands on a day, from the facts of the articles published up to that day. */
 
 const LATEST_COUNT = 3;
-/** Court events that show a scheduled hearing took place on its day. */
-const COURT_EVENTS = new Set([
-  'hearing',
-  'bail',
-  'plea',
-  'ruling',
-  'dismissal',
-  'sentence',
-  'verdict',
-  'trial',
-  'motion',
-]);
 
 /** /status is asked far more often than a case changes: remember answers per case version. */
 const memo = new WeakMap<CaseKnowledge, { version: number; answers: Map<string, CaseStatus> }>();
@@ -47,10 +35,11 @@ function computeStatus(knowledge: CaseKnowledge, asOf: string, name: string): Ca
   const stages = new Map<string, Stage>();
   for (const person of knowledge.people) {
     if (!person.defendant) continue;
-    const charges = currentCharges(
-      knowledge.charges.filter((c) => c.person === person.id && c.published <= asOf),
-    );
     const mine = visible.filter((v) => v.dev.who === person.id);
+    const charges = applyBlanketDrops(
+      currentCharges(knowledge.charges.filter((c) => c.person === person.id && c.published <= asOf)),
+      mine,
+    );
     const present =
       mine.length > 0 ||
       charges.length > 0 ||
@@ -59,7 +48,10 @@ function computeStatus(knowledge: CaseKnowledge, asOf: string, name: string): Ca
     if (!present) continue;
     const stage = stageOf(mine, charges);
     stages.set(person.id, stage);
-    const awaitingSentence = stage === 'verdict';
+    // A sentence is still to come only after a conviction: an acquittal leaves nothing to impose
+    // (penalties of acquitted counts no longer apply). Without any charge named, trust the stage.
+    const awaitingSentence =
+      stage === 'verdict' && (charges.length === 0 || charges.some((c) => c.status === 'convicted'));
     const open = charges.some((c) => c.status === 'pending') || awaitingSentence;
     const ended = stage === 'sentenced' || stage === 'dismissed' || stage === 'closed' || stage === 'appeal';
     defendants[person.name] = {
@@ -76,65 +68,4 @@ function computeStatus(knowledge: CaseKnowledge, asOf: string, name: string): Ca
     next: nextScheduled(visible, asOf, stages),
     latest: latest(knowledge, visible, LATEST_COUNT),
   };
-}
-
-/**
- * The earliest scheduled development dated on or after `asOf` that no article up to `asOf` shows
- * as done (the same act reported as happened, or a court event on a hearing's day) or moot (the
- * defendant's case is over, a trial overtaken by a plea or verdict, a trial date reset later).
- */
-function nextScheduled(
-  visible: VisibleDevelopment[],
-  asOf: string,
-  stages: Map<string, Stage>,
-): { date: string; what: string } | null {
-  const happened = visible.filter((v) => v.dev.status === 'happened');
-  const scheduled = visible.filter((v) => v.dev.status === 'scheduled');
-  const candidates: Array<{ date: string; what: string }> = [];
-  for (const s of scheduled) {
-    const date = bestDate(s.reports);
-    if (!date || !onOrAfter(date, asOf)) continue;
-    if (happened.some((h) => fulfils(h, s, date))) continue;
-    const stage = s.dev.who ? stages.get(s.dev.who) : undefined;
-    if (stage === 'dismissed' || stage === 'closed') continue;
-    if (s.dev.type === 'trial' && (stage === 'verdict' || stage === 'sentenced' || stage === 'appeal'))
-      continue;
-    if (s.dev.type === 'trial' && rescheduled(s, scheduled)) continue;
-    candidates.push({ date, what: bestSummary(s.reports) });
-  }
-  candidates.sort((a, b) => dateKey(a.date) - dateKey(b.date));
-  return candidates[0] ?? null;
-}
-
-function fulfils(h: VisibleDevelopment, s: VisibleDevelopment, date: string): boolean {
-  if (s.dev.who !== null && h.dev.who !== s.dev.who) return false;
-  const target = rangeOf(date);
-  if (!target) return false;
-  if (h.dev.type === s.dev.type) {
-    return h.reports.some((r) => {
-      const rr = rangeOf(r.date);
-      return rr !== undefined && overlaps(rr, target, isDay(r.date) && isDay(date) ? 3 : 0);
-    });
-  }
-  return (
-    s.dev.type === 'hearing' &&
-    COURT_EVENTS.has(h.dev.type) &&
-    h.reports.some((r) => r.date === date && isDay(date))
-  );
-}
-
-/** A later article set another trial date for the same person. */
-function rescheduled(s: VisibleDevelopment, scheduled: VisibleDevelopment[]): boolean {
-  const last =
-    s.reports
-      .map((r) => r.published)
-      .sort()
-      .at(-1) ?? '';
-  return scheduled.some(
-    (o) =>
-      o !== s &&
-      o.dev.type === 'trial' &&
-      o.dev.who === s.dev.who &&
-      o.reports.some((r) => r.published > last),
-  );
 }

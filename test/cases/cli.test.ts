@@ -132,7 +132,8 @@ describe('casewatch ingest / status / timeline / quotes / people', () => {
       asOf: '2024-03-06',
       defendants: {
         [LFS]: {
-          stage: 'charged',
+          // An arraignment date is reported: pretrial (corpus README, "stage").
+          stage: 'pretrial',
           charges: [{ charge: 'manslaughter', status: 'pending' }],
           maxPenalty: { max: 15, unit: 'years' },
         },
@@ -148,7 +149,7 @@ describe('casewatch ingest / status / timeline / quotes / people', () => {
     const later = JSON.parse((await run('status.ts', ['Harbor Bridge', '--as-of=2024-05-01', '--json'])).out);
     expect(later.next).toBeNull();
     const text = await run('status.ts', ['harbor', '--as-of', '2024-03-06']);
-    expect(text.out).toContain(`${LFS}: charged`);
+    expect(text.out).toContain(`${LFS}: pretrial`);
     expect(text.out).toContain('Next: 2024-04-02');
   });
 

@@ -46,3 +46,15 @@ describe.skipIf(!present)(
     );
   },
 );
+
+// The held-out fictional cases (in the repo) guard against rules fitted to the development cases.
+const heldout = resolve(repoRoot, 'test/fixtures/heldout');
+describe.skipIf(!existsSync(resolve(heldout, 'cases')))('case status on the held-out fictional cases', () => {
+  it('with the gold facts: ≥ 97 % of checkpoint fields, alert precision and recall ≥ 0.95', async () => {
+    const r = await evalCorpus(heldout, 'gold');
+    console.log(`held-out gold facts: status fields ${(100 * r.fieldAgreement).toFixed(1)}%`);
+    expect(r.fieldAgreement).toBeGreaterThanOrEqual(0.97);
+    expect(r.precision).toBeGreaterThanOrEqual(0.95);
+    expect(r.recall).toBeGreaterThanOrEqual(0.95);
+  });
+});

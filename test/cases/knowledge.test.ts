@@ -214,7 +214,8 @@ describe('caseStatus', () => {
 
   it('walks the stages as the developments arrive', () => {
     expect(at('2024-03-01')?.stage).toBe('investigation');
-    expect(at('2024-03-10')?.stage).toBe('charged');
+    // Charged, with an arraignment date already reported: pretrial (corpus README, "stage").
+    expect(at('2024-03-10')?.stage).toBe('pretrial');
     expect(at('2024-04-03')?.stage).toBe('pretrial');
     expect(at('2024-09-20')?.stage).toBe('verdict');
     expect(at('2024-11-02')?.stage).toBe('sentenced');

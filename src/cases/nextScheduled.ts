@@ -1,0 +1,111 @@
+import type { Stage } from '../facts.ts';
+import { dateKey, isDay, onOrAfter, overlaps, rangeOf } from './dates.ts';
+import { bestDate, bestSummary } from './developments.ts';
+import type { VisibleDevelopment } from './stage.ts';
+
+/**
+ * The case's next date: the earliest scheduled development dated on or after `asOf` that no
+ * article up to `asOf` shows as done (the same act reported as happened, or a court event on a
+ * hearing's day), superseded (a later article set a new date for the same kind of event for the
+ * same person) or moot (the defendant's case is over, a trial overtaken by a plea or verdict, a
+ * sentencing by the sentence).
+ */
+
+/** Court events that show a scheduled hearing took place on its day. */
+const COURT_EVENTS = new Set([
+  'hearing',
+  'bail',
+  'plea',
+  'ruling',
+  'dismissal',
+  'sentence',
+  'verdict',
+  'trial',
+  'motion',
+]);
+const AFTER_VERDICT = new Set<Stage>(['verdict', 'sentenced', 'appeal', 'closed']);
+const AFTER_SENTENCE = new Set<Stage>(['sentenced', 'appeal', 'closed']);
+
+/** Scheduled acts of which a person has one pending at a time (motions, bail, etc. can be many). */
+const ONE_OF_A_KIND = new Set(['trial', 'charge', 'charge_dropped', 'plea', 'verdict']);
+/** Hearings whose kind can be told from their summary; others are never taken as rescheduled. */
+const HEARING_KINDS: Array<[string, RegExp]> = [
+  ['sentencing', /\bsentenc/i],
+  ['arraignment', /\barraign/i],
+  ['preliminary', /\bpreliminary\s+(?:hearing|examination)\b/i],
+  ['extradition', /\bextradit/i],
+  ['trial', /\bjury\s+selection\b|\b(?:re)?trial\s+(?:date|set|scheduled|to\s+begin|begins?|starts?)\b/i],
+];
+
+/** What kind of event a scheduled development is, when it can be told. */
+export function scheduledKind(v: VisibleDevelopment): string | undefined {
+  if (v.dev.type === 'sentence') return 'sentencing';
+  if (ONE_OF_A_KIND.has(v.dev.type)) return v.dev.type;
+  if (v.dev.type !== 'hearing') return undefined;
+  const text = v.reports.map((r) => r.summary).join('\n');
+  return HEARING_KINDS.find(([, re]) => re.test(text))?.[0];
+}
+
+export function nextScheduled(
+  visible: VisibleDevelopment[],
+  asOf: string,
+  stages: Map<string, Stage>,
+): { date: string; what: string } | null {
+  const happened = visible.filter((v) => v.dev.status === 'happened');
+  const scheduled = visible.filter((v) => v.dev.status === 'scheduled');
+  const candidates: Array<{ date: string; what: string }> = [];
+  for (const s of scheduled) {
+    const date = bestDate(s.reports);
+    if (!date || !onOrAfter(date, asOf)) continue;
+    if (happened.some((h) => fulfils(h, s, date))) continue;
+    if (moot(s, s.dev.who ? stages.get(s.dev.who) : undefined)) continue;
+    if (superseded(s, date, scheduled)) continue;
+    candidates.push({ date, what: bestSummary(s.reports) });
+  }
+  candidates.sort((a, b) => dateKey(a.date) - dateKey(b.date));
+  return candidates[0] ?? null;
+}
+
+function moot(s: VisibleDevelopment, stage: Stage | undefined): boolean {
+  if (!stage) return false;
+  if (stage === 'dismissed' || stage === 'closed') return true;
+  const kind = scheduledKind(s);
+  if (kind === 'trial' && AFTER_VERDICT.has(stage)) return true;
+  return kind === 'sentencing' && AFTER_SENTENCE.has(stage);
+}
+
+function fulfils(h: VisibleDevelopment, s: VisibleDevelopment, date: string): boolean {
+  if (s.dev.who !== null && h.dev.who !== s.dev.who) return false;
+  const target = rangeOf(date);
+  if (!target) return false;
+  if (h.dev.type === s.dev.type) {
+    return h.reports.some((r) => {
+      const rr = rangeOf(r.date);
+      return rr !== undefined && overlaps(rr, target, isDay(r.date) && isDay(date) ? 3 : 0);
+    });
+  }
+  return (
+    s.dev.type === 'hearing' &&
+    COURT_EVENTS.has(h.dev.type) &&
+    h.reports.some((r) => r.date === date && isDay(date))
+  );
+}
+
+/** A later article set another date for the same kind of event for the same person. */
+function superseded(s: VisibleDevelopment, date: string, scheduled: VisibleDevelopment[]): boolean {
+  const kind = scheduledKind(s);
+  if (!kind) return false;
+  const last =
+    s.reports
+      .map((r) => r.published)
+      .sort()
+      .at(-1) ?? '';
+  return scheduled.some(
+    (o) =>
+      o !== s &&
+      o.dev.who === s.dev.who &&
+      scheduledKind(o) === kind &&
+      bestDate(o.reports) !== date &&
+      o.reports.some((r) => r.published > last),
+  );
+}

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { coversAllCharges } from '../../src/cases/blanketDrops.ts';
+import { currentCharges } from '../../src/cases/charges.ts';
+import { caseStatus } from '../../src/cases/status.ts';
+import type { ChargeObservation } from '../../src/cases/types.ts';
+import type { ChargeStatus } from '../../src/facts.ts';
+import { article, facts } from './helpers.ts';
+import { DALE, type Item, indicted, knowledgeOf, LFS } from './statusFixtures.ts';
+
+/** Charge names, blanket drops, pleas and penalties beyond the development corpus. */
+
+function obs(charge: string, status: ChargeStatus, url: string, published: string): ChargeObservation {
+  return { person: 'p', charge, status, url, published };
+}
+
+describe('charge names', () => {
+  it('keeps different degrees apart even when no article lists both', () => {
+    const charges = currentCharges([
+      obs('first-degree murder', 'pending', 'u1', '2025-01-01'),
+      obs('first-degree robbery', 'pending', 'u1', '2025-01-01'),
+      obs('first-degree murder', 'dropped', 'u2', '2025-06-01'),
+      obs('second-degree murder', 'convicted', 'u2', '2025-06-01'),
+      obs('second-degree murder', 'convicted', 'u3', '2025-09-01'),
+      obs('robbery', 'convicted', 'u3', '2025-09-01'),
+    ]);
+    expect(charges.map(({ charge, status }) => ({ charge, status }))).toEqual([
+      { charge: 'first-degree murder', status: 'dropped' },
+      { charge: 'first-degree robbery', status: 'convicted' },
+      { charge: 'second-degree murder', status: 'convicted' },
+    ]);
+  });
+
+  it('never lets a bare name glue two degrees together, and keeps attempted/conspiracy/capital apart', () => {
+    const names = currentCharges([
+      obs('first-degree murder', 'pending', 'u1', '2025-01-01'),
+      obs('murder', 'pending', 'u2', '2025-02-01'),
+      obs('second-degree murder', 'convicted', 'u3', '2025-03-01'),
+      obs('attempted drug trafficking', 'convicted', 'u3', '2025-03-01'),
+      obs('drug trafficking', 'dropped', 'u4', '2025-04-01'),
+      obs('conspiracy to commit arson', 'pending', 'u5', '2025-04-01'),
+      obs('arson', 'pending', 'u6', '2025-05-01'),
+      obs('capital murder', 'pending', 'u6', '2025-05-01'),
+    ]).map((c) => c.charge);
+    expect(names).toHaveLength(7);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'first-degree murder',
+        'second-degree murder',
+        'attempted drug trafficking',
+        'drug trafficking',
+        'conspiracy to commit arson',
+        'arson',
+        'capital murder',
+      ]),
+    );
+  });
+});
+
+describe('blanket drops and dismissals', () => {
+  const dropAll: Item = [
+    article('https://b.example/drop-all', '2025-03-10'),
+    facts({
+      events: [
+        {
+          type: 'charge_dropped',
+          who: DALE,
+          date: '2025-03-07',
+          summary: 'Prosecutors filed a notice dismissing all charges against Dale',
+        },
+      ],
+      penalties: [{ defendant: DALE, max: 12, unit: 'years', current: false }],
+    }),
+  ];
+
+  it('a notice dropping "all charges" (no offence named) drops every pending charge of that defendant', () => {
+    const s = caseStatus(knowledgeOf([indicted, dropAll]), '2025-03-10');
+    expect(s.defendants[DALE]).toEqual({
+      stage: 'dismissed',
+      charges: [
+        { charge: 'theft', status: 'dropped' },
+        { charge: 'forgery', status: 'dropped' },
+      ],
+      maxPenalty: null,
+    });
+    // The co-defendant is untouched, and keeps the maximum stated for her.
+    expect(s.defendants[LFS]?.stage).toBe('pretrial');
+    expect(s.defendants[LFS]?.maxPenalty).toEqual({ max: 12, unit: 'years' });
+  });
+
+  it('tells a drop of the whole case from a drop or reduction of named charges', () => {
+    expect(coversAllCharges('Charges against Dale dropped in March')).toBe(true);
+    expect(coversAllCharges('Prosecutors dropped all three counts')).toBe(true);
+    expect(coversAllCharges('Judge dismissed the case against Dale')).toBe(true);
+    expect(coversAllCharges('Charges against Dale were reduced')).toBe(false);
+    expect(coversAllCharges('Prosecutors dropped the second-degree manslaughter charge')).toBe(false);
+    expect(coversAllCharges('Robbery and weapons counts dropped under the deal')).toBe(false);
+  });
+
+  it('a charge reported pending again after the drop (refiled) stays pending', () => {
+    const refiled: Item = [
+      article('https://c.example/refiled', '2025-05-01'),
+      facts({ charges: [{ defendant: DALE, charge: 'forgery', status: 'pending' }] }),
+    ];
+    const s = caseStatus(knowledgeOf([indicted, dropAll, refiled]), '2025-05-01');
+    expect(s.defendants[DALE]?.charges).toEqual([
+      { charge: 'theft', status: 'dropped' },
+      { charge: 'forgery', status: 'pending' },
+    ]);
+    expect(s.defendants[DALE]?.stage).not.toBe('dismissed');
+  });
+});
+
+describe('pleas, verdicts and the maximum penalty', () => {
+  it('a no-contest plea with sentencing set is a conviction: verdict, with the latest maximum', () => {
+    const plea: Item = [
+      article('https://d.example/plea', '2025-04-02'),
+      facts({
+        events: [
+          { type: 'plea', who: LFS, date: '2025-04-01', summary: 'Pleaded no contest to theft' },
+          {
+            type: 'hearing',
+            who: LFS,
+            date: '2025-06-01',
+            status: 'scheduled',
+            summary: 'Sentencing set for June 1',
+          },
+        ],
+      }),
+    ];
+    const s = caseStatus(knowledgeOf([indicted, plea]), '2025-04-02');
+    expect(s.defendants[LFS]?.stage).toBe('verdict');
+    expect(s.defendants[LFS]?.maxPenalty).toEqual({ max: 12, unit: 'years' });
+    expect(s.next).toEqual({ date: '2025-06-01', what: 'Sentencing set for June 1' });
+  });
+
+  it('a no-contest plea under a deal pending court approval stays pretrial', () => {
+    const deal: Item = [
+      article('https://d.example/deal', '2025-04-02'),
+      facts({
+        events: [
+          {
+            type: 'plea',
+            who: LFS,
+            summary: 'Pleaded no contest under a plea agreement pending court approval',
+          },
+        ],
+      }),
+    ];
+    expect(caseStatus(knowledgeOf([indicted, deal]), '2025-04-02').defendants[LFS]?.stage).toBe('pretrial');
+  });
+
+  it('a charge marked convicted under a deal awaiting approval does not make a verdict', () => {
+    const deal: Item = [
+      article('https://d.example/deal-convicted', '2025-04-02'),
+      facts({
+        events: [
+          {
+            type: 'plea',
+            who: LFS,
+            summary: 'She pleaded no contest; the plea agreement is pending approval',
+          },
+        ],
+        charges: [{ defendant: LFS, charge: 'theft', status: 'convicted' }],
+      }),
+    ];
+    expect(caseStatus(knowledgeOf([indicted, deal]), '2025-04-02').defendants[LFS]?.stage).toBe('pretrial');
+  });
+
+  it('an acquittal on every count leaves no maximum penalty', () => {
+    const acquitted: Item = [
+      article('https://e.example/acquitted', '2025-10-25'),
+      facts({
+        events: [{ type: 'verdict', who: DALE, date: '2025-10-24', summary: 'Found not guilty' }],
+        charges: [
+          { defendant: DALE, charge: 'theft', status: 'acquitted' },
+          { defendant: DALE, charge: 'forgery', status: 'acquitted' },
+        ],
+      }),
+    ];
+    const s = caseStatus(knowledgeOf([indicted, acquitted]), '2025-10-25');
+    expect(s.defendants[DALE]?.stage).toBe('verdict');
+    expect(s.defendants[DALE]?.maxPenalty).toBeNull();
+  });
+
+  it('a co-defendant\'s "had faced" figure does not retire the same figure of someone else', () => {
+    const mixed: Item = [
+      article('https://f.example/mixed', '2025-03-10'),
+      facts({
+        events: [
+          { type: 'charge_dropped', who: DALE, summary: 'Prosecutors dropped all charges against Dale' },
+        ],
+        charges: [
+          { defendant: LFS, charge: 'forgery', status: 'dropped' },
+          { defendant: LFS, charge: 'theft', status: 'convicted' },
+        ],
+        penalties: [{ defendant: DALE, max: 12, unit: 'years', current: false }],
+      }),
+    ];
+    const s = caseStatus(knowledgeOf([indicted, mixed]), '2025-03-10');
+    expect(s.defendants[LFS]).toMatchObject({ stage: 'verdict', maxPenalty: { max: 12, unit: 'years' } });
+  });
+});
