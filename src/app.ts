@@ -9,6 +9,7 @@ import { type HealthServer, startHealthServer } from './health.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createArticleHandler } from './pipeline.ts';
+import { seedFromConfig } from './seed.ts';
 import { createCaseStore } from './store/cases.ts';
 import { openStore } from './store/index.ts';
 import type { Store } from './store/types.ts';
@@ -43,6 +44,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const metrics = createMetrics();
   const store = options.store ?? (await openStore(config.STORE_URL, logger));
   logger.info({ store: store.description }, 'store open');
+  await seedFromConfig(store, logger);
   const bot = await startBot({
     config,
     store,
