@@ -112,3 +112,26 @@ export async function auditAlerts(
     hearingAlerts: messages.filter((m) => /hearing/i.test(m.embeds[0]?.title ?? '')).length,
   };
 }
+
+/** `casewatch <args>` as a real process on a fresh SQLite file, with its output collected. */
+export function spawnCasewatch(args: string[], env: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'cw-proc-'));
+  const proc = spawn(process.execPath, ['src/bin/casewatch.mjs', ...args], {
+    env: {
+      ...process.env,
+      STORE_URL: `sqlite://${join(dir, 'casewatch.sqlite')}`,
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out = { log: '' };
+  proc.stdout?.on('data', (d) => {
+    out.log += String(d);
+  });
+  proc.stderr?.on('data', (d) => {
+    out.log += String(d);
+  });
+  const exit = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  return { proc, out, exit };
+}
