@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import type { Article } from '../facts.ts';
 import { decodeFeed } from './decode.ts';
 import { type FetchLimits, fetchUrl } from './fetch.ts';
@@ -22,11 +20,16 @@ export async function fetchPageText(url: string, limits: FetchLimits): Promise<s
   });
   if (page.notModified) return undefined;
   const html = decodeFeed(page.body, page.contentType).text;
-  return extractMainText(html, page.url);
+  return await extractMainText(html, page.url);
 }
 
+/** Loaded on the first page: a bot whose feeds carry full text never pays for a DOM. */
+let domLibs: Promise<[typeof import('@mozilla/readability'), typeof import('linkedom')]> | undefined;
+
 /** @mozilla/readability over a linkedom DOM; plain text with paragraphs, or undefined. */
-export function extractMainText(html: string, url: string): string | undefined {
+export async function extractMainText(html: string, url: string): Promise<string | undefined> {
+  domLibs ??= Promise.all([import('@mozilla/readability'), import('linkedom')]);
+  const [{ Readability }, { parseHTML }] = await domLibs;
   const { document } = parseHTML(html);
   try {
     // Readability reads the base URL from the document; linkedom has no URL, so set <base>.

@@ -1,4 +1,4 @@
-import Parser from 'rss-parser';
+import type Parser from 'rss-parser';
 import { fixAtom, toIsoDate } from './atomFix.ts';
 import { decodeFeed } from './decode.ts';
 import { FeedError } from './errors.ts';
@@ -31,10 +31,18 @@ export interface ParseOptions {
 
 type RawItem = Record<string, unknown>;
 
-const parser = new Parser<Record<string, unknown>, RawItem>({
-  defaultRSS: 2,
-  customFields: { item: ['dc:date', 'published', 'updated', 'id'] },
-});
+/** rss-parser (and xml2js under it) load with the first feed, not when the bot starts. */
+let parserPromise: Promise<Parser<Record<string, unknown>, RawItem>> | undefined;
+function getParser() {
+  parserPromise ??= import('rss-parser').then(
+    ({ default: RssParser }) =>
+      new RssParser<Record<string, unknown>, RawItem>({
+        defaultRSS: 2,
+        customFields: { item: ['dc:date', 'published', 'updated', 'id'] },
+      }),
+  );
+  return parserPromise;
+}
 
 /**
  * Decoded text → items, never losing the feed to one bad item: the text is pre-cleaned, Atom's
@@ -49,7 +57,7 @@ export async function parseFeed(text: string, options: ParseOptions): Promise<Pa
   let title = '';
   let rawItems: RawItem[];
   try {
-    const out = await parser.parseString(xml);
+    const out = await (await getParser()).parseString(xml);
     title = plainLine(textOf(out.title));
     rawItems = out.items ?? [];
   } catch (err) {
@@ -139,7 +147,7 @@ async function parseItemByItem(
   const rawItems: RawItem[] = [];
   for (const [i, block] of blocks.entries()) {
     try {
-      const out = await parser.parseString(wrap(block));
+      const out = await (await getParser()).parseString(wrap(block));
       rawItems.push(...(out.items ?? []));
     } catch (err) {
       warnings.push(`item ${i + 1} skipped: ${errorText(err)}`);

@@ -1,9 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import KeyvPostgres from '@keyv/postgres';
-import KeyvRedis from '@keyv/redis';
-import KeyvSqlite from '@keyv/sqlite';
-import { createClient } from '@redis/client';
 import Keyv from 'keyv';
 import { type Logger, silentLogger } from '../log.ts';
 import {
@@ -105,6 +101,8 @@ function isExpired(serialized: unknown): boolean {
 }
 
 async function sqliteBackend(url: string): Promise<Backend> {
+  // Backends load on demand: a bot on SQLite never loads the Redis and PostgreSQL clients.
+  const { default: KeyvSqlite } = await import('@keyv/sqlite');
   const file = url.replace(/^sqlite:\/\//, '');
   if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
   const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
@@ -138,6 +136,8 @@ function escapeLike(s: string): string {
 }
 
 async function redisBackend(url: string): Promise<Backend> {
+  const { default: KeyvRedis } = await import('@keyv/redis');
+  const { createClient } = await import('@redis/client');
   // Our own client, handed to the adapter: node-redis reconnects by itself, and with the offline
   // queue disabled a command issued while Redis is down fails at once (the caller logs, backs
   // off and retries) instead of waiting forever. The adapter's reconnect-on-demand hangs instead.
@@ -182,6 +182,7 @@ async function redisBackend(url: string): Promise<Backend> {
 }
 
 async function postgresBackend(url: string): Promise<Backend> {
+  const { default: KeyvPostgres } = await import('@keyv/postgres');
   const adapter = new KeyvPostgres({ uri: url, max: 5 });
   const keyv = new Keyv({ store: adapter, throwOnErrors: true, ...RAW_KEYS });
   const query = adapter.query as (sql: string, values?: unknown[]) => Promise<Array<Record<string, unknown>>>;
