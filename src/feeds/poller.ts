@@ -178,11 +178,11 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
 
   async function pollWhere(due: (s: FeedState) => boolean): Promise<PollResult[]> {
     const all = await feeds.list();
-    const picked: Feed[] = [];
-    for (const feed of all) {
-      const s = await feeds.getState(feed.url);
-      if (!s.paused && due(s)) picked.push(feed);
-    }
+    const states = await feeds.getStates(all.map((f) => f.url));
+    const picked = all.filter((_, i) => {
+      const s = states[i];
+      return s !== undefined && !s.paused && due(s);
+    });
     return Promise.all(picked.map((f) => pollOnce(f.url)));
   }
 
