@@ -14,6 +14,8 @@ export interface NameRun {
   words: string[];
   /** Capitalised title words before the name inside the run ("Santa Fe District Attorney"). */
   title: string;
+  /** Article offset where the title part starts (= start when there is no title). */
+  titleStart: number;
   possessive: boolean;
   nickname?: string | undefined;
   sentence: Sentence;
@@ -165,13 +167,14 @@ function makeRun(
   }
   const nameToks = toks.slice(cut);
   // "Harmon County Prosecutor’s Office": a lone title word left after the cut names no one.
-  if (nameToks.length === 1 && cut > 0 && TITLE_WORDS.has(lower[cut]!)) return null;
+  if (nameToks.length === 1 && (cut > 0 || nameToks[0]!.possessive) && TITLE_WORDS.has(lower[cut]!))
+    return null;
   const first = nameToks[0];
   const last = nameToks[nameToks.length - 1];
   if (!first || !last) return null;
   const words = nameToks.map((t) => t.text);
   const nickname = [...nicknames.entries()].find(([at]) => at > first.start && at < last.end)?.[1];
-  const looksLikeName = judgeName(words, atStart && cut === 0);
+  const looksLikeName = judgeName(words, atStart && cut === 0, cut > 0);
   return {
     start: first.start,
     end: last.end,
@@ -181,6 +184,7 @@ function makeRun(
       .slice(0, cut)
       .map((t) => t.text)
       .join(' '),
+    titleStart: toks[0]!.start,
     possessive: last.possessive,
     nickname,
     sentence,
@@ -189,14 +193,27 @@ function makeRun(
   };
 }
 
+/** Place or institution words that are also common surnames. */
+const SURNAME_PLACE_WORDS = new Set(words('park law post may lake street bay house hall king'));
+
 /** Could these words be a person's name (ignoring context)? */
-function judgeName(words: string[], sentenceInitial: boolean): boolean {
+function judgeName(words: string[], sentenceInitial: boolean, titled: boolean): boolean {
   const lower = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
-  if (lower.some((w, k) => NON_PERSON_WORDS.has(w) && !(k === 0 && isFirstName(w)))) return false;
+  // "Governor Ellen Park", "Officer Park": a common surname that is also a place word, after a title
+  // (or alone, when it can only join a person already found).
+  const surnameOk = (w: string, k: number) =>
+    SURNAME_PLACE_WORDS.has(w) && k === lower.length - 1 && (titled || lower.length === 1);
+  if (lower.some((w, k) => NON_PERSON_WORDS.has(w) && !(k === 0 && isFirstName(w)) && !surnameOk(w, k)))
+    return false;
   if (words.some((w) => /\d/.test(w) || /-\p{Ll}/u.test(w))) return false;
   // A single capitalised word only ever joins a person already found, so keep it even at a sentence start.
   if (words.length === 1) return !(sentenceInitial && FUNCTION_TAGS.has(lexTag(lower[0]!) ?? ''));
   return true;
+}
+
+/** Characters from the start of the run's title to the start of its name ("Sgt. " is 5). */
+export function titleLength(run: NameRun): number {
+  return run.start - run.titleStart;
 }
 
 /** A word list written as whitespace-separated text (keeps long lexicons readable). */

@@ -1,5 +1,5 @@
 import type { Person } from '../facts.ts';
-import { findNameRuns, type NameRun } from './name-runs.ts';
+import { findNameRuns, type NameRun, titleLength } from './name-runs.ts';
 import { isCommonWord, isFirstName, lexTag, nameTokens } from './names.ts';
 import { addToDrafts, type Draft, fullestName } from './people-merge.ts';
 import { makeRegistry, resolveWords } from './people-registry.ts';
@@ -8,6 +8,7 @@ import {
   collectEvidence,
   decideGender,
   decideRole,
+  genderFromNameOnly,
   type RunEvidence,
   titleBefore,
 } from './people-roles.ts';
@@ -50,8 +51,8 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
       propagate(chain[chain.length - 1]!, ev);
       chain.push(ev);
       // A list is often only marked at its end ("X, Y and Z were stabbed", "X and Y are charged").
-      for (const e of ['victim', 'defendant'] as const)
-        if (ev.evidence.has(e)) for (const c of chain) c.evidence.add(e);
+      if (ev.evidence.has('victim')) for (const c of chain) c.evidence.add('victim');
+      if (ev.chargedAfter) for (const c of chain) c.evidence.add('defendant');
     } else chain = [ev];
     prev = run;
     const list = evidence.get(d);
@@ -59,6 +60,7 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
     else evidence.set(d, [ev]);
   }
   const entries = new Map<Draft, PersonEntry>();
+  const nameOnlyGender = new Set<PersonEntry>();
   for (const d of drafts) {
     const ev = evidence.get(d) ?? [];
     entries.set(d, {
@@ -68,6 +70,7 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
       aliases: [...d.variants.keys(), ...(d.nickname ? [d.nickname] : [])],
       mentions: [],
     });
+    if (genderFromNameOnly(ev)) nameOnlyGender.add(entries.get(d)!);
   }
   const mentions: PersonMention[] = [];
   for (const [run, d] of runDraft) {
@@ -90,8 +93,9 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
   mentions.sort((a, b) => a.start - b.start);
   for (const m of mentions) m.person.mentions.push(m.start);
   const people = [...entries.values()].filter((p) => p.mentions.length > 0);
+  relativesBySurname(people);
   people.sort((a, b) => a.mentions[0]! - b.mentions[0]!);
-  inferGenderFromPronouns(mentions, doc);
+  inferGenderFromPronouns(mentions, doc, nameOnlyGender);
   return makeRegistry(people, mentions, drafts, entries);
 }
 
@@ -119,7 +123,7 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
   )
     return false;
   // Characters: "who played Detective Sara Lane", "the role of Harland".
-  const titleLen = run.title ? run.title.length + 1 : 0;
+  const titleLen = titleLength(run);
   const lead = doc.text.slice(Math.max(run.sentence.offset, run.start - titleLen - 30), run.start - titleLen);
   if (
     /\b(?:play(?:s|ed|ing)?|portray(?:s|ed|ing)?|character|role of|starr?(?:ed|ing|s) as|voiced)\s+$/.test(
@@ -172,7 +176,10 @@ function composeFromRelation(run: NameRun, doc: ArticleDoc, runs: NameRun[]): Na
 /** b follows a in a list of names ("X, Y and Z", "X, 20, Y, 21"); possessives are not list members. */
 function chained(a: NameRun, b: NameRun, text: string): boolean {
   if (a.possessive || b.possessive || b.start <= a.end) return false;
-  const gap = text.slice(a.end, b.start - (b.title ? b.title.length + 1 : 0));
+  // "X, Dr. Y and Z": an abbreviated title is a run of its own, so it sits in the gap.
+  const gap = text
+    .slice(a.end, b.titleStart)
+    .replace(/\b(?:Mr|Mrs|Ms|Mx|Dr|Sgt|Lt|Det|Capt|Prof|Rev)\.\s+$/, '');
   if (/^(?:,\s*\d{1,3},?)?\s*(?:;\s*)?(?:,\s*)?(?:and|&)\s+(?:[a-z-]+\s+)?$/.test(gap)) return true;
   // "X, and her clerk, Y": a plain description (no role noun) between commas still joins the list.
   const described = /^,?\s*(?:and|&)\s+((?:[a-z-]+\s+){0,3}[a-z-]+),\s*$/.exec(gap);
@@ -188,8 +195,25 @@ function propagate(from: RunEvidence, to: RunEvidence): void {
   for (const e of ['victim', 'defendant', 'relative'] as const) if (from.evidence.has(e)) to.evidence.add(e);
 }
 
-/** For people without a gendered cue: the pronoun that follows sentences where they are alone. */
-function inferGenderFromPronouns(mentions: PersonMention[], doc: ArticleDoc): void {
+/**
+ * Someone with no role of their own who shares a full named victim's or defendant's surname is a
+ * relative in crime news ("Ana Ruiz said her brother…" in a story about the killing of Tomas Ruiz).
+ */
+function relativesBySurname(people: PersonEntry[]): void {
+  const surname = (p: PersonEntry) => {
+    const t = nameTokens(p.name);
+    return t.length >= 2 ? t.at(-1) : undefined;
+  };
+  const principals = people.filter((p) => p.role === 'victim' || p.role === 'defendant');
+  for (const p of people) {
+    const last = surname(p);
+    if (p.role !== 'other' || !last) continue;
+    if (principals.some((q) => q !== p && surname(q) === last)) p.role = 'family';
+  }
+}
+
+/** For people without a gendered cue (or only a first-name guess): the pronoun after sentences where they are alone. */
+function inferGenderFromPronouns(mentions: PersonMention[], doc: ArticleDoc, weak: Set<PersonEntry>): void {
   const votes = new Map<PersonEntry, number>();
   let k = 0; // mentions are sorted: walk them alongside the sentences
   for (const s of doc.sentences) {
@@ -201,12 +225,20 @@ function inferGenderFromPronouns(mentions: PersonMention[], doc: ArticleDoc): vo
     const distinct = new Set(inS.map((m) => m.person));
     if (distinct.size !== 1) continue;
     const p = inS[0]!.person;
-    if (p.gender) continue;
+    if (p.gender && !weak.has(p)) continue;
     const next = doc.sentences[s.index + 1];
-    const window = `${s.text.slice(inS[0]!.end - s.offset)} ${next?.paragraph === s.paragraph ? next.text : ''}`;
+    const nextText = next?.paragraph === s.paragraph ? next.text : '';
+    if (p.gender) {
+      // Overruling a first-name guess takes a sentence that opens with the subject pronoun.
+      const opener = /^\W*(he|she)\b/i.exec(nextText)?.[1]?.toLowerCase();
+      if (opener) votes.set(p, (votes.get(p) ?? 0) + (opener === 'he' ? 1 : -1));
+      continue;
+    }
+    const window = `${s.text.slice(inS[0]!.end - s.offset)} ${nextText}`;
     const he = (window.match(/\b(he|him|his|himself)\b/gi) ?? []).length;
     const she = (window.match(/\b(she|her|hers|herself)\b/gi) ?? []).length;
     votes.set(p, (votes.get(p) ?? 0) + Math.sign(he - she));
   }
-  for (const [p, v] of votes) if (!p.gender && v !== 0) p.gender = v > 0 ? 'male' : 'female';
+  // A first-name guess ("Rowan", "Jordan") gives way to the pronouns the article uses.
+  for (const [p, v] of votes) if ((!p.gender || weak.has(p)) && v !== 0) p.gender = v > 0 ? 'male' : 'female';
 }

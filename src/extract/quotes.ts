@@ -20,7 +20,7 @@ export function extractQuotes(doc: ArticleDoc, registry: PersonRegistry): Quote[
   const out: Quote[] = [];
   let previous: { paragraph: number; attribution: Attribution | undefined } | undefined;
   for (const paragraph of doc.paragraphs) {
-    const spans = findQuoteSpans(paragraph).filter((s) => isQuotation(s));
+    const spans = findQuoteSpans(paragraph).filter((s) => isQuotation(s) && !isTitleOrSign(s, doc.text));
     if (spans.length === 0) {
       // A paragraph of reported speech ("X, who is not involved, said ...") can introduce the next quote.
       const last = paragraph.sentences.at(-1);
@@ -93,6 +93,42 @@ function isQuotation(span: QuoteSpan): boolean {
   const capitalised = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
   if (words.length <= 5 && capitalised === words.length && !/[.!?,]$/.test(span.text)) return false;
   return true;
+}
+
+const WORK_BEFORE =
+  /\b(?:book|books|memoir|novel|documentary|podcast|film|movie|series|show|song|album|play|article|essay|report|guide|titled|entitled|called|named|dubbed)\s*,?\s*$/i;
+const WORK_AFTER =
+  /^\s*,?\s*(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:book|memoir|novel|documentary|podcast|film|movie|series|show|song|album|play|guide)\b/i;
+/** A charge's name in marks ("pleaded not guilty to “assault with a deadly weapon”") is a legal term. */
+const CHARGE_BEFORE =
+  /\b(?:pleaded (?:not )?guilty to|pleaded no contest to|charged with|convicted of|acquitted of|accused of|indicted on|indicted for|counts? of)\s*(?:one count of\s*|a charge of\s*)?$/i;
+const SIGN_BEFORE =
+  /\b(?:a|an|the|his|her|their|one|two|several|many|\d+)\s+(?:[\w-]+\s+){0,2}(?:signs?|placards?|banners?|posters?|t-shirts?|shirts?|buttons?|stickers?)\b[^.;“"]{0,40}\b(?:reading|read|reads|saying|said|says|with the words)\s*:?,?\s*$|\bchant(?:ed|ing|s)?\s*:?,?\s*$/i;
+
+/**
+ * Titles of works ("a documentary, “Four Days in May”"), words on a sign or in a chant, and a charge's
+ * name are not anyone's quotation: title-like text next to a work noun, text a sign "reads", an
+ * offence right after "charged with".
+ */
+function isTitleOrSign(span: QuoteSpan, text: string): boolean {
+  const before = text.slice(Math.max(span.paragraph.offset, span.open - 80), span.open);
+  if (SIGN_BEFORE.test(before) || CHARGE_BEFORE.test(before)) return true;
+  if (!titleLike(span.text)) return false;
+  return WORK_BEFORE.test(before) || WORK_AFTER.test(text.slice(span.close, span.close + 60));
+}
+
+/** Most words capitalised (small function words aside), as in a title. */
+function titleLike(t: string): boolean {
+  const words = t
+    .replace(/[,.!?]$/, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length === 0 || words.length > 14 || !/^[\p{Lu}\d]/u.test(words[0]!)) return false;
+  const content = words.filter(
+    (w) => !/^(?:a|an|the|of|on|in|at|to|for|and|or|but|with|by|from|as|is)$/.test(w),
+  );
+  const capitalised = content.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
+  return capitalised >= Math.ceil(content.length * 0.75);
 }
 
 /** A paragraph that opens with a quotation and attributes nothing (no reporting clause outside marks). */

@@ -18,7 +18,7 @@ const ROLE_PHRASES: Array<[RegExp, Role]> = [
   ],
   [/\b(judges?|justices?|magistrates?)\b/, 'judge'],
   [
-    /\b(spokes(wo)?m[ae]n|spokesperson|publicist|representative|sheriff|undersheriff|police|commissioner|detectives?|det|insp|supt|sgt|dci|inspector|constable|superintendent|officers?|deputies|troopers?|agents?|investigators?|lieutenant|sergeant|captain|major|police chief|chief of police|marshal|governor|mayor|senator|coroner|warden|official|(?:board|council|committee) members?|council(?:wo)?man|councilmember|alderman|trustee)\b/,
+    /\b(spokes(wo)?m[ae]n|spokesperson|publicist|representative|sheriff|undersheriff|police|commissioner|detectives?|det|insp|supt|sgt|dci|inspector|constable|superintendent|officers?|deputies|deputy(?!\s+(?:district|county|state|city|public|attorney|prosecutor|solicitor|general|u\.?s\.?)\b)|troopers?|agents?|investigators?|lieutenant|sergeant|captain|major|police chief|chief of police|marshal|governor|mayor|senator|coroner|warden|official|(?:board|council|committee) members?|council(?:wo)?man|councilmember|councilor|alderman|trustee|assembly(?:wo)?man|assemblymember|congress(?:wo)?man|legislator|lawmaker|state senator)\b/,
     'official',
   ],
   [/\b(analysts?|experts?|professor|criminologist|examiner|pathologist|consultant)\b/, 'expert'],
@@ -46,7 +46,8 @@ export const TITLE_WORDS = new Set(
   host inmate student suspect defendant victim widower widow wife husband son daughter mother
   brother sister u.s us state county federal superior circuit court magistrate chairman chairwoman
   ceo founder forensic medical investigator entertainment litigator pathologist examiner mogul
-  member councilman councilwoman councilmember alderman trustee
+  member board council committee councilman councilwoman councilmember councilor alderman trustee
+  assemblyman assemblywoman assemblymember congressman congresswoman legislator lawmaker
 `),
 );
 

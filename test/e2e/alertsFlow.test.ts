@@ -47,7 +47,12 @@ describe('feed → alerts → commands, through the real poller and client', () 
   it('records a new feed’s current items as history without alerting', async () => {
     await emu.command('case', {
       subcommand: 'track',
-      options: { name: demoCase.name, aliases: demoCase.aliases.join(', '), defendants: 'Marcus Hale', slug: demoCase.slug },
+      options: {
+        name: demoCase.name,
+        aliases: demoCase.aliases.join(', '),
+        defendants: 'Marcus Hale',
+        slug: demoCase.slug,
+      },
     });
     await emu.command('alerts', { subcommand: 'set', options: { channel: 'alerts' } });
     site.releaseNext();
@@ -93,7 +98,9 @@ describe('feed → alerts → commands, through the real poller and client', () 
     expect(timeline.embeds[0]?.title).toMatch(/Timeline/);
     const next = timeline.components.length > 0;
     if (next) {
-      const customId = JSON.stringify(timeline.components).match(/"custom_id":"(timeline:[^"]+)"/g)?.at(-1);
+      const customId = JSON.stringify(timeline.components)
+        .match(/"custom_id":"(timeline:[^"]+)"/g)
+        ?.at(-1);
       expect(customId).toBeDefined();
     }
 
