@@ -107,9 +107,37 @@ export function latest(
 }
 
 /** Every development in date order (undated ones at the day first reported). */
+/**
+ * Timelines memoised per case object and version: a paged /timeline asks for the same list on
+ * every click, and building every development's view each time is what made its tail slow.
+ */
+const timelineMemo = new WeakMap<
+  CaseKnowledge,
+  { version: number; byFilter: Map<string, DevelopmentView[]> }
+>();
+
 export function timeline(
   knowledge: CaseKnowledge,
   filter: { type?: string; person?: string; asOf?: string } = {},
+): DevelopmentView[] {
+  let memo = timelineMemo.get(knowledge);
+  if (!memo || memo.version !== knowledge.version) {
+    memo = { version: knowledge.version, byFilter: new Map() };
+    timelineMemo.set(knowledge, memo);
+  }
+  const key = `${filter.type ?? ''}|${filter.person ?? ''}|${filter.asOf ?? ''}`;
+  let found = memo.byFilter.get(key);
+  if (!found) {
+    found = buildTimeline(knowledge, filter);
+    if (memo.byFilter.size > 64) memo.byFilter.clear();
+    memo.byFilter.set(key, found);
+  }
+  return found;
+}
+
+function buildTimeline(
+  knowledge: CaseKnowledge,
+  filter: { type?: string; person?: string; asOf?: string },
 ): DevelopmentView[] {
   const visible = visibleAsOf(knowledge, filter.asOf);
   const personId = filter.person ? findPersonId(knowledge, filter.person) : undefined;
