@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 
 /**
  * rss-parser's Atom path throws on things real feeds contain, and one throw loses the whole feed:
