@@ -1,7 +1,8 @@
 import type { Charge, ChargeStatus } from '../facts.ts';
 import { maskedSentence } from './eventContext.ts';
+import { actorRole } from './events.ts';
 import { factDefendants, namedInSentence, sentenceDefendants, whoContext } from './eventWho.ts';
-import { canonicalOffence, OFFENCE_RE, offenceHead } from './legalTerms.ts';
+import { canonicalOffence, OFFENCE_RE, offenceHead, unlistedOffences } from './legalTerms.ts';
 import type { ArticleDoc, PersonRegistry, Sentence } from './types.ts';
 
 /**
@@ -20,29 +21,34 @@ export interface OffenceMention {
 }
 
 const CUE_BEFORE =
-  /\b(?:charg\w*|counts?|indict\w*|accused|fac(?:e|es|ed|ing)|plead\w*|pled|plea|convict\w*|acquitt\w*|guilty|cleared|sentenc\w*|terms? for|years for|dropp\w*|dismiss\w*|remov\w*|trial (?:for|on))\b/i;
+  /\b(?:charg\w*|counts?|indict\w*|accused|fac(?:e|es|ed|ing)|plead\w*|pled|plea|convict\w*|acquitt\w*|guilty|cleared|sentenc\w*|terms? for|years for|dropp\w*|dismiss\w*|remov\w*|trial (?:for|on)|along with|as well as|in addition to)\b/i;
 const ENHANCEMENT = /enhancement$/;
 const CUE_AFTER = /^\s*(?:charges?|counts?|case|indictment|convictions?|claim)\b/i;
 /** Lists of alleged crimes that are not charges (the predicate acts of a racketeering count). */
 const NOT_CHARGES = /\bcrimes (?:including|like|such as)\b[^.;]*/gi;
 
 const STATUS_BEFORE: Array<[ChargeStatus, RegExp]> = [
-  ['acquitted', /\b(?:acquitt\w*|found not guilty|not guilty (?:of|on)|cleared of|rejected the)\b/gi],
+  [
+    'acquitted',
+    /\b(?:acquitt\w*|found not guilty|not guilty (?:of|on)|cleared (?:\w+ )?of|rejected the)\b/gi,
+  ],
   [
     'convicted',
-    /\b(?:convicted (?:[\w'’-]+ ){0,5}?(?:of|on)|found (?:[\w'’-]+ ){0,5}?guilty|guilty (?:of|on|to)|convictions? (?:for|on|of)|sentenced)\b/gi,
+    /\b(?:convicted\b[^;]{0,100}?\b(?:of|on)|found (?:[\w'’-]+ ){0,5}?guilty|guilty (?:of|on|to)|(?:no contest|nolo contendere)\b|convictions? (?:for|on|of)|sentenced)\b/gi,
   ],
   ['dismissed', /\b(?:judge|court)\b[^.;]{0,40}\bdismiss\w*/gi],
   [
     'dropped',
-    /\b(?:dropp\w*|remov\w*|withdr[ae]w\w*|notice (?:to|of) dismiss\w*|downgrad\w*)\b|\bprosecutors?\b[^.;]{0,40}\bdismiss\w*/gi,
+    /\b(?:dropp\w*|remov\w*|withdr[ae]w\w*|notice (?:to|of) dismiss\w*|downgrad\w*|reduced the)\b|\b(?:prosecut\w*|district attorney|DA|attorney general|state['’]s attorney)\b[^.;]{0,40}\bdismiss\w*/gi,
   ],
 ];
 const STATUS_AFTER: Array<[ChargeStatus, RegExp]> = [
+  // "the theft and conspiracy convictions of X"
+  ['convicted', /^[a-z ,-]{0,40}?\bconvictions?\b(?! (?:was|were) (?:overturned|vacated|reversed))/i],
   ['acquitted', /^\W*(?:charges?|counts?|claim)?\s*(?:was|were) (?:rejected|acquitted)\b/i],
   [
     'dismissed',
-    /^\W*(?:charges?|counts?|case)?\s*(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?dismissed\b/i,
+    /^\W*(?:charges?|counts?|case)?(?: against \w+)?\s*(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?dismissed\b/i,
   ],
   [
     'dropped',
@@ -51,10 +57,17 @@ const STATUS_AFTER: Array<[ChargeStatus, RegExp]> = [
 ];
 /** A modal or plan before the status word: the change has not happened yet. */
 const NOT_YET =
-  /\b(?:to be|could|may|might|will|would|expected to|set to|agreed to|agrees to|plans? to|if)\s+(?:\w+\s+){0,2}$/i;
+  // Case-sensitive: the month "May" is no modal.
+  /\b(?:to be|[Cc]ould|may|[Mm]ight|[Ww]ill|[Ww]ould|expected to|set to|agreed to|agrees to|plans? to|[Ii]f)\s+(?:\w+\s+){0,2}$/;
 const ANAPHORIC_DROP =
   /\b(?:the|that|this) (?:charge|enhancement)\b[^.;]{0,20}\b(?:was|were|has been|had been) (?:also )?(?:dropped|removed)\b/i;
-const GUILTY_PLEA = /\b(?:pleaded|pleads|pled) guilty\b/i;
+/** A plea under a deal the court has not accepted yet convicts of nothing. */
+const PLEA_PENDING =
+  /\bpending (?:court |the court['’]s |a judge['’]s )?approval|\bnot yet (?:been )?(?:accepted|approved)/i;
+const SAME_OFFENCES =
+  /\b(?:charged|indicted|accused)\b[^.;]{0,40}?\b(?:with|on|of) the same (?:offen[cs]es|charges|counts|crimes)\b/i;
+const DISMISS_WORD = /\bdismiss(?:ed|es)\b/i;
+const GUILTY_PLEA = /\b(?:pleaded|pleads|pled) (?:guilty|no contest|nolo contendere)\b/i;
 /** A court ends the whole case ("the judge dismissed the case", "the case was dismissed"). */
 const CASE_DISMISSED =
   /\b(?:judge|court)\b[^.;]{0,60}\b(?:dismissed|threw out|tossed)\b[^.;]{0,20}\b(?:case|charges|indictment)\b|\bcase (?:was|has been|had been) (?:\w+ly )?dismissed\b/i;
@@ -91,8 +104,9 @@ export function findOffenceMentions(doc: ArticleDoc, people: PersonRegistry): Of
   let lastDropped: string | undefined;
   for (const s of doc.sentences) {
     const masked = maskedOf(s).masked.replace(NOT_CHARGES, (m) => ' '.repeat(m.length));
-    const lower = masked.toLowerCase();
-    const found = [...lower.matchAll(OFFENCE_RE)];
+    // "records-tampering", "pattern-of-corrupt-activity": the offence with spaces (same length).
+    const lower = masked.toLowerCase().replace(/(?<=[a-z])-(?=[a-z])(?!degree)/g, ' ');
+    const found = withUnlistedOffences(lower, [...lower.matchAll(OFFENCE_RE)]);
     // "The charge was also dropped against X": the charge last reported dropped, for X.
     const anaphora = lastDropped ? ANAPHORIC_DROP.exec(masked) : null;
     if (anaphora && lastDropped && (found.length === 0 || (found[0]!.index ?? 0) > anaphora.index)) {
@@ -101,40 +115,111 @@ export function findOffenceMentions(doc: ArticleDoc, people: PersonRegistry): Of
       if (named.length > 0)
         out.push({ charge: lastDropped, status: 'dropped', defendants: named, sentence: s, start: 0 });
     }
+    // "Y was arrested and charged with the same offenses": every offence named so far, for Y.
+    if (SAME_OFFENCES.test(masked)) {
+      const { spans } = maskedOf(s);
+      const named = sentenceDefendants(ctx, s, masked, namedInSentence(ctx, s, spans)).map((d) => d.name);
+      for (const charge of new Set(out.map((o) => o.charge)))
+        out.push({ charge, status: 'pending', defendants: named, sentence: s, start: 0 });
+    }
     if (found.length === 0) continue;
-    let prevEnd = -1;
-    let prevCue = false;
-    let prevStatus: ChargeStatus = 'pending';
-    for (const m of found) {
-      const start = m.index ?? 0;
-      const end = start + m[0].length;
-      const between = prevEnd >= 0 ? masked.slice(prevEnd, start) : '';
-      // "charges of racketeering, sex trafficking and ...": a list shares its context.
-      const listed = prevEnd >= 0 && between.length <= 25 && /,|\band\b|\bor\b|\bplus\b/.test(between);
-      const before = masked.slice(Math.max(0, start - 60), start);
-      const after = masked.slice(end, end + 40);
-      const cue: boolean =
-        (listed && prevCue) || CUE_BEFORE.test(before) || CUE_AFTER.test(after) || ENHANCEMENT.test(m[0]);
-      const status: ChargeStatus =
-        listed && prevStatus !== 'pending' ? prevStatus : statusAround(masked, prevEnd, start, end);
-      prevEnd = end;
-      prevCue = cue;
-      prevStatus = status;
-      if (!cue) continue;
-      const charge = canonicalOffence(m[0], masked.slice(Math.max(0, start - 4), start));
-      if (status === 'dropped') lastDropped = charge;
-      const defendants = factDefendants(ctx, doc.sentences, s.index, maskedOf).map((d) => d.name);
-      out.push({ charge, status, defendants, sentence: s, start });
+    const items = readOffences(masked, found);
+    const defendants = () => factDefendants(ctx, doc.sentences, s.index, maskedOf).map((d) => d.name);
+    let who: string[] | undefined;
+    const dismiss = DISMISS_WORD.exec(masked);
+    const dismisser = dismiss ? actorRole(ctx, s, dismiss.index) : undefined;
+    for (const item of items) {
+      if (!item.cue) continue;
+      // "Crowder dismissed the murder charge": who dismissed decides between dropped and dismissed.
+      if (
+        dismiss &&
+        item.start > dismiss.index &&
+        (item.status === 'pending' || item.status === 'dismissed')
+      ) {
+        if (dismisser === 'prosecutor') item.status = 'dropped';
+        else if (dismisser === 'judge') item.status = 'dismissed';
+      }
+      if (item.status === 'convicted' && PLEA_PENDING.test(masked)) item.status = 'pending';
+      const charge = canonicalOffence(item.raw, masked.slice(Math.max(0, item.start - 4), item.start));
+      if (item.status === 'dropped') lastDropped = charge;
+      who ??= defendants();
+      out.push({ charge, status: item.status, defendants: who, sentence: s, start: item.start });
     }
   }
   return out;
+}
+
+/** Offences the lexicon lacks, read from the phrase after "charged with" (see legalTerms.ts). */
+function withUnlistedOffences(lower: string, found: RegExpMatchArray[]): RegExpMatchArray[] {
+  const extra = unlistedOffences(lower).filter(
+    ([start, end]) => !found.some((m) => start < (m.index ?? 0) + m[0].length && end > (m.index ?? 0)),
+  );
+  if (extra.length === 0) return found;
+  const made = extra.map(
+    ([start, end]) => Object.assign([lower.slice(start, end)], { index: start }) as RegExpMatchArray,
+  );
+  return [...found, ...made].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+}
+
+interface OffenceItem {
+  raw: string;
+  start: number;
+  cue: boolean;
+  status: ChargeStatus;
+}
+
+/** A status word between two offences ends the list ("of theft, but acquitted him of forgery"). */
+const LIST_BREAK = /\b(?:but|acquitt\w*|convict\w*|guilty|dropp\w*|dismiss\w*|withdr\w*|cleared)\b/i;
+/** A charging or verdict verb further back in the clause: "convicted Jane Roe, a former clerk, of theft". */
+const FAR_CUE =
+  /\b(?:convict\w*|acquitt\w*|charg\w*|indict\w*|guilty|cleared)\b[^;]{0,130}\b(?:of|with|to|on)\s+(?:the |a |one |two |three |\d+ )?(?:counts? of )?$/i;
+
+/** The offences of one sentence with their cue and status; a list shares both, in either direction. */
+function readOffences(masked: string, found: RegExpMatchArray[]): OffenceItem[] {
+  const items: OffenceItem[] = [];
+  const listedWithPrev: boolean[] = [];
+  let prevEnd = -1;
+  for (const m of found) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const between = prevEnd >= 0 ? masked.slice(prevEnd, start) : '';
+    // "charges of racketeering, sex trafficking and ...": a list shares its context.
+    const listed =
+      prevEnd >= 0 &&
+      between.length <= 25 &&
+      /,|\band\b|\bor\b|\bplus\b/.test(between) &&
+      !LIST_BREAK.test(between);
+    const prev = items.at(-1);
+    const before = masked.slice(Math.max(0, start - 60), start);
+    const after = masked.slice(end, end + 40);
+    const cue: boolean =
+      (listed && prev?.cue === true) ||
+      CUE_BEFORE.test(before) ||
+      CUE_AFTER.test(after) ||
+      ENHANCEMENT.test(m[0]) ||
+      FAR_CUE.test(masked.slice(Math.max(0, start - 160), start));
+    const status: ChargeStatus =
+      listed && prev && prev.status !== 'pending' ? prev.status : statusAround(masked, prevEnd, start, end);
+    items.push({ raw: m[0], start, cue, status });
+    listedWithPrev.push(listed);
+    prevEnd = end;
+  }
+  // "the theft and conspiracy convictions": the cue after the last item covers the list before it.
+  for (let i = items.length - 2; i >= 0; i--) {
+    const item = items[i]!;
+    const next = items[i + 1]!;
+    if (!listedWithPrev[i + 1] || !next.cue) continue;
+    item.cue = true;
+    if (item.status === 'pending') item.status = next.status;
+  }
+  return items;
 }
 
 const CLAUSE_CUT = /.*(?:;|, who |, which |, and |, but |\s[—–]\s)/s;
 
 function statusAround(masked: string, prevEnd: number, start: number, end: number): ChargeStatus {
   // Only the offence's own clause: "dropped against X, who faces the same manslaughter charge".
-  const before = masked.slice(Math.max(0, prevEnd, start - 80), start).replace(CLAUSE_CUT, '');
+  const before = masked.slice(Math.max(0, prevEnd, start - 140), start).replace(CLAUSE_CUT, '');
   let best: { status: ChargeStatus; at: number } | undefined;
   for (const [status, re] of STATUS_BEFORE) {
     for (const m of before.matchAll(re)) {
@@ -155,16 +240,31 @@ function statusAround(masked: string, prevEnd: number, start: number, end: numbe
 
 /** One charge per defendant and offence; the furthest status wins; bare names join a fuller one. */
 function mergeCharges(mentions: OffenceMention[], outcomes: Map<string, ChargeStatus>): Charge[] {
-  const names = [...new Set(mentions.map((m) => m.charge))];
-  const fuller = (name: string) => {
+  const allNames = [...new Set(mentions.map((m) => m.charge))];
+  const namesOf = (defendant: string) => [
+    ...new Set(mentions.filter((m) => m.defendants.includes(defendant)).map((m) => m.charge)),
+  ];
+  // "theft" joins "theft by deception"; "manslaughter" joins "involuntary manslaughter": the
+  // defendant's own fuller name first, else the only fuller name of the article.
+  const fuller = (name: string, defendant: string) => {
     if (name.includes(' ')) return name;
-    const longer = names.filter((n) => n !== name && offenceHead(n) === name && !n.startsWith('felony '));
-    return longer.length === 1 ? longer[0]! : name;
+    const own = longerNames(name, namesOf(defendant));
+    if (own.length === 1) return own[0]!;
+    if (own.length > 1) return name;
+    const any = longerNames(name, allNames);
+    return any.length === 1 ? any[0]! : name;
   };
+  const longerNames = (name: string, names: string[]) =>
+    names.filter(
+      (n) =>
+        n !== name &&
+        (offenceHead(n) === name || n.startsWith(`${name} `)) &&
+        !/^(?:felony|attempted) /.test(n),
+    );
   const byKey = new Map<string, Charge>();
   for (const m of mentions) {
-    const charge = fuller(m.charge);
     for (const defendant of m.defendants) {
+      const charge = fuller(m.charge, defendant);
       const key = `${defendant}|${charge}`;
       const seen = byKey.get(key);
       if (!seen) {
@@ -195,7 +295,9 @@ function caseOutcomes(doc: ArticleDoc, people: PersonRegistry): Map<string, Char
   for (const s of doc.sentences) {
     const { masked } = maskedSentence(s);
     const outcome: ChargeStatus | undefined =
-      GUILTY_PLEA.test(masked) && !/\bagreed to plead|\bwill plead|\bexpected to plead/i.test(masked)
+      GUILTY_PLEA.test(masked) &&
+      !/\bagreed to plead|\bwill plead|\bexpected to plead/i.test(masked) &&
+      !PLEA_PENDING.test(masked)
         ? 'convicted'
         : CASE_DISMISSED.test(masked) && !NOT_YET.test(masked.slice(0, CASE_DISMISSED.exec(masked)!.index))
           ? 'dismissed'

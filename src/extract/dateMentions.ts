@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 
 /** Finding the date words of a sentence (dates.ts resolves them). */
 
@@ -13,6 +13,8 @@ export type DateMention =
   | { kind: 'monthOffset'; start: number; end: number; months: number }
   /** "the following day", "a week later": relative to another dated event of the article. */
   | { kind: 'afterEvent'; start: number; end: number; days: number }
+  /** "earlier that month", "later that month": the month of another dated event of the article. */
+  | { kind: 'sameMonth'; start: number; end: number }
   /** A year, a season, "last year": a date word that gives no usable date. */
   | { kind: 'vague'; start: number; end: number };
 
@@ -49,7 +51,7 @@ const DAY_MONTH = new RegExp(
 );
 const MONTH_YEAR = new RegExp(`${MONTH},?\\s+((?:19|20)\\d{2})\\b`, 'g');
 const MONTH_ALONE = new RegExp(
-  `\\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring|[Oo]f|[Bb]y|[Uu]ntil|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]ack in|[Ee]nd of|[Tt]his past|[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Ff]or|[Tt]o|the)\\s+|[Mm]id-)${MONTH}(?![\\w.]*\\s+\\d)`,
+  `\\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring|[Oo]f|[Bb]y|[Uu]ntil|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]ack in|[Ee]nd of|[Tt]his past|[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Ff]or|[Tt]o|the)\\s+|[Mm]id-)${MONTH}(?![a-z])(?![\\w.]*\\s+\\d)`,
   'g',
 );
 const WEEKDAY_RE = new RegExp(
@@ -61,6 +63,7 @@ const WEEK = /\b(this|last|next|earlier this|later this) week\b/gi;
 const MONTH_OFFSET = /\b(this|last|next|earlier this|later this) month\b|\bend of (?:the|this) month\b/gi;
 const AFTER_EVENT =
   /\b(the following day|the next day|a day later|the day after|later that day|the same day|that same day|a week later|the following week)\b/gi;
+const SAME_MONTH = /\b(?:earlier|later) that month\b|\bthat same month\b/gi;
 /** "three days ago", "a week ago", "two days later". */
 const COUNTED = new RegExp(`\\b(${NUMBER_WORD}|a|an) (days?|weeks?) (ago|later|earlier)\\b`, 'gi');
 const VAGUE =
@@ -168,6 +171,10 @@ export function findDateMentions(text: string): DateMention[] {
         : 0;
     const start = m.index ?? 0;
     add({ kind: 'afterEvent', start, end: start + m[0].length, days });
+  }
+  for (const m of /month/i.test(text) ? text.matchAll(SAME_MONTH) : []) {
+    const start = m.index ?? 0;
+    add({ kind: 'sameMonth', start, end: start + m[0].length });
   }
   addChronoFallback(text, out, taken);
   for (const m of /\d{4}|year|spring|summer|fall|autumn|winter/i.test(text) ? text.matchAll(VAGUE) : []) {

@@ -99,6 +99,7 @@ export function resolveMention(m: DateMention, published: string, tense: Tense):
       return { date: ym(d.getUTCFullYear(), d.getUTCMonth() + 1), recent: false };
     }
     case 'afterEvent':
+    case 'sameMonth':
     case 'vague':
       return { date: null, recent: false };
   }

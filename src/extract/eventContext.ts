@@ -44,7 +44,7 @@ export function maskedSentence(s: Sentence): MaskedSentence {
 }
 
 const CLAUSE_BREAK =
-  /;|\s[—–]\s|\s--\s|, and |, but |, while |, which |, who |, when | after | before |(?<!the) following | despite | then /g;
+  /;|\s[—–]\s|\s--\s|, and |, but |, while |, which |, who |, when | after | before |(?<!the) following | despite | then | and (?=(?:set|scheduled|ordered|revoked|denied|granted|rejected|sent|released)\b)/g;
 
 /** Offsets where a new clause starts. */
 export function clauseBreaks(text: string): number[] {
@@ -80,7 +80,7 @@ export function relativeClauses(text: string): Array<[number, number]> {
 }
 
 const FUTURE_CUE =
-  /\b(?:will|won['’]t|shall|is (?:set|scheduled|expected|slated|due|going) to|are (?:set|scheduled|expected|slated|due|going) to|(?:is|are) (?:set|scheduled|slated) for|set for|scheduled for|scheduled to|to begin|to start|to resume|as early as|could (?:\w+ )?be|expected to|plans? to|makes (?:his|her|their) first|upcoming|next (?:week|month|year)|(?:set|scheduled) (?:a|an|the|sentencing)|faces? (?:a |an |the )?(?:\w+ )?trial|goes on trial|stands trial|(?:moved|postponed|rescheduled|pushed back|delayed) (?:to|until|for)|when (?:he|she|they) (?:is|are)|is due|are due|is expected|are expected)\b|\buntil\b/i;
+  /\b(?:will|won['’]t|shall|is (?:set|scheduled|expected|slated|due|going) to|are (?:set|scheduled|expected|slated|due|going) to|(?:is|are) (?:set|scheduled|slated) for|set for|scheduled for|scheduled to|to begin|to start|to resume|as early as|could (?:\w+ )?be|expected to|plans? to|makes (?:his|her|their) first|upcoming|next (?:week|month|year)|(?:set|scheduled) (?:a|an|the|sentencing)|faces? (?:a |an |the )?(?:\w+ )?trial|go(?:es)? on trial|stands? trial|remains? (?:set|scheduled)|still (?:set|scheduled)|trial date|(?:set|scheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial)|(?:moved|postponed|rescheduled|pushed back|delayed) (?:to|until|for)|when (?:he|she|they) (?:is|are)|is due|are due|is expected|are expected)\b|\buntil\b/i;
 
 /**
  * 'scheduled' when the words around the trigger speak of the future ("is set for", "will", "until
@@ -172,7 +172,8 @@ export function dateForTrigger(
     if (!allowAnnouncement && dates.announcement.has(m)) continue;
     // A date inside a relative clause dates only what that clause says, and the other way round.
     const relative = dates.relatives.find(([s, e]) => m.start >= s && m.start < e);
-    const triggerRelative = dates.relatives.find(([s, e]) => start >= s && start < e);
+    // A trigger that runs into a relative clause ("sentencing, which she set for ...") belongs to it.
+    const triggerRelative = dates.relatives.find(([s, e]) => end - 1 >= s && end - 1 < e);
     if (relative !== triggerRelative && !dates.leading.has(m)) continue;
     const distance = m.start >= end ? m.start - end : start - m.end;
     const between = m.start >= end ? masked.slice(end, m.start) : masked.slice(m.end, start);

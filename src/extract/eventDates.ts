@@ -23,6 +23,7 @@ export function resolveEventDate(
     }
     return { date: null, recent: false };
   }
+  if (mention.kind === 'sameMonth') return { date: lastDay?.slice(0, 7) ?? null, recent: false };
   if (mention.kind === 'afterEvent') {
     const date = afterEventDate(lastDay, mention.days);
     return { date, recent: false };

@@ -7,10 +7,13 @@ import type { TriggerRule } from './eventRules.ts';
 
 const AUXILIARY_END = /\b(?:was|were|been|being|is|are|get|got|gets)\s+(?:\w+ly\s+)?$/i;
 const PROSECUTION_AGENT =
-  /\b(?:prosecutors?|district attorney|DA|the state|attorney['’]s office|the government)\b/i;
+  /\b(?:prosecutors?|prosecuting attorney|district attorney|DA|the state|attorney['’]s office|prosecutor['’]s office|attorney general|the government)\b/i;
+/** A noun right before a past participle: "officers charged in ...", "a doctor convicted of ...". */
+const REDUCED_RELATIVE =
+  /\b(?!(?:was|were|be|been|being|is|are|get|got|and|or|then|also|later|formally|jury|jurors|judge|panel)\b)(?![a-z]+ly\s+$)[a-z]+s?\s+$/;
 const DISMISS_REQUEST =
   /\b(?:to have|to get|motion to|bid to|seeking to|asked (?:\w+ ){0,4}to|request to|arguing to|fighting to|decision to)\b[^.;]{0,50}$/i;
-const VERDICT_WORDS = /\b(?:verdict|convicted|found (?:\w+ )?guilty|acquitt)/i;
+const VERDICT_WORDS = /\b(?:verdict|convicted|found (?:\w+ )?guilty|acquitt|sentenced)/i;
 const TRIAL_SPEECH = /\b(?:opening|closing) (?:arguments|statements)\b|\btold the jury\b|\bcross-exam/i;
 const NEGATED = /\b(?:no|not|never|without|cannot|can['’]t|won['’]t)\s+(?:\w+\s+){0,3}$/i;
 
@@ -69,25 +72,41 @@ function retype(
         /^\s+(?:in|on|for|over|near|with)\b/.test(after)
       )
         return undefined;
-      return /custody/i.test(trigger) && VERDICT_WORDS.test(masked) ? 'bail' : 'arrest';
+      // Custody ordered by a court or after a verdict or sentence is detention, not an arrest.
+      return /custody/i.test(trigger) && (VERDICT_WORDS.test(masked) || /\bordered\b/i.test(before))
+        ? 'bail'
+        : 'arrest';
     case 'charge':
       if (NEGATED.test(before) || /\bwho (?:have |had )?$|\b(?:amended|altered|revised) $/i.test(before))
+        return undefined;
+      // "one of three officers charged in the death", "a clinic charged in an opioid case": identifies.
+      if (/^charged$/i.test(trigger) && REDUCED_RELATIVE.test(before) && /^\s+(?:in|over)\b/.test(after))
         return undefined;
       return 'charge';
     case 'hearing':
       return 'hearing';
     case 'motion':
-      // "The judge denied a motion to ...": the ruling reports it.
-      if (/\b(?:granted|denied|rejected|tossed)\s+(?:[\w'’-]+\s+){0,4}$/i.test(before)) return undefined;
+      // "The judge denied a motion to ...": the ruling reports it, unless it names who filed it.
+      if (
+        /\b(?:granted|denied|rejected|tossed)\s+(?:[\w'’-]+\s+){0,4}$/i.test(before) &&
+        !/^[^.;]{0,40}\b(?:filed|brought) by\b/i.test(after)
+      )
+        return undefined;
       return TRIAL_SPEECH.test(masked) ? undefined : 'motion';
     case 'ruling':
       // A granted dismissal is a dismissal event; a denied motion to dismiss is a ruling.
       if (/^granted/i.test(trigger) && /\bdismiss/i.test(masked)) return undefined;
-      return /\bbail\b|\bcustody\b|\bappeals? court|\bcourt of appeals|\bappellate|\bsupreme court/i.test(
+      return /\bbail\b|\bbond\b|\bcustody\b|\bappeals? court|\bcourt of appeals|\bappellate|\bsupreme court/i.test(
         masked,
       )
         ? undefined
         : 'ruling';
+    case 'bail':
+      // "X remains jailed without bond", "who had been held without bond": the state, not a decision.
+      return /\b(?:remains|remained|had been)\s+(?:jailed|held|detained)\b/i.test(masked) &&
+        /^without/i.test(trigger)
+        ? undefined
+        : 'bail';
     case 'appeal':
       if (rule.family === 'bailAppeal') return 'bail';
       return /\bbail\b/i.test(masked) ? 'bail' : 'appeal';
@@ -95,6 +114,13 @@ function retype(
       // "denied a motion for a mistrial": the request is not a mistrial.
       return /\b(?:motion|request|bid|call|asked|moved|ask) for (?:a )?$/i.test(before) ? undefined : 'trial';
     case 'verdict':
+      if (/^convicted/i.test(trigger) && REDUCED_RELATIVE.test(before)) return undefined;
+      return NEGATED.test(before) && !/not guilty/i.test(trigger) ? undefined : rule.type;
+    case 'investigation':
+      // "the panel affirmed, holding that agents lawfully searched ...": an appeal's reasoning.
+      return /\b(?:affirmed|upheld|overturned|reversed|holding that|ruled that)\b/i.test(masked)
+        ? undefined
+        : 'investigation';
     case 'sentence':
     case 'plea':
       return NEGATED.test(before) && !/not guilty/i.test(trigger) ? undefined : rule.type;

@@ -17,6 +17,10 @@ export interface DraftEvent extends CaseEvent {
   clause: string;
   /** Found inside ", who had pleaded guilty,": background by construction. */
   inRelative: boolean;
+  /** "X is charged with": a state that names who a reported charge was about, not a filing of its own. */
+  state: boolean;
+  /** A trial step whose sentence names no defendant ("Jurors were sent home"). */
+  onTrial: boolean;
   sentence: Sentence;
 }
 
@@ -25,10 +29,12 @@ const BACKGROUND =
   /\b(?:recently|earlier|previously|already|ago|back in|at the time|in recent|(?:days|weeks|months) (?:after|before)|since|late last|last year|once)\b|\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en)\b/i;
 /** Markers that make a whole sentence a recollection. */
 const BACKGROUND_SENTENCE = /\b(?:previously|ago|last year|late last|since the)\b/i;
-const OLD_SCHEDULE = /\b(?:previously|originally|already|had been) (?:set|scheduled)\b/i;
+const OLD_SCHEDULE =
+  /\b(?:(?:previously|originally|already|had been|still) (?:set|scheduled)|remains? (?:set|scheduled))\b/i;
 
 /** Article-wide passes: filing dates over announcement dates, `new`, and merging repeated mentions. */
-export function finishEvents(drafts: DraftEvent[], doc: ArticleDoc): CaseEvent[] {
+export function finishEvents(all: DraftEvent[], doc: ArticleDoc): CaseEvent[] {
+  const drafts = trialDefendants(stateCharges(all));
   applyFilingDate(drafts);
   shareDates(drafts);
   const extraditionDays = new Set(
@@ -47,6 +53,33 @@ export function finishEvents(drafts: DraftEvent[], doc: ArticleDoc): CaseEvent[]
     d.new = isNew(d, doc.published) && !(d.date === null && recalled(d.sentence));
   }
   return merge(kept).map(toEvent);
+}
+
+/**
+ * "X, 28, is charged with ..." reports no filing: it names a defendant of the charging act the
+ * article reports (and takes its date), or is background when the article reports none.
+ */
+function stateCharges(drafts: DraftEvent[]): DraftEvent[] {
+  const acts = drafts.filter((d) => d.type === 'charge' && !d.state && d.status === 'happened' && d.date);
+  return drafts.filter((d) => {
+    if (!d.state) return true;
+    // The act told just before ("A grand jury indicted two officers. ... X is charged with ...").
+    const act = acts.findLast(
+      (a) => a.sentence.index <= d.sentence.index && a.sentence.index >= d.sentence.index - 3,
+    );
+    if (!act) return false;
+    d.date ??= act.date;
+    return true;
+  });
+}
+
+/** The trial steps of an article that reports verdicts are about the defendants the verdicts are about. */
+function trialDefendants(drafts: DraftEvent[]): DraftEvent[] {
+  const tried = [...new Set(drafts.filter((d) => d.type === 'verdict' && d.who).map((d) => d.who))];
+  if (tried.length === 0) return drafts;
+  return drafts.flatMap((d) =>
+    d.type === 'trial' && (d.onTrial || !tried.includes(d.who)) ? tried.map((who) => ({ ...d, who })) : [d],
+  );
 }
 
 /** "A filing made Friday and announced Monday is dated Friday": the amended complaint's day. */
@@ -72,6 +105,22 @@ function shareDates(drafts: DraftEvent[]): void {
     d.date =
       before.find((o) => o.type === d.type && o.date?.length === 10 && o.status === 'happened')?.date ?? null;
   });
+  // "A jury on Friday convicted X. ... Y was found not guilty": the same act told person by person.
+  for (const d of drafts) {
+    if (d.date !== null || d.status !== 'happened' || d.vague || BACKGROUND.test(d.clause)) continue;
+    if (d.type === 'charge' || /\b(?:has|have) been\b/i.test(d.clause)) continue;
+    const same = drafts.find(
+      (o) =>
+        o.type === d.type &&
+        o.who !== d.who &&
+        o.date?.length === 10 &&
+        o.status === 'happened' &&
+        o.sentence.index < d.sentence.index &&
+        o.sentence.index >= d.sentence.index - 3,
+    );
+    if (same) d.date = same.date;
+  }
+  courtDay(drafts);
   for (const d of drafts) {
     if (d.date !== null || d.status !== 'happened' || d.vague) continue;
     const group = drafts.filter((o) => o.hit === d.hit);
@@ -90,6 +139,43 @@ function shareDates(drafts: DraftEvent[]): void {
         break;
       }
     }
+  }
+}
+
+/** Acts that a court day strings together: the bail ruling after a verdict, the motion and its denial. */
+const COURT_DAY_TYPES = new Set(['bail', 'ruling', 'motion', 'sentence', 'charge_dropped']);
+
+/**
+ * "A judge on Tuesday revoked X's bond. His lawyer argued ... The judge denied that request": undated
+ * acts told right after a dated act of the past week, with no sign of recollection, share its day.
+ */
+function courtDay(drafts: DraftEvent[]): void {
+  for (const d of drafts) {
+    if (d.date !== null || d.status !== 'happened' || d.vague || d.inRelative || d.state) continue;
+    if (
+      !COURT_DAY_TYPES.has(d.type) ||
+      BACKGROUND.test(d.clause) ||
+      BACKGROUND_SENTENCE.test(d.sentence.text)
+    )
+      continue;
+    // "denied motions filed by X": the ruling's day is not the filing's.
+    if (d.type === 'motion' && /\b(?:filed|brought) by\b/i.test(d.clause)) continue;
+    // "has pleaded", "have argued": a perfect reports a state, not the next step of the day.
+    if (/\b(?:has|have)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b/i.test(d.clause)) continue;
+    const reach = /\bimmediately\b/i.test(d.sentence.text) ? 4 : 2;
+    // The nearest dated act of another kind (one of the same kind would only absorb this one).
+    // Custody "immediately" after a verdict or a sentence takes its day.
+    const after = d.type === 'bail' ? ['verdict', 'sentence'] : undefined;
+    const near = (o: DraftEvent) =>
+      o.type !== d.type &&
+      o.date?.length === 10 &&
+      o.recent &&
+      o.status === 'happened' &&
+      o.sentence.index < d.sentence.index &&
+      o.sentence.index >= d.sentence.index - reach;
+    const day =
+      drafts.findLast((o) => near(o) && (after?.includes(o.type) ?? false)) ?? drafts.findLast(near);
+    if (day) d.date = day.date;
   }
 }
 

@@ -30,7 +30,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'investigation',
-    "\\braid(?:s|ed)?\\b(?! for)|\\b(?:coordinated )?searches (?:of|in|at|on)\\b|\\bsearched (?:the |a |an |his |her |their )?(?:[\\w'’-]+ ){0,3}?(?:home|house|apartment|residence|office|property|vehicle|car|phone|premises)\\b",
+    "\\braid(?:s|ed)?\\b(?! for)|\\b(?:coordinated )?searches (?:of|in|at|on)\\b|\\bsearched (?:the |a |an |his |her |their )?(?:[\\w'’-]+ ){0,5}?(?:home|house|apartment|residence|office|property|vehicle|car|phone|premises|clinic|business|headquarters|offices|computer)\\b|\\b(?:agents|police|investigators|deputies|detectives|officers|troopers)\\b(?: [\\w'’-]+){0,6}? searched\\b(?! for)",
     'targeted',
     ['raid', 'search'],
   ),
@@ -71,11 +71,17 @@ export const TRIGGER_RULES: TriggerRule[] = [
     'targeted',
   ),
   rule('investigation', '\\bidentified (?:\\w+ ){0,4}(?:potential|possible) (?:defendants|suspects)\\b'),
+  rule(
+    'investigation',
+    '\\b(?:took over|opened|launched|began|started) (?:an? |the |its )?(?:\\w+ ){0,2}(?:investigation|inquiry|probe)\\b',
+    'investigation',
+    ['investigation', 'inquiry', 'probe'],
+  ),
   // arrest
   rule('arrest', '\\barrest(?:ed|ing)\\b(?! warrant)'),
   rule(
     'arrest',
-    "\\b(?:taken |took (?:\\w+ ){1,2})into (?:federal |police )?custody\\b|(?:'s|’s) (?:\\w+ )?arrest\\b|\\bsurrender(?:ed|s)? to\\b|\\bbooked into\\b|\\bturned (?:himself|herself|themselves) in\\b",
+    "\\b(?:taken |took (?:\\w+ ){1,2})into (?:federal |police )?custody\\b|(?:'s|’s) (?:\\w+ )?arrest\\b|\\bsurrender(?:ed|s)? (?:to|at)\\b|\\bsurrendered(?= (?:on |last |early |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\\b|[.,;])|\\bbooked into\\b|\\bturned (?:himself|herself|themselves) in\\b",
   ),
   rule(
     'arrest',
@@ -86,9 +92,9 @@ export const TRIGGER_RULES: TriggerRule[] = [
   rule('charge', '\\b(?:formally |also |officially |each )?charged\\b'),
   rule(
     'charge',
-    '\\bfiled (?:the )?(?:criminal )?(?:charges|charging documents|an? (?:criminal )?complaint|an indictment)\\b|\\bcharges? (?:was|were|have been|had been|will be|would be|are) (?:formally )?(?:filed|brought|unsealed|refiled)\\b',
+    '\\bfiled (?:the )?(?:criminal )?(?:charges|charging documents|an? (?:criminal )?complaint|an indictment)\\b|\\bfiled (?:\\w+ ){0,2}(?:counts?|charges?) (?:of|against)\\b|\\b(?:filed|brought|added|hit (?:him|her|them) with) (?:a |an )?(?:new|lesser|additional|reduced|separate) (?:counts?|charges?)\\b|\\bcharges? (?:was|were|have been|had been|will be|would be|are) (?:formally )?(?:filed|brought|unsealed|refiled)\\b',
     'charge',
-    ['filed', 'brought', 'unsealed', 'refiled'],
+    ['filed', 'brought', 'unsealed', 'refiled', 'added', 'hit'],
   ),
   rule('charge', '\\b(?:announced|said)\\b[^.;]{0,40}?\\bfaces? (?:\\w+ ){0,2}(?:counts?|charges?) of\\b'),
   rule(
@@ -102,7 +108,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'charge_dropped',
-    '\\bremov(?:ed|ing|es) the (?:\\w+ ){0,2}enhancement\\b|\\bdowngrad(?:ed|ing)\\b|\\breduc(?:ed|ing) the (?:\\w+ )?charges?\\b|\\bwithdr(?:ew|awn) (?:the )?charges?\\b',
+    '\\bremov(?:ed|ing|es) the (?:\\w+ ){0,2}enhancement\\b|\\bdowngrad(?:ed|ing)\\b|\\breduc(?:ed|ing) the (?:\\w+ )?charges?\\b|\\bwithdr(?:ew|awn)\\b(?! (?:its|their|his|her|the|an) (?:\\w+ )?(?:appeal|motion|request|plea))(?=[^.;]{0,80}?\\b(?:charges?|counts?)\\b)',
   ),
   rule(
     'charge_dropped',
@@ -116,13 +122,20 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // bail
   rule(
     'bail',
-    '\\b(?:denied|revoked|granted|set|rejected) (?:him |her |them )?bail\\b|\\bbail (?:request |application |motion |appeal )?(?:was |has been )?(?:denied|set|revoked|granted|rejected)\\b|\\bwithout (?:bail|bond)\\b|\\bheld on \\$[\\d,.]+(?: million)? (?:bail|bond)\\b|\\bremanded\\b',
+    '\\b(?:denied|revoked|granted|set|rejected|revoking|revokes) (?:him |her |them |his |her |their |the )?(?:bail|bond)\\b|\\b(?:bail|bond) (?:request |application |motion |appeal )?(?:was |has been )?(?:denied|set|revoked|granted|rejected)\\b|\\bwithout (?:bail|bond)\\b|\\bheld on \\$[\\d,.]+(?: million)? (?:bail|bond)\\b|\\bremanded\\b',
   ),
   rule(
     'bail',
     '\\bordered (?:\\w+ ){0,3}(?:detained|held|to (?:remain|stay) in (?:jail|custody))\\b|\\b(?:remain|stay) in (?:custody|jail)\\b|\\bwill (?:remain|stay) (?:in (?:federal )?(?:custody|jail)|behind bars|jailed)\\b',
   ),
   rule('bail', '\\brejected (?:an |the )?appeal\\b(?=[^.;]{0,80}\\bbail\\b)', 'bailAppeal'),
+  // Pretrial release on terms is a bail decision; a release from jail or prison is a `release`.
+  rule(
+    'bail',
+    "\\breleased (?:[\\w'’-]+ ){0,3}?on (?:(?:their|his|her) own recognizance|(?:\\$[\\d,.]+(?: million)? )?(?:unsecured |cash |signature |personal |a )?(?:bail|bond))\\b|\\breleased after posting\\b|\\bposted (?:\\$[\\d,.]+(?: million)? )?(?:bail|bond)\\b|\\b(?:remain|stay) free on (?:bail|bond)\\b|\\bbond (?:pending|while)\\b",
+    'release',
+    ['released', 'posted', 'free on', 'bond'],
+  ),
   // plea
   rule(
     'plea',
@@ -139,13 +152,13 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // motion
   rule(
     'motion',
-    '\\bfil(?:ed|es|ing|led) (?:a |an )?(?:\\w+ ){0,3}(?:motion|request|petition|brief)\\b|\\bmotion (?:to|for)\\b|\\bletter to the (?:judge|court)\\b',
+    '\\bfil(?:ed|es|ing|led) (?:a |an )?(?:\\w+ ){0,3}(?:motion|request|petition|brief)\\b|\\bmotions? (?:to|for)\\b|\\bletter to the (?:judge|court)\\b',
     'motion',
     ['motion', 'request', 'petition', 'brief', 'letter'],
   ),
   rule(
     'motion',
-    '\\b(?:lawyers?|attorneys?|team|defen[cs]e|counsel)\\b[^.;]{0,40}?\\b(?:argued|argues|arguing|accused prosecutors|contended|proposed|requested|asked the (?:judge|court)|is fighting)\\b|\\basked (?:the |a )?(?:judge|court) (?:for|to)\\b',
+    '\\b(?:lawyers?|attorneys?|team|defen[cs]e|defenders?|counsel)\\b[^.;]{0,40}?\\b(?:argued|argues|arguing|accused prosecutors|contended|proposed|requested|asked the (?:judge|court)|is fighting)\\b|\\basked (?:the |a )?(?:judge|court) (?:for|to)\\b',
   ),
   rule(
     'motion',
@@ -158,14 +171,14 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // ruling
   rule(
     'ruling',
-    "\\b(?:granted|denied|rejected) (?:[\\w'’-]+ ){0,4}?(?:request|motion|petition|bid|new trial)\\b",
+    "\\b(?:granted|denied|rejected) (?:[\\w'’-]+ ){0,4}?(?:requests?|motions?|petitions?|bids?|new trial)\\b",
   ),
   rule(
     'ruling',
     '\\b(?:judge|court|justices?)\\b[^.;]{0,60}?\\b(?:ruled|upheld|overturned|struck down|sided)\\b',
   ),
   // hearing
-  rule('hearing', '\\barraign(?:ed|ment)\\b'),
+  rule('hearing', '\\barraign(?:ed|ments?)\\b'),
   rule(
     'hearing',
     '\\b(?:will|is (?:set|scheduled|due) to|are (?:set|scheduled|due) to) be sentenced\\b|\\bwhen (?:he|she|they) (?:is|are) sentenced\\b|\\bsentencing\\b[^.;]{0,40}?\\b(?:is |was |has been )?(?:set|scheduled)\\b|\\bdue (?:back )?in court\\b|\\b(?:set|scheduled) (?:a |the )?(?:\\w+ )?(?:hearing|sentencing)\\b',
@@ -191,11 +204,11 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // trial
   rule(
     'trial',
-    '\\btrial\\b[^.;]{0,40}?\\b(?:began|begins|begin|started|starts|opened|opens|got underway|gets underway|is underway|resumes|resumed|is scheduled|set to begin|scheduled to begin|slated|postponed|delayed|pushed back|(?:set|scheduled|rescheduled|moved) (?:for|to))\\b',
+    '\\b(?:re)?trial\\b[^.;]{0,40}?\\b(?:remains (?:set|scheduled)|began|begins|begin|started|starts|opened|opens|got underway|gets underway|is underway|resumes|resumed|is scheduled|set to begin|scheduled to begin|slated|postponed|delayed|pushed back|(?:set|scheduled|rescheduled|moved) (?:for|to))\\b',
   ),
   rule(
     'trial',
-    '\\bjury selection\\b[^.;]{0,30}?\\b(?:began|begins|starts|started|is scheduled|to begin|to start|ended|concluded)\\b',
+    '\\bjury selection\\b[^.;]{0,30}?\\b(?:began|begins|starts|started|is scheduled|to begin|to start|ended|concluded|(?:set|scheduled) (?:for|to)|remains (?:set|scheduled))\\b|\\b(?:set|scheduled|moved|rescheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial(?: date)?)\\b|\\b(?:new )?trial date (?:of|in|for|on)\\b',
   ),
   rule(
     'trial',
@@ -203,12 +216,12 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'trial',
-    '\\bsent (?:the )?(?:jury|jurors) home\\b|\\b(?:jury|jurors) (?:was|were) sent home\\b|\\bbegan deliberat(?:ing|ions)\\b',
+    '\\bsent (?:the )?(?:jury|jurors) home\\b|\\b(?:jury|jurors)\\b[^.;]{0,60}?\\b(?:was|were) sent home\\b|\\bbegan deliberat(?:ing|ions)\\b',
   ),
   // verdict
   rule(
     'verdict',
-    "\\bacquitt(?:ed|al)\\b|\\bfound (?:[\\w'’-]+ ){0,5}?(?:not )?guilty\\b|\\bconvicted (?:[\\w'’-]+ ){0,5}?(?:of|on)\\b",
+    "\\bacquitt(?:ed|al)\\b|\\bfound (?:[\\w'’-]+ ){0,5}?(?:not )?guilty\\b|\\bconvicted (?:[\\w'’-]+ ){0,5}?(?:of|on)\\b|\\b(?:jury|jurors|judge|panel) (?:on \\w+ )?convicted\\b",
   ),
   rule(
     'verdict',
@@ -217,7 +230,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // sentence
   rule(
     'sentence',
-    '\\bsentenced (?:\\w+ ){0,3}to\\b|\\bwas sentenced\\b|\\bpronounced (?:the|his|her) sentence\\b|\\bimposed (?:a |the )?(?:\\w+ )?(?:sentence|prison term)\\b',
+    '\\bsentenced (?:\\w+ ){0,3}to\\b|\\bwas sentenced\\b|\\bpronounced (?:the|his|her) sentence\\b|\\bimposed (?:a |the )?(?:\\w+ )?(?:sentence|prison term)\\b|\\b(?:got|received|was given) (?:a |an )?(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|life)\\b(?:[ -](?:years?|months?))?(?:[- ]\\w+)? (?:in (?:state |federal )?prison|of (?:probation|house arrest|home confinement)|behind bars|in jail|sentence|prison (?:term|sentence)|terms?)\\b',
   ),
   // appeal
   rule(
@@ -226,7 +239,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'appeal',
-    '\\b(?:appeals court|court of appeals|appellate court|supreme court)\\b[^.;]{0,60}?\\b(?:ruled|upheld|overturned|rejected|affirmed|reversed|denied|declined)\\b|\\b(?:petition(?:ed)?|asked) (?:the |a |an )?(?:[\\w-]+ ){0,2}?(?:supreme court|appeals court|court of appeals)\\b',
+    '\\b(?:appeals court|court of appeals|appellate court|supreme court|superior court|appeals panel|(?:three|\\d)-judge panel)\\b[^.;]{0,60}?\\b(?:ruled|upheld|overturned|rejected|affirmed|reversed|denied|declined)\\b|\\b(?:petition(?:ed)?|asked) (?:the |a |an )?(?:[\\w-]+ ){0,2}?(?:supreme court|appeals court|court of appeals)\\b',
   ),
   rule('appeal', '\\bto appeal\\b(?=[^.;]{0,80}\\bbail\\b)', 'bailAppeal'),
   // lawsuit
@@ -237,6 +250,6 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // release
   rule(
     'release',
-    '\\b(?:was|were|has been|had been|is being|got) released (?:from (?:custody|jail|prison|detention)|on (?:bail|bond|\\$|(?:his|her) own recognizance))|\\breleased from (?:custody|jail|prison|detention)\\b|\\bordered (?:\\w+ ){1,3}released\\b|\\bfreed from (?:jail|prison|custody)\\b|\\bwalked (?:out of|free from) (?:jail|prison)\\b',
+    '\\b(?:was|were|has been|had been|is being|got) released from (?:custody|jail|prison|detention)|\\breleased from (?:custody|jail|prison|detention)\\b|\\bordered (?:\\w+ ){1,3}released\\b|\\bfreed from (?:jail|prison|custody)\\b|\\bwalked (?:out of|free from) (?:jail|prison)\\b',
   ),
 ];

@@ -1,4 +1,5 @@
 import type { CaseEvent, EventType } from '../facts.ts';
+import { addDays, resolveMention } from './dates.ts';
 import {
   clauseAround,
   clauseBreaks,
@@ -7,15 +8,50 @@ import {
   MODAL,
   maskedSentence,
   sentenceDates,
+  sentenceMentions,
   triggerTense,
 } from './eventContext.ts';
 import { resolveEventDate } from './eventDates.ts';
 import { findHits, type Hit } from './eventHits.ts';
 import { type DraftEvent, finishEvents } from './eventMerge.ts';
-import { eventWho, namedInSentence, whoContext } from './eventWho.ts';
+import { eventWho, namedInSentence, type WhoContext, whoContext } from './eventWho.ts';
 import type { ArticleDoc, PersonRegistry, Sentence } from './types.ts';
 
-const WAIVER = /\bwaive[sd]?\b[^.;]{0,30}\bextradition\b|\bextradition (?:hearing|proceeding)/i;
+/** "X, 28, is charged with", "who remain charged": the state of the case, not a filing. */
+const STATE_BEFORE = /\b(?:is|are|remains?|remained|stands?)\s+(?:each |also |still |now )?$/i;
+const DAYS_AFTER = /\b(a|one|two|three|four|five|six|seven) days? after\s+(?:[\w'’-]+\s+){0,6}$/i;
+const DAY_COUNT: Record<string, number> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+};
+/** "The decision, filed last Thursday, ...": the next sentence dates the document of an undated act. */
+const DOCUMENT_DATED =
+  /\b(?:decision|ruling|order|opinion|judgment|notice|filing|motion)\b,?\s+(?:which was |was )?(?:filed|issued|signed|entered|dated|released)\s/i;
+
+function documentDate(doc: ArticleDoc, s: Sentence): { date: string | null; recent: boolean } | undefined {
+  const next = doc.sentences[s.index + 1];
+  if (!next || !DOCUMENT_DATED.test(next.text)) return undefined;
+  const mention = sentenceMentions(next).find(
+    (m) => m.kind !== 'vague' && m.kind !== 'afterEvent' && m.kind !== 'sameMonth',
+  );
+  return mention ? resolveMention(mention, doc.published, 'past') : undefined;
+}
+
+const WAIVER =
+  /\bwaive[sd]?\b[^.;]{0,30}\bextradition\b|\bwaiv(?:ed|ing|er)\b[^.;]{0,60}\bextradition (?:hearing|proceeding)/i;
+
+/** The role of the person named just before `at` in the sentence (the doer of the act there). */
+export function actorRole(ctx: WhoContext, s: Sentence, at: number): string | undefined {
+  const last = ctx.people.mentionsIn(s.offset, s.offset + at).at(-1);
+  if (!last || at - (last.end - s.offset) > 40) return undefined;
+  return last.person.role;
+}
 
 /** The sentence with the two before and the one after it. */
 function neighbourhood(doc: ArticleDoc, s: Sentence): string {
@@ -38,14 +74,36 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
     const dates = sentenceDates(masked);
     const breaks = clauseBreaks(masked);
     const named = namedInSentence(ctx, s, spans);
+    let sentenceDay: string | null = null;
     for (const hit of hits) {
-      const clause = clauseAround(breaks, masked.length, hit.start);
+      // A trigger that runs over a clause break ("sentencing, which she scheduled") spans both clauses.
+      const clause: [number, number] = [
+        clauseAround(breaks, masked.length, hit.start)[0],
+        clauseAround(breaks, masked.length, hit.end - 1)[1],
+      ];
       const clauseText = masked.slice(clause[0], clause[1]);
-      const { type, family, status, intention } = classify(doc, s, masked, hit, clause, dates.relatives);
+      const classified = classify(doc, s, masked, hit, clause, dates.relatives);
+      const { family, status, intention } = classified;
+      // "Crowder dismissed the charges", Crowder being the prosecutor: a drop, not a court's dismissal.
+      const type =
+        classified.type === 'dismissal' && actorRole(ctx, s, hit.start) === 'prosecutor'
+          ? 'charge_dropped'
+          : classified.type;
       const mention = dateForTrigger(masked, dates, clause, hit.start, hit.end, status === 'happened');
-      const resolved = resolveEventDate(mention, doc, s, status === 'scheduled' ? 'future' : 'past', lastDay);
+      let resolved = resolveEventDate(mention, doc, s, status === 'scheduled' ? 'future' : 'past', lastDay);
+      // "arrested Friday, a day after a grand jury indicted them": the day before the other act.
+      const daysAfter = DAYS_AFTER.exec(masked.slice(Math.max(0, hit.start - 80), hit.start));
+      if (daysAfter && sentenceDay && status === 'happened')
+        resolved = {
+          date: addDays(sentenceDay, -(DAY_COUNT[daysAfter[1]!.toLowerCase()] ?? 1)),
+          recent: false,
+        };
+      if (!resolved.date && !mention && status === 'happened') resolved = documentDate(doc, s) ?? resolved;
       if (intention && !resolved.date) continue;
-      if (resolved.date?.length === 10) lastDay = resolved.date;
+      if (resolved.date?.length === 10 && status === 'happened') {
+        lastDay = resolved.date;
+        sentenceDay ??= resolved.date;
+      }
       hitCount++;
       for (const who of eventWho(ctx, type, family === 'targeted', s, masked, named)) {
         drafts.push({
@@ -61,6 +119,8 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
           vague: mention?.kind === 'vague',
           announcement: mention !== undefined && dates.announcement.has(mention),
           clause: clauseText,
+          state: type === 'charge' && STATE_BEFORE.test(masked.slice(Math.max(0, hit.start - 40), hit.start)),
+          onTrial: type === 'trial' && !named.some((p) => p.role === 'defendant'),
           inRelative: dates.relatives.some(
             ([a, b]) => hit.start >= a && hit.start < b && /^, who/.test(masked.slice(a)),
           ),
@@ -99,7 +159,9 @@ function classify(
   let family = hit.rule.family;
   if (family === 'bailAppeal' && status === 'scheduled') type = 'hearing';
   // The extradition waiver is one arrest event, not also a hearing.
-  if (type === 'hearing' && WAIVER.test(neighbourhood(doc, s))) {
+  // A first appearance or an arraignment is held where the case is, after any extradition.
+  const afterExtradition = /\bfirst (?:court )?appearance|\barraign/i.test(masked);
+  if (type === 'hearing' && !afterExtradition && WAIVER.test(neighbourhood(doc, s))) {
     type = 'arrest';
     family = 'extradition';
   }

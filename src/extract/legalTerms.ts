@@ -4,7 +4,7 @@
  */
 
 const MODIFIER =
-  '(?:(?:first|second|third)[- ]degree |felony |misdemeanor |attempted |aggravated |involuntary |voluntary |vehicular |armed |sexual |wire |securities |bank |mail |tax |criminal |reckless |domestic |child |witness |drug |human |sex |capital |simple |grand |petty |insurance |identity |voter |computer |bankruptcy |mortgage |investment |health care |healthcare |criminally negligent |negligent |official )*';
+  '(?:(?:first|second|third)[- ]degree |felony |misdemeanor |attempted |aggravated |involuntary |voluntary |vehicular |armed |sexual |wire |securities |bank |mail |tax |criminal |reckless |domestic |child |witness |drug |human |sex |capital |simple |grand |petty |insurance |identity |voter |computer |bankruptcy |mortgage |investment |health care |healthcare |criminally negligent |negligent |official |records |evidence |jury |unlawful |illegal |felonious |felony drug )*';
 
 const HEADS = [
   'manslaughter in the commission of a lawful act',
@@ -30,6 +30,8 @@ const HEADS = [
   'battery',
   'rape',
   'stalking',
+  'theft by (?:deception|unlawful taking|extortion|fraud|swindle|embezzlement)',
+  'theft of (?:services|government property|public funds|trade secrets|property)',
   'theft',
   'embezzlement',
   'extortion',
@@ -39,8 +41,42 @@ const HEADS = [
   'money laundering',
   'obstruction of justice',
   'conspiracy to commit [a-z ]+?(?=[,.;]| and | or |$)',
+  'conspiracy(?! theor)',
+  'armed criminal action',
+  'intimidation of (?:a )?(?:witness|witnesses|victim|juror|public servant)',
+  'intimidation',
+  'engaging in a pattern of corrupt activity',
+  'pattern of corrupt activity',
+  'corrupt activity',
+  'racketeering activity',
+  'harassment',
+  'solicitation(?: of (?:murder|a minor|prostitution))?',
+  'aiding and abetting',
+  'criminal mischief',
+  'criminal trespass',
+  'trespassing',
+  'resisting arrest',
+  'carjacking',
+  'home invasion',
+  'larceny',
+  'vandalism',
+  'misappropriation(?: of (?:public )?funds)?',
+  'abuse of a corpse',
+  '(?:child|elder|sexual) abuse',
+  'cruelty to (?:animals|children)',
+  'animal cruelty',
+  'unlawful restraint',
+  'making false statements',
+  'false statements?',
+  'receiving stolen property',
+  'distribution of (?:a )?controlled substances?',
+  'possession with intent to distribute',
+  'leaving the scene of (?:a|an) (?:crash|accident)',
+  'hit-and-run',
+  'reckless driving',
   'endangerment',
-  'tampering with (?:evidence|a witness|witnesses|a juror)',
+  'tampering with (?:public |government |official |court )?records',
+  'tampering with (?:physical )?(?:evidence|a witness|witnesses|a juror|a victim)',
   'tampering',
   'forced labor',
   'contempt of court',
@@ -58,6 +94,56 @@ const HEADS = [
 
 /** Offence names, longest alternatives first; matched on lower-cased text. */
 export const OFFENCE_RE = new RegExp(`\\b${MODIFIER}(?:${HEADS.join('|')})\\b`, 'g');
+
+/** Where a list of offences starts: "charged with", "convicted of", "pleaded guilty to", "counts of". */
+const LIST_CUE =
+  /\b(?:charged with|convicted of|acquitted of|cleared of|found (?:not )?guilty of|pleaded (?:guilty|not guilty|no contest) to|indicted on|charges? of|counts? of)\s+/g;
+/** Where the list ends: punctuation, or a clause about when, where or why. */
+const LIST_END =
+  /[.;:()"“”]|\s(?:in|for|after|before|that|which|who|when|while|under|as|at|on|from|during|since|last|this|over|because|stemming|related|linked|connected)\s/;
+const PART_SPLIT = /,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+/g;
+const COUNT_PREFIX =
+  /^(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|numerous|single) )?(?:(?:felony|misdemeanor|additional|related|lesser|new|reduced) )*(?:(?:counts?|charges?) of )?/;
+/** Words that make a phrase a description, not an offence's name. */
+const NOT_A_NAME =
+  /\b(?:the|a|an|his|her|their|its|him|them|this|that|these|those|who|crimes?|charges?|counts?|offen[cs]es?|same|other|various|people|victims?|dollars?|money|was|were|is|are|be|been|has|have|had|would|will|could|may|face|faces|faced|said|says|added|weeks?|days?|months?|years?|life|death|prison|jail|probation)\b|\d|ly\b/;
+/** A one-word offence looks like a crime noun ("menacing", "bribery", "extortion", "arson"). */
+const ONE_WORD_OFFENCE = /(?:ing|ery|ary|ion|ism|ment|ft|ud|ty|cy|ry|ult|ape|der|son|ence|ance)$/;
+
+/**
+ * Offences named in a charging list that the lexicon does not know ("charged with menacing and
+ * harassment of a public servant"): each short lower-case part of the list after a charging verb,
+ * as [start, end) in `lower`. Parts with articles, pronouns or adverbs are descriptions and are left out.
+ */
+export function unlistedOffences(lower: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const cue of lower.matchAll(LIST_CUE)) {
+    const from = (cue.index ?? 0) + cue[0].length;
+    const rest = lower.slice(from, from + 120);
+    const end = LIST_END.exec(rest)?.index ?? rest.length;
+    const list = rest.slice(0, end);
+    let at = 0;
+    for (const sep of [...list.matchAll(PART_SPLIT), null]) {
+      const stop = sep ? (sep.index ?? 0) : list.length;
+      const raw = list.slice(at, stop);
+      const prefix = COUNT_PREFIX.exec(raw)?.[0].length ?? 0;
+      const part = raw.slice(prefix).trimEnd();
+      const words = part.split(/\s+/).filter(Boolean);
+      const name =
+        words.length >= 1 &&
+        words.length <= 5 &&
+        /^[a-z][a-z' -]*$/.test(part) &&
+        !NOT_A_NAME.test(part) &&
+        (words.length > 1 || ONE_WORD_OFFENCE.test(part));
+      // A part that is no offence's name ends the list; so does the part after the final "and".
+      if (!name) break;
+      out.push([from + at + prefix, from + at + prefix + part.length]);
+      if (!sep || /\b(?:and|or)\b/.test(list.slice(at - 6, at))) break;
+      at = stop + sep[0].length;
+    }
+  }
+  return out;
+}
 
 /** The offence as the schema writes it: lower case, singular, "gun enhancement" as "firearm enhancement". */
 export function canonicalOffence(raw: string, before: string): string {

@@ -86,3 +86,14 @@ describe('counted and mid-month words', () => {
     expect(findDateMentions('Charges could fall under a different statute.')).toEqual([]);
   });
 });
+
+describe('words that only look like dates', () => {
+  it('a month name inside a personal name is no date', () => {
+    expect(findDateMentions('The court upheld the conviction of Jane Roe and Maya Lund.')).toEqual([]);
+  });
+  it('"earlier that month" refers to another event, not to the publication date', () => {
+    const [m] = findDateMentions('Earlier that month, she had pleaded guilty.');
+    expect(m?.kind).toBe('sameMonth');
+    expect(m && resolveMention(m, '2023-03-09', 'past').date).toBeNull();
+  });
+});

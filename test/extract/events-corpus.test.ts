@@ -12,15 +12,15 @@ describe.skipIf(!existsSync(path.join(corpus, 'articles')))(
   'events, charges and penalties on ../shared/corpus',
   () => {
     const report = existsSync(path.join(corpus, 'articles')) ? evaluate(corpus) : undefined;
-    it('events: micro-F1 at least 0.85 with date accuracy at least 0.90', () => {
-      expect(report!.events.f1).toBeGreaterThanOrEqual(0.85);
-      expect(report!.events.dateAccuracy).toBeGreaterThanOrEqual(0.9);
+    it('events: micro-F1 at least 0.90 with date accuracy at least 0.95', () => {
+      expect(report!.events.f1).toBeGreaterThanOrEqual(0.9);
+      expect(report!.events.dateAccuracy).toBeGreaterThanOrEqual(0.95);
     });
-    it('charges: F1 at least 0.85', () => {
-      expect(report!.charges.f1).toBeGreaterThanOrEqual(0.85);
+    it('charges: F1 at least 0.90', () => {
+      expect(report!.charges.f1).toBeGreaterThanOrEqual(0.9);
     });
-    it('penalties: F1 at least 0.90', () => {
-      expect(report!.penalties.f1).toBeGreaterThanOrEqual(0.9);
+    it('penalties: F1 at least 0.95', () => {
+      expect(report!.penalties.f1).toBeGreaterThanOrEqual(0.95);
     });
   },
 );
