@@ -212,7 +212,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'trial',
-    '\\bfaces? (?:a |an |the )?(?:\\w+ )?trial\\b|\\b(?:go|goes|going|went|gone) on trial\\b|\\bstands? trial\\b|\\bmistrial\\b|\\bdeadlock(?:ed|ing|s)?\\b|\\bhung jury\\b|\\b(?:opening|closing) (?:arguments|statements)\\b',
+    '\\bfaces? (?:a |an |the )?(?:\\w+ )?trial\\b|\\b(?:go|goes|going|went|gone) on trial\\b|(?<!\\bto )\\bstands? trial\\b|\\bmistrial\\b|\\bdeadlock(?:ed|ing|s)?\\b|\\bhung jury\\b|\\b(?:opening|closing) (?:arguments|statements)\\b',
   ),
   rule(
     'trial',
