@@ -24,6 +24,8 @@ interface GoldCluster {
   who: string | null;
   dates: string[];
   urls: Set<string>;
+  /** Every label behind it is marked borderline: neither rewarded nor penalised (schema's scoring note). */
+  borderline: boolean;
 }
 
 /** The person key an event is about: the defendant it names, else the name itself. */
@@ -48,8 +50,9 @@ export function scoreAlerts(
 ): void {
   const clusters: GoldCluster[] = [];
   for (const a of articles) {
-    for (const e of a.gold.events as CaseEvent[]) {
+    for (const e of a.gold.events as Array<CaseEvent & { note?: string }>) {
       if (!e.new) continue;
+      const borderline = /^borderline/i.test(e.note ?? '');
       const who = whoKey(def, e.who);
       const date = e.date ?? a.published;
       const c = clusters.find(
@@ -63,12 +66,22 @@ export function scoreAlerts(
       if (c) {
         c.dates.push(date);
         c.urls.add(a.url);
-      } else clusters.push({ type: e.type, status: e.status, who, dates: [date], urls: new Set([a.url]) });
+        c.borderline &&= borderline;
+      } else
+        clusters.push({
+          type: e.type,
+          status: e.status,
+          who,
+          dates: [date],
+          urls: new Set([a.url]),
+          borderline,
+        });
     }
   }
   const news = alerts.filter((x) => x.kind === 'new');
   const used = new Set<GoldCluster>();
   let matched = 0;
+  let scored = 0;
   for (const alert of news) {
     const d = alert.development;
     const who = whoKey(def, d.who);
@@ -81,14 +94,21 @@ export function scoreAlerts(
         c.who === who &&
         c.dates.some((x) => datesAgree(x, date)),
     );
-    if (c) {
+    if (c?.borderline)
+      used.add(c); // matched a borderline label: not counted either way
+    else if (c) {
       used.add(c);
       matched++;
-    } else score.misses.push(`alert without a gold development: ${d.type} ${d.who} ${d.date} ${d.summary}`);
+      scored++;
+    } else {
+      scored++;
+      score.misses.push(`alert without a gold development: ${d.type} ${d.who} ${d.date} ${d.summary}`);
+    }
   }
   for (const c of clusters)
-    if (!used.has(c)) score.misses.push(`gold development not alerted: ${c.type} ${c.who} ${c.dates[0]}`);
-  score.alerts = news.length;
-  score.goldNew = clusters.length;
+    if (!used.has(c) && !c.borderline)
+      score.misses.push(`gold development not alerted: ${c.type} ${c.who} ${c.dates[0]}`);
+  score.alerts = scored;
+  score.goldNew = clusters.filter((c) => !c.borderline).length;
   score.matched = matched;
 }
