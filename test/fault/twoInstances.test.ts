@@ -78,8 +78,18 @@ describe('two instances on one Redis', () => {
           m.channelId === emu.guilds[guildIndex]?.channelIds.alerts &&
           JSON.stringify(m.embeds).includes(slug),
       );
-    // Shard 1's server may be fed by the outbox, drained every few seconds.
-    await emu.waitFor(() => ours(1).length >= ours(0).length && ours(0).length >= COUNT, { timeout: 15_000 });
+    // Each server's alerts from the other shard's ingestion arrive through the outbox, drained
+    // every few seconds by the shard that holds the server: wait until it is empty and settled.
+    const settled = async () => {
+      for await (const key of (stores[0] as Store).kv('alert-outbox').keys())
+        if (key.includes(slug)) return false;
+      for (const g of [0, 1]) {
+        const a = await auditAlerts(stores[0] as Store, emu.guilds[g]?.id ?? '', slug, ours(g));
+        if (a.halfDone > 0 || a.hearingAlerts < COUNT) return false;
+      }
+      return true;
+    };
+    for (let i = 0; i < 60 && !(await settled()); i++) await new Promise((r) => setTimeout(r, 250));
     for (const g of [0, 1]) {
       const audit = await auditAlerts(stores[0] as Store, emu.guilds[g]?.id ?? '', slug, ours(g));
       expect(audit.duplicates, `guild ${g}: no duplicate`).toBe(0);
