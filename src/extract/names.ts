@@ -11,8 +11,15 @@ const lexicon = new Map(
 
 /** The lexicon tag of a word, looked up in lower case ("alec" → "MaleName", "court" → "Singular"). */
 export function lexTag(word: string): string | undefined {
-  return lexicon.get(word.toLowerCase());
+  // Most words arrive capitalised: remembering each spelling's tag saves a toLowerCase per lookup.
+  if (tagCache.has(word)) return tagCache.get(word);
+  const tag = lexicon.get(word.toLowerCase());
+  if (tagCache.size > 50000) tagCache.clear();
+  tagCache.set(word, tag);
+  return tag;
 }
+
+const tagCache = new Map<string, string | undefined>();
 
 const NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName', 'Person', 'LastName', 'Honorific']);
 
@@ -121,7 +128,7 @@ export function editDistance(a: string, b: string): number {
 /** Same surname up to a likely misspelling: distance 1 for short names, 2 for long ones. */
 export function similarSurname(a: string, b: string): boolean {
   if (a === b) return true;
-  if (a.replace(/ /g, '') === b.replace(/ /g, '')) return true;
+  if ((a.includes(' ') || b.includes(' ')) && a.replace(/ /g, '') === b.replace(/ /g, '')) return true;
   const len = Math.min(a.length, b.length);
   if (len < 5) return false;
   if (a[0] !== b[0]) return false;

@@ -8,8 +8,12 @@ export const VICTIM_TRIGGER =
 export const VICTIM_GAP_STOP =
   /\b(?:by|suspects?|accused|defendants?|charged|charges?|counts?|was|were|is|are|but|that|which|who|led|said|as|when|while|after|before|to|into|reported|against|for)\b/i;
 
+const ANY_VICTIM_TRIGGER = new RegExp(VICTIM_TRIGGER.source, 'i');
+
 /** "deaths of X", "killing X", "wounding the director, X": the name is the object of a harm word. */
 export function victimBefore(before: string): boolean {
+  // Most contexts hold no harm word: one plain test is cheaper than iterating the matches.
+  if (!ANY_VICTIM_TRIGGER.test(before)) return false;
   let last: RegExpExecArray | null = null;
   for (const m of before.matchAll(VICTIM_TRIGGER)) last = m as RegExpExecArray;
   if (!last) return false;

@@ -47,20 +47,25 @@ const titleCache = new WeakMap<NameRun, string>();
 
 function computeTitleBefore(run: NameRun, text: string): string {
   const titleLen = titleLength(run);
-  const from = Math.max(run.sentence.offset, run.start - titleLen - 80);
-  const before =
-    text
-      .slice(from, run.start - titleLen)
-      .split(/[;:“"(]/)
-      .at(-1) ?? '';
+  const to = run.start - titleLen;
+  let from = Math.max(run.sentence.offset, to - 80);
+  // Only the text after the last clause mark (; : “ " or opening parenthesis) counts.
+  for (let k = to - 1; k >= from; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 59 || c === 58 || c === 0x201c || c === 34 || c === 40) {
+      from = k + 1;
+      break;
+    }
+  }
+  const before = text.slice(from, to);
   // "his attorney, Anne Taylor": a comma right before the name closes the title.
   const words = (run.possessive ? before : before.replace(/,\s*$/, ' ')).trim().split(/\s+/);
   const tail: string[] = [];
   for (let k = words.length - 1; k >= 0 && tail.length < 5; k--) {
     const w = words[k]!;
     if (!w || w.endsWith(',')) break;
-    const titleWord = TITLE_WORDS.has(w.toLowerCase().replace(/\.$/, '')) || /^[A-Z]{2,4}$/.test(w);
-    if (/^\p{Lu}/u.test(w) && !/[’']s?$/.test(w) && !titleWord) break;
+    // Only a capitalised word needs the title check (lower-case words always join the tail).
+    if (/^\p{Lu}/u.test(w) && !/[’']s?$/.test(w) && !isTitleWord(w)) break;
     tail.unshift(w);
   }
   const head = tail.at(-1)?.toLowerCase() ?? '';
@@ -68,6 +73,9 @@ function computeTitleBefore(run: NameRun, text: string): string {
     return run.title;
   return `${tail.join(' ')} ${run.title}`.trim();
 }
+
+const isTitleWord = (w: string) =>
+  TITLE_WORDS.has(w.toLowerCase().replace(/\.$/, '')) || /^[A-Z]{2,4}$/.test(w);
 
 function widerTitle(run: NameRun, text: string): string {
   const titleLen = titleLength(run);
@@ -111,11 +119,23 @@ export interface RunEvidence {
 
 /** Collects role and gender evidence from one mention. */
 export function collectEvidence(run: NameRun, text: string): RunEvidence {
-  const cached = evidenceCache.get(run);
-  if (cached) return { ...cached, evidence: new Set(cached.evidence), gender: [...cached.gender] };
-  const votes = computeEvidence(run, text);
-  evidenceCache.set(run, votes);
-  return { ...votes, evidence: new Set(votes.evidence), gender: [...votes.gender] };
+  let votes = evidenceCache.get(run);
+  if (!votes) {
+    votes = computeEvidence(run, text);
+    evidenceCache.set(run, votes);
+  }
+  return copyEvidence(votes);
+}
+
+/** A copy the caller may extend (lists share evidence); built field by field, faster than a spread. */
+function copyEvidence(v: RunEvidence): RunEvidence {
+  return {
+    title: v.title,
+    evidence: new Set(v.evidence),
+    gender: v.gender.slice(),
+    chargedAfter: v.chargedAfter,
+    nameGender: v.nameGender,
+  };
 }
 
 const evidenceCache = new WeakMap<NameRun, RunEvidence>();
@@ -195,12 +215,8 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
   if (
     DEFENDANT_BEFORE.test(before) ||
     CO_DEFENDANT_BEFORE.test(before) ||
-    SUIT_NAMES_BEFORE.test(before) ||
-    inAgainstList(
-      text
-        .slice(Math.max(run.sentence.offset, run.start - 220 - titleLen), run.start - titleLen)
-        .replace(ABBREVIATED_TITLE, ''),
-    )
+    (before.includes('names') && SUIT_NAMES_BEFORE.test(before)) ||
+    againstListBefore(run, text, titleLen)
   )
     votes.evidence.add('defendant');
   // "Officer X resigned after the charge against him was dismissed": no other name in between.
@@ -220,13 +236,31 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
   return votes;
 }
 
-function genderFromWords(phrase: string): 'male' | 'female' | undefined {
+/** inAgainstList on the 220 characters before the run; its pattern needs the word "against". */
+function againstListBefore(run: NameRun, text: string, titleLen: number): boolean {
+  const wide = text.slice(Math.max(run.sentence.offset, run.start - 220 - titleLen), run.start - titleLen);
+  return wide.includes('against') && inAgainstList(wide.replace(ABBREVIATED_TITLE, ''));
+}
+
+function genderFromWords(phrase: string): 'male' | 'female' | null {
+  if (phrase === '') return null;
+  // Titles and appositions repeat across the mentions of a person: remember each phrase's answer.
+  const cached = genderCache.get(phrase);
+  if (cached !== undefined) return cached;
+  let found: 'male' | 'female' | null = null;
   for (const w of phrase.toLowerCase().split(/[^a-z]+/)) {
     const g = GENDERED_NOUNS[w] ?? HONORIFIC_GENDER[w];
-    if (g) return g;
+    if (g) {
+      found = g;
+      break;
+    }
   }
-  return undefined;
+  if (genderCache.size > 5000) genderCache.clear();
+  genderCache.set(phrase, found);
+  return found;
 }
+
+const genderCache = new Map<string, 'male' | 'female' | null>();
 
 /** The role from all evidence: explicit titles first, then what happened to the person. */
 export function decideRole(all: RunEvidence[]): Role {

@@ -156,18 +156,21 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
   );
 }
 
+const RELATION = '(?:father|mother|brother|sister|son|daughter|dad|mom|husband|wife)';
+const POSSESSIVE_RELATION_GAP = new RegExp(`^['’]s?\\s+${RELATION},?\\s+$`);
+const WHOSE_RELATION_GAP = new RegExp(`^,\\s+whose\\s+(?:\\w+\\s+)?${RELATION}\\s+$`);
+
 /** "Kaylee Goncalves’ father, Steve" → Steve Goncalves: a first name given by relation. */
 function composeFromRelation(run: NameRun, doc: ArticleDoc, runs: NameRun[]): NameRun | undefined {
   if (run.words.length !== 1) return undefined;
-  const RELATION = '(?:father|mother|brother|sister|son|daughter|dad|mom|husband|wife)';
   // "X’s father, Steve" or "Carol X, whose son Evan": the owner's surname completes the first name.
-  const owner = runs
-    .filter((r) => r.end < run.start && r.sentence === run.sentence && r.words.length >= 2)
-    .at(-1);
+  let owner: NameRun | undefined;
+  for (const r of runs)
+    if (r.end < run.start && r.sentence === run.sentence && r.words.length >= 2) owner = r;
   if (!owner) return undefined;
   const gap = doc.text.slice(owner.end, run.start);
-  const byPossessive = owner.possessive && new RegExp(`^['’]s?\\s+${RELATION},?\\s+$`).test(gap);
-  const byWhose = !owner.possessive && new RegExp(`^,\\s+whose\\s+(?:\\w+\\s+)?${RELATION}\\s+$`).test(gap);
+  const byPossessive = owner.possessive && POSSESSIVE_RELATION_GAP.test(gap);
+  const byWhose = !owner.possessive && WHOSE_RELATION_GAP.test(gap);
   if (!byPossessive && !byWhose) return undefined;
   const surname = owner.words[owner.words.length - 1]!;
   return { ...run, name: `${run.name} ${surname}`, words: [...run.words, surname] };

@@ -32,6 +32,11 @@ export function findQuoteSpans(paragraph: Paragraph): QuoteSpan[] {
   let i = 0;
   while (i < t.length) {
     const c = t[i]!;
+    // Only the four marks can open a quotation: skip every other character at once.
+    if (c !== '“' && c !== '"' && c !== '‘' && c !== '”') {
+      i++;
+      continue;
+    }
     // An inch mark (5'10") is not a quotation.
     const inch = c === '"' && /\d/.test(t[i - 1] ?? '');
     const opens =

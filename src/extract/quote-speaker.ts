@@ -27,6 +27,8 @@ const VERB_AFTER_SUBJECT = new RegExp(
 );
 const VERB_BEFORE_SUBJECT = new RegExp(`^[\\s,.!?;:—–-]*(${VERBS})\\s+([^.;!?“”"]{1,120})`, 'u');
 const ANY_VERB = new RegExp(`\\b(${VERBS})\\b`, 'gu');
+/** The first reporting verb (no lastIndex state; compiled once, not per call). */
+const FIRST_VERB = new RegExp(ANY_VERB.source, 'u');
 const CLAUSE_STOP = /\b(that|who|which|when|while|because|if|is|was|were|are|be|been|not)\b/;
 
 const CLOSING_VERB =
@@ -139,7 +141,7 @@ export function leadingReporter(
   doc: ArticleDoc,
   reg: PersonRegistry,
 ): Attribution | undefined {
-  const v = new RegExp(ANY_VERB.source, 'u').exec(text);
+  const v = FIRST_VERB.exec(text);
   if (!v || v.index > 80) return undefined;
   const found = subjectBefore(text.slice(0, v.index), offset, doc, reg);
   return found && found !== 'reported-speech' && (found.speaker || found.org) ? found : undefined;
@@ -147,7 +149,7 @@ export function leadingReporter(
 
 /** Whether a stretch of (masked) text holds a reporting verb. */
 export function hasReportingVerb(text: string): boolean {
-  return new RegExp(ANY_VERB.source, 'u').test(text);
+  return FIRST_VERB.test(text);
 }
 
 /** "X said." ending a sentence (or "X said there are..."): the speaker of what follows, if named. */

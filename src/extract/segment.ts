@@ -76,6 +76,9 @@ export function quotedSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let open = -1;
   for (let i = 0; i < text.length; i++) {
+    // Most characters are no quote mark: compare char codes before building a one-character string.
+    const code = text.charCodeAt(i);
+    if (code !== 0x201c && code !== 0x201d && code !== 34) continue;
     const c = text[i]!;
     if (c === '“') {
       if (open < 0) open = i;
@@ -108,8 +111,9 @@ export function splitSentences(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 46 && code !== 33 && code !== 63) continue; // . ! ?
     const c = text[i]!;
-    if (c !== '.' && c !== '!' && c !== '?') continue;
     let end = i + 1;
     while (end < text.length && (CLOSERS.includes(text[end]!) || '.!?'.includes(text[end]!))) end++;
     if (end >= text.length || !/\s/.test(text[end]!)) continue;
@@ -131,8 +135,7 @@ export function splitSentences(text: string): Array<[number, number]> {
 }
 
 function periodEndsSentence(text: string, dot: number, next: number): boolean {
-  const before = text.slice(0, dot);
-  const word = /([A-Za-z][A-Za-z.]*)$/.exec(before)?.[1] ?? '';
+  const word = wordBefore(text, dot);
   if (!word) return true;
   const lower = word.toLowerCase();
   if (/^[A-Z]$/.test(word)) return false; // an initial: "Kari T. Morrissey", "R. Kelly"
@@ -143,6 +146,23 @@ function periodEndsSentence(text: string, dot: number, next: number): boolean {
     return SENTENCE_STARTERS.has(nextWord);
   }
   return true;
+}
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * The trailing /[A-Za-z][A-Za-z.]*$/ of text[0, dot), found by scanning back from the period: the
+ * regex on the prefix rescans the whole paragraph for every period (quadratic on long paragraphs).
+ */
+function wordBefore(text: string, dot: number): string {
+  let from = dot;
+  while (from > 0) {
+    const c = text.charCodeAt(from - 1);
+    if (!isAsciiLetter(c) && c !== 46) break;
+    from--;
+  }
+  while (from < dot && text.charCodeAt(from) === 46) from++; // the word starts at a letter
+  return text.slice(from, dot);
 }
 
 /** A word list written as whitespace-separated text (keeps long lexicons readable). */
