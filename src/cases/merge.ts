@@ -42,7 +42,9 @@ export function emptyKnowledge(slug: string): CaseKnowledge {
 export function canonicalUrl(url: string): string {
   try {
     const u = new URL(url);
-    u.hash = '';
+    // A fragment is dropped, except the poller's own "#item-<hash>" that tells apart link-less items
+    // of one feed (they would otherwise merge into one article).
+    if (!/^#item-[\w-]+$/.test(u.hash)) u.hash = '';
     for (const key of [...u.searchParams.keys()]) {
       if (/^(utm_|fbclid$|gclid$|mc_|ref$|cmpid$)/i.test(key)) u.searchParams.delete(key);
     }

@@ -131,3 +131,15 @@ describe('ingestArticle', () => {
     expect(Object.keys(k.articles)).toHaveLength(20);
   });
 });
+
+describe('canonicalUrl', () => {
+  it('drops tracking parameters and fragments, but keeps link-less feed items apart', async () => {
+    const { canonicalUrl } = await import('../../src/cases/merge.ts');
+    expect(canonicalUrl('https://a.example/story?utm_source=x&id=3#comments')).toBe(
+      'https://a.example/story?id=3',
+    );
+    expect(canonicalUrl('https://feed.example/rss#item-ab12')).not.toBe(
+      canonicalUrl('https://feed.example/rss#item-cd34'),
+    );
+  });
+});
