@@ -1,13 +1,13 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { type CaseDefinition, findCase } from '../src/cases/definition.ts';
+import type { CaseDefinition } from '../src/cases/definition.ts';
 import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
 import { personIdIn } from '../src/cases/peopleView.ts';
 import type { QuoteRecord } from '../src/cases/types.ts';
 import type { Command, CommandContext } from '../src/discord/command.ts';
 import { ensurePageOwner, pageButtons, parsePageCustomId, showPage } from '../src/discord/pager.ts';
-import { knownPeople, peopleOfCases, personChoices } from '../src/discord/personChoices.ts';
+import { caseOrPersonAutocomplete, knownPeople } from '../src/discord/personChoices.ts';
 import { type Payload, respond } from '../src/discord/respond.ts';
-import { caseChoices, requireCase, trackedCases } from '../src/discord/trackedCase.ts';
+import { requireCase, trackedCases } from '../src/discord/trackedCase.ts';
 import { UserError } from '../src/errors.ts';
 import { quotesPage } from '../src/format/index.ts';
 
@@ -101,15 +101,6 @@ const button: Command['button'] = async (interaction, ctx) => {
   await showPage(interaction, payload);
 };
 
-const autocomplete: Command['autocomplete'] = async (interaction, ctx) => {
-  const focused = interaction.options.getFocused(true);
-  if (focused.name === 'case') return interaction.respond(await caseChoices(interaction, ctx.store));
-  const tracked = await trackedCases(ctx.store, interaction.guildId);
-  const chosen = interaction.options.getString('case');
-  const match = chosen ? findCase(tracked, chosen) : undefined;
-  const cases = match ? [match] : tracked;
-  const known = await peopleOfCases(ctx.store, cases);
-  await interaction.respond(personChoices(known, String(focused.value), { withCase: cases.length > 1 }));
-};
+const autocomplete = caseOrPersonAutocomplete;
 
 export default { data, execute, autocomplete, button } satisfies Command;

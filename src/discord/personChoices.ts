@@ -1,9 +1,11 @@
-import type { CaseDefinition } from '../cases/definition.ts';
+import { type CaseDefinition, findCase } from '../cases/definition.ts';
 import { createKnowledgeStore } from '../cases/knowledgeStore.ts';
 import { personIdIn } from '../cases/peopleView.ts';
 import type { CaseKnowledge, CasePerson } from '../cases/types.ts';
 import { UserError } from '../errors.ts';
 import type { Store } from '../store/types.ts';
+import type { Command } from './command.ts';
+import { caseChoices, trackedCases } from './trackedCase.ts';
 
 /**
  * People of a server's tracked cases for `person` options: autocomplete served from the knowledge
@@ -69,3 +71,18 @@ export function knownPeople(people: CasePerson[]): string {
   if (named.length > 15) names.push(`and ${named.length - 15} more`);
   return `Known: ${names.join(', ')}.`;
 }
+
+/**
+ * Autocomplete for commands with `case` and `person` options (/timeline, /quotes): the tracked
+ * cases, or the people of the chosen case (of every tracked case while none is chosen yet).
+ */
+export const caseOrPersonAutocomplete: NonNullable<Command['autocomplete']> = async (interaction, ctx) => {
+  const focused = interaction.options.getFocused(true);
+  if (focused.name === 'case') return interaction.respond(await caseChoices(interaction, ctx.store));
+  const tracked = await trackedCases(ctx.store, interaction.guildId);
+  const chosen = interaction.options.getString('case');
+  const match = chosen ? findCase(tracked, chosen) : undefined;
+  const cases = match ? [match] : tracked;
+  const known = await peopleOfCases(ctx.store, cases);
+  await interaction.respond(personChoices(known, String(focused.value), { withCase: cases.length > 1 }));
+};
