@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node/en';
+import { NUMBER_WORDS } from './legalTerms.ts';
 
 /** Finding the date words of a sentence (dates.ts resolves them). */
 
@@ -18,20 +19,8 @@ export type DateMention =
   /** A year, a season, "last year": a date word that gives no usable date. */
   | { kind: 'vague'; start: number; end: number };
 
-const SMALL_NUMBERS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
+/** "a week later", "two days after": the number words of legalTerms, plus the article. */
+const SMALL_NUMBERS: Record<string, number> = { a: 1, an: 1, ...NUMBER_WORDS };
 const NUMBER_WORD = '\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten';
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];

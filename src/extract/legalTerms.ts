@@ -161,7 +161,8 @@ export function offenceHead(name: string): string {
   return name.split(' ').at(-1) ?? name;
 }
 
-const SMALL: Record<string, number> = {
+/** Number words as articles write them ("two counts", "five years"). */
+export const NUMBER_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
   three: 3,
@@ -202,7 +203,7 @@ export function parseNumber(text: string): number | null {
   if (/^\d/.test(t)) return Number(t);
   let total = 0;
   for (const part of t.split(/[- ]/)) {
-    const v = SMALL[part];
+    const v = NUMBER_WORDS[part];
     if (v === undefined) return null;
     total += v;
   }

@@ -1,14 +1,11 @@
 import type { QuoteRecord } from '../cases/types.ts';
 import { COLORS, escapeMarkdown, payload, sourceLink } from './payload.ts';
-import { type Page, pageCount } from './timelinePage.ts';
+import { type Page, pageOf } from './timelinePage.ts';
 
 /** /quotes: what a person said, newest first, with date and source link. */
 export function quotesPage(quotes: QuoteRecord[], page: number, pageSize = 5, title = 'Quotes'): Page {
   const sorted = [...quotes].sort((a, b) => b.published.localeCompare(a.published));
-  const size = Math.min(Math.max(1, pageSize), 10);
-  const pages = pageCount(sorted.length, size);
-  const p = Math.min(Math.max(0, Math.floor(page)), pages - 1);
-  const slice = sorted.slice(p * size, p * size + size);
+  const { p, pages, slice } = pageOf(sorted, page, pageSize);
   return {
     page: p,
     pages,
