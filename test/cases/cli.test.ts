@@ -1,14 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CliCommand, CliContext } from '../../src/cli/types.ts';
-import type { Config } from '../../src/config.ts';
-import { silentLogger } from '../../src/log.ts';
+import type { CliCommand } from '../../src/cli/types.ts';
 import { createCaseStore } from '../../src/store/cases.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
+import { runCli } from '../support/cli.ts';
 import { definition, facts } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'casewatch-cli-'));
@@ -25,28 +23,7 @@ afterAll(async () => {
 
 async function run(file: string, args: string[]) {
   const { command } = (await import(`../../src/cli/${file}`)) as { command: CliCommand };
-  let out = '';
-  let err = '';
-  const sink = (f: (s: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        f(String(chunk));
-        done();
-      },
-    });
-  const ctx: CliContext = {
-    stdout: sink((s) => {
-      out += s;
-    }),
-    stderr: sink((s) => {
-      err += s;
-    }),
-    config: {} as Config,
-    logger: silentLogger,
-    store: async () => store,
-  };
-  const code = await command.run(args, ctx);
-  return { code, out, err };
+  return runCli(command, args, store);
 }
 
 function writeArticle(name: string, body: object): string {

@@ -1,15 +1,13 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fitFeedList } from '../../commands/feed.ts';
 import { command } from '../../src/cli/feed.ts';
-import type { CliContext } from '../../src/cli/types.ts';
 import { parseConfig } from '../../src/config.ts';
 import { addFeed, describeFeed } from '../../src/feeds/manage.ts';
-import { silentLogger } from '../../src/log.ts';
 import { createCaseStore } from '../../src/store/cases.ts';
 import { createFeedStore, EMPTY_STATE } from '../../src/store/feeds.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
+import { runCli } from '../support/cli.ts';
 import { rss, startServer } from './server.ts';
 
 const config = { ...parseConfig({ ALLOW_PRIVATE_URLS: '1', FULLTEXT_MIN_CHARS: '0' }) };
@@ -48,28 +46,8 @@ afterAll(async () => {
   await server.close();
 });
 
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const sink = (f: (s: string) => void) =>
-    new Writable({
-      write(chunk, _e, done) {
-        f(String(chunk));
-        done();
-      },
-    });
-  const ctx: CliContext = {
-    stdout: sink((s) => {
-      out += s;
-    }),
-    stderr: sink((s) => {
-      err += s;
-    }),
-    config,
-    logger: silentLogger,
-    store: async () => store,
-  };
-  return { code: await command.run(args, ctx), out, err };
+function cli(args: string[]) {
+  return runCli(command, args, store, config);
 }
 
 describe('feed management', () => {
