@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluate, formatReport } from '../extract/eval.ts';
+import { formatReport } from '../extract/eval.ts';
+import { evaluateByCase, formatByCase } from '../extract/eval-cases.ts';
 import type { CliCommand } from './types.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,12 +28,19 @@ export const command: CliCommand = {
       );
       return 1;
     }
-    const report = evaluate(dir);
+    const byCase = evaluateByCase(dir);
+    const report = byCase.micro;
     if (flags.has('--json')) {
       const { details, ...rest } = report;
-      ctx.stdout.write(`${JSON.stringify(flags.has('--verbose') ? report : rest, null, 2)}\n`);
+      const micro = flags.has('--verbose') ? report : rest;
+      ctx.stdout.write(
+        `${JSON.stringify({ ...micro, byCase: byCase.cases, macro: byCase.macro, worst: byCase.worst }, null, 2)}\n`,
+      );
       void details;
-    } else ctx.stdout.write(`${formatReport(report, flags.has('--verbose'))}\n`);
+    } else
+      ctx.stdout.write(
+        `${formatByCase(byCase)}\n\nall cases together (micro):\n${formatReport(report, flags.has('--verbose'))}\n`,
+      );
     return 0;
   },
 };

@@ -31,19 +31,30 @@ interface LabelledArticle extends Article {
   gold: GoldFacts;
 }
 
-export function listArticleFiles(corpusDir: string): string[] {
+/** The corpus's cases: the folders under `<dir>/articles`. */
+export function listCases(corpusDir: string): string[] {
   const root = path.join(corpusDir, 'articles');
+  return readdirSync(root)
+    .sort()
+    .filter((c) => statSync(path.join(root, c)).isDirectory());
+}
+
+export function listArticleFiles(corpusDir: string, cases = listCases(corpusDir)): string[] {
   const out: string[] = [];
-  for (const c of readdirSync(root).sort()) {
-    const dir = path.join(root, c);
-    if (!statSync(dir).isDirectory()) continue;
+  for (const c of cases) {
+    const dir = path.join(corpusDir, 'articles', c);
     for (const f of readdirSync(dir).sort()) if (f.endsWith('.json')) out.push(path.join(dir, f));
   }
   return out;
 }
 
-export function evaluate(corpusDir: string, extract: (a: Article) => Facts = extractFacts): EvalReport {
-  const files = listArticleFiles(corpusDir);
+/** Scores the whole corpus, or only the named cases. */
+export function evaluate(
+  corpusDir: string,
+  extract: (a: Article) => Facts = extractFacts,
+  cases?: string[],
+): EvalReport {
+  const files = listArticleFiles(corpusDir, cases);
   const scores: ArticleScore[] = [];
   const details: EvalReport['details'] = [];
   for (const file of files) {
