@@ -45,18 +45,7 @@ export function checkFloors(
   }
   if (process.env.UPDATE_FLOORS === '1') {
     floors[section] = { ...old, ...next };
-    writeFileSync(file, format(floors));
+    writeFileSync(file, `${JSON.stringify(floors, null, 2)}\n`);
   }
   return failures;
-}
-
-/** One line per case, so that two changes raising different cases merge without conflict. */
-function format(floors: Floors): string {
-  const sections = Object.entries(floors).map(([section, cases]) => {
-    const rows = Object.entries(cases).map(
-      ([name, v]) => `    ${JSON.stringify(name)}: ${JSON.stringify(v)}`,
-    );
-    return `  ${JSON.stringify(section)}: {\n${rows.join(',\n')}\n  }`;
-  });
-  return `{\n${sections.join(',\n')}\n}\n`;
 }
