@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { startEmulator } from '../../test/emulator/index.ts';
+import { startEmulator } from '../../emulator/index.ts';
 import { startApp } from '../app.ts';
 import { parseConfig } from '../config.ts';
 import { createLogger } from '../log.ts';

@@ -1,3 +1,4 @@
+import type { Emulator } from '../../emulator/index.ts';
 import { createAlertSettingsStore } from '../../src/alerts/settings.ts';
 import { createDiscordAlertSink } from '../../src/discord/alertSink.ts';
 import type { Bot } from '../../src/discord/bot.ts';
@@ -6,7 +7,6 @@ import { silentLogger } from '../../src/log.ts';
 import { createArticleHandler } from '../../src/pipeline.ts';
 import { createCaseStore } from '../../src/store/cases.ts';
 import type { Store } from '../../src/store/types.ts';
-import type { Emulator } from '../emulator/index.ts';
 import { type SynthCase, synthCases } from './synth.ts';
 
 /** Neutral background, so the article page is long enough for readability to keep it. */

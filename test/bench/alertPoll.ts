@@ -1,3 +1,4 @@
+import type { Emulator } from '../../emulator/index.ts';
 import { createAlertSettingsStore } from '../../src/alerts/settings.ts';
 import { parseConfig } from '../../src/config.ts';
 import { createDiscordAlertSink } from '../../src/discord/alertSink.ts';
@@ -7,7 +8,6 @@ import { silentLogger } from '../../src/log.ts';
 import { createArticleHandler } from '../../src/pipeline.ts';
 import { createFeedStore } from '../../src/store/feeds.ts';
 import type { Store } from '../../src/store/types.ts';
-import type { Emulator } from '../emulator/index.ts';
 import { breakingArticle, trackForAlerts } from './alertLatency.ts';
 import { RUN_ID } from './backends.ts';
 import { startFeedServer } from './feedServer.ts';

@@ -1,8 +1,8 @@
+import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { parseConfig } from '../../src/config.ts';
 import { type Bot, startBot } from '../../src/discord/bot.ts';
 import { silentLogger } from '../../src/log.ts';
 import type { Store } from '../../src/store/types.ts';
-import { type Emulator, startEmulator } from '../emulator/index.ts';
 import { RUN_ID } from './backends.ts';
 
 /** A token-shaped secret: the emulator does not check it. */

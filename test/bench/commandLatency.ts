@@ -1,5 +1,5 @@
+import type { Emulator } from '../../emulator/index.ts';
 import type { Command } from '../../src/discord/command.ts';
-import type { Emulator } from '../emulator/index.ts';
 import { BACKENDS, type BackendName, cleanStore, RUN_ID, tryOpen } from './backends.ts';
 import { benchGuildId, startBenchBot, startBenchEmulator } from './botHarness.ts';
 import { benchCommandsDir } from './commandsDir.ts';

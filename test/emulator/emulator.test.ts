@@ -17,7 +17,7 @@ import {
   TextInputStyle,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from './index.ts';
+import { type Emulator, startEmulator } from '../../emulator/index.ts';
 
 const commands = [
   new SlashCommandBuilder()

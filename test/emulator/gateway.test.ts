@@ -1,7 +1,7 @@
 // Gateway life cycle with the real discord.js client: heartbeats, successive logins, two shards.
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { startEmulator } from './index.ts';
+import { startEmulator } from '../../emulator/index.ts';
 
 describe('discord emulator heartbeats', () => {
   it('acks heartbeats, and a client whose heartbeats go unanswered resumes', async () => {

@@ -3,13 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { createAlertSettingsStore } from '../../src/alerts/settings.ts';
 import { createKnowledgeStore } from '../../src/cases/knowledgeStore.ts';
 import { type DemoArticle, startDemoFeedServer } from '../../src/demo/feedServer.ts';
 import { createCaseStore } from '../../src/store/cases.ts';
 import { createFeedStore } from '../../src/store/feeds.ts';
 import { openStore } from '../../src/store/index.ts';
-import { type Emulator, startEmulator } from '../emulator/index.ts';
 import { TEST_TOKEN } from '../support/bot.ts';
 import { auditAlerts } from './support.ts';
 

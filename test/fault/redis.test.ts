@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { createAlertSettingsStore } from '../../src/alerts/settings.ts';
 import { createKnowledgeStore } from '../../src/cases/knowledgeStore.ts';
 import { startDemoFeedServer } from '../../src/demo/feedServer.ts';
@@ -6,7 +7,6 @@ import { createCaseStore } from '../../src/store/cases.ts';
 import { createFeedStore } from '../../src/store/feeds.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
-import { type Emulator, startEmulator } from '../emulator/index.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
 import { auditAlerts, courtDateBatch, freePort, startOwnRedis } from './support.ts';
 
