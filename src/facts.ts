@@ -36,6 +36,8 @@ export const EVENT_TYPES = [
   'appeal',
   'lawsuit',
   'release',
+  /** A docket entry of no other kind (court record only: the extractor never returns it). */
+  'filing',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -94,6 +94,8 @@ const TYPE_HINTS: Record<EventType, string[]> = {
   appeal: ['appeal', 'petition', 'supreme court', 'superior court', 'panel'],
   lawsuit: ['suit', 'lawsuit', 'sued', 'settle'],
   release: ['released', 'freed', 'walked'],
+  // Court-record entries only (src/courts): no article sentence is typed a filing.
+  filing: [],
 };
 
 /** Hints by their first three letters: one map look-up per word of the sentence. */

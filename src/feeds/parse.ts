@@ -14,6 +14,11 @@ export interface FeedItem {
   published?: string;
   /** Plain text of the richest of content:encoded / content / summary / description. */
   text: string;
+  /**
+   * The description's markup as the feed gave it (entities decoded once), only with
+   * `keepDescriptionHtml`: court docket feeds put the document link and number in it. Never shown.
+   */
+  descriptionHtml?: string;
 }
 
 export interface ParsedFeed {
@@ -27,6 +32,8 @@ export interface ParseOptions {
   /** Base for relative links: the feed's URL. */
   baseUrl?: string;
   maxItems: number;
+  /** Keep each item's raw description markup (src/courts reads document links from it). */
+  keepDescriptionHtml?: boolean;
 }
 
 type RawItem = Record<string, unknown>;
@@ -73,6 +80,8 @@ export async function parseFeed(text: string, options: ParseOptions): Promise<Pa
   const items: FeedItem[] = [];
   rawItems.forEach((raw, i) => {
     const item = toFeedItem(raw, options.baseUrl, warnings, i + 1);
+    if (item && options.keepDescriptionHtml)
+      item.descriptionHtml = textOf(raw.description) || textOf(raw.content);
     if (item) items.push(item);
   });
   return { title, items, warnings, format: cleaned.format };

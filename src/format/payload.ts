@@ -124,6 +124,7 @@ const TYPE_LABELS: Record<string, string> = {
   appeal: 'Appeal',
   lawsuit: 'Lawsuit',
   release: 'Release',
+  filing: 'Court filing',
 };
 
 export function typeLabel(type: string): string {
