@@ -1,114 +1,122 @@
 import type { AlertDecision } from '../alerts/types.ts';
 import type { CaseEvent, Facts } from '../facts.ts';
-import { isDay, overlaps, rangeOf } from './dates.ts';
-import type { CaseDefinition } from './definition.ts';
-import { nameAgreement } from './names.ts';
 
 /**
- * Alert scoring for the corpus evaluation: the gold events marked new, de-duplicated across
- * outlets by a deliberately simple rule of their own (same type, status and person; dates within
- * 3 days or a month containing the day; an undated event at its article's date; never two events
- * of one article), matched one to one with the 'new' alerts.
+ * Scoring rules of the team's replay (../shared/eval/replay.mjs), so that `casewatch eval-status`
+ * and the team's figures agree: names compared loosely, charges matched by words within one degree,
+ * penalties in months, and the gold developments = distinct non-borderline `new` events (type,
+ * person, date) across a case's articles, each matched by at most one 'new' alert.
  */
+
+const norm = (s: string | null | undefined) =>
+  (s ?? '')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9 ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+const words = (s: string | null | undefined) => norm(s).split(' ').filter(Boolean);
+
+export function sameName(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  const wa = words(a);
+  const wb = words(b);
+  if (!wa.length || !wb.length) return false;
+  if (wa.join(' ') === wb.join(' ')) return true;
+  if (wa.length === 1) return wb.includes(wa[0] as string);
+  if (wb.length === 1) return wa.includes(wb[0] as string);
+  return wa[wa.length - 1] === wb[wb.length - 1] && wa[0] === wb[0];
+}
+
+function jaccard(a: string, b: string): number {
+  const A = new Set(words(a));
+  const B = new Set(words(b));
+  if (!A.size || !B.size) return 0;
+  let i = 0;
+  for (const x of A) if (B.has(x)) i++;
+  return i / (A.size + B.size - i);
+}
+
+const degreeOf = (c: string) =>
+  norm(c).match(/\b(first|second|third|fourth|1st|2nd|3rd|4th) degree\b/)?.[1] ?? null;
+
+/** One offence named by two outlets: same degree (or none stated), and mostly the same words. */
+export function sameChargeLoosely(a: string, b: string): boolean {
+  const x = degreeOf(a);
+  const y = degreeOf(b);
+  if (x !== null && y !== null && x !== y) return false;
+  return jaccard(a, b) >= 0.5 || norm(a).includes(norm(b)) || norm(b).includes(norm(a));
+}
+
+export function penaltyMonths(
+  p: { max: number | null; unit: string } | null | undefined,
+): number | string | null {
+  if (!p) return null;
+  if (p.unit === 'years') return (p.max ?? 0) * 12;
+  if (p.unit === 'months') return p.max;
+  return p.unit;
+}
 
 export interface AlertScore {
   alerts: number;
   goldNew: number;
   matched: number;
+  /** Alerts of the right type and person whatever their date, and gold developments so alerted. */
+  matchedAnyDate: number;
+  goldAlertedAnyDate: number;
   misses: string[];
 }
 
-interface GoldCluster {
+interface GoldDevelopment {
   type: string;
-  status: string;
   who: string | null;
-  dates: string[];
-  urls: Set<string>;
-  /** Every label behind it is marked borderline: neither rewarded nor penalised (schema's scoring note). */
-  borderline: boolean;
+  date: string | null;
+  matched: boolean;
+  matchedAnyDate: boolean;
 }
 
-/** The person key an event is about: the defendant it names, else the name itself. */
-function whoKey(def: CaseDefinition, who: string | null): string | null {
-  if (!who) return null;
-  const d = def.defendants.find((x) => nameAgreement(x, who) > 0);
-  return (d ?? who).toLowerCase();
-}
-
-function datesAgree(a: string, b: string): boolean {
-  const ra = rangeOf(a);
-  const rb = rangeOf(b);
-  if (!ra || !rb) return false;
-  return overlaps(ra, rb, isDay(a) && isDay(b) ? 3 : 0);
-}
-
-export function scoreAlerts(
-  def: CaseDefinition,
-  articles: Array<{ url: string; published: string; gold: Facts }>,
-  alerts: AlertDecision[],
-  score: AlertScore,
-): void {
-  const clusters: GoldCluster[] = [];
-  for (const a of articles) {
+/** The case's gold developments, from its articles in publication order. */
+export function goldDevelopments(articles: Array<{ gold: Facts }>): GoldDevelopment[] {
+  const out: GoldDevelopment[] = [];
+  for (const a of articles)
     for (const e of a.gold.events as Array<CaseEvent & { note?: string }>) {
-      if (!e.new) continue;
-      const borderline = /^borderline/i.test(e.note ?? '');
-      const who = whoKey(def, e.who);
-      const date = e.date ?? a.published;
-      const c = clusters.find(
-        (c) =>
-          c.type === e.type &&
-          c.status === e.status &&
-          c.who === who &&
-          !c.urls.has(a.url) &&
-          c.dates.some((d) => datesAgree(d, date)),
-      );
-      if (c) {
-        c.dates.push(date);
-        c.urls.add(a.url);
-        c.borderline &&= borderline;
-      } else
-        clusters.push({
-          type: e.type,
-          status: e.status,
-          who,
-          dates: [date],
-          urls: new Set([a.url]),
-          borderline,
-        });
+      if (!e.new || (e.note ?? '').startsWith('borderline')) continue;
+      if (
+        !out.some(
+          (d) => d.type === e.type && (d.who === e.who || sameName(d.who, e.who)) && d.date === e.date,
+        )
+      )
+        out.push({ type: e.type, who: e.who, date: e.date, matched: false, matchedAnyDate: false });
     }
-  }
-  const news = alerts.filter((x) => x.kind === 'new');
-  const used = new Set<GoldCluster>();
-  let matched = 0;
-  let scored = 0;
-  for (const alert of news) {
+  return out;
+}
+
+/** Scores one batch of alerts against the case's gold developments (marking those matched). */
+export function scoreAlertBatch(gold: GoldDevelopment[], alerts: AlertDecision[], score: AlertScore): void {
+  for (const alert of alerts) {
+    if (alert.kind !== 'new') continue;
     const d = alert.development;
-    const who = whoKey(def, d.who);
-    const date = d.date ?? d.sources[0]?.published ?? '';
-    const c = clusters.find(
-      (c) =>
-        !used.has(c) &&
-        c.type === d.type &&
-        c.status === d.status &&
-        c.who === who &&
-        c.dates.some((x) => datesAgree(x, date)),
+    score.alerts++;
+    const fits = (x: GoldDevelopment) => x.type === d.type && (x.who == null || sameName(x.who, d.who));
+    const exact = gold.find(
+      (x) => !x.matched && fits(x) && (x.date == null || String(d.date ?? '').startsWith(x.date)),
     );
-    if (c?.borderline)
-      used.add(c); // matched a borderline label: not counted either way
-    else if (c) {
-      used.add(c);
-      matched++;
-      scored++;
-    } else {
-      scored++;
-      score.misses.push(`alert without a gold development: ${d.type} ${d.who} ${d.date} ${d.summary}`);
+    const loose = gold.find((x) => !x.matchedAnyDate && fits(x));
+    if (loose) {
+      loose.matchedAnyDate = true;
+      score.matchedAnyDate++;
     }
+    if (exact) {
+      exact.matched = true;
+      score.matched++;
+    } else score.misses.push(`alert without a gold development: ${d.type} ${d.who} ${d.date} ${d.summary}`);
   }
-  for (const c of clusters)
-    if (!used.has(c) && !c.borderline)
-      score.misses.push(`gold development not alerted: ${c.type} ${c.who} ${c.dates[0]}`);
-  score.alerts = scored;
-  score.goldNew = clusters.filter((c) => !c.borderline).length;
-  score.matched = matched;
+}
+
+/** Closes the case's alert score: gold developments, and those never alerted. */
+export function finishAlertScore(gold: GoldDevelopment[], score: AlertScore): void {
+  score.goldNew = gold.length;
+  score.goldAlertedAnyDate = gold.filter((g) => g.matchedAnyDate).length;
+  for (const g of gold)
+    if (!g.matched) score.misses.push(`gold development not alerted: ${g.type} ${g.who} ${g.date}`);
 }

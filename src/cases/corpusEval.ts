@@ -1,23 +1,27 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AlertDecision } from '../alerts/types.ts';
 import type { Article, Facts } from '../facts.ts';
 import { ingestArticle } from '../ingest.ts';
 import { openStore } from '../store/index.ts';
-import { sameOffence } from './charges.ts';
-import { scoreAlerts } from './corpusAlerts.ts';
+import {
+  finishAlertScore,
+  goldDevelopments,
+  penaltyMonths,
+  sameChargeLoosely,
+  sameName,
+  scoreAlertBatch,
+} from './corpusAlerts.ts';
 import type { CaseDefinition } from './definition.ts';
 import { createKnowledgeStore } from './knowledgeStore.ts';
 import { caseStatus } from './status.ts';
 import type { CaseStatus, DefendantStatus } from './types.ts';
 
 /**
- * Scores case status and alerts on the labelled corpus (../shared/corpus): every case's articles
- * replayed in published order through ingestArticle, `caseStatus(asOf)` compared field by field
- * with the case file's checkpoints (stage, charges, max penalty per defendant; next date), and the
- * 'new' alerts compared with the gold events marked new, de-duplicated across outlets by a simple
- * rule of its own (same type, status and person; dates within 3 days or a month containing the
- * day; an undated event at its article's date) so the score does not grade the merge by itself.
+ * Scores case status and alerts on the labelled corpus (../shared/corpus) as the team's replay
+ * (../shared/eval/replay.mjs) does, in process: each case's articles ingested in publication order
+ * up to each checkpoint, then `caseStatus(asOf)` compared with the case file (stage, each labelled
+ * charge's status, max penalty per defendant; the next date), and the 'new' alerts compared with
+ * the gold developments (see corpusAlerts.ts).
  */
 
 export type FactSource = 'gold' | 'extractor';
@@ -46,6 +50,8 @@ export interface CaseScore {
   alerts: number;
   goldNew: number;
   matched: number;
+  matchedAnyDate: number;
+  goldAlertedAnyDate: number;
   /** Informational (not in the field agreement): the latest development's type and sources. */
   latestChecked: number;
   latestAgreed: number;
@@ -57,6 +63,9 @@ export interface EvalReport {
   fieldAgreement: number;
   precision: number;
   recall: number;
+  /** Type and person right, date ignored: tells wrong acts from wrong dates. */
+  precisionAnyDate: number;
+  recallAnyDate: number;
 }
 
 export async function evalCorpus(
@@ -84,6 +93,14 @@ export async function evalCorpus(
     ),
     recall: ratio(
       sum((c) => c.matched),
+      sum((c) => c.goldNew),
+    ),
+    precisionAnyDate: ratio(
+      sum((c) => c.matchedAnyDate),
+      sum((c) => c.alerts),
+    ),
+    recallAnyDate: ratio(
+      sum((c) => c.goldAlertedAnyDate),
       sum((c) => c.goldNew),
     ),
   };
@@ -115,29 +132,38 @@ async function evalCase(
     urlOf.set(`articles/${file.slug}/${n}`, a.url);
   }
   articles.sort((a, b) => a.published.localeCompare(b.published));
+  const gold = goldDevelopments(articles);
   const store = await openStore('memory://');
-  const alerts: AlertDecision[] = [];
+  const facts = (x: Article) =>
+    source === 'gold' ? (x as CorpusArticle).gold : (extract as NonNullable<typeof extract>)(x);
+  const score: CaseScore = {
+    case: def.slug,
+    fields: 0,
+    agreed: 0,
+    misses: [],
+    alerts: 0,
+    goldNew: 0,
+    matched: 0,
+    matchedAnyDate: 0,
+    goldAlertedAnyDate: 0,
+    latestChecked: 0,
+    latestAgreed: 0,
+  };
   try {
-    for (const a of articles) {
-      const facts = (x: Article) =>
-        source === 'gold' ? (x as CorpusArticle).gold : (extract as NonNullable<typeof extract>)(x);
-      const r = await ingestArticle(a, { store, extract: facts, cases: [def], history: false });
-      alerts.push(...r.alerts);
-    }
-    const knowledge = await createKnowledgeStore(store).get(def.slug);
-    const score: CaseScore = {
-      case: def.slug,
-      fields: 0,
-      agreed: 0,
-      misses: [],
-      alerts: 0,
-      goldNew: 0,
-      matched: 0,
-      latestChecked: 0,
-      latestAgreed: 0,
-    };
+    const knowledgeStore = createKnowledgeStore(store);
+    let next = 0;
+    // As the team's replay does: ingest what was published up to each checkpoint, then ask.
     for (const cp of file.timeline) {
-      const mine = caseStatus(knowledge, cp.asOf, def.name);
+      while (next < articles.length && (articles[next] as CorpusArticle).published <= cp.asOf) {
+        const r = await ingestArticle(articles[next++] as CorpusArticle, {
+          store,
+          extract: facts,
+          cases: [def],
+          history: false,
+        });
+        scoreAlertBatch(gold, r.alerts, score);
+      }
+      const mine = caseStatus(await knowledgeStore.get(def.slug), cp.asOf, def.name);
       compareCheckpoint(cp, mine, score);
       if (cp.latest) {
         score.latestChecked++;
@@ -153,13 +179,14 @@ async function evalCase(
           );
       }
     }
-    scoreAlerts(def, articles, alerts, score);
+    finishAlertScore(gold, score);
     return score;
   } finally {
     await store.close();
   }
 }
 
+/** Stage, each gold charge's status and the maximum penalty per defendant, and the next date. */
 function compareCheckpoint(cp: Checkpoint, mine: CaseStatus, score: CaseScore): void {
   const check = (ok: boolean, what: string, got: unknown, want: unknown) => {
     score.fields++;
@@ -167,43 +194,17 @@ function compareCheckpoint(cp: Checkpoint, mine: CaseStatus, score: CaseScore): 
     else score.misses.push(`${cp.asOf} ${what}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
   };
   for (const [name, want] of Object.entries(cp.defendants)) {
-    const got = mine.defendants[name];
+    const key = Object.keys(mine.defendants).find((k) => sameName(k, name));
+    const got = key === undefined ? undefined : mine.defendants[key];
     check(got?.stage === want.stage, `${name} stage`, got?.stage, want.stage);
-    check(
-      got !== undefined && sameCharges(got.charges, want.charges),
-      `${name} charges`,
-      got?.charges,
-      want.charges,
-    );
-    const penaltyOk =
-      (got?.maxPenalty ?? null) === null
-        ? want.maxPenalty === null
-        : want.maxPenalty !== null &&
-          got?.maxPenalty?.max === want.maxPenalty.max &&
-          got?.maxPenalty?.unit === want.maxPenalty.unit;
-    check(got !== undefined && penaltyOk, `${name} maxPenalty`, got?.maxPenalty, want.maxPenalty);
+    for (const wc of want.charges) {
+      const gc = got?.charges.find((c) => sameChargeLoosely(c.charge, wc.charge));
+      check(gc?.status === wc.status, `${name} charge ${wc.charge}`, gc?.status, wc.status);
+    }
+    const p = penaltyMonths(got?.maxPenalty);
+    check(p === penaltyMonths(want.maxPenalty), `${name} maxPenalty`, got?.maxPenalty, want.maxPenalty);
   }
-  for (const name of Object.keys(mine.defendants)) {
-    if (!(name in cp.defendants))
-      check(false, `${name} (not a defendant yet)`, mine.defendants[name]?.stage, null);
-  }
-  check(
-    (mine.next?.date ?? null) === (cp.next?.date ?? null),
-    'next',
-    mine.next?.date ?? null,
-    cp.next?.date ?? null,
-  );
-}
-
-function sameCharges(got: DefendantStatus['charges'], want: DefendantStatus['charges']): boolean {
-  if (got.length !== want.length) return false;
-  const left = [...got];
-  for (const w of want) {
-    const exact = left.findIndex((g) => g.charge === w.charge && g.status === w.status);
-    const i =
-      exact >= 0 ? exact : left.findIndex((g) => sameOffence(g.charge, w.charge) && g.status === w.status);
-    if (i < 0) return false;
-    left.splice(i, 1);
-  }
-  return true;
+  const want = cp.next?.date ?? null;
+  const got = mine.next?.date ?? null;
+  check(want === got || (want !== null && got?.startsWith(want) === true), 'next', got, want);
 }

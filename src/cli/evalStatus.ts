@@ -43,12 +43,13 @@ function render(r: EvalReport, verbose: boolean): string {
   const lines = [`facts: ${r.source}`];
   for (const c of r.cases) {
     lines.push(
-      `  ${c.case.padEnd(10)} status fields ${c.agreed}/${c.fields}   alerts: ${c.matched} of ${c.alerts} match, ${c.matched} of ${c.goldNew} gold developments   latest: ${c.latestAgreed}/${c.latestChecked}`,
+      `  ${c.case.padEnd(17)} status fields ${c.agreed}/${c.fields}   alerts: ${c.matched} of ${c.alerts} match, ${c.matched} of ${c.goldNew} gold developments   latest: ${c.latestAgreed}/${c.latestChecked}`,
     );
     if (verbose) for (const m of c.misses) lines.push(`      ${m}`);
   }
   lines.push(
     `  status-field agreement ${pct(r.fieldAgreement)}   alert precision ${r.precision.toFixed(3)}   recall ${r.recall.toFixed(3)}`,
+    `  alerts with any date: precision ${r.precisionAnyDate.toFixed(3)}   recall ${r.recallAnyDate.toFixed(3)}`,
     '',
   );
   return lines.join('\n');
