@@ -10,6 +10,7 @@ import { extractFacts } from './index.ts';
 
 export const MEASURES = [
   'eventsF1',
+  'eventsAnyDateF1',
   'eventDates',
   'quoteAttributionP',
   'quoteAttributionR',
@@ -36,20 +37,19 @@ export interface ByCaseReport {
   worst: Partial<Record<Measure, { case: string; value: number }>>;
 }
 
+/** A case's measures as the team's per-case table gives them (every measure, even with nothing to score). */
 export function headlineMeasures(r: EvalReport): CaseMeasures {
-  const scored = (m: { tp: number; fp: number; fn: number }) => m.tp + m.fp + m.fn > 0;
-  const out: CaseMeasures = {};
-  if (scored(r.events)) out.eventsF1 = r.events.f1;
-  if (r.events.tp > 0) out.eventDates = r.events.dateAccuracy;
-  if (r.quotes.tp + r.quotes.fn > 0) {
-    out.quoteAttributionP = r.quotes.attributionPrecision;
-    out.quoteAttributionR = r.quotes.attributionRecall;
-  }
-  if (scored(r.people)) out.peopleF1 = r.people.f1;
-  if (r.people.tp > 0) out.roleAccuracy = r.people.roleAccuracy;
-  if (scored(r.charges)) out.chargesF1 = r.charges.f1;
-  if (scored(r.penalties)) out.penaltiesF1 = r.penalties.f1;
-  return out;
+  return {
+    eventsF1: r.events.f1,
+    eventsAnyDateF1: r.events.anyDate.f1,
+    eventDates: r.events.dateAccuracy,
+    quoteAttributionP: r.quotes.attributionPrecision,
+    quoteAttributionR: r.quotes.attributionRecall,
+    peopleF1: r.people.f1,
+    roleAccuracy: r.people.roleAccuracy,
+    chargesF1: r.charges.f1,
+    penaltiesF1: r.penalties.f1,
+  };
 }
 
 export function evaluateByCase(
@@ -75,6 +75,7 @@ export function evaluateByCase(
 
 const HEADERS: Record<Measure, string> = {
   eventsF1: 'events',
+  eventsAnyDateF1: 'anyDate',
   eventDates: 'dates',
   quoteAttributionP: 'attrP',
   quoteAttributionR: 'attrR',

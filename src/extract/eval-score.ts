@@ -1,13 +1,19 @@
 import type { CaseEvent, Charge, Facts, Penalty, Person, Quote } from '../facts.ts';
 import {
   type Counts,
-  greedyMatch,
-  isBorderline,
-  normName,
-  quoteSimilarity,
+  dateOk,
+  matchNeutral,
+  penaltyLength,
   quoteTextMatches,
-  wordCount,
+  sameCharge,
+  sameName,
+  words,
 } from './eval-match.ts';
+
+/**
+ * One article scored as the team's scorer does (../shared/eval/score.mjs): which labels count,
+ * how predictions and labels are paired, and which attribute is then compared.
+ */
 
 /** Gold labels as stored in the corpus: the facts plus an optional note. */
 type Noted<T> = T & { note?: string };
@@ -30,131 +36,140 @@ export interface KindScore extends Counts {
   wrong: string[];
 }
 
-interface KindRules<G, P> {
-  matches: (g: G, p: P) => boolean;
-  score?: (g: G, p: P) => number;
-  /** Gold labels neither rewarded nor penalised. */
-  ignored?: (g: G) => boolean;
-  /** Predictions not scored at all. */
-  skipPred?: (p: P) => boolean;
+interface KindRules<P, G> {
+  ok: (p: P, g: G) => boolean;
+  /** Pairs for which this also holds are made first. */
+  better?: (p: P, g: G) => boolean;
   /** Secondary attribute: undefined when not compared for this pair. */
-  agrees?: (g: G, p: P) => boolean | undefined;
-  show: (x: G | P) => string;
+  agrees?: (p: P, g: G) => boolean | undefined;
+  show: (x: P | G) => string;
 }
 
-export function scoreKind<G extends { note?: string }, P>(
-  gold: G[],
-  pred: P[],
-  rules: KindRules<G, P>,
-): KindScore {
-  const ignoredGold = gold.filter((g) => isBorderline(g) || rules.ignored?.(g));
-  const scoredGold = gold.filter((g) => !ignoredGold.includes(g));
-  const scoredPred = pred.filter((p) => !rules.skipPred?.(p));
-  const pairs = greedyMatch(scoredGold, scoredPred, rules.matches, rules.score);
-  const usedPred = new Set(pairs.map(([, pi]) => pi));
-  const usedGold = new Set(pairs.map(([gi]) => gi));
+function scoreKind<P, G extends { note?: string }>(pred: P[], gold: G[], rules: KindRules<P, G>): KindScore {
+  const m = matchNeutral(pred, gold, rules.ok, rules.better);
+  const usedPred = new Set(m.pairs.map(([pi]) => pi));
+  const usedGold = new Set(m.pairs.map(([, gi]) => gi));
   const out: KindScore = {
-    tp: pairs.length,
-    fp: 0,
-    fn: 0,
+    tp: m.pairs.length,
+    fp: m.pred.length - m.pairs.length,
+    fn: m.gold.length - m.pairs.length,
     agree: 0,
     compared: 0,
-    misses: [],
-    falsePositives: [],
+    misses: m.gold.filter((_, gi) => !usedGold.has(gi)).map(rules.show),
+    falsePositives: m.pred.filter((_, pi) => !usedPred.has(pi)).map(rules.show),
     wrong: [],
   };
-  scoredPred.forEach((p, pi) => {
-    if (usedPred.has(pi)) return;
-    if (ignoredGold.some((g) => rules.matches(g, p))) return;
-    out.fp++;
-    out.falsePositives.push(rules.show(p));
-  });
-  scoredGold.forEach((g, gi) => {
-    if (usedGold.has(gi)) return;
-    out.fn++;
-    out.misses.push(rules.show(g));
-  });
-  for (const [gi, pi] of pairs) {
-    const ok = rules.agrees?.(scoredGold[gi]!, scoredPred[pi]!);
+  for (const [pi, gi] of m.pairs) {
+    const ok = rules.agrees?.(m.pred[pi]!, m.gold[gi]!);
     if (ok === undefined) continue;
     out.compared++;
     if (ok) out.agree++;
-    else out.wrong.push(`gold ${rules.show(scoredGold[gi]!)} | got ${rules.show(scoredPred[pi]!)}`);
+    else out.wrong.push(`gold ${rules.show(m.gold[gi]!)} | got ${rules.show(m.pred[pi]!)}`);
   }
   return out;
 }
 
-const sameWho = (a: string | null | undefined, b: string | null | undefined) => normName(a) === normName(b);
-
-function speakerAgrees(g: Quote, p: Quote): boolean {
-  if (g.org) return p.org === true;
-  return !p.org && p.speaker !== null && normName(g.speaker) === normName(p.speaker);
-}
-
 export interface ArticleScore {
   people: KindScore;
+  /** Quote detection (quotations of four words or more). */
   quotes: KindScore;
-  /** Attribution precision: matched predictions with a speaker. */
+  /**
+   * Attribution: tp = matched quotes given the right person; fp and fn count against the quotes
+   * predicted with a person speaker and the gold quotes with one.
+   */
   attribution: KindScore;
+  /** Events by type, person and a compatible date. */
   events: KindScore;
+  /** Events by type and person only; agree/compared = right dates among gold events with a date. */
+  eventsAnyDate: KindScore;
   charges: KindScore;
   penalties: KindScore;
-  eventsByType: Map<string, KindScore>;
+  eventsByType: Map<string, Counts>;
+}
+
+const personSpeaker = (q: Quote) => Boolean(q.speaker) && !q.org;
+
+function scoreAttribution(pred: Quote[], gold: Noted<Quote>[], show: (q: Quote) => string): KindScore {
+  const m = matchNeutral(pred, gold, (p, g) => quoteTextMatches(p.text, g.text));
+  let right = 0;
+  const wrong: string[] = [];
+  for (const [pi, gi] of m.pairs) {
+    const p = m.pred[pi]!;
+    const g = m.gold[gi]!;
+    if (!personSpeaker(g)) continue;
+    if (personSpeaker(p) && sameName(p.speaker, g.speaker)) right++;
+    else wrong.push(`gold ${show(g)} | got ${show(p)}`);
+  }
+  const predicted = m.pred.filter(personSpeaker).length;
+  const expected = m.gold.filter(personSpeaker).length;
+  return {
+    tp: right,
+    fp: predicted - right,
+    fn: expected - right,
+    agree: right,
+    compared: m.pairs.length,
+    misses: [],
+    falsePositives: [],
+    wrong,
+  };
+}
+
+function eventsByType(
+  pred: CaseEvent[],
+  gold: Noted<CaseEvent>[],
+  ok: KindRules<CaseEvent, CaseEvent>['ok'],
+) {
+  const m = matchNeutral(pred, gold, ok);
+  const byType = new Map<string, Counts>();
+  const at = (t: string) => byType.get(t) ?? byType.set(t, { tp: 0, fp: 0, fn: 0 }).get(t)!;
+  for (const g of m.gold) at(g.type).fn++;
+  for (const p of m.pred) at(p.type).fp++;
+  for (const [pi, gi] of m.pairs) {
+    const t = at(m.gold[gi]!.type);
+    t.tp++;
+    t.fn--;
+    at(m.pred[pi]!.type).fp--;
+  }
+  return byType;
 }
 
 export function scoreArticle(gold: GoldFacts, pred: Facts): ArticleScore {
-  const people = scoreKind(gold.people, pred.people, {
-    matches: (g, p) => normName(g.name) === normName(p.name),
-    agrees: (g, p) => g.role === p.role,
-    show: (x) => `${x.name} (${x.role})`,
-  });
-  const shortQuote = (q: Quote) => wordCount(q.text) < 4;
+  const scoredQuote = (q: Quote) => words(q.text).length >= 4;
   const showQuote = (q: Quote) => `${q.org ? '[org] ' : ''}${q.speaker ?? '—'}: “${q.text.slice(0, 70)}”`;
-  const quoteRules = {
-    matches: (g: Quote, p: Quote) => quoteTextMatches(g.text, p.text),
-    score: (g: Quote, p: Quote) => quoteSimilarity(g.text, p.text),
-    ignored: shortQuote,
-    skipPred: shortQuote,
-    show: showQuote,
+  const predQuotes = pred.quotes.filter(scoredQuote);
+  const goldQuotes = gold.quotes.filter(scoredQuote);
+  const sameWho = (p: CaseEvent, g: CaseEvent) =>
+    p.type === g.type && (g.who == null || sameName(p.who, g.who));
+  const eventOk = (p: CaseEvent, g: CaseEvent) => sameWho(p, g) && dateOk(p.date, g.date);
+  const showEvent = (e: CaseEvent) =>
+    `${e.type} ${e.who ?? '—'} ${e.date ?? 'null'} ${e.status}: ${e.summary.slice(0, 60)}`;
+  return {
+    people: scoreKind(pred.people, gold.people, {
+      ok: (p, g) => sameName(p.name, g.name),
+      agrees: (p, g) => p.role === g.role,
+      show: (x) => `${x.name} (${x.role})`,
+    }),
+    quotes: scoreKind(predQuotes, goldQuotes, {
+      ok: (p, g) => quoteTextMatches(p.text, g.text),
+      show: showQuote,
+    }),
+    attribution: scoreAttribution(predQuotes, goldQuotes, showQuote),
+    events: scoreKind(pred.events, gold.events, { ok: eventOk, show: showEvent }),
+    eventsAnyDate: scoreKind(pred.events, gold.events, {
+      ok: sameWho,
+      better: (p, g) => dateOk(p.date, g.date),
+      agrees: (p, g) => (g.date ? dateOk(p.date, g.date) : undefined),
+      show: showEvent,
+    }),
+    eventsByType: eventsByType(pred.events, gold.events, eventOk),
+    charges: scoreKind(pred.charges, gold.charges, {
+      ok: (p, g) => sameName(p.defendant, g.defendant) && sameCharge(p.charge, g.charge),
+      agrees: (p, g) => p.status === g.status,
+      show: (c) => `${c.defendant}: ${c.charge} (${c.status})`,
+    }),
+    penalties: scoreKind(pred.penalties, gold.penalties, {
+      ok: (p, g) => sameName(p.defendant, g.defendant) && penaltyLength(p) === penaltyLength(g),
+      show: (x) => `${x.defendant}: ${x.max ?? '-'} ${x.unit}${x.current ? '' : ' (not current)'}`,
+    }),
   };
-  const quotes = scoreKind(gold.quotes, pred.quotes, {
-    ...quoteRules,
-    // Attribution recall: every scored gold quote with a speaker.
-    agrees: (g, p) => (g.speaker === null ? undefined : speakerAgrees(g, p)),
-  });
-  const attribution = scoreKind(gold.quotes, pred.quotes, {
-    ...quoteRules,
-    agrees: (g, p) => (p.speaker === null ? undefined : speakerAgrees(g, p)),
-  });
-  const eventRules = {
-    matches: (g: CaseEvent, p: CaseEvent) => g.type === p.type && sameWho(g.who, p.who),
-    score: (g: CaseEvent, p: CaseEvent) => (g.date === p.date ? 1 : 0),
-    agrees: (g: CaseEvent, p: CaseEvent) => g.date === p.date,
-    show: (e: CaseEvent) =>
-      `${e.type} ${e.who ?? '—'} ${e.date ?? 'null'} ${e.status}: ${e.summary.slice(0, 60)}`,
-  };
-  const events = scoreKind(gold.events, pred.events, eventRules);
-  const eventsByType = new Map<string, KindScore>();
-  const types = new Set([...gold.events.map((e) => e.type), ...pred.events.map((e) => e.type)]);
-  for (const t of types) {
-    eventsByType.set(
-      t,
-      scoreKind(
-        gold.events.filter((e) => e.type === t),
-        pred.events.filter((e) => e.type === t),
-        eventRules,
-      ),
-    );
-  }
-  const charges = scoreKind(gold.charges, pred.charges, {
-    matches: (g, p) => sameWho(g.defendant, p.defendant) && normName(g.charge) === normName(p.charge),
-    agrees: (g, p) => g.status === p.status,
-    show: (c) => `${c.defendant}: ${c.charge} (${c.status})`,
-  });
-  const penalties = scoreKind(gold.penalties, pred.penalties, {
-    matches: (g, p) =>
-      sameWho(g.defendant, p.defendant) && g.max === p.max && g.unit === p.unit && g.current === p.current,
-    show: (x) => `${x.defendant}: ${x.max ?? '-'} ${x.unit}${x.current ? '' : ' (not current)'}`,
-  });
-  return { people, quotes, attribution, events, charges, penalties, eventsByType };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/extract/eval.ts';
-import { quoteTextMatches } from '../../src/extract/eval-match.ts';
+import { quoteTextMatches, sameCharge, sameName } from '../../src/extract/eval-match.ts';
 import type { Facts } from '../../src/facts.ts';
 
 function fixture(gold: object): string {
@@ -48,10 +48,28 @@ describe('evaluate', () => {
     expect(r.quotes).toMatchObject({ tp: 1, fp: 0, fn: 0, attributionPrecision: 1, attributionRecall: 1 });
   });
 
-  it('matches quote text by containment or token overlap', () => {
+  it('matches quote text by near-containment or token overlap, as the team scorer does', () => {
+    expect(quoteTextMatches('We will fight these charges', 'We will fight these charges.')).toBe(true);
+    expect(
+      quoteTextMatches(
+        'we will fight every one of these charges',
+        'We will fight every one of these charges in court',
+      ),
+    ).toBe(true);
+    // a short piece of a long quotation is not the same quotation
     expect(
       quoteTextMatches('We will fight these charges', 'we will fight these charges, and we will win'),
-    ).toBe(true);
+    ).toBe(false);
     expect(quoteTextMatches('We will fight', 'Nothing like it at all here')).toBe(false);
+  });
+
+  it('pairs names by surname and first name or initial, offences never across degrees', () => {
+    expect(sameName('Mary Ann Smith', 'Mary Smith')).toBe(true);
+    expect(sameName('J. Smith', 'John Smith Jr.')).toBe(true);
+    expect(sameName('Smith', 'John Smith')).toBe(true);
+    expect(sameName('Jane Smith', 'John Smith')).toBe(false);
+    expect(sameCharge('first-degree murder', 'murder')).toBe(true);
+    expect(sameCharge('first-degree rape', 'third-degree rape')).toBe(false);
+    expect(sameCharge('wire fraud', 'conspiracy to commit wire fraud')).toBe(true);
   });
 });
