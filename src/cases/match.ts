@@ -1,5 +1,5 @@
 import type { CaseDefinition } from './definition.ts';
-import { words } from './text.ts';
+import { fold } from './text.ts';
 
 /**
  * Which tracked cases an article is about. Terms come from the case's name, aliases and
@@ -26,6 +26,12 @@ function foldAccents(text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 }
 
+/** Word tokens in any script (text.ts's `words` is Latin-only): keys of non-Latin names stay apart. */
+function words(text: string): string[] {
+  return fold(text).match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+}
+
+/** Every term is literal text: `.`, `*`, `+` in an alias are characters, never regex syntax. */
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -37,7 +43,7 @@ function termPattern(term: string): RegExp | undefined {
     .split(/[\s\u2010-\u2015-]+/)
     .filter(Boolean);
   if (parts.length === 0) return undefined;
-  const body = parts.map(escape).join('[\\s\\u2010-\\u2015-]+');
+  const body = parts.map(escapeRegex).join('[\\s\\u2010-\\u2015-]+');
   if (parts.length === 1) {
     const word = parts[0] as string;
     const first = word[0] as string;

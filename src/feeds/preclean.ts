@@ -58,7 +58,7 @@ export function precleanXml(input: string): CleanedXml {
   xml = xml.slice(start).replace(/^<\?XML/i, '<?xml');
 
   const beforeDoctype = xml.length;
-  xml = xml.replace(/<!DOCTYPE\b(?:[^[>]|\[[\s\S]*?\]\s*)*>/gi, '');
+  xml = stripDoctypes(xml);
   if (xml.length !== beforeDoctype) warnings.push('removed DOCTYPE (entity declarations are never expanded)');
   xml = xml.replace(/<!ENTITY\b[^>]*>/gi, '');
 
@@ -68,6 +68,41 @@ export function precleanXml(input: string): CleanedXml {
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
   xml = fixEntities(xml);
   return { xml, format, warnings };
+}
+
+/**
+ * Removes `<!DOCTYPE …>` declarations, internal subset (`[…]`) included, in one pass. A scanner, not a
+ * regular expression: the nested-quantifier pattern it replaces backtracked exponentially on
+ * `<!DOCTYPE x [][][]…` (a 62-byte feed froze the bot). An unterminated declaration is left as
+ * written, and so is everything after it (scanning on would make the pass quadratic).
+ */
+export function stripDoctypes(xml: string): string {
+  const open = /<!DOCTYPE\b/gi;
+  let out = '';
+  let kept = 0;
+  for (let m = open.exec(xml); m; m = open.exec(xml)) {
+    const end = doctypeEnd(xml, m.index + m[0].length);
+    if (end < 0) break;
+    out += xml.slice(kept, m.index);
+    kept = end;
+    open.lastIndex = end;
+  }
+  return kept === 0 ? xml : out + xml.slice(kept);
+}
+
+/** Index just past the `>` closing a DOCTYPE whose body starts at `i`; -1 when there is none. */
+function doctypeEnd(xml: string, i: number): number {
+  while (i < xml.length) {
+    const c = xml.charCodeAt(i);
+    if (c === 0x3e) return i + 1; // >
+    if (c === 0x5b) {
+      // [ … ]: the internal subset, where `>` ends declarations, not the DOCTYPE.
+      const close = xml.indexOf(']', i + 1);
+      if (close < 0) return -1;
+      i = close + 1;
+    } else i++;
+  }
+  return -1;
 }
 
 // CDATA sections and comments are matched first so that their contents are left alone.

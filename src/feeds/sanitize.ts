@@ -8,20 +8,56 @@ import { HTML_ENTITIES } from './tables.ts';
 export const MAX_TITLE_CHARS = 300;
 export const MAX_TEXT_CHARS = 100_000;
 
-const DROPPED_ELEMENTS = /<(script|style|noscript|template|iframe|object|svg|math|head)\b[\s\S]*?<\/\1\s*>/gi;
+const DROPPED_NAMES = 'script|style|noscript|template|iframe|object|svg|math|head';
+const DROPPED_OPEN = new RegExp(`<(${DROPPED_NAMES})\\b`, 'gi');
 const BLOCK_TAGS =
   /<\/?(p|div|br|li|ul|ol|h[1-6]|blockquote|pre|tr|table|section|article|header|footer|figure|figcaption|hr)\b[^>]*>/gi;
 
 /** HTML (or text with stray markup) → plain text with paragraph breaks kept. */
 export function htmlToText(html: string, maxChars = MAX_TEXT_CHARS): string {
-  const stripped = html
-    .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
-    .replace(/<!\[CDATA\[([\s\S]*?)(\]\]>|$)/g, '$1')
-    .replace(DROPPED_ELEMENTS, ' ')
-    .replace(BLOCK_TAGS, '\n')
-    .replace(/<\/?[a-zA-Z][^>]*>/g, '')
-    .replace(/<[!?/][^>]*>/g, '');
-  return cleanText(decodeEntities(stripped), maxChars, true);
+  const stripped = html.replace(/<!--[\s\S]*?(-->|$)/g, ' ').replace(/<!\[CDATA\[([\s\S]*?)(\]\]>|$)/g, '$1');
+  const dropped = dropElements(stripped);
+  // `[^>]*>` fails, after scanning to the end, at every `<` past the last `>`: tags are removed
+  // only up to it (the rest cannot hold a whole tag), so a tail of 100k `<p` stays linear.
+  const tagsEnd = dropped.lastIndexOf('>') + 1;
+  const text =
+    dropped
+      .slice(0, tagsEnd)
+      .replace(BLOCK_TAGS, '\n')
+      .replace(/<\/?[a-zA-Z][^>]*>/g, '')
+      .replace(/<[!?/][^>]*>/g, '') + dropped.slice(tagsEnd);
+  return cleanText(decodeEntities(text), maxChars, true);
+}
+
+/**
+ * Replaces each `<script>…</script>` (and the other DROPPED_NAMES) with a space, in one pass: the
+ * lazy regex this replaces rescanned the rest of the text for every unclosed `<script>` (quadratic:
+ * 40k of them took 3.7 s). The next closing tag of each name is found once and reused until the
+ * scan passes it; an element that is never closed is left for the tag stripper, as before.
+ */
+function dropElements(html: string): string {
+  const nextClose = new Map<string, { from: number; at: number; end: number }>();
+  const closeAfter = (name: string, from: number) => {
+    const known = nextClose.get(name);
+    if (known && known.from <= from && (known.at < 0 || from <= known.at)) return known;
+    const close = new RegExp(`</${name}\\s*>`, 'gi');
+    close.lastIndex = from;
+    const m = close.exec(html);
+    const found = { from, at: m ? m.index : -1, end: m ? m.index + m[0].length : -1 };
+    nextClose.set(name, found);
+    return found;
+  };
+  DROPPED_OPEN.lastIndex = 0;
+  let out = '';
+  let kept = 0;
+  for (let m = DROPPED_OPEN.exec(html); m; m = DROPPED_OPEN.exec(html)) {
+    const close = closeAfter(m[1]!.toLowerCase(), m.index + m[0].length);
+    if (close.at < 0) continue;
+    out += `${html.slice(kept, m.index)} `;
+    kept = close.end;
+    DROPPED_OPEN.lastIndex = close.end;
+  }
+  return kept === 0 ? html : out + html.slice(kept);
 }
 
 /** One line of plain text (titles, names): markup removed, whitespace collapsed, capped. */
