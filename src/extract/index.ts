@@ -4,6 +4,7 @@ import { extractEvents } from './events.ts';
 import { extractPenalties } from './penalties.ts';
 import { buildPersonRegistry, peopleFacts } from './people.ts';
 import { extractQuotes } from './quotes.ts';
+import { rolesFromFacts } from './roles-from-facts.ts';
 import { segment } from './segment.ts';
 
 /**
@@ -13,11 +14,13 @@ import { segment } from './segment.ts';
 export function extractFacts(article: Pick<Article, 'text' | 'title' | 'published'>): Facts {
   const doc = segment(article);
   const registry = buildPersonRegistry(doc);
+  const events = extractEvents(doc, registry);
+  const charges = extractCharges(doc, registry);
   return {
-    people: peopleFacts(registry, doc),
+    people: rolesFromFacts(peopleFacts(registry, doc), charges, events),
     quotes: extractQuotes(doc, registry),
-    events: extractEvents(doc, registry),
-    charges: extractCharges(doc, registry),
+    events,
+    charges,
     penalties: extractPenalties(doc, registry),
   };
 }
