@@ -1,4 +1,6 @@
+import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_DATA_DIR, PROJECT_DIR } from './paths.ts';
 
 /**
  * The environment, validated once at boot. A bad value stops the process with one line naming the
@@ -33,12 +35,18 @@ export const configSchema = z.object({
     .url({ protocol: /^https?$/ })
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** Empty: sqlite in the data folder (see resolveStoreUrl). */
   STORE_URL: z
     .string()
-    .default('sqlite://data/casewatch.sqlite')
-    .refine((v) => /^(sqlite|redis|rediss|postgres|postgresql|memory):/.test(v), {
+    .trim()
+    .refine((v) => v === '' || /^(sqlite|redis|rediss|postgres|postgresql|memory):/.test(v), {
       message: 'must start with sqlite://, redis://, rediss://, postgres:// or memory://',
-    }),
+    })
+    .refine((v) => !/^sqlite:\/*$/.test(v), {
+      message: 'sqlite:// needs a file path (e.g. sqlite://data/casewatch.sqlite), or leave it empty',
+    })
+    .optional(),
+  CASEWATCH_DATA_DIR: z.string().trim().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ALLOW_PRIVATE_URLS: flag,
   CONTACT: z.string().max(200).default('https://github.com/casewatch/casewatch'),
@@ -52,17 +60,45 @@ export const configSchema = z.object({
   FULLTEXT_MIN_CHARS: int(1500, 0, 1_000_000),
   FEED_CLAIM_LEASE_SECONDS: int(600, 1, 24 * 3600),
   HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
-  SHARD_COUNT: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).default('auto'),
+  SHARD_COUNT: z
+    .union(
+      [
+        z.literal('auto'),
+        z.literal('').transform(() => 'auto' as const),
+        z.coerce.number().int().min(1).max(1000),
+      ],
+      { error: 'must be "auto" (ask Discord) or a whole number of shards from 1 to 1000' },
+    )
+    .default('auto'),
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = Omit<z.infer<typeof configSchema>, 'STORE_URL'> & {
+  /** Always set: the default store, and relative SQLite paths, resolved by resolveStoreUrl. */
+  STORE_URL: string;
+};
+
+/**
+ * Where the store is, with one answer whatever the current directory: empty means
+ * `<data dir>/casewatch.sqlite` (CASEWATCH_DATA_DIR, else data/ next to the project); a relative
+ * SQLite path is relative to the project's folder, as .env.example shows it.
+ */
+export function resolveStoreUrl(url: string | undefined, dataDir: string | undefined): string {
+  const dir = dataDir ? resolve(PROJECT_DIR, dataDir) : DEFAULT_DATA_DIR;
+  if (!url) return `sqlite://${join(dir, 'casewatch.sqlite')}`;
+  const file = /^sqlite:\/\/(.*)$/.exec(url)?.[1];
+  if (file === undefined || file === ':memory:' || isAbsolute(file)) return url;
+  return `sqlite://${resolve(PROJECT_DIR, file)}`;
+}
 
 export class ConfigError extends Error {}
 
 /** Parses the environment; throws a ConfigError whose message is one line naming the variable. */
 export function parseConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = configSchema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) {
+    const { STORE_URL, CASEWATCH_DATA_DIR } = result.data;
+    return { ...result.data, STORE_URL: resolveStoreUrl(STORE_URL, CASEWATCH_DATA_DIR || undefined) };
+  }
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');
   // Never echo the value itself: it may be the token.

@@ -14,4 +14,8 @@ process.stdout.on('error', (err) => {
   throw err;
 });
 const { main } = await import('../cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// A command that failed may leave servers or timers open (a demo stopped half-way, a client that
+// never logged in): exit instead of hanging. stdout and stderr are synchronous for files and pipes.
+if (code !== 0) process.exit(code);
+process.exitCode = code;

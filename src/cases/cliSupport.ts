@@ -5,36 +5,6 @@ import { fold } from './text.ts';
 
 /** Helpers shared by the case CLI commands (ingest, status, timeline, quotes, people). */
 
-export interface ParsedArgs {
-  positional: string[];
-  flags: Map<string, string | true>;
-}
-
-/** `--name value`, `--name=value` and bare `--flag`; flags in `booleans` never take a value. */
-export function parseArgs(args: string[], booleans: string[] = ['json']): ParsedArgs {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] as string;
-    if (!a.startsWith('--')) {
-      positional.push(a);
-      continue;
-    }
-    const eq = a.indexOf('=');
-    const name = a.slice(2, eq > 0 ? eq : undefined);
-    if (eq > 0) flags.set(name, a.slice(eq + 1));
-    else if (booleans.includes(name) || args[i + 1] === undefined || (args[i + 1] as string).startsWith('--'))
-      flags.set(name, true);
-    else flags.set(name, args[++i] as string);
-  }
-  return { positional, flags };
-}
-
-export function flagString(parsed: ParsedArgs, name: string): string | undefined {
-  const v = parsed.flags.get(name);
-  return typeof v === 'string' ? v : undefined;
-}
-
 /** A tracked case by slug, or by its name or an alias ("Rust" finds "rust"). */
 export async function findCase(
   store: Store,

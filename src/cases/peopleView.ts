@@ -1,4 +1,6 @@
+import { editDistance } from '../extract/names.ts';
 import { findPerson } from './people.ts';
+import { fold } from './text.ts';
 import type { CaseKnowledge } from './types.ts';
 
 export interface PersonSummary {
@@ -44,4 +46,24 @@ export function peopleOf(knowledge: CaseKnowledge): PersonSummary[] {
 /** The registry id of a person named in a case (any variant), if known. */
 export function personIdIn(knowledge: CaseKnowledge, name: string): string | undefined {
   return findPerson(knowledge.people, name)?.id;
+}
+
+/**
+ * The `n` named people of a case whose name or a variant is nearest to `name` (edit distance over
+ * whole names and surnames, relative to length): the suggestions of a "no such person" answer.
+ */
+export function closestPeople(knowledge: CaseKnowledge, name: string, n = 3): string[] {
+  const query = fold(name.trim());
+  const distance = (variant: string) => {
+    const v = fold(variant);
+    const whole = editDistance(query, v) / Math.max(query.length, v.length, 1);
+    const surname = v.split(/\s+/).at(-1) ?? v;
+    return Math.min(whole, editDistance(query, surname) / Math.max(query.length, surname.length, 1));
+  };
+  return knowledge.people
+    .filter((p) => p.aliases.length > 0 || p.defendant)
+    .map((p) => ({ name: p.name, d: Math.min(...[p.name, ...p.aliases].map(distance)) }))
+    .sort((a, b) => a.d - b.d || a.name.localeCompare(b.name))
+    .slice(0, n)
+    .map((p) => p.name);
 }

@@ -1,65 +1,140 @@
 import { readFile } from 'node:fs/promises';
-import { caseDefinitionSchema } from '../cases/definition.ts';
+import { type CaseDefinition, caseDefinitionSchema, splitList } from '../cases/definition.ts';
+import { caseChanges } from '../cases/definitionChanges.ts';
 import { createCaseStore } from '../store/cases.ts';
-import type { CliCommand } from './types.ts';
+import { parseCommandArgs, UsageError } from './args.ts';
+import type { CliCommand, CliContext } from './types.ts';
 
-const usage = 'case add FILE [--guild ID] | case list | case remove SLUG';
+/** A case definition file, validated; a bad file is one line naming the field. */
+async function readDefinition(file: string): Promise<CaseDefinition> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`cannot read ${file}: ${(err as Error).message}`);
+  }
+  return validDefinition(json, file);
+}
+
+function validDefinition(json: unknown, where: string): CaseDefinition {
+  const parsed = caseDefinitionSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new Error(`${where}: ${issue?.path.join('.') || 'case'} ${issue?.message}`);
+}
+
+async function add(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { guild: { type: 'string' } }, ['FILE']);
+  const def = await readDefinition(positionals[0] as string);
+  const cases = createCaseStore(await ctx.store());
+  const existing = await cases.get(def.slug);
+  if (existing) {
+    ctx.stderr.write(
+      `case add: a case "${def.slug}" already exists (${existing.name}); nothing changed. ` +
+        `To change it: casewatch case update ${def.slug} FILE (or --name/--aliases/--defendants)\n`,
+    );
+    return 1;
+  }
+  await cases.put(def);
+  if (values.guild) await cases.track(values.guild, def.slug);
+  ctx.stdout.write(`added ${def.slug}: ${def.name}${values.guild ? ` (tracked by ${values.guild})` : ''}\n`);
+  return 0;
+}
+
+/** `case update SLUG [FILE] [--name N] [--aliases "a, b"] [--defendants "a, b"]`: says what changed. */
+async function update(args: string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { name: { type: 'string' }, aliases: { type: 'string' }, defendants: { type: 'string' } },
+    ['SLUG', '[FILE]'],
+  );
+  const [slug, file] = positionals as [string, string | undefined];
+  const edits = values.name !== undefined || values.aliases !== undefined || values.defendants !== undefined;
+  if (!file && !edits) throw new UsageError('give a FILE or at least one of --name, --aliases, --defendants');
+  const cases = createCaseStore(await ctx.store());
+  const before = await cases.get(slug);
+  if (!before) {
+    ctx.stderr.write(`case update: no case "${slug}" (add it with: casewatch case add FILE)\n`);
+    return 1;
+  }
+  const base = file ? await readDefinition(file) : before;
+  if (base.slug !== slug)
+    throw new Error(`${file} defines "${base.slug}", not "${slug}" (a slug never changes)`);
+  const after = validDefinition(
+    {
+      ...base,
+      ...(values.name !== undefined && { name: values.name }),
+      ...(values.aliases !== undefined && { aliases: splitList(values.aliases) }),
+      ...(values.defendants !== undefined && { defendants: splitList(values.defendants) }),
+    },
+    'case update',
+  );
+  const changes = caseChanges(before, after);
+  if (changes.length === 0) {
+    ctx.stdout.write(`${slug}: nothing changed\n`);
+    return 0;
+  }
+  await cases.put(after);
+  ctx.stdout.write(`updated ${slug}: ${changes.join('; ')}\n`);
+  return 0;
+}
+
+async function list(args: string[], ctx: CliContext): Promise<number> {
+  parseCommandArgs(args, {});
+  const cases = createCaseStore(await ctx.store());
+  const all = await cases.list();
+  if (all.length === 0) ctx.stdout.write('no cases yet: add one with "casewatch case add FILE"\n');
+  for (const c of all) {
+    const guilds = await cases.guildsTracking(c.slug);
+    const who = c.defendants.length ? ` — defendants: ${c.defendants.join(', ')}` : '';
+    ctx.stdout.write(`${c.slug}\t${c.name}${who}${guilds.length ? ` — servers: ${guilds.length}` : ''}\n`);
+  }
+  return 0;
+}
+
+async function remove(args: string[], ctx: CliContext): Promise<number> {
+  const slug = parseCommandArgs(args, {}, ['SLUG']).positionals[0] as string;
+  if (!(await createCaseStore(await ctx.store()).remove(slug))) {
+    ctx.stderr.write(`case remove: no case "${slug}"\n`);
+    return 1;
+  }
+  ctx.stdout.write(`removed ${slug}\n`);
+  return 0;
+}
+
+const SUBCOMMANDS: Record<string, (args: string[], ctx: CliContext) => Promise<number>> = {
+  add,
+  update,
+  list,
+  remove,
+};
 
 export const command: CliCommand = {
   name: 'case',
-  summary: 'Add, list or remove tracked cases (same store as the bot)',
-  usage,
+  summary: 'Add, change, list or remove tracked cases (same store as the bot)',
+  usage: [
+    'case add FILE [--guild ID]',
+    'case update SLUG [FILE] [--name NAME] [--aliases LIST] [--defendants LIST]',
+    'case list',
+    'case remove SLUG',
+  ],
+  options: {
+    FILE: 'a case as JSON: {"slug", "name", "aliases": [...], "defendants": [...]}',
+    '--guild ID': 'also track the case in this Discord server',
+    '--name NAME': 'the new display name',
+    '--aliases LIST': 'the new aliases, comma-separated (replaces the list; "" empties it)',
+    '--defendants LIST': 'the new defendants, comma-separated (replaces the list)',
+  },
   async run(args, ctx) {
-    const [sub, arg, ...rest] = args;
-    if (sub === 'add' && arg) {
-      let json: unknown;
-      try {
-        json = JSON.parse(await readFile(arg, 'utf8'));
-      } catch (err) {
-        ctx.stderr.write(`casewatch case add: cannot read ${arg}: ${(err as Error).message}\n`);
-        return 1;
-      }
-      const parsed = caseDefinitionSchema.safeParse(json);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        ctx.stderr.write(
-          `casewatch case add: ${arg}: ${issue?.path.join('.') || 'case'} ${issue?.message}\n`,
-        );
-        return 1;
-      }
-      const cases = createCaseStore(await ctx.store());
-      await cases.put(parsed.data);
-      const guildAt = rest.indexOf('--guild');
-      const guild = guildAt >= 0 ? rest[guildAt + 1] : undefined;
-      if (guild) await cases.track(guild, parsed.data.slug);
-      ctx.stdout.write(
-        `added ${parsed.data.slug}: ${parsed.data.name}${guild ? ` (tracked by ${guild})` : ''}\n`,
-      );
-      return 0;
+    const [sub = '', ...rest] = args;
+    const run = SUBCOMMANDS[sub];
+    if (!run) throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'missing subcommand');
+    try {
+      return await run(rest, ctx);
+    } catch (err) {
+      if (err instanceof UsageError) throw err;
+      ctx.stderr.write(`case ${sub}: ${(err as Error).message}\n`);
+      return 1;
     }
-    if (sub === 'list') {
-      const cases = createCaseStore(await ctx.store());
-      const all = await cases.list();
-      if (all.length === 0) ctx.stdout.write('no cases yet: add one with "casewatch case add FILE"\n');
-      for (const c of all) {
-        const guilds = await cases.guildsTracking(c.slug);
-        const who = c.defendants.length ? ` — defendants: ${c.defendants.join(', ')}` : '';
-        ctx.stdout.write(
-          `${c.slug}\t${c.name}${who}${guilds.length ? ` — servers: ${guilds.length}` : ''}\n`,
-        );
-      }
-      return 0;
-    }
-    if (sub === 'remove' && arg) {
-      const removed = await createCaseStore(await ctx.store()).remove(arg);
-      if (!removed) {
-        ctx.stderr.write(`casewatch case remove: no case "${arg}"\n`);
-        return 1;
-      }
-      ctx.stdout.write(`removed ${arg}\n`);
-      return 0;
-    }
-    ctx.stderr.write(`usage: casewatch ${usage}\n`);
-    return 2;
   },
 };

@@ -1,35 +1,41 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type EvalReport, evalCorpus } from '../cases/corpusEval.ts';
 import { extractFacts } from '../extract/index.ts';
+import { parseCommandArgs, UsageError } from './args.ts';
+import { DEFAULT_CORPUS } from './corpus.ts';
 import type { CliCommand } from './types.ts';
 
-const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-
-/** `casewatch eval-status [DIR] [--facts gold|extractor|both] [--verbose]`: status and alert scores on the corpus. */
+/** `casewatch eval-status [DIR] [--facts gold|extractor|both] [--verbose]`: status and alert scores on a corpus. */
 export const command: CliCommand = {
   name: 'eval-status',
-  summary: 'Score case status (checkpoint fields) and alerts (precision/recall) on the labelled corpus',
-  usage: 'casewatch eval-status [CORPUS_DIR] [--facts gold|extractor|both] [--verbose]',
+  summary:
+    'Score case status and alerts (precision/recall) on a labelled corpus (default: test/fixtures/heldout)',
+  usage: ['eval-status [DIR] [--facts gold|extractor|both] [--verbose]'],
+  options: {
+    DIR: 'a labelled corpus with cases/ and articles/ (default test/fixtures/heldout)',
+    '--facts gold|extractor|both': 'replay the labelled facts, the extractor, or both (default)',
+    '--verbose': 'every status field and alert that disagrees',
+  },
   async run(args, ctx) {
-    const positional = args.filter((a) => !a.startsWith('--'));
-    const factsAt = args.indexOf('--facts');
-    const which = factsAt >= 0 ? (args[factsAt + 1] ?? 'both') : 'both';
-    const dir = resolve(positional.find((a) => a !== which) ?? resolve(repoRoot, '../shared/corpus'));
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { facts: { type: 'string' }, verbose: { type: 'boolean' } },
+      ['[DIR]'],
+    );
+    const which = values.facts ?? 'both';
+    if (which !== 'gold' && which !== 'extractor' && which !== 'both') {
+      throw new UsageError('--facts must be gold, extractor or both');
+    }
+    const dir = resolve(positionals[0] ?? DEFAULT_CORPUS);
     if (!existsSync(resolve(dir, 'cases'))) {
       ctx.stderr.write(`eval-status: no corpus at ${dir} (expected cases/ and articles/)\n`);
       return 1;
     }
-    if (!['gold', 'extractor', 'both'].includes(which)) {
-      ctx.stderr.write(`eval-status: --facts must be gold, extractor or both\n`);
-      return 2;
-    }
-    const sources =
-      which === 'both' ? (['gold', 'extractor'] as const) : ([which] as Array<'gold' | 'extractor'>);
+    const sources = which === 'both' ? (['gold', 'extractor'] as const) : [which as 'gold' | 'extractor'];
     for (const source of sources) {
       const report = await evalCorpus(dir, source, extractFacts);
-      ctx.stdout.write(render(report, args.includes('--verbose')));
+      ctx.stdout.write(render(report, values.verbose ?? false));
     }
     return 0;
   },

@@ -1,20 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { extractFacts } from '../extract/index.ts';
 import type { Article } from '../facts.ts';
+import { parseCommandArgs } from './args.ts';
 import type { CliCommand } from './types.ts';
 
 /** `casewatch extract FILE...`: one JSON line of facts per article file; a bad file is one stderr line. */
 export const command: CliCommand = {
   name: 'extract',
   summary: 'Extract people, quotes, events, charges and penalties from article JSON files',
-  usage: 'casewatch extract FILE...',
+  usage: ['extract FILE...'],
+  options: { FILE: 'an article as JSON: {url, title, published (YYYY-MM-DD), text}' },
   async run(args, ctx) {
-    if (args.length === 0) {
-      ctx.stderr.write(`extract: no file given. Usage: ${this.usage}\n`);
-      return 2;
-    }
+    const { positionals } = parseCommandArgs(args, {}, ['FILE...']);
     let failed = 0;
-    for (const file of args) {
+    for (const file of positionals) {
       try {
         const article = parseArticle(await readFile(file, 'utf8'));
         const facts = extractFacts(article);

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { flagString, isDayString, parseArgs } from '../cases/cliSupport.ts';
+import { isDayString } from '../cases/cliSupport.ts';
 import { extractFacts } from '../extract/index.ts';
 import type { Article, Facts } from '../facts.ts';
 import { ingestArticle } from '../ingest.ts';
 import { createCaseStore } from '../store/cases.ts';
+import { parseCommandArgs, UsageError } from './args.ts';
 import type { CliCommand } from './types.ts';
 
 type ArticleFile = Article & { case?: string; gold?: Facts };
@@ -16,16 +17,15 @@ type ArticleFile = Article & { case?: string; gold?: Facts };
 export const command: CliCommand = {
   name: 'ingest',
   summary: 'Ingest article JSON files as if from a feed; print the alerts as JSON lines',
-  usage: 'casewatch ingest FILE... [--facts extractor|gold]',
+  usage: ['ingest FILE... [--facts extractor|gold]'],
+  options: {
+    FILE: 'an article as JSON {url, title, published, text}, ingested in the order given',
+    '--facts extractor|gold': "whose facts: the extractor's (default) or a corpus file's labelled `gold`",
+  },
   async run(args, ctx) {
-    const parsed = parseArgs(args);
-    const source = flagString(parsed, 'facts') ?? 'extractor';
-    if (parsed.positional.length === 0 || (source !== 'extractor' && source !== 'gold')) {
-      ctx.stderr.write(
-        `ingest: ${parsed.positional.length === 0 ? 'no file given' : `unknown --facts "${source}"`}. Usage: ${this.usage}\n`,
-      );
-      return 2;
-    }
+    const { values, positionals } = parseCommandArgs(args, { facts: { type: 'string' } }, ['FILE...']);
+    const source = values.facts ?? 'extractor';
+    if (source !== 'extractor' && source !== 'gold') throw new UsageError(`unknown --facts "${source}"`);
     const store = await ctx.store();
     const cases = await createCaseStore(store).list();
     if (cases.length === 0) {
@@ -37,7 +37,7 @@ export const command: CliCommand = {
       return source === 'gold' && gold ? gold : extractFacts(a);
     };
     let failed = 0;
-    for (const file of parsed.positional) {
+    for (const file of positionals) {
       try {
         const article = parseArticle(await readFile(file, 'utf8'));
         const result = await ingestArticle(article, { store, extract, cases, history: false });

@@ -3,6 +3,7 @@ import { loadConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
 import { openStore } from '../store/index.ts';
 import type { Store } from '../store/types.ts';
+import { commandHelp, overviewHelp, runCommand } from './run.ts';
 import type { CliCommand, CliContext } from './types.ts';
 
 /**
@@ -40,9 +41,16 @@ export async function main(
   const stdout = io.stdout ?? process.stdout;
   const stderr = io.stderr ?? process.stderr;
   const [name, ...args] = argv;
+  if (name === 'help' && args[0]) {
+    const command = await load(args[0]);
+    if (command) stdout.write(commandHelp(command));
+    else stderr.write(`casewatch: unknown command "${args[0]}". Run "casewatch help" for the list.\n`);
+    return command ? 0 : 2;
+  }
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    stdout.write(await helpText());
-    return name ? 0 : 1;
+    const all = await Promise.all(Object.keys(FILES).map(load));
+    (name ? stdout : stderr).write(overviewHelp(all.filter((c): c is CliCommand => c !== undefined)));
+    return name ? 0 : 2;
   }
   const command = await load(name);
   if (!command) {
@@ -65,7 +73,7 @@ export async function main(
     store: () => (store ??= openStore(config.STORE_URL, logger)),
   };
   try {
-    return await command.run(args, ctx);
+    return await runCommand(command, args, ctx);
   } catch (err) {
     stderr.write(`casewatch ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
     logger.debug({ err }, 'command failed');
@@ -73,13 +81,4 @@ export async function main(
   } finally {
     if (store) await (await store.catch(() => undefined))?.close();
   }
-}
-
-async function helpText(): Promise<string> {
-  const lines = ['casewatch — follow legal cases through the news', '', 'Commands:'];
-  for (const name of Object.keys(FILES)) {
-    const c = await load(name);
-    if (c) lines.push(`  ${c.usage.padEnd(44)} ${c.summary}`);
-  }
-  return `${lines.join('\n')}\n`;
 }

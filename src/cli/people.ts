@@ -1,20 +1,18 @@
-import { findCase, parseArgs, unknownCaseLine } from '../cases/cliSupport.ts';
+import { findCase, unknownCaseLine } from '../cases/cliSupport.ts';
 import { createKnowledgeStore } from '../cases/knowledgeStore.ts';
 import { peopleOf } from '../cases/peopleView.ts';
+import { parseCommandArgs } from './args.ts';
 import type { CliCommand } from './types.ts';
 
 /** `casewatch people CASE [--json]`: who is who — name, role, number of quotes. */
 export const command: CliCommand = {
   name: 'people',
   summary: 'Who is who in a case: name, role, number of quotes',
-  usage: 'casewatch people CASE [--json]',
+  usage: ['people CASE [--json]'],
+  options: { CASE: 'the case: its slug, name or an alias', '--json': 'one JSON object instead of text' },
   async run(args, ctx) {
-    const parsed = parseArgs(args);
-    const name = parsed.positional[0];
-    if (!name) {
-      ctx.stderr.write(`people: no case given. Usage: ${this.usage}\n`);
-      return 2;
-    }
+    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } }, ['CASE']);
+    const name = positionals[0] as string;
     const store = await ctx.store();
     const { def, all } = await findCase(store, name);
     if (!def) {
@@ -22,7 +20,7 @@ export const command: CliCommand = {
       return 1;
     }
     const people = peopleOf(await createKnowledgeStore(store).get(def.slug));
-    if (parsed.flags.has('json')) {
+    if (values.json) {
       ctx.stdout.write(`${JSON.stringify({ case: def.slug, people })}\n`);
       return 0;
     }

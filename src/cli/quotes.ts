@@ -1,30 +1,36 @@
-import { findCase, flagString, parseArgs, unknownCaseLine } from '../cases/cliSupport.ts';
+import { findCase, unknownCaseLine } from '../cases/cliSupport.ts';
 import type { CaseDefinition } from '../cases/definition.ts';
 import { createKnowledgeStore } from '../cases/knowledgeStore.ts';
-import { personIdIn } from '../cases/peopleView.ts';
+import { closestPeople, personIdIn } from '../cases/peopleView.ts';
 import type { QuoteRecord } from '../cases/types.ts';
 import { createCaseStore } from '../store/cases.ts';
+import { parseCommandArgs } from './args.ts';
 import type { CliCommand } from './types.ts';
 
 /** `casewatch quotes PERSON [--case CASE] [--contains TEXT] [--json]`: what someone said, newest first. */
 export const command: CliCommand = {
   name: 'quotes',
   summary: 'What a person said, newest first, with date and source',
-  usage: 'casewatch quotes PERSON [--case CASE] [--contains TEXT] [--json]',
+  usage: ['quotes PERSON... [--case CASE] [--contains TEXT] [--json]'],
+  options: {
+    PERSON: 'the person (any variant of the name; several words need no quotes)',
+    '--case CASE': 'only in this case (default: every case)',
+    '--contains TEXT': 'only quotes containing this text',
+    '--json': 'one JSON object instead of text',
+  },
   async run(args, ctx) {
-    const parsed = parseArgs(args);
-    const person = parsed.positional.join(' ').trim();
-    if (!person) {
-      ctx.stderr.write(`quotes: no person given. Usage: ${this.usage}\n`);
-      return 2;
-    }
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { case: { type: 'string' }, contains: { type: 'string' }, json: { type: 'boolean' } },
+      ['PERSON...'],
+    );
+    const person = positionals.join(' ').trim();
     const store = await ctx.store();
     let cases: CaseDefinition[];
-    const caseName = flagString(parsed, 'case');
-    if (caseName) {
-      const { def, all } = await findCase(store, caseName);
+    if (values.case) {
+      const { def, all } = await findCase(store, values.case);
       if (!def) {
-        ctx.stderr.write(unknownCaseLine('quotes', caseName, all));
+        ctx.stderr.write(unknownCaseLine('quotes', values.case, all));
         return 1;
       }
       cases = [def];
@@ -32,20 +38,34 @@ export const command: CliCommand = {
       cases = await createCaseStore(store).list();
     }
     const knowledge = createKnowledgeStore(store);
-    const contains = flagString(parsed, 'contains')?.toLowerCase();
+    const contains = values.contains?.toLowerCase();
     const found: Array<QuoteRecord & { case: string; name: string }> = [];
+    const closest: string[] = [];
+    let known = false;
     for (const def of cases) {
       const k = await knowledge.get(def.slug);
       const id = personIdIn(k, person);
-      if (!id) continue;
+      if (!id) {
+        closest.push(...closestPeople(k, person));
+        continue;
+      }
+      known = true;
       const name = k.people.find((p) => p.id === id)?.name ?? person;
       for (const q of await knowledge.quotes(def.slug, id)) {
         if (contains && !q.text.toLowerCase().includes(contains)) continue;
         found.push({ ...q, case: def.slug, name });
       }
     }
+    if (!known) {
+      const where = values.case ? (cases[0]?.name ?? values.case) : 'any tracked case';
+      const near = [...new Set(closest)].slice(0, 3);
+      ctx.stderr.write(
+        `quotes: nobody called "${person}" appears in ${where}${near.length ? ` (closest: ${near.join(', ')})` : ''}\n`,
+      );
+      return 1;
+    }
     found.sort((a, b) => b.published.localeCompare(a.published));
-    if (parsed.flags.has('json')) {
+    if (values.json) {
       const rows = found.map((q) => ({
         speaker: q.name,
         text: q.text,

@@ -1,12 +1,15 @@
 import { startApp } from '../app.ts';
+import { parseCommandArgs } from './args.ts';
 import { connectHelp } from './connectHelp.ts';
 import type { CliCommand } from './types.ts';
 
 export const command: CliCommand = {
   name: 'start',
   summary: 'Run the bot (without DISCORD_TOKEN: the offline demo, then how to connect a bot)',
-  usage: 'start [--sharded]',
+  usage: ['start [--sharded]'],
+  options: { '--sharded': 'one process per gateway shard (SHARD_COUNT: auto or a number)' },
   async run(args, ctx) {
+    const { values } = parseCommandArgs(args, { sharded: { type: 'boolean' } });
     if (!ctx.config.DISCORD_TOKEN) {
       ctx.stdout.write(
         'casewatch: DISCORD_TOKEN is not set, so no real bot can log in: running the offline demo.\n\n',
@@ -16,7 +19,7 @@ export const command: CliCommand = {
       ctx.stdout.write(`\n${connectHelp(ctx.config.DISCORD_CLIENT_ID)}`);
       return 0;
     }
-    if (args.includes('--sharded')) {
+    if (values.sharded) {
       const { startSharded } = await import('../discord/sharding.ts');
       const manager = await startSharded(ctx.config, ctx.logger);
       await waitForSignal(ctx.logger);

@@ -1,27 +1,30 @@
-import { findCase, flagString, isDayString, parseArgs, unknownCaseLine } from '../cases/cliSupport.ts';
+import { findCase, isDayString, unknownCaseLine } from '../cases/cliSupport.ts';
 import { today } from '../cases/dates.ts';
 import { createKnowledgeStore } from '../cases/knowledgeStore.ts';
 import { caseStatus } from '../cases/status.ts';
 import { statusText } from '../format/statusEmbed.ts';
+import { parseCommandArgs, UsageError } from './args.ts';
 import type { CliCommand } from './types.ts';
 
 /** `casewatch status CASE [--as-of YYYY-MM-DD] [--json]`: where a case stands, as /status shows it. */
 export const command: CliCommand = {
   name: 'status',
-  summary: 'Where a case stands: stage, charges and maximum penalty per defendant, next date, latest',
-  usage: 'casewatch status CASE [--as-of YYYY-MM-DD] [--json]',
+  summary: 'Where a case stands: stage, charges, maximum penalty, next date, latest developments',
+  usage: ['status CASE [--as-of YYYY-MM-DD] [--json]'],
+  options: {
+    CASE: 'the case: its slug, name or an alias',
+    '--as-of YYYY-MM-DD': 'where the case stood on that day (default: today)',
+    '--json': 'one JSON object instead of text',
+  },
   async run(args, ctx) {
-    const parsed = parseArgs(args);
-    const name = parsed.positional[0];
-    const asOf = flagString(parsed, 'as-of') ?? today();
-    if (!name) {
-      ctx.stderr.write(`status: no case given. Usage: ${this.usage}\n`);
-      return 2;
-    }
-    if (!isDayString(asOf)) {
-      ctx.stderr.write(`status: --as-of must be a date YYYY-MM-DD, got "${asOf}"\n`);
-      return 2;
-    }
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { 'as-of': { type: 'string' }, json: { type: 'boolean' } },
+      ['CASE'],
+    );
+    const name = positionals[0] as string;
+    const asOf = values['as-of'] ?? today();
+    if (!isDayString(asOf)) throw new UsageError(`--as-of must be a date YYYY-MM-DD, got "${asOf}"`);
     const store = await ctx.store();
     const { def, all } = await findCase(store, name);
     if (!def) {
@@ -29,7 +32,7 @@ export const command: CliCommand = {
       return 1;
     }
     const status = caseStatus(await createKnowledgeStore(store).get(def.slug), asOf, def.name);
-    if (parsed.flags.has('json')) {
+    if (values.json) {
       const out = {
         case: status.case,
         asOf: status.asOf,

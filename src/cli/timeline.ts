@@ -1,26 +1,33 @@
-import { findCase, flagString, parseArgs, unknownCaseLine } from '../cases/cliSupport.ts';
+import { findCase, unknownCaseLine } from '../cases/cliSupport.ts';
 import { createKnowledgeStore } from '../cases/knowledgeStore.ts';
+import { closestPeople, personIdIn } from '../cases/peopleView.ts';
 import { timeline } from '../cases/views.ts';
 import { EVENT_TYPES } from '../facts.ts';
 import { dateLabel, typeLabel } from '../format/payload.ts';
+import { parseCommandArgs, UsageError } from './args.ts';
 import type { CliCommand } from './types.ts';
 
 /** `casewatch timeline CASE [--type T] [--person NAME] [--json]`: developments in date order. */
 export const command: CliCommand = {
   name: 'timeline',
   summary: 'Developments of a case in date order, each with its sources',
-  usage: 'casewatch timeline CASE [--type TYPE] [--person NAME] [--json]',
+  usage: ['timeline CASE [--type TYPE] [--person NAME] [--json]'],
+  options: {
+    CASE: 'the case: its slug, name or an alias',
+    '--type TYPE': `only this kind of development (${EVENT_TYPES.join(', ')})`,
+    '--person NAME': 'only developments about this person (any variant of the name)',
+    '--json': 'one JSON object instead of text',
+  },
   async run(args, ctx) {
-    const parsed = parseArgs(args);
-    const name = parsed.positional[0];
-    const type = flagString(parsed, 'type');
-    if (!name) {
-      ctx.stderr.write(`timeline: no case given. Usage: ${this.usage}\n`);
-      return 2;
-    }
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { type: { type: 'string' }, person: { type: 'string' }, json: { type: 'boolean' } },
+      ['CASE'],
+    );
+    const name = positionals[0] as string;
+    const { type, person } = values;
     if (type && !(EVENT_TYPES as readonly string[]).includes(type)) {
-      ctx.stderr.write(`timeline: unknown --type "${type}" (one of ${EVENT_TYPES.join(', ')})\n`);
-      return 2;
+      throw new UsageError(`unknown --type "${type}" (one of ${EVENT_TYPES.join(', ')})`);
     }
     const store = await ctx.store();
     const { def, all } = await findCase(store, name);
@@ -28,11 +35,16 @@ export const command: CliCommand = {
       ctx.stderr.write(unknownCaseLine('timeline', name, all));
       return 1;
     }
-    const devs = timeline(await createKnowledgeStore(store).get(def.slug), {
-      type,
-      person: flagString(parsed, 'person'),
-    });
-    if (parsed.flags.has('json')) {
+    const knowledge = await createKnowledgeStore(store).get(def.slug);
+    if (person && !personIdIn(knowledge, person)) {
+      const closest = closestPeople(knowledge, person);
+      ctx.stderr.write(
+        `timeline: nobody called "${person}" appears in ${def.name}${closest.length ? ` (closest: ${closest.join(', ')})` : ' (nobody is named in its articles yet)'}\n`,
+      );
+      return 1;
+    }
+    const devs = timeline(knowledge, { type, person });
+    if (values.json) {
       const rows = devs.map((d) => ({
         type: d.type,
         status: d.status,

@@ -15,11 +15,16 @@ export interface CliContext {
 /**
  * One `casewatch <name> ...` subcommand, one file in src/cli/ registered in src/cli/main.ts.
  * `run` returns the process exit code; bad input is one clear line on stderr and a non-zero code.
+ * Arguments are parsed with `parseCommandArgs` (src/cli/args.ts), whose UsageError becomes that
+ * line, the usage and exit code 2 (see `runCommand`).
  */
 export interface CliCommand {
   name: string;
   /** One line shown by `casewatch help`. */
   summary: string;
-  usage: string;
+  /** Each form of the command, without the leading "casewatch " (`status CASE [--json]`). */
+  usage: string[];
+  /** What each option means, for `casewatch <name> --help` (`'--as-of YYYY-MM-DD': 'the status on that day'`). */
+  options?: Record<string, string>;
   run(args: string[], ctx: CliContext): Promise<number>;
 }

@@ -4,6 +4,7 @@ import { startEmulator } from '../../emulator/index.ts';
 import { startApp } from '../app.ts';
 import { parseConfig } from '../config.ts';
 import { createLogger } from '../log.ts';
+import { DEFAULT_DATA_DIR } from '../paths.ts';
 import { openStore } from '../store/index.ts';
 import articles from './articles.json' with { type: 'json' };
 import demoCase from './case.json' with { type: 'json' };
@@ -11,7 +12,8 @@ import { startDemoFeedServer } from './feedServer.ts';
 import { renderMessage } from './render.ts';
 
 const DEMO_TOKEN = 'demo.offline-token.not-a-real-discord-token';
-const STORE_FILE = 'data/demo.sqlite';
+/** Its own store, beside the default one: the demo never touches the bot's data. */
+const STORE_FILE = `${DEFAULT_DATA_DIR}/demo.sqlite`;
 
 /**
  * `npm start` without a Discord token: the real pipeline, offline. A local news site publishes

@@ -10,12 +10,31 @@ export function createDiscordClient(
   config: Pick<Config, 'DISCORD_API_URL'>,
   extra: Partial<ClientOptions> = {},
 ) {
-  return new Client({
-    intents: [GatewayIntentBits.Guilds],
-    allowedMentions: { parse: [], repliedUser: false },
-    rest: restOptions(config),
-    ...extra,
-  });
+  return withoutOwnShardCount(
+    () =>
+      new Client({
+        intents: [GatewayIntentBits.Guilds],
+        allowedMentions: { parse: [], repliedUser: false },
+        rest: restOptions(config),
+        ...extra,
+      }),
+  );
+}
+
+/**
+ * discord.js's Client reads SHARD_COUNT from the environment, where the ShardingManager puts it
+ * for each shard process. Outside a manager, SHARD_COUNT is casewatch's own setting ("auto" or a
+ * number, for `start --sharded`), so the client is built without it: one process is one shard.
+ */
+function withoutOwnShardCount<T>(build: () => T): T {
+  const own = process.env.SHARD_COUNT;
+  if (process.env.SHARDING_MANAGER || own === undefined) return build();
+  delete process.env.SHARD_COUNT;
+  try {
+    return build();
+  } finally {
+    process.env.SHARD_COUNT = own;
+  }
 }
 
 /** DISCORD_API_URL points REST, and through GET /gateway/bot the gateway, at another host (tests, demo). */

@@ -1,31 +1,58 @@
-import { createFeedStore, type Feed, type FeedState } from '../store/feeds.ts';
+import {
+  createFeedStore,
+  type Feed,
+  type FeedState,
+  type FeedSubscription,
+  type SubscriptionOptions,
+} from '../store/feeds.ts';
 import type { Store } from '../store/types.ts';
 import { checkFeed, type FeedCheck } from './check.ts';
 import type { PollConfig } from './poller.ts';
 
 export type AddFeedConfig = PollConfig & { POLL_INTERVAL_MINUTES: number };
 
+/** A usable feed now followed: `added` when new for this server, else what the add changed. */
+export type AddFeedResult =
+  | Extract<FeedCheck, { ok: false }>
+  | (Extract<FeedCheck, { ok: true }> & { added: boolean; changes: string[] });
+
 /**
  * `/feed add` and `casewatch feed add`: fetch and parse once, and subscribe only when the feed is
  * usable, so a typo or an HTML page is refused with its reason instead of failing silently later.
- * Adding a feed that was paused resumes it.
+ * Adding a feed the server already follows says what changed (or that nothing did). Adding a feed
+ * that was paused resumes it.
  */
 export async function addFeed(
   store: Store,
   config: AddFeedConfig,
   url: string,
-  sub: { guildId?: string; caseSlug?: string },
+  options: SubscriptionOptions,
   now = new Date(),
-): Promise<FeedCheck> {
+): Promise<AddFeedResult> {
   const check = await checkFeed(url, config);
   if (!check.ok) return check;
   const feeds = createFeedStore(store);
   // The URL as given (after normalising), not the redirect target: the operator chose it.
   const key = new URL(url.trim()).href;
-  await feeds.add(key, { ...sub, addedAt: now.toISOString() }, config.POLL_INTERVAL_MINUTES);
+  const before = (await feeds.get(key))?.subscriptions.find(
+    (s) => (s.guildId ?? '') === (options.guildId ?? ''),
+  );
+  const sub: FeedSubscription = { ...options, addedAt: before?.addedAt ?? now.toISOString() };
+  await feeds.add(key, sub, config.POLL_INTERVAL_MINUTES);
   if (check.title) await feeds.setTitle(key, check.title);
   await feeds.resume(key);
-  return { ...check, url: key };
+  return { ...check, url: key, added: !before, changes: before ? subscriptionChanges(before, sub) : [] };
+}
+
+/** "case: none → rust", "interval: 5 → 30 min": what re-adding a feed changed for a server. */
+export function subscriptionChanges(before: SubscriptionOptions, after: SubscriptionOptions): string[] {
+  const out: string[] = [];
+  const show = (v: unknown) => (v === undefined || v === '' ? 'none' : String(v));
+  if (before.caseSlug !== after.caseSlug)
+    out.push(`case: ${show(before.caseSlug)} → ${show(after.caseSlug)}`);
+  if (before.intervalMinutes !== after.intervalMinutes)
+    out.push(`interval: ${show(before.intervalMinutes)} → ${show(after.intervalMinutes)} min`);
+  return out;
 }
 
 /** One line per feed for `/feed list` and `casewatch feed list`: plain text, no markup. */
@@ -43,7 +70,7 @@ export function describeFeed(feed: Feed, state: FeedState, now: Date): string {
     parts.push(
       `next poll: ${state.nextPollAt ? when(new Date(state.nextPollAt).toISOString(), now) : 'now'}`,
     );
-  parts.push(`items seen: ${state.itemsSeen}`);
+  parts.push(`items seen: ${state.itemsSeen}`, `every ${feed.intervalMinutes} min`);
   const cases = feed.subscriptions.map((s) => s.caseSlug).filter(Boolean);
   if (cases.length) parts.push(`case: ${[...new Set(cases)].join(', ')}`);
   return `${feed.title ? `${feed.title} — ` : ''}${feed.url}\n  ${parts.join(' · ')}`;

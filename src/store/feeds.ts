@@ -5,13 +5,18 @@ export interface FeedSubscription {
   guildId?: string;
   /** Restrict the feed to one tracked case; otherwise every case of the server is matched. */
   caseSlug?: string;
+  /** Minutes between polls asked by this server (default POLL_INTERVAL_MINUTES). */
+  intervalMinutes?: number;
   addedAt: string;
 }
+
+/** What an admin sets on a subscription (everything but when it was added). */
+export type SubscriptionOptions = Omit<FeedSubscription, 'addedAt'>;
 
 export interface Feed {
   url: string;
   title?: string;
-  /** Minutes between polls; at least 1. */
+  /** Minutes between polls; at least 1: the shortest any subscription asks for. */
   intervalMinutes: number;
   subscriptions: FeedSubscription[];
   addedAt: string;
@@ -42,8 +47,11 @@ export const EMPTY_STATE: FeedState = {
 };
 
 export interface FeedStore {
-  /** Adds the subscription (or replaces the same server's one); creates the feed when new. */
-  add(url: string, sub: FeedSubscription, intervalMinutes: number): Promise<Feed>;
+  /**
+   * Adds the subscription (or replaces the same server's one); creates the feed when new. The feed
+   * is polled at the shortest interval its subscriptions ask for (`defaultInterval` when none does).
+   */
+  add(url: string, sub: FeedSubscription, defaultInterval: number): Promise<Feed>;
   /** Removes a server's subscription (all of them when guildId is undefined); the feed goes when none is left. */
   remove(url: string, guildId?: string): Promise<boolean>;
   get(url: string): Promise<Feed | undefined>;
@@ -53,6 +61,8 @@ export interface FeedStore {
   /** The states of many feeds in one read. */
   getStates(urls: string[]): Promise<FeedState[]>;
   updateState(url: string, fn: (s: FeedState) => FeedState): Promise<FeedState>;
+  /** Stops polling the feed until `resume` (an admin's /feed pause); the reason is shown in /feed list. */
+  pause(url: string, reason: string): Promise<void>;
   /** Clears a pause and its failure count, so the feed is polled at the next tick. */
   resume(url: string): Promise<void>;
 }
@@ -62,11 +72,17 @@ export function createFeedStore(store: Store): FeedStore {
   const states = store.kv('feedstate');
   const sameGuild = (a?: string, b?: string) => (a ?? '') === (b ?? '');
   return {
-    async add(url, sub, intervalMinutes) {
+    async add(url, sub, defaultInterval) {
       const saved = await feeds.update<Feed>(url, (cur) => {
-        const base: Feed = cur ?? { url, intervalMinutes, subscriptions: [], addedAt: sub.addedAt };
-        const others = base.subscriptions.filter((s) => !sameGuild(s.guildId, sub.guildId));
-        return { ...base, intervalMinutes: Math.max(1, intervalMinutes), subscriptions: [...others, sub] };
+        const base: Feed = cur ?? {
+          url,
+          intervalMinutes: defaultInterval,
+          subscriptions: [],
+          addedAt: sub.addedAt,
+        };
+        const subscriptions = [...base.subscriptions.filter((s) => !sameGuild(s.guildId, sub.guildId)), sub];
+        const interval = Math.min(...subscriptions.map((s) => s.intervalMinutes ?? defaultInterval));
+        return { ...base, intervalMinutes: Math.max(1, interval), subscriptions };
       });
       return saved!;
     },
@@ -105,6 +121,14 @@ export function createFeedStore(store: Store): FeedStore {
     async updateState(url, fn) {
       const next = await states.update<FeedState>(url, (cur) => fn({ ...EMPTY_STATE, ...cur }));
       return next ?? { ...EMPTY_STATE };
+    },
+    async pause(url, reason) {
+      await states.update<FeedState>(url, (cur) => ({
+        ...EMPTY_STATE,
+        ...cur,
+        paused: true,
+        pausedReason: reason,
+      }));
     },
     async resume(url) {
       await states.update<FeedState>(url, (cur) => ({

@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Keyv from 'keyv';
 import { type Logger, silentLogger } from '../log.ts';
+import { DEFAULT_DATA_DIR } from '../paths.ts';
 import {
   type InsertIfAbsent,
   postgresInsertIfAbsent,
@@ -25,7 +26,8 @@ interface Backend {
 }
 
 /**
- * Opens the store named by STORE_URL: `sqlite://path` (default, creates the folder), `redis://…`,
+ * Opens the store named by STORE_URL: `sqlite://path` (its folder must exist, but for the project's
+ * own data/ folder, created on first use), `redis://…`,
  * `postgres://…`, or `memory://` (tests). keyv swallows backend errors by default; here every error
  * is both logged and thrown (`throwOnErrors`), so a store that is down is an error the caller sees.
  */
@@ -104,7 +106,14 @@ async function sqliteBackend(url: string): Promise<Backend> {
   // Backends load on demand: a bot on SQLite never loads the Redis and PostgreSQL clients.
   const { default: KeyvSqlite } = await import('@keyv/sqlite');
   const file = url.replace(/^sqlite:\/\//, '');
-  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+  if (!file) throw new Error('STORE_URL: sqlite:// needs a file path');
+  if (file !== ':memory:') {
+    const folder = dirname(resolve(file));
+    // Creating a mistyped path's folders would silently start an empty store somewhere else.
+    if (folder === DEFAULT_DATA_DIR) mkdirSync(folder, { recursive: true });
+    else if (!existsSync(folder))
+      throw new Error(`STORE_URL: the folder ${folder} does not exist (create it, or fix the path)`);
+  }
   const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
   const keyv = new Keyv({ store: adapter, throwOnErrors: true, ...RAW_KEYS });
   const query = adapter.query as (sql: string, ...p: unknown[]) => Promise<Array<Record<string, unknown>>>;
@@ -137,7 +146,7 @@ function escapeLike(s: string): string {
 
 async function redisBackend(url: string): Promise<Backend> {
   const { default: KeyvRedis } = await import('@keyv/redis');
-  const { createClient } = await import('@redis/client');
+  const { createClient, ErrorReply, SimpleError } = await import('@redis/client');
   // Our own client, handed to the adapter: node-redis reconnects by itself, and with the offline
   // queue disabled a command issued while Redis is down fails at once (the caller logs, backs
   // off and retries) instead of waiting forever. The adapter's reconnect-on-demand hangs instead.
@@ -149,12 +158,25 @@ async function redisBackend(url: string): Promise<Backend> {
       reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000),
     },
   });
-  redis.on('error', () => undefined); // each failed command reports through keyv's error event
+  const host = new URL(url).host;
+  // An answer from Redis while connecting (a database number it does not have, a wrong password)
+  // is reported at once as Redis said it; retrying would only end in "cannot reach Redis".
+  let refused: (err: Error) => void = () => undefined;
+  const answered = new Promise<never>((_, reject) => {
+    refused = reject;
+  });
+  answered.catch(() => undefined); // only read while connecting
+  redis.on('error', (err: unknown) => {
+    // After start-up, each failed command reports through keyv's error event.
+    if (err instanceof SimpleError || err instanceof ErrorReply)
+      refused(new Error(`Redis at ${host} refused the connection: ${err.message} (check STORE_URL)`));
+  });
   try {
     await Promise.race([
       redis.connect(),
+      answered,
       new Promise((_, reject) =>
-        setTimeout(() => reject(new Error(`cannot reach Redis at ${new URL(url).host}`)), 5_000).unref(),
+        setTimeout(() => reject(new Error(`cannot reach Redis at ${host}`)), 5_000).unref(),
       ),
     ]);
   } catch (err) {

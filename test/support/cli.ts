@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { runCommand } from '../../src/cli/run.ts';
 import type { CliCommand, CliContext } from '../../src/cli/types.ts';
 import type { Config } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
@@ -26,6 +27,6 @@ export async function runCli(command: CliCommand, args: string[], store: Store, 
     logger: silentLogger,
     store: async () => store,
   };
-  const code = await command.run(args, ctx);
+  const code = await runCommand(command, args, ctx);
   return { code, out, err };
 }
