@@ -13,6 +13,8 @@ const flag = z
 
 const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
 
+const SHARDS = 'must be "auto" (ask Discord) or a whole number of shards from 1 to 1000';
+
 export const configSchema = z.object({
   DISCORD_TOKEN: z
     .string()
@@ -65,9 +67,9 @@ export const configSchema = z.object({
       [
         z.literal('auto'),
         z.literal('').transform(() => 'auto' as const),
-        z.coerce.number().int().min(1).max(1000),
+        z.coerce.number().int(SHARDS).min(1, SHARDS).max(1000, SHARDS),
       ],
-      { error: 'must be "auto" (ask Discord) or a whole number of shards from 1 to 1000' },
+      { error: SHARDS },
     )
     .default('auto'),
 });

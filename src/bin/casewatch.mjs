@@ -2,10 +2,13 @@
 // The `casewatch` command. The project runs its TypeScript through tsx (no build step), so this
 // small JavaScript entry registers tsx's loader and hands over to src/cli/main.ts.
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
-// Settings may live in .env (see .env.example); real environment variables win.
-if (existsSync('.env')) process.loadEnvFile('.env');
+// Settings may live in .env next to package.json (see .env.example), whatever the current
+// directory; real environment variables win.
+const envFile = fileURLToPath(new URL('../../.env', import.meta.url));
+if (existsSync(envFile)) process.loadEnvFile(envFile);
 
 register();
 // `casewatch people rust | head` closes stdout early: that is not an error.

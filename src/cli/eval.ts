@@ -9,7 +9,7 @@ import type { CliCommand } from './types.ts';
 /** `casewatch eval [DIR] [--json] [--verbose]`: scores the extractor against a labelled corpus. */
 export const command: CliCommand = {
   name: 'eval',
-  summary: "Score the extractor against a labelled corpus (default: the project's test/fixtures/heldout)",
+  summary: 'Score the extractor against a labelled corpus',
   usage: ['eval [DIR] [--json] [--verbose]'],
   options: {
     DIR: 'a labelled corpus: DIR/articles/<case>/*.json with gold facts (default test/fixtures/heldout)',
@@ -40,7 +40,9 @@ export const command: CliCommand = {
       );
       void details;
     } else
-      ctx.stdout.write(`${formatByCase(byCase)}\n\nall cases together (micro):\n${formatReport(report, verbose)}\n`);
+      ctx.stdout.write(
+        `${formatByCase(byCase)}\n\nall cases together (micro):\n${formatReport(report, verbose)}\n`,
+      );
     return 0;
   },
 };

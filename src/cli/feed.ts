@@ -131,7 +131,8 @@ export const command: CliCommand = {
     'feed add URL [--case CASE] [--interval MIN] [--guild ID]',
     'feed remove URL [--guild ID]',
     'feed list [--guild ID]',
-    'feed pause URL | feed resume URL',
+    'feed pause URL',
+    'feed resume URL',
     'feed check URL',
   ],
   options: {

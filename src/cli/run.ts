@@ -36,19 +36,22 @@ export function commandHelp(command: CliCommand): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `casewatch help`: every form of every command, summaries aligned in one column. */
+/** `casewatch help`: each command and what it does in one aligned column, its forms beneath. */
 export function overviewHelp(commands: CliCommand[]): string {
-  const rows = commands.flatMap((c) => c.usage.map((u, i) => [u, i === 0 ? c.summary : ''] as const));
-  const width = Math.max(...rows.map(([u]) => u.length));
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const pad = ' '.repeat(width + 4);
   return [
     'casewatch — follow legal cases through the news',
     '',
     'usage: casewatch COMMAND [ARGUMENTS]    (casewatch COMMAND --help: its options)',
     '',
     'commands:',
-    ...rows.map(([u, s]) => `  ${u.padEnd(width)}  ${s}`.trimEnd()),
+    ...commands.flatMap((c) => [
+      `  ${c.name.padEnd(width)}  ${c.summary}`,
+      ...c.usage.map((u) => `${pad}${u}`),
+    ]),
     '',
-    'Settings come from the environment or .env (see .env.example); STORE_URL picks the store.',
+    'Settings come from the environment or .env next to package.json (see .env.example).',
     '',
   ].join('\n');
 }

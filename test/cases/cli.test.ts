@@ -22,7 +22,9 @@ afterAll(async () => {
 });
 
 async function run(file: string, args: string[]) {
-  const { command } = (await import(`../../src/cli/${file}`)) as { command: CliCommand };
+  const { command } = (await import(`../../src/cli/${file.replace(/\.ts$/, '')}.ts`)) as {
+    command: CliCommand;
+  };
   return runCli(command, args, store);
 }
 
@@ -135,6 +137,45 @@ describe('casewatch ingest / status / timeline / quotes / people', () => {
     expect(r.code).toBe(1);
     expect(r.err.trim().split('\n')).toEqual(['status: unknown case "nosuchcase" (tracked: harbor)']);
     expect((await run('status.ts', ['harbor', '--as-of', '2024-13-45'])).code).toBe(2);
+  });
+
+  it('refuses unknown options, options without their value and extra arguments (exit 2, nothing printed)', async () => {
+    for (const args of [
+      ['harbor', '--bogus'],
+      ['harbor', '--as-of'],
+      ['harbor', '--as-of', '--json'],
+      ['harbor', 'extra'],
+      ['harbor', '--json=yes'],
+      [],
+    ]) {
+      const r = await run('status.ts', args);
+      expect({ args, code: r.code, out: r.out }).toEqual({ args, code: 2, out: '' });
+      expect(r.err.split('\n')[1]).toBe('usage: casewatch status CASE [--as-of YYYY-MM-DD] [--json]');
+    }
+    expect((await run('status.ts', ['harbor', '--bogus'])).err).toMatch(
+      /^casewatch status: unknown option --bogus\n/,
+    );
+    expect((await run('status.ts', ['harbor', '--as-of'])).err).toMatch(
+      /^casewatch status: option --as-of .*needs a value/,
+    );
+    expect((await run('timeline.ts', ['harbor', '--person'])).code).toBe(2);
+    expect((await run('people.ts', ['harbor', 'more'])).err).toMatch(/unexpected argument "more"/);
+    expect((await run('ingest.ts', ['--facts'])).code).toBe(2);
+  });
+
+  it('timeline --person names nobody known: says so, with the closest names, exit 1', async () => {
+    const r = await run('timeline.ts', ['harbor', '--person', 'Nobody']);
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^timeline: nobody called "Nobody" appears in Harbor Bridge collapse \(closest: /);
+    const typo = await run('timeline.ts', ['harbor', '--person', 'Ferreira-Stoen']);
+    expect(typo.err).toContain(`closest: ${LFS}`);
+    const known = await run('timeline.ts', ['harbor', '--person', 'Ferreira-Stone']);
+    expect(known.code).toBe(0);
+    expect(known.out).toContain('Charge');
+    const quotes = await run('quotes.ts', ['Ferreira', 'Stoen']);
+    expect(quotes.code).toBe(1);
+    expect(quotes.err).toContain(`closest: ${LFS}`);
   });
 
   it('timeline, quotes and people answer in JSON', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { command as evalCommand } from '../../src/cli/eval.ts';
+import { command as evalStatusCommand } from '../../src/cli/evalStatus.ts';
 import { command as extractCommand } from '../../src/cli/extract.ts';
 import type { CliContext } from '../../src/cli/types.ts';
 
@@ -82,5 +83,15 @@ describe('casewatch eval', () => {
     const json = context();
     expect(await evalCommand.run([dir, '--json'], json.ctx)).toBe(0);
     expect(JSON.parse(json.out()).people).toMatchObject({ tp: 1, fp: 0, fn: 0, roleAccuracy: 1 });
+  });
+
+  it("with no directory, scores the project's own held-out fixtures (present in every clone)", async () => {
+    const r = context();
+    expect(await evalCommand.run([], r.ctx)).toBe(0);
+    expect(r.err()).toBe('');
+    for (const c of ['larkin', 'quickstop', 'riverside']) expect(r.out()).toContain(c);
+    const status = context();
+    expect(await evalStatusCommand.run(['--facts', 'gold'], status.ctx)).toBe(0);
+    expect(status.out()).toMatch(/status-field agreement \d/);
   });
 });

@@ -134,4 +134,35 @@ describe('feed management', () => {
     expect((await cli(['remove', server.url('/court')])).code).toBe(1);
     expect((await cli(['bogus'])).code).toBe(2);
   });
+
+  it('feed add refuses a case that does not exist, and says what re-adding changed', async () => {
+    const url = server.url('/court');
+    const nosuch = await cli(['add', url, '--guild', '7', '--case', 'nosuch']);
+    expect(nosuch.code).toBe(1);
+    expect(nosuch.err).toMatch(/^feed add: unknown case "nosuch" \(tracked: rust\)/);
+    expect(await createFeedStore(store).get(url)).toBeUndefined();
+
+    expect((await cli(['add', url, '--guild', '7', '--case', 'rust'])).out).toMatch(/^added /);
+    const twice = await cli(['add', url, '--guild', '7', '--case', 'rust']);
+    expect(twice.code).toBe(0);
+    expect(twice.out).toMatch(/^already followed, nothing changed: /);
+    const changed = await cli(['add', url, '--guild', '7', '--interval', '30']);
+    expect(changed.out).toMatch(/^already followed; changed case: rust → none, interval: none → 30 min: /);
+    expect(await createFeedStore(store).get(url)).toMatchObject({ intervalMinutes: 30 });
+    expect((await cli(['add', url, '--guild', '7', '--interval', '0'])).code).toBe(2);
+    expect((await cli(['add', url, '--guild', '7', '--interval'])).code).toBe(2);
+    expect((await cli(['remove', url, '--guild', '7'])).code).toBe(0);
+  });
+
+  it('feed pause stops polling with the reason shown in feed list; resume clears it', async () => {
+    const url = server.url('/court');
+    await cli(['add', url]);
+    expect((await cli(['pause', url])).out).toBe(`paused ${url}\n`);
+    expect((await createFeedStore(store).getState(url)).paused).toBe(true);
+    expect((await cli(['list'])).out).toContain('PAUSED (paused by an admin)');
+    expect((await cli(['resume', url])).out).toBe(`resumed ${url}\n`);
+    expect((await cli(['list'])).out).not.toContain('PAUSED');
+    expect((await cli(['pause', 'https://nosuch.example/rss'])).code).toBe(1);
+    await cli(['remove', url]);
+  });
 });

@@ -1,12 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configSchema, parseConfig } from '../../src/config.ts';
 import { createLogger, memoryDestination } from '../../src/log.ts';
+import { PROJECT_DIR } from '../../src/paths.ts';
+import { openStore } from '../../src/store/index.ts';
 
 describe('config', () => {
   it('gives working defaults on an empty environment', () => {
     const config = parseConfig({});
-    expect(config.STORE_URL).toBe('sqlite://data/casewatch.sqlite');
+    expect(config.STORE_URL).toBe(`sqlite://${PROJECT_DIR}/data/casewatch.sqlite`);
     expect(config.DISCORD_TOKEN).toBeUndefined();
     expect(config.POLL_INTERVAL_MINUTES).toBe(5);
     expect(config.ALLOW_PRIVATE_URLS).toBe(false);
@@ -30,6 +34,44 @@ describe('config', () => {
   it('documents every variable in .env.example', () => {
     const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
     for (const key of Object.keys(configSchema.shape)) expect(example).toMatch(new RegExp(`^${key}=`, 'm'));
+  });
+});
+
+describe('where the store is', () => {
+  it('is one place whatever the current directory: data/ next to the project, or CASEWATCH_DATA_DIR', () => {
+    const project = `sqlite://${PROJECT_DIR}/data/casewatch.sqlite`;
+    expect(parseConfig({ STORE_URL: '' }).STORE_URL).toBe(project);
+    expect(parseConfig({ STORE_URL: 'sqlite://data/casewatch.sqlite' }).STORE_URL).toBe(project);
+    expect(parseConfig({ CASEWATCH_DATA_DIR: '/srv/cw' }).STORE_URL).toBe(
+      'sqlite:///srv/cw/casewatch.sqlite',
+    );
+    expect(parseConfig({ STORE_URL: 'sqlite:///var/x.sqlite' }).STORE_URL).toBe('sqlite:///var/x.sqlite');
+    expect(parseConfig({ STORE_URL: 'redis://127.0.0.1:6379/2' }).STORE_URL).toBe('redis://127.0.0.1:6379/2');
+  });
+
+  it('refuses sqlite:// without a path, in one line naming STORE_URL', () => {
+    expect(() => parseConfig({ STORE_URL: 'sqlite://' })).toThrow(
+      /^Invalid configuration: STORE_URL sqlite:\/\/ needs a file path/,
+    );
+  });
+
+  it('refuses a SQLite file whose folder does not exist, creating nothing', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'cw-path-')), 'nonexistent', 'dir');
+    await expect(openStore(`sqlite://${missing}/x.sqlite`)).rejects.toThrow(
+      `STORE_URL: the folder ${missing} does not exist (create it, or fix the path)`,
+    );
+    expect(existsSync(missing)).toBe(false);
+  });
+});
+
+describe('SHARD_COUNT', () => {
+  it('says what is expected for a bad value, and takes empty as auto', () => {
+    expect(() => parseConfig({ SHARD_COUNT: 'many' })).toThrow(
+      'Invalid configuration: SHARD_COUNT must be "auto" (ask Discord) or a whole number of shards from 1 to 1000',
+    );
+    expect(() => parseConfig({ SHARD_COUNT: '0' })).toThrow(/SHARD_COUNT must be "auto"/);
+    expect(parseConfig({ SHARD_COUNT: '' }).SHARD_COUNT).toBe('auto');
+    expect(parseConfig({ SHARD_COUNT: '4' }).SHARD_COUNT).toBe(4);
   });
 });
 
