@@ -1,6 +1,7 @@
 import { drainOutbox } from './alerts/deliver.ts';
 import { createAlertSettingsStore } from './alerts/settings.ts';
 import type { Config } from './config.ts';
+import { type CourtPoller, createCourtPoller, docketHandOff } from './courts/index.ts';
 import { createDiscordAlertSink, postNotice } from './discord/alertSink.ts';
 import { type Bot, type BotOptions, startBot } from './discord/bot.ts';
 import { createStoreRunCoordinator } from './feeds/coordinator.ts';
@@ -21,6 +22,8 @@ export interface App {
   health?: HealthServer;
   handleArticle: ReturnType<typeof createArticleHandler>;
   poller: FeedPoller;
+  /** Reads the court docket feeds of the dockets cases link (src/courts). */
+  courts: CourtPoller;
   stop(): Promise<void>;
 }
 
@@ -89,7 +92,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       }
     },
   });
-  if (options.schedule ?? true) poller.start();
+  const courts = createCourtPoller({ store, config, logger, onEntry: docketHandOff(handleArticle) });
+  if (options.schedule ?? true) {
+    poller.start();
+    courts.start();
+  }
   let draining: Promise<unknown> = Promise.resolve();
   const outboxTimer = setInterval(() => {
     draining = drainOutbox(deliveryDeps).catch((err: unknown) => logger.warn({ err }, 'outbox drain failed'));
@@ -127,10 +134,12 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     health,
     handleArticle,
     poller,
+    courts,
     stop() {
       stopping ??= (async () => {
         // Stop scheduling first and let polls in flight finish their hand-offs.
         await poller.stop();
+        await courts.stop();
         clearInterval(outboxTimer);
         await draining;
         await health?.close();

@@ -61,6 +61,10 @@ export const configSchema = z.object({
   FEED_HOST_CONCURRENCY: int(2, 1, 64),
   FULLTEXT_MIN_CHARS: int(1500, 0, 1_000_000),
   FEED_CLAIM_LEASE_SECONDS: int(600, 1, 24 * 3600),
+  /** How often the court docket feeds of linked dockets are read (src/courts). */
+  COURT_POLL_SECONDS: int(300, 1, 24 * 3600),
+  /** `court=url` pairs, comma-separated: a court's docket feed somewhere else than CM/ECF's default. */
+  COURT_FEED_URLS: z.string().max(4000).default(''),
   HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SHARD_COUNT: z
     .union(

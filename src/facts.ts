@@ -98,6 +98,8 @@ export interface CaseEvent {
   summary: string;
   new: boolean;
   provenance?: Provenance;
+  /** Read from the court's own docket (src/courts), not from an article. */
+  courtRecord?: boolean;
 }
 
 export interface Charge {

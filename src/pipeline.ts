@@ -14,6 +14,11 @@ export interface ArticleMeta {
   history: boolean;
   /** The feed was added for these cases only (`/feed add case:`): match against them alone. */
   onlyCases?: string[];
+  /**
+   * The facts are known already (a docket entry of a linked docket, src/courts): nothing is
+   * extracted, and the article is about every case of `onlyCases` without matching.
+   */
+  facts?: Facts;
 }
 
 export interface PipelineDeps {
@@ -53,6 +58,7 @@ export function createArticleHandler(deps: PipelineDeps) {
     const result = await ingestArticle(article, {
       store: deps.store,
       extract: async (a) => {
+        if (meta.facts) return meta.facts;
         const facts = (await loadExtract())(a);
         for (const kind of ['people', 'quotes', 'events', 'charges', 'penalties'] as const) {
           deps.metrics?.facts.inc({ kind }, facts[kind].length);
@@ -61,6 +67,7 @@ export function createArticleHandler(deps: PipelineDeps) {
       },
       cases: (await cases.list()).filter((c) => !meta.onlyCases || meta.onlyCases.includes(c.slug)),
       history: meta.history,
+      matched: meta.facts !== undefined && meta.onlyCases !== undefined,
     });
     if (result.cases.length === 0) return { ...result };
     deps.metrics?.articles.inc({ history: String(meta.history) });

@@ -11,6 +11,16 @@ export const caseDefinitionSchema = z.object({
   name: z.string().trim().min(1).max(200),
   aliases: z.array(z.string().trim().min(1).max(100)).max(25).default([]),
   defendants: z.array(z.string().trim().min(1).max(100)).max(25).default([]),
+  /** Federal dockets whose entries become developments (src/courts): `/case docket add`. */
+  dockets: z
+    .array(
+      z.object({
+        court: z.string().trim().min(2).max(10),
+        number: z.string().trim().min(5).max(40),
+      }),
+    )
+    .max(10)
+    .optional(),
 });
 
 export type CaseDefinition = z.infer<typeof caseDefinitionSchema>;

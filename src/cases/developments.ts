@@ -39,6 +39,8 @@ export function fitScore(incoming: IncomingEvent, dev: Development): number {
   const { event, who, report } = incoming;
   if (dev.type !== event.type || dev.status !== event.status || dev.who !== who) return 0;
   if (dev.reports.some((r) => r.url === report.url)) return 0;
+  // Each docket entry is its own act: two entries never merge, however alike.
+  if (report.court && dev.reports.some((r) => r.court)) return 0;
   let dateScore = 0;
   const dated = dev.reports.filter((r) => rangeOf(r.date));
   const eventRange = rangeOf(event.date);
@@ -136,6 +138,9 @@ export function reportsAsOf(dev: Development, asOf?: string): DevelopmentReport[
 
 /** The date most reports give (days preferred over months; on a tie the earlier). */
 export function bestDate(reports: DevelopmentReport[]): string | null {
+  // The docket's own date is the act's date, whatever the outlets say.
+  const docketed = reports.find((r) => r.court && r.date);
+  if (docketed) return docketed.date;
   const counts = new Map<string, number>();
   for (const r of reports) if (r.date) counts.set(r.date, (counts.get(r.date) ?? 0) + 1);
   let best: string | null = null;
@@ -154,5 +159,7 @@ export function bestDate(reports: DevelopmentReport[]): string | null {
 
 /** The summary of the first report that presented it as news, else the first report. */
 export function bestSummary(reports: DevelopmentReport[]): string {
+  const docketed = reports.find((r) => r.court);
+  if (docketed) return docketed.summary;
   return (reports.find((r) => r.news) ?? reports[0])?.summary ?? '';
 }

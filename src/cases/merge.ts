@@ -128,6 +128,7 @@ export function mergeArticle(
         : {}),
       news: event.new && !isStale(event.date, event.status, published),
       history: options.history,
+      ...(event.courtRecord ? { court: true } : {}),
     },
   }));
   const merged = mergeEvents(knowledge.developments, incoming, () => `d${knowledge.nextDevelopmentId++}`);

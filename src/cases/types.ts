@@ -18,6 +18,8 @@ export interface DevelopmentReport extends Source {
   news: boolean;
   /** Came from a feed's first poll. */
   history: boolean;
+  /** A docket entry of the court record: its date and wording win over the news. */
+  court?: boolean;
 }
 
 /** One legal development, merged across every article that reported it. */
@@ -105,6 +107,8 @@ export interface DevelopmentView {
   who: string | null;
   summary: string;
   sources: Source[];
+  /** At least one report is the court's own docket entry. */
+  court?: boolean;
 }
 
 export interface CaseStatus {

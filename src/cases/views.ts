@@ -36,6 +36,7 @@ export function toView(knowledge: CaseKnowledge, v: VisibleDevelopment): Develop
     who: personName(knowledge, v.dev.who),
     summary: bestSummary(v.reports),
     sources,
+    ...(v.reports.some((r) => r.court) ? { court: true } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { DevelopmentView } from '../cases/types.ts';
 import {
   COLORS,
+  courtMark,
   dateLabel,
   escapeMarkdown,
   type MessagePayload,
@@ -19,7 +20,7 @@ export function alertEmbed(
   const when = development.status === 'scheduled' ? 'Scheduled for' : 'When';
   const first = development.sources[0];
   const embed = {
-    title: `${typeLabel(development.type)}${who}`,
+    title: `${typeLabel(development.type)}${who}${courtMark(development)}`,
     description: escapeMarkdown(development.summary),
     url: first?.url,
     color: COLORS.alert,

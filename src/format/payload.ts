@@ -131,6 +131,11 @@ export function typeLabel(type: string): string {
   return TYPE_LABELS[type] ?? type;
 }
 
+/** How /status, /timeline and alerts mark a development the court's own docket shows. */
+export function courtMark(dev: { court?: boolean }): string {
+  return dev.court ? ' · ⚖️ court record' : '';
+}
+
 export const COLORS = {
   alert: 0xc0392b,
   status: 0x2c3e50,

@@ -1,6 +1,7 @@
 import type { CaseStatus } from '../cases/types.ts';
 import {
   COLORS,
+  courtMark,
   dateLabel,
   type EmbedField,
   escapeMarkdown,
@@ -25,7 +26,7 @@ export function statusEmbed(status: CaseStatus): MessagePayload {
   }
   for (const dev of status.latest) {
     fields.push({
-      name: `${dateLabel(dev.date)} · ${typeLabel(dev.type)}${dev.who ? ` · ${dev.who}` : ''}`,
+      name: `${dateLabel(dev.date)} · ${typeLabel(dev.type)}${dev.who ? ` · ${dev.who}` : ''}${courtMark(dev)}`,
       value: `${escapeMarkdown(dev.summary)}\n${sourceList(dev.sources, 400)}`,
     });
   }
@@ -67,7 +68,7 @@ export function statusText(status: CaseStatus): string {
   lines.push('Latest:');
   for (const dev of status.latest) {
     lines.push(
-      `  ${dateLabel(dev.date)}  ${typeLabel(dev.type)}${dev.who ? ` (${dev.who})` : ''}: ${dev.summary}`,
+      `  ${dateLabel(dev.date)}  ${typeLabel(dev.type)}${dev.who ? ` (${dev.who})` : ''}${dev.court ? ' [court record]' : ''}: ${dev.summary}`,
     );
     for (const s of dev.sources) lines.push(`      ${s.outlet}  ${s.url}`);
   }

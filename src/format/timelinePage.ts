@@ -1,6 +1,7 @@
 import type { DevelopmentView } from '../cases/types.ts';
 import {
   COLORS,
+  courtMark,
   dateLabel,
   escapeMarkdown,
   type MessagePayload,
@@ -43,7 +44,7 @@ export function timelinePage(devs: DevelopmentView[], page: number, pageSize = 5
       description: devs.length ? undefined : 'No developments reported yet.',
       color: COLORS.timeline,
       fields: slice.map((d) => ({
-        name: `${dateLabel(d.date)} · ${typeLabel(d.type)}${d.status === 'scheduled' ? ' (scheduled)' : ''}${d.who ? ` · ${d.who}` : ''}`,
+        name: `${dateLabel(d.date)} · ${typeLabel(d.type)}${d.status === 'scheduled' ? ' (scheduled)' : ''}${d.who ? ` · ${d.who}` : ''}${courtMark(d)}`,
         value: `${escapeMarkdown(d.summary)}\n${sourceList(d.sources, 500)}`,
       })),
       footer: { text: `Page ${p + 1}/${pages} · ${devs.length} developments` },

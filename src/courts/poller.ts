@@ -1,0 +1,151 @@
+import type { CaseDefinition } from '../cases/definition.ts';
+import type { Config } from '../config.ts';
+import { toFeedError } from '../feeds/errors.ts';
+import { fetchLimits, fetchUrl } from '../feeds/fetch.ts';
+import { parseFeedBody } from '../feeds/parse.ts';
+import type { PollConfig } from '../feeds/pollerTypes.ts';
+import { type Logger, silentLogger } from '../log.ts';
+import { createCaseStore } from '../store/cases.ts';
+import { createSeenStore } from '../store/seen.ts';
+import type { Store } from '../store/types.ts';
+import { defaultCourtFeedUrl } from './courts.ts';
+import { casesFollowing, linkedCourts, linkMatches } from './dockets.ts';
+import { type DocketEntry, docketEntriesFromFeed } from './rss.ts';
+import { entryKey } from './toDevelopment.ts';
+
+/**
+ * Reads the docket feed of every court where a case follows a docket, through the feed pipeline's
+ * fetch (size and time limits, private addresses refused) and parser, and hands each entry of a
+ * linked docket to `onEntry` once. No item cap applies: a court's feed carries hundreds of entries
+ * of every docket (the byte limit bounds it), and an entry of a linked docket is never cut off.
+ * An entry is claimed in the seen store before its hand-off (a repeat, a reordering, a second
+ * instance changes nothing) and released when the hand-off fails, so the next poll retries it.
+ * The first poll of a court, and the first poll after a docket is linked, only records the
+ * entries already there: they are history, not alerts.
+ */
+
+export type CourtPollConfig = PollConfig & Pick<Config, 'COURT_POLL_SECONDS' | 'COURT_FEED_URLS'>;
+
+export interface CourtPollerDeps {
+  store: Store;
+  config: CourtPollConfig;
+  logger?: Logger;
+  onEntry(entry: DocketEntry, cases: CaseDefinition[], meta: { history: boolean }): Promise<void>;
+}
+
+export interface CourtPollResult {
+  court: string;
+  url: string;
+  status: 'ok' | 'failed';
+  entries: number;
+  handed: number;
+  failed: number;
+  error?: string;
+}
+
+interface CourtState {
+  /** Linked docket numbers this court's feed was read for: their new entries are news. */
+  primed: string[];
+}
+
+/** A feed of tens of thousands of items is still bounded by FEED_MAX_BYTES. */
+const NO_ITEM_CAP = 1_000_000;
+
+export function courtFeedUrls(config: Pick<Config, 'COURT_FEED_URLS'>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const pair of config.COURT_FEED_URLS.split(',')) {
+    const at = pair.indexOf('=');
+    if (at > 0) map.set(pair.slice(0, at).trim().toLowerCase(), pair.slice(at + 1).trim());
+  }
+  return map;
+}
+
+export function createCourtPoller(deps: CourtPollerDeps) {
+  const { config, store } = deps;
+  const logger = deps.logger ?? silentLogger;
+  const cases = createCaseStore(store);
+  const seen = createSeenStore(store, { leaseMs: (config.FEED_CLAIM_LEASE_SECONDS ?? 600) * 1000 });
+  const states = store.kv('court-feed-state');
+  const overrides = courtFeedUrls(config);
+  const urlOf = (court: string) => overrides.get(court) ?? defaultCourtFeedUrl(court);
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+
+  async function pollCourt(court: string, linked: CaseDefinition[]): Promise<CourtPollResult> {
+    const url = urlOf(court);
+    const result: CourtPollResult = { court, url, status: 'ok', entries: 0, handed: 0, failed: 0 };
+    let entries: DocketEntry[];
+    try {
+      const res = await fetchUrl(url, fetchLimits(config));
+      const feed = await parseFeedBody(res.body, res.contentType, {
+        baseUrl: res.url,
+        maxItems: NO_ITEM_CAP,
+        keepDescriptionHtml: true,
+      });
+      entries = docketEntriesFromFeed(feed, court);
+    } catch (err) {
+      const fe = toFeedError(err);
+      logger.warn({ court, url, reason: fe.reason }, `court feed failed: ${fe.message}`);
+      return { ...result, status: 'failed', error: fe.message };
+    }
+    result.entries = entries.length;
+    const state = (await states.get<CourtState>(court)) ?? { primed: [] };
+    const primed = new Set(state.primed);
+    const links = linked.flatMap((c) => (c.dockets ?? []).filter((d) => d.court === court));
+    // Feeds list newest first; hand off oldest first so alerts come in the order things happened.
+    for (const entry of [...entries].reverse()) {
+      const following = casesFollowing(linked, entry);
+      if (following.length === 0) continue;
+      const history = !links.some((l) => primed.has(l.number) && linkMatches(l, court, entry.docket));
+      const key = entryKey(entry);
+      const token = await seen.claim(`court:${court}`, key);
+      if (!token) continue;
+      try {
+        await deps.onEntry(entry, following, { history });
+        await seen.confirm(`court:${court}`, key, token);
+        result.handed++;
+      } catch (err) {
+        result.failed++;
+        logger.error({ err, court, entry: key }, 'docket entry hand-off failed; it will be retried');
+        await seen.release(`court:${court}`, key, token).catch(() => undefined);
+      }
+    }
+    const numbers = links.map((l) => l.number);
+    if (result.failed === 0 && numbers.some((n) => !primed.has(n))) {
+      await states.set<CourtState>(court, { primed: [...new Set([...primed, ...numbers])].slice(-500) });
+    }
+    return result;
+  }
+
+  async function pollAll(): Promise<CourtPollResult[]> {
+    const linked = (await cases.list()).filter((c) => (c.dockets ?? []).length > 0);
+    const out: CourtPollResult[] = [];
+    // One court at a time: a court's CM/ECF server is never asked twice at once.
+    for (const court of linkedCourts(linked)) out.push(await pollCourt(court, linked));
+    return out;
+  }
+
+  return {
+    pollAll,
+    start() {
+      if (timer) return;
+      const run = () => {
+        running ??= pollAll()
+          .catch((err) => logger.error({ err }, 'court poll failed'))
+          .finally(() => {
+            running = undefined;
+          });
+      };
+      timer = setInterval(run, config.COURT_POLL_SECONDS * 1000);
+      timer.unref();
+      run();
+    },
+    async stop() {
+      clearInterval(timer);
+      timer = undefined;
+      await running;
+    },
+  };
+}
+
+export type CourtPoller = ReturnType<typeof createCourtPoller>;
