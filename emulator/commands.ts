@@ -1,13 +1,13 @@
 // Application command registration (global and guild), with Discord's basic validation so a bad
 // definition fails here as it would in production.
 import type { APIApplicationCommand } from 'discord.js';
-import { discordError, json, notFound, type Reply } from './http.ts';
+import { definitionProblems, listProblems } from './definitions.ts';
+import { json, notFound, type Reply } from './http.ts';
 import type { JsonObject } from './messages.ts';
 import { type Route, type RouteContext, route } from './router.ts';
 import { newSnowflake } from './snowflake.ts';
 import type { EmulatorState } from './state.ts';
-
-const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+import { invalid, problem } from './validate.ts';
 
 function listFor(state: EmulatorState, guildId: string | undefined): APIApplicationCommand[] {
   if (!guildId) return state.commands.global;
@@ -17,33 +17,6 @@ function listFor(state: EmulatorState, guildId: string | undefined): APIApplicat
     state.commands.guild.set(guildId, list);
   }
   return list;
-}
-
-function definitionProblems(def: JsonObject, where: string): string[] {
-  const problems: string[] = [];
-  const type = (def.type as number | undefined) ?? 1;
-  const name = String(def.name ?? '');
-  if (!NAME.test(name) || (type === 1 && name !== name.toLowerCase())) {
-    problems.push(`${where}.name: invalid command name '${name}'`);
-  }
-  const description = def.description;
-  if (type === 1 && (typeof description !== 'string' || description.length < 1 || description.length > 100)) {
-    problems.push(`${where}.description: must be 1 to 100 characters`);
-  }
-  const options = Array.isArray(def.options) ? (def.options as JsonObject[]) : [];
-  if (options.length > 25) problems.push(`${where}.options: must be 25 or fewer`);
-  const names = new Set<string>();
-  options.forEach((option, i) => {
-    if (names.has(String(option.name))) problems.push(`${where}.options[${i}].name: duplicated`);
-    names.add(String(option.name));
-    if (Array.isArray(option.choices) && option.choices.length > 25) {
-      problems.push(`${where}.options[${i}].choices: must be 25 or fewer`);
-    }
-    if (option.type === 1 || option.type === 2 || option.options) {
-      problems.push(...definitionProblems({ ...option, type: 1 }, `${where}.options[${i}]`));
-    }
-  });
-  return problems;
 }
 
 function register(
@@ -74,10 +47,10 @@ function wrongApp(ctx: RouteContext): Reply | undefined {
 function putAll(ctx: RouteContext): Reply {
   const bad = wrongApp(ctx);
   if (bad) return bad;
-  const defs = Array.isArray(ctx.body) ? (ctx.body as JsonObject[]) : [];
-  const problems = defs.flatMap((def, i) => definitionProblems(def, `[${i}]`));
-  if (defs.length > 100) problems.push('at most 100 commands');
-  if (problems.length > 0) return discordError(400, 50035, 'Invalid Form Body', problems);
+  if (!Array.isArray(ctx.body)) return invalid([problem('', 'BASE_TYPE_ARRAY', 'Must be an array.')]);
+  const defs = ctx.body as JsonObject[];
+  const problems = listProblems(defs);
+  if (problems.length > 0) return invalid(problems);
   const list = listFor(ctx.state, ctx.params.guild);
   const next = defs.map((def) => register(ctx.state, def, ctx.params.guild, list));
   list.splice(0, list.length, ...next);
@@ -89,8 +62,8 @@ function createOne(ctx: RouteContext): Reply {
   const bad = wrongApp(ctx);
   if (bad) return bad;
   const def = (ctx.body ?? {}) as JsonObject;
-  const problems = definitionProblems(def, 'command');
-  if (problems.length > 0) return discordError(400, 50035, 'Invalid Form Body', problems);
+  const problems = definitionProblems(def);
+  if (problems.length > 0) return invalid(problems);
   const list = listFor(ctx.state, ctx.params.guild);
   const command = register(ctx.state, def, ctx.params.guild, list);
   const at = list.findIndex((c) => c.id === command.id);
@@ -113,10 +86,18 @@ function one(ctx: RouteContext, action: 'get' | 'patch' | 'delete'): Reply {
     ctx.state.changed();
     return { status: 204 };
   }
+  // PATCH changes the fields it carries; the result must be a valid command, still unique by name.
   const patched = { ...command, ...(ctx.body as JsonObject), id: command.id } as APIApplicationCommand;
-  list[at] = patched;
+  const problems = definitionProblems(patched as unknown as JsonObject);
+  if (list.some((c) => c.id !== command.id && c.name === patched.name && c.type === patched.type)) {
+    problems.push(
+      problem('name', 'APPLICATION_COMMANDS_DUPLICATE_NAME', 'Application command names must be unique'),
+    );
+  }
+  if (problems.length > 0) return invalid(problems);
+  list[at] = { ...patched, version: newSnowflake() };
   ctx.state.changed();
-  return json(patched);
+  return json(list[at]);
 }
 
 export function commandRoutes(): Route[] {

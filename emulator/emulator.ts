@@ -12,12 +12,21 @@ import {
   modalInteraction,
 } from './injectors.ts';
 import type { InteractionContext } from './interactions.ts';
+import { type Pinged, pingedNobody } from './mentions.ts';
 import type { EmulatedMessage } from './messages.ts';
 import type { InteractionRecord } from './records.ts';
 import type { RunningServer } from './server.ts';
-import { allMessages, type EmulatorState } from './state.ts';
+import { allMessages, botPermissions, type EmulatorState, now } from './state.ts';
 import { type Changes, type WaitOptions, withTimeout } from './wait.ts';
-import { buildGuild, type EmulatedGuild, type GuildInput, guildCreatePayload } from './world.ts';
+import {
+  buildGuild,
+  channelPayload,
+  type EmulatedChannel,
+  type EmulatedGuild,
+  type GuildInput,
+  guildCreatePayload,
+  type PermissionOverwrite,
+} from './world.ts';
 
 export interface EmulatorOptions {
   /** Default: one guild 'Test Server' with text channels 'general' and 'alerts' and a 'Moderator' role. */
@@ -200,11 +209,85 @@ export class Emulator {
     return guild;
   }
 
+  /** A channel (or thread) by id or name, in any guild. */
+  channel(idOrName: string): EmulatedChannel {
+    for (const guild of this.state.guilds) {
+      const found = guild.channels.find((c) => c.id === idOrName || c.name === idOrName);
+      if (found) return found;
+    }
+    throw new Error(`emulator: no channel ${idOrName}`);
+  }
+
+  /**
+   * Sets the permission overwrite of `target` (default: the bot's member) on a channel, as a server
+   * admin would; `allow`/`deny` are permission bits (PermissionFlagsBits...). Posting then answers
+   * 403 50001 without View Channel, 403 50013 without Send Messages. Dispatches CHANNEL_UPDATE.
+   */
+  setChannelPermissions(
+    channel: string,
+    overwrite: { allow?: bigint | string; deny?: bigint | string },
+    target: { id: string; type: 0 | 1 } = { id: this.state.bot.id, type: 1 },
+  ): void {
+    const found = this.channel(channel);
+    const next: PermissionOverwrite = {
+      id: target.id,
+      type: target.type,
+      allow: String(overwrite.allow ?? 0n),
+      deny: String(overwrite.deny ?? 0n),
+    };
+    found.overwrites = [...found.overwrites.filter((o) => o.id !== target.id), next];
+    this.dispatchChannel(found, found.thread ? 'THREAD_UPDATE' : 'CHANNEL_UPDATE');
+  }
+
+  /** The bot's computed permissions in a channel (roles and overwrites applied). */
+  botPermissions(channel: string): bigint {
+    return botPermissions(this.state, this.channel(channel).id);
+  }
+
+  /** Deletes a channel as a server admin would: CHANNEL_DELETE; REST on it answers 404 (10003). */
+  deleteChannel(channel: string): void {
+    const found = this.channel(channel);
+    const guild = this.guild(found.guildId);
+    guild.channels = guild.channels.filter((c) => c.id !== found.id && c.parentId !== found.id);
+    this.dispatchChannel(found, found.thread ? 'THREAD_DELETE' : 'CHANNEL_DELETE');
+  }
+
+  /** Archives / locks (or reopens) a thread: THREAD_UPDATE. A locked archived thread refuses posts (50083). */
+  setThreadState(thread: string, state: { archived?: boolean; locked?: boolean }): void {
+    const found = this.channel(thread);
+    if (!found.thread) throw new Error(`emulator: ${thread} is not a thread`);
+    Object.assign(found.thread, state);
+    this.dispatchChannel(found, 'THREAD_UPDATE');
+  }
+
+  /** The emulator's clock (ms): real time plus what tests advanced. */
+  now(): number {
+    return now(this.state);
+  }
+
+  /** Moves the emulator's clock forward: interaction tokens expire 15 min after the interaction. */
+  advanceClock(ms: number): void {
+    this.state.clockOffsetMs += ms;
+  }
+
+  /** Every message that notified someone, with who: an empty list means nobody was ever pinged. */
+  pings(): { message: EmulatedMessage; pinged: Pinged }[] {
+    return this.allMessages()
+      .filter((m) => !pingedNobody(m.pinged))
+      .map((m) => ({ message: m, pinged: m.pinged }));
+  }
+
   /** The bot is removed from a server: GUILD_DELETE. */
   removeGuild(guildId: string): void {
     this.state.guilds = this.state.guilds.filter((g) => g.id !== guildId);
     const session = this.gateway.sessionForGuild(guildId);
     if (session) this.gateway.dispatch(session, 'GUILD_DELETE', { id: guildId, unavailable: false });
+    this.state.changed();
+  }
+
+  private dispatchChannel(channel: EmulatedChannel, event: string): void {
+    const session = this.gateway.sessionForGuild(channel.guildId);
+    if (session) this.gateway.dispatch(session, event, channelPayload(channel));
     this.state.changed();
   }
 

@@ -21,13 +21,24 @@ export type { GatewaySession } from './gateway.ts';
 export type { CommandInjection, ComponentInjection, ModalInjection } from './injectors.ts';
 export type { InteractionContext, InteractionUser } from './interactions.ts';
 export { DEFAULT_USER } from './interactions.ts';
+export { computePings, mentionsIn, type Pinged, pingedNobody } from './mentions.ts';
 export type { EmulatedMessage, UploadedFile } from './messages.ts';
 export type { OptionInput } from './options.ts';
+export { channelPermissions, Permission } from './permissions.ts';
 export { CallbackType, InteractionRecord } from './records.ts';
 export { newSnowflake, shardOf } from './snowflake.ts';
 export type { RegisteredCommands, RequestLogEntry } from './state.ts';
+export { errorTree, type Problem } from './validate.ts';
 export type { WaitOptions } from './wait.ts';
-export type { ChannelInput, EmulatedGuild, GuildInput, RoleInput } from './world.ts';
+export { TOKEN_LIFETIME_MS } from './webhooks.ts';
+export type {
+  ChannelInput,
+  EmulatedChannel,
+  EmulatedGuild,
+  GuildInput,
+  PermissionOverwrite,
+  RoleInput,
+} from './world.ts';
 export { ALL_PERMISSIONS } from './world.ts';
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
@@ -51,6 +62,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     recommendedShards: options.shards ?? 1,
     token: options.token,
     changed: changes.notify,
+    clockOffsetMs: 0,
+    botRoles: new Map(),
   };
   let port = 0;
   const gateway = new Gateway({

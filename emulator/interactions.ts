@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { type EmulatedMessage, type JsonObject, messagePayload } from './messages.ts';
 import { type InteractionKind, InteractionRecord } from './records.ts';
 import { fixedSnowflake, newSnowflake } from './snowflake.ts';
-import type { EmulatorState } from './state.ts';
+import { botPermissions, type EmulatorState, now } from './state.ts';
 import { ALL_PERMISSIONS, channelPayload, type EmulatedGuild, JOINED_AT, userPayload } from './world.ts';
 
 export interface InteractionUser {
@@ -62,6 +62,7 @@ export function createInteraction(
     globalName: context.user?.globalName ?? null,
   };
   state.users.set(user.id, user);
+  const appPermissions = botPermissions(state, channel.id);
   const id = newSnowflake();
   const token = `emu-${randomBytes(24).toString('base64url')}`;
   const payload: JsonObject = {
@@ -74,7 +75,7 @@ export function createInteraction(
     guild_id: guild.id,
     guild: { id: guild.id, locale: 'en-US', features: [] },
     channel_id: channel.id,
-    channel: { ...channelPayload(channel), permissions: ALL_PERMISSIONS },
+    channel: { ...channelPayload(channel), permissions: String(context.permissions ?? ALL_PERMISSIONS) },
     member: {
       user: userPayload(user),
       roles: context.roles ?? [],
@@ -88,7 +89,7 @@ export function createInteraction(
       nick: null,
       avatar: null,
     },
-    app_permissions: ALL_PERMISSIONS,
+    app_permissions: String(appPermissions),
     locale: context.locale ?? 'en-US',
     guild_locale: 'en-US',
     entitlements: [],
@@ -97,7 +98,18 @@ export function createInteraction(
     attachment_size_limit: 10_485_760,
     ...(source ? { message: messagePayload(source, state.bot, state.applicationId) } : {}),
   };
-  const record = new InteractionRecord(id, token, kind, name, guild.id, channel.id, user.id, payload, source);
+  const record = new InteractionRecord(
+    id,
+    token,
+    kind,
+    name,
+    guild.id,
+    channel.id,
+    user.id,
+    payload,
+    source,
+    now(state),
+  );
   state.interactions.push(record);
   state.byToken.set(token, record);
   return record;

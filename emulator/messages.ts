@@ -1,5 +1,6 @@
 // Messages the bot created: channel posts (alerts), interaction replies and follow-ups.
 import type { APIAllowedMentions, APIEmbed, APIMessageTopLevelComponent } from 'discord.js';
+import { NOBODY, type Pinged } from './mentions.ts';
 import { newSnowflake } from './snowflake.ts';
 import { type UserInput, userPayload } from './world.ts';
 
@@ -25,6 +26,8 @@ export interface EmulatedMessage {
   flags: number;
   /** The raw `allowed_mentions` of the latest create/edit body that carried one. */
   allowedMentions: APIAllowedMentions | undefined;
+  /** Who the message notified (content mentions filtered by allowed_mentions); edits ping nobody. */
+  pinged: Pinged;
   attachments: UploadedFile[];
   /** How many PATCHes were applied. */
   edits: number;
@@ -49,6 +52,7 @@ export function createMessage(
     components: [],
     flags: 0,
     allowedMentions: undefined,
+    pinged: { ...NOBODY },
     attachments: [],
     edits: 0,
     deleted: false,
@@ -84,9 +88,9 @@ export function messagePayload(message: EmulatedMessage, bot: UserInput, applica
     timestamp: new Date(message.createdAt).toISOString(),
     edited_timestamp: message.edits > 0 ? new Date().toISOString() : null,
     tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
+    mention_everyone: message.pinged.everyone,
+    mentions: message.pinged.users.map((id) => userPayload({ id, username: `user${id.slice(-4)}` })),
+    mention_roles: message.pinged.roles,
     attachments: message.attachments.map((f, i) => ({
       id: String(BigInt(message.id) + BigInt(i + 1)),
       filename: f.filename,

@@ -35,7 +35,6 @@ export class InteractionRecord {
   callbackMs: number | undefined;
   /** Requests the emulator refused for this interaction (late, twice acknowledged, invalid body...). */
   problems: string[] = [];
-  readonly createdAt = Date.now();
   private settle!: () => void;
   /** Resolves once the final answer exists (reply, update, choices, modal, or the edit after a defer). */
   readonly settled = new Promise<void>((resolve) => {
@@ -56,6 +55,8 @@ export class InteractionRecord {
     readonly payload: JsonObject,
     /** For components: the message the clicked component sits on. */
     readonly sourceMessage: EmulatedMessage | null = null,
+    /** On the emulator's clock (now(state)), which tests may advance. */
+    readonly createdAt: number = Date.now(),
   ) {}
 
   markSettled(): void {

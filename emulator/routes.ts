@@ -1,9 +1,6 @@
-// REST routes for gateway discovery, users, the application, guilds and channel messages.
-import { discordError, json, notFound, type Reply } from './http.ts';
-import { applyBody, createMessage, type JsonObject, messagePayload } from './messages.ts';
+// REST routes for gateway discovery, users, the application and guilds (channels: channels.ts).
+import { json, notFound, type Reply } from './http.ts';
 import { type Route, type RouteContext, route } from './router.ts';
-import { allMessages, findChannel } from './state.ts';
-import { messageProblems } from './validate.ts';
 import { channelPayload, guildPayload, memberPayload, rolePayload, userPayload } from './world.ts';
 
 function gatewayBot(ctx: RouteContext): Reply {
@@ -34,7 +31,7 @@ function application(ctx: RouteContext): Reply {
 function guildRoute(ctx: RouteContext, what: 'guild' | 'channels' | 'roles' | 'member'): Reply {
   const guild = ctx.state.guilds.find((g) => g.id === ctx.params.guild);
   if (!guild) return notFound('Guild', 10004);
-  if (what === 'guild') return json(guildPayload(guild, ctx.state.bot));
+  if (what === 'guild') return json(guildPayload(guild));
   if (what === 'channels') return json(guild.channels.map(channelPayload));
   if (what === 'roles') return json(guild.roles.map(rolePayload));
   const id = ctx.params.user === '@me' ? ctx.state.bot.id : ctx.params.user;
@@ -49,66 +46,6 @@ function user(ctx: RouteContext): Reply {
   return known ? json(userPayload(known)) : notFound('User', 10013);
 }
 
-function channel(ctx: RouteContext): Reply {
-  const found = findChannel(ctx.state, ctx.params.channel ?? '');
-  return found ? json(channelPayload(found)) : notFound('Channel', 10003);
-}
-
-function postMessage(ctx: RouteContext): Reply {
-  const found = findChannel(ctx.state, ctx.params.channel ?? '');
-  if (!found) return notFound('Channel', 10003);
-  const body = (ctx.body ?? {}) as JsonObject;
-  const problems = messageProblems(body, true, ctx.files.length);
-  if (problems.length > 0) return invalid(problems);
-  // Discord: with enforce_nonce, a second create with the same nonce from the same author within
-  // a few minutes returns the first message instead of posting again.
-  const nonce = body.nonce === undefined || body.nonce === null ? undefined : String(body.nonce);
-  if (body.enforce_nonce === true && nonce !== undefined) {
-    const existing = ctx.state.messages.find(
-      (m) =>
-        m.channelId === found.id && m.nonce === nonce && !m.deleted && Date.now() - m.createdAt < 5 * 60_000,
-    );
-    if (existing) return json(messagePayload(existing, ctx.state.bot, ctx.state.applicationId));
-  }
-  const message = createMessage(
-    { channelId: found.id, guildId: found.guildId, kind: 'channel' },
-    body,
-    ctx.files,
-  );
-  message.nonce = nonce;
-  ctx.state.messages.push(message);
-  ctx.state.changed();
-  return json(messagePayload(message, ctx.state.bot, ctx.state.applicationId));
-}
-
-function channelMessage(ctx: RouteContext, action: 'get' | 'patch' | 'delete'): Reply {
-  const message = allMessages(ctx.state).find(
-    (m) => m.id === ctx.params.message && m.channelId === ctx.params.channel && !m.deleted,
-  );
-  if (!message) return notFound('Message', 10008);
-  if (action === 'delete') {
-    message.deleted = true;
-    ctx.state.changed();
-    return { status: 204 };
-  }
-  if (action === 'patch') {
-    const body = (ctx.body ?? {}) as JsonObject;
-    const problems = messageProblems(body, false, ctx.files.length);
-    if (problems.length > 0) return invalid(problems);
-    applyBody(message, body, ctx.files);
-    message.edits++;
-    ctx.state.changed();
-  }
-  return json(messagePayload(message, ctx.state.bot, ctx.state.applicationId));
-}
-
-export function invalid(problems: string[]): Reply {
-  if (problems.length === 1 && problems[0] === 'Cannot send an empty message') {
-    return discordError(400, 50006, 'Cannot send an empty message');
-  }
-  return discordError(400, 50035, 'Invalid Form Body', problems);
-}
-
 export function baseRoutes(): Route[] {
   return [
     route('GET', '/gateway/bot', gatewayBot),
@@ -121,11 +58,5 @@ export function baseRoutes(): Route[] {
     route('GET', '/guilds/:guild/channels', (ctx) => guildRoute(ctx, 'channels')),
     route('GET', '/guilds/:guild/roles', (ctx) => guildRoute(ctx, 'roles')),
     route('GET', '/guilds/:guild/members/:user', (ctx) => guildRoute(ctx, 'member')),
-    route('GET', '/channels/:channel', channel),
-    route('POST', '/channels/:channel/typing', () => ({ status: 204 })),
-    route('POST', '/channels/:channel/messages', postMessage),
-    route('GET', '/channels/:channel/messages/:message', (ctx) => channelMessage(ctx, 'get')),
-    route('PATCH', '/channels/:channel/messages/:message', (ctx) => channelMessage(ctx, 'patch')),
-    route('DELETE', '/channels/:channel/messages/:message', (ctx) => channelMessage(ctx, 'delete')),
   ];
 }

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocketServer } from 'ws';
+import { channelRoutes } from './channels.ts';
 import { commandRoutes } from './commands.ts';
 import type { Gateway } from './gateway.ts';
 import { discordError, type ParsedBody, parseBody, type Reply, readBody, writeReply } from './http.ts';
@@ -12,7 +13,7 @@ import { baseRoutes } from './routes.ts';
 import type { EmulatorState } from './state.ts';
 import { interactionRoutes } from './webhooks.ts';
 
-const ROUTES = [...baseRoutes(), ...commandRoutes(), ...interactionRoutes()];
+const ROUTES = [...baseRoutes(), ...channelRoutes(), ...commandRoutes(), ...interactionRoutes()];
 /** Interaction callbacks and webhooks are authenticated by their token, not the bot token. */
 const TOKEN_AUTH = /^\/(interactions|webhooks)\//;
 

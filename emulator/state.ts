@@ -1,7 +1,9 @@
 // Everything the emulator knows, shared by the REST routes, the gateway and the injectors.
 import type { APIApplicationCommand } from 'discord.js';
 import type { Faults } from './faults.ts';
+import { computePings, type Pinged } from './mentions.ts';
 import type { EmulatedMessage, JsonObject, UploadedFile } from './messages.ts';
+import { ALL, channelPermissions } from './permissions.ts';
 import type { InteractionRecord } from './records.ts';
 import type { EmulatedChannel, EmulatedGuild, UserInput } from './world.ts';
 
@@ -44,6 +46,32 @@ export interface EmulatorState {
   token: string | undefined;
   /** Called when anything changes, so waiters can re-check their condition. */
   changed: () => void;
+  /** Added to Date.now() by now(): tests advance it to expire interaction tokens (15 min). */
+  clockOffsetMs: number;
+  /** Role ids the bot's member holds in each guild (default none: @everyone only). */
+  botRoles: Map<string, string[]>;
+}
+
+/** The emulator's clock: real time plus whatever the test advanced. */
+export function now(state: EmulatorState): number {
+  return Date.now() + state.clockOffsetMs;
+}
+
+export function guildOfChannel(state: EmulatorState, channelId: string) {
+  return state.guilds.find((g) => g.channels.some((c) => c.id === channelId));
+}
+
+/** The bot's permissions in a channel (everything outside a known guild channel, e.g. a DM). */
+export function botPermissions(state: EmulatorState, channelId: string): bigint {
+  const guild = guildOfChannel(state, channelId);
+  const channel = guild?.channels.find((c) => c.id === channelId);
+  if (!guild || !channel) return ALL;
+  return channelPermissions(guild, channel, state.bot.id, state.botRoles.get(guild.id) ?? []);
+}
+
+/** Who a body posted by the bot in `channelId` pings. */
+export function pingsFor(state: EmulatorState, channelId: string, body: JsonObject): Pinged {
+  return computePings(body, guildOfChannel(state, channelId) ?? null, botPermissions(state, channelId));
 }
 
 export function findChannel(state: EmulatorState, id: string): EmulatedChannel | undefined {

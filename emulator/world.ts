@@ -9,11 +9,28 @@ export interface ChannelInput {
   name: string;
   /** Discord channel type; 0 = text (default), 2 = voice, 4 = category, 5 = announcement. */
   type?: number;
+  /** Permission overwrites: `id` a role id (type 0) or a member id (type 1). */
+  overwrites?: PermissionOverwrite[];
 }
 export interface RoleInput {
   id?: string;
   name: string;
   permissions?: bigint | string;
+  /** Whether anyone may ping it; otherwise only a sender with Mention Everyone pings it (default false). */
+  mentionable?: boolean;
+}
+export interface PermissionOverwrite {
+  id: string;
+  /** 0 = role, 1 = member. */
+  type: 0 | 1;
+  allow: string;
+  deny: string;
+}
+export interface ThreadMetadata {
+  archived: boolean;
+  locked: boolean;
+  auto_archive_duration: number;
+  archive_timestamp: string;
 }
 export interface GuildInput {
   id?: string;
@@ -34,12 +51,17 @@ export interface EmulatedChannel {
   type: number;
   guildId: string;
   position: number;
+  overwrites: PermissionOverwrite[];
+  /** Threads: the channel they were created in, and their state. */
+  parentId?: string;
+  thread?: ThreadMetadata;
 }
 export interface EmulatedRole {
   id: string;
   name: string;
   permissions: string;
   position: number;
+  mentionable: boolean;
 }
 export interface EmulatedGuild {
   id: string;
@@ -68,8 +90,15 @@ export function buildGuild(input: GuildInput, index: number): EmulatedGuild {
     type: c.type ?? 0,
     guildId: id,
     position: i,
+    overwrites: c.overwrites ?? [],
   }));
-  const everyone: EmulatedRole = { id, name: '@everyone', permissions: '1071698660929', position: 0 };
+  const everyone: EmulatedRole = {
+    id,
+    name: '@everyone',
+    permissions: '1071698660929',
+    position: 0,
+    mentionable: false,
+  };
   const roles = [
     everyone,
     ...(input.roles ?? []).map((r, i) => ({
@@ -77,6 +106,7 @@ export function buildGuild(input: GuildInput, index: number): EmulatedGuild {
       name: r.name,
       permissions: String(r.permissions ?? '0'),
       position: i + 1,
+      mentionable: r.mentionable ?? false,
     })),
   ];
   return {
@@ -109,8 +139,11 @@ export function channelPayload(channel: EmulatedChannel) {
     guild_id: channel.guildId,
     name: channel.name,
     position: channel.position,
-    permission_overwrites: [],
-    parent_id: null,
+    permission_overwrites: channel.overwrites,
+    parent_id: channel.parentId ?? null,
+    ...(channel.thread
+      ? { thread_metadata: channel.thread, owner_id: null, member_count: 1, message_count: 0 }
+      : {}),
     topic: null,
     nsfw: false,
     last_message_id: null,
@@ -131,10 +164,12 @@ export function rolePayload(role: EmulatedRole) {
     position: role.position,
     permissions: role.permissions,
     managed: false,
-    mentionable: false,
+    mentionable: role.mentionable,
     flags: 0,
   };
 }
+
+export const GUILD_OWNER_ID = fixedSnowflake(9000, 1);
 
 export const JOINED_AT = '2024-01-01T00:00:00.000Z';
 
@@ -150,7 +185,7 @@ export function memberPayload(user: UserInput, roles: string[] = []) {
   };
 }
 
-export function guildPayload(guild: EmulatedGuild, bot: UserInput) {
+export function guildPayload(guild: EmulatedGuild) {
   return {
     id: guild.id,
     name: guild.name,
@@ -159,7 +194,8 @@ export function guildPayload(guild: EmulatedGuild, bot: UserInput) {
     discovery_splash: null,
     banner: null,
     description: null,
-    owner_id: bot.id,
+    // Not the bot: a guild owner has every permission, which would hide channel overwrites.
+    owner_id: GUILD_OWNER_ID,
     afk_channel_id: null,
     afk_timeout: 300,
     verification_level: 0,
@@ -187,14 +223,14 @@ export function guildPayload(guild: EmulatedGuild, bot: UserInput) {
 /** GUILD_CREATE adds the gateway-only fields to the REST guild shape. */
 export function guildCreatePayload(guild: EmulatedGuild, bot: UserInput) {
   return {
-    ...guildPayload(guild, bot),
+    ...guildPayload(guild),
     unavailable: false,
     joined_at: JOINED_AT,
     large: false,
     member_count: 1,
     members: [memberPayload(bot)],
-    channels: guild.channels.map(channelPayload),
-    threads: [],
+    channels: guild.channels.filter((c) => !c.thread).map(channelPayload),
+    threads: guild.channels.filter((c) => c.thread).map(channelPayload),
     presences: [],
     voice_states: [],
     stage_instances: [],
