@@ -2,8 +2,8 @@ import type { Article } from '../facts.ts';
 import { describeFeedError, toFeedError } from './errors.ts';
 import { fetchLimits, fetchUrl } from './fetch.ts';
 import { buildArticle } from './fulltext.ts';
-import { parseFeedBody } from './parse.ts';
 import type { PollConfig } from './poller.ts';
+import { parseFeedBodyBounded as parseFeedBody } from './sandbox.ts';
 import { parseHttpUrl } from './urlSafety.ts';
 
 export type FeedCheck =

@@ -7,8 +7,8 @@ import { fetchLimits, fetchUrl } from './fetch.ts';
 import { buildArticle } from './fulltext.ts';
 import { HostLimiter } from './hostLimiter.ts';
 import { itemIdentity } from './identity.ts';
-import { parseFeedBody } from './parse.ts';
 import type { FeedPoller, PollerDeps, PollResult } from './pollerTypes.ts';
+import { parseFeedBodyBounded as parseFeedBody } from './sandbox.ts';
 import { afterFailure, afterSuccess } from './schedule.ts';
 
 export type { FeedPoller, HandOffMeta, PollConfig, PollerDeps, PollResult } from './pollerTypes.ts';
