@@ -1,11 +1,11 @@
-import { escapeMarkdown, SlashCommandBuilder } from 'discord.js';
+import { escapeMarkdown, SlashCommandBuilder, type SlashCommandSubcommandBuilder } from 'discord.js';
 import { findCase, suggestCases } from '../src/cases/definition.ts';
 import type { Command } from '../src/discord/command.ts';
 import { respond, respondChoices } from '../src/discord/respond.ts';
 import { UserError } from '../src/errors.ts';
 import { addFeed, describeCheck, describeFeed } from '../src/feeds/manage.ts';
 import { createCaseStore } from '../src/store/cases.ts';
-import { createFeedStore } from '../src/store/feeds.ts';
+import { createFeedStore, type FeedStore } from '../src/store/feeds.ts';
 
 export const data = new SlashCommandBuilder()
   .setName('feed')
@@ -25,6 +25,13 @@ export const data = new SlashCommandBuilder()
           .setDescription('Only match this tracked case')
           .setAutocomplete(true)
           .setMaxLength(200),
+      )
+      .addIntegerOption((o) =>
+        o
+          .setName('interval')
+          .setDescription('Minutes between polls of this feed (default: the bot’s setting)')
+          .setMinValue(1)
+          .setMaxValue(24 * 60),
       ),
   )
   .addSubcommand((s) =>
@@ -40,9 +47,18 @@ export const data = new SlashCommandBuilder()
           .setMaxLength(2000),
       ),
   )
-  .addSubcommand((s) =>
-    s.setName('list').setDescription('Feeds, their health and when they are polled next'),
-  );
+  .addSubcommand((s) => s.setName('list').setDescription('Feeds, their health and when they are polled next'))
+  .addSubcommand((s) => feedUrlSubcommand(s, 'pause', 'Stop polling a feed (its settings are kept)'))
+  .addSubcommand((s) => feedUrlSubcommand(s, 'resume', 'Poll a paused feed again'));
+
+function feedUrlSubcommand(s: SlashCommandSubcommandBuilder, name: string, description: string) {
+  return s
+    .setName(name)
+    .setDescription(description)
+    .addStringOption((o) =>
+      o.setName('url').setDescription('The feed').setRequired(true).setAutocomplete(true).setMaxLength(2000),
+    );
+}
 
 /** Discord's 2000-character message limit; whole feeds only, with a count of what did not fit. */
 export function fitFeedList(blocks: string[], limit = 2000): string {
@@ -58,6 +74,17 @@ export function fitFeedList(blocks: string[], limit = 2000): string {
     size += block.length + 1;
   }
   return out.join('\n');
+}
+
+/** A feed this server follows, by its URL (autocomplete values are cut at 100 characters: a longer one by prefix). */
+async function ownFeedUrl(feeds: FeedStore, guildId: string, input: string): Promise<string> {
+  const typed = input.trim();
+  const own = await feeds.list(guildId);
+  const found =
+    own.find((f) => f.url === typed) ??
+    (typed.length === 100 ? own.find((f) => f.url.startsWith(typed)) : undefined);
+  if (!found) throw new UserError('This server does not follow that feed. See `/feed list`.');
+  return found.url;
 }
 
 export const execute: Command['execute'] = async (interaction, ctx) => {
@@ -80,24 +107,40 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
       ctx.store,
       ctx.config,
       interaction.options.getString('url', true),
-      { guildId, caseSlug },
+      { guildId, caseSlug, intervalMinutes: interaction.options.getInteger('interval') ?? undefined },
       ctx.now(),
     );
     if (!result.ok) return respond(interaction, escapeMarkdown(describeCheck(result)).slice(0, 2000), true);
+    const head = result.added
+      ? `Now following ${escapeMarkdown(result.url)}`
+      : result.changes.length
+        ? `This server already follows ${escapeMarkdown(result.url)}; changed ${escapeMarkdown(result.changes.join(', '))}.`
+        : `This server already follows ${escapeMarkdown(result.url)}; nothing changed.`;
+    const tail = result.added
+      ? '\nIts current items are recorded as history: only new ones will raise alerts.'
+      : '';
     return respond(
       interaction,
-      `Now following ${escapeMarkdown(result.url)}\n${escapeMarkdown(describeCheck(result))}\nIts current items are recorded as history: only new ones will raise alerts.`.slice(
-        0,
-        2000,
-      ),
+      `${head}\n${escapeMarkdown(describeCheck(result))}${tail}`.slice(0, 2000),
+      true,
+    );
+  }
+
+  if (sub === 'pause' || sub === 'resume') {
+    const url = await ownFeedUrl(feeds, guildId, interaction.options.getString('url', true));
+    if (sub === 'pause') await feeds.pause(url, 'paused by an admin');
+    else await feeds.resume(url);
+    return respond(
+      interaction,
+      sub === 'pause'
+        ? `Paused ${escapeMarkdown(url)}: it is not polled until \`/feed resume\`.`
+        : `Resumed ${escapeMarkdown(url)}: it is polled at the next tick.`,
       true,
     );
   }
 
   if (sub === 'remove') {
-    let url = interaction.options.getString('url', true).trim();
-    // Autocomplete values are cut at 100 characters: a longer URL is found by its prefix.
-    if (url.length === 100) url = (await feeds.list(guildId)).find((f) => f.url.startsWith(url))?.url ?? url;
+    const url = await ownFeedUrl(feeds, guildId, interaction.options.getString('url', true));
     if (!(await feeds.remove(url, guildId)))
       throw new UserError('This server does not follow that feed. See `/feed list`.');
     return respond(interaction, `Stopped following ${escapeMarkdown(url)}.`, true);

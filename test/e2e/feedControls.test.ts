@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Emulator, startEmulator } from '../../emulator/index.ts';
+import { createFeedStore } from '../../src/store/feeds.ts';
+import { openStore } from '../../src/store/index.ts';
+import type { Store } from '../../src/store/types.ts';
+import { rss, startServer } from '../feeds/server.ts';
+import { startTestApp, type TestApp } from '../support/bot.ts';
+
+/** What a MonitoRSS user expects of one feed: its own poll interval, pause and resume. */
+describe('/feed add interval:, /feed pause, /feed resume, through the real client and poller', () => {
+  let emu: Emulator;
+  let site: Awaited<ReturnType<typeof startServer>>;
+  let store: Store;
+  let t: TestApp;
+  let url: string;
+  const feedText = async () => (await emu.command('feed', { subcommand: 'list' })).content ?? '';
+
+  beforeAll(async () => {
+    emu = await startEmulator();
+    site = await startServer();
+    site.route('/rss', (_q, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(
+          rss(
+            [{ title: 'Quarry fire inquiry opens', link: 'https://news.example/1', guid: '1' }],
+            'Valley News',
+          ),
+        ),
+    );
+    url = site.url('/rss');
+    store = await openStore('memory://');
+    t = await startTestApp(emu.apiUrl, { store });
+    await emu.waitForReady();
+  });
+  afterAll(async () => {
+    await t?.stop();
+    await site?.close();
+    await emu?.close();
+    await store?.close();
+  });
+
+  it('polls a feed at the interval it was added with, and says so in /feed list', async () => {
+    const added = await emu.command('feed', { subcommand: 'add', options: { url, interval: 30 } });
+    expect(added.content).toMatch(/^Now following/);
+    expect(await feedText()).toContain('every 30 min');
+    const before = Date.now();
+    expect((await t.app.poller.pollAll()).map((r) => r.status)).toEqual(['ok']);
+    const next = (await createFeedStore(store).getState(url)).nextPollAt ?? 0;
+    expect(next - before).toBeGreaterThanOrEqual(30 * 60_000);
+    // Not due again within the minute: the next tick leaves it alone.
+    expect(await t.app.poller.tick()).toEqual([]);
+  });
+
+  it('adding it again says it is already followed, and what changed', async () => {
+    const same = await emu.command('feed', { subcommand: 'add', options: { url, interval: 30 } });
+    expect(same.content).toMatch(/already follows .*; nothing changed/);
+    const changed = await emu.command('feed', { subcommand: 'add', options: { url, interval: 10 } });
+    expect(changed.content).toMatch(/changed interval: 30 → 10 min/);
+  });
+
+  it('a paused feed is not polled and shows as paused; resume polls it again', async () => {
+    const hits = () => site.hits.get('/rss') ?? 0;
+    const paused = await emu.command('feed', { subcommand: 'pause', options: { url } });
+    expect(paused.content).toMatch(/^Paused .*not polled until `\/feed resume`/);
+    expect(await feedText()).toContain('PAUSED (paused by an admin)');
+    const seen = hits();
+    expect(await t.app.poller.pollAll()).toEqual([]);
+    expect(hits()).toBe(seen);
+
+    const resumed = await emu.command('feed', { subcommand: 'resume', options: { url } });
+    expect(resumed.content).toMatch(/^Resumed /);
+    expect(await feedText()).not.toContain('PAUSED');
+    expect((await t.app.poller.tick()).length).toBe(1);
+    expect(hits()).toBe(seen + 1);
+
+    const unknown = await emu.command('feed', {
+      subcommand: 'pause',
+      options: { url: 'https://nosuch.example/rss' },
+    });
+    expect(unknown.content).toMatch(/does not follow that feed/);
+  });
+});
