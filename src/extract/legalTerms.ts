@@ -8,6 +8,7 @@ const MODIFIER =
 
 const HEADS = [
   'manslaughter in the commission of a lawful act',
+  'manslaughter while (?:operating|driving) (?:a |an )?(?:motor )?vehicle (?:while )?(?:under the influence|intoxicated|impaired)',
   'manslaughter',
   'murders?',
   'homicide',
@@ -71,7 +72,12 @@ const HEADS = [
   'receiving stolen property',
   'distribution of (?:a )?controlled substances?',
   'possession with intent to distribute',
-  'leaving the scene of (?:a|an) (?:crash|accident)',
+  // U.S. traffic offences, in each state's words
+  'leaving (?:the|a) scene of (?:(?:a|an) )?(?:[a-z]+ ){0,2}?(?:crash|accident|collision|personal injury(?: and death)?)(?: (?:resulting in|causing|involving) (?:a )?(?:death|serious (?:bodily )?injury|personal injury(?: and death)?|injury))?',
+  'leaving the scene',
+  '(?:operating|driving) (?:a |an )?(?:motor )?(?:vehicle )?(?:while )?(?:under the influence|intoxicated|impaired)(?: of (?:alcohol|liquor|drugs))?',
+  'drunk driving',
+  'causing (?:death|serious injury) by (?:dangerous|careless|reckless) driving',
   'hit-and-run',
   'reckless driving',
   'endangerment',
@@ -84,7 +90,42 @@ const HEADS = [
   'insider trading',
   'forgery',
   'driving under the influence',
-  'possession of (?:a )?(?:controlled substance|firearm|child pornography|stolen property)',
+  // possession offences: the thing possessed decides the name ("criminal possession of a weapon")
+  'possess(?:ion|ing) of (?:a |an )?(?:[a-z]+ ){0,2}?(?:weapons?|firearms?|guns?|machine ?guns?|handguns?|rifles?|pistols?|ammunition|explosives?|destructive devices?|controlled substances?|drugs?|marijuana|cocaine|heroin|fentanyl|methamphetamine|forged instruments?|stolen property|child pornography|child sexual abuse material|indecent images)(?: (?:as|by) a (?:convicted )?felon| during (?:the commission of )?(?:a|an) (?:felony|crime)(?: of violence)?| with intent to (?:distribute|sell|supply))?',
+  'carrying (?:a )?(?:concealed )?(?:firearms?|guns?|weapons?|pistols?)(?: without a (?:license|licence|permit))?',
+  'firearms? not to be carried without a license',
+  '(?:firearms?|weapons?|gun|drug|sex|sexual|terrorism|fraud|public order) offen[cs]es?',
+  '(?:providing |giving )?false (?:identification|information|name|report)(?: to (?:law enforcement|police)(?: (?:authorities|officers?))?)?',
+  // statutes named as offences ("conspiracy to violate the RICO act", "violating Georgia's gang law")
+  "(?:conspiracy|conspiring) to violate [a-z'’ ]{2,60}?(?:act|law|statute)",
+  "violat(?:ing|ions? of) (?:[a-z'’]+ ){0,5}?(?:act|law|statute)",
+  'participat(?:ion|ing) in (?:a )?criminal street gang(?: activity)?',
+  'criminal street gang activity',
+  'gang activity',
+  'defrauding (?:investors|patients|the government|the united states|[a-z]+ customers|lenders|banks|donors)',
+  'conspiracy to defraud(?: (?:investors|patients|the government|the united states|lenders|banks))?',
+  'fraud (?:committed )?against (?:investors|patients|lenders|banks|customers)',
+  // English and Welsh offences
+  'causing or allowing the death of a (?:child|vulnerable adult)',
+  '(?:causing )?grievous bodily harm(?: with intent)?',
+  'actual bodily harm',
+  'wounding with intent',
+  'controlling (?:or|and) coercive behaviou?r',
+  'indecent assault',
+  'child cruelty',
+  // more U.S. state and federal offences
+  'endangering the welfare of a child',
+  'child endangerment',
+  'accessory(?: after the fact)?',
+  'conceal(?:ing|ment of) (?:a |the )?(?:death|body|dead body|evidence)',
+  'desecration of (?:a )?(?:grave|corpse|human remains)',
+  'criminal sexual act',
+  'sexual battery',
+  'lying to (?:a federal agent|federal agents|federal investigators|investigators|the fbi|congress)',
+  'enticement of a minor',
+  'failure to (?:pay|file) (?:taxes|tax returns|federal taxes)',
+  'filing (?:a )?false tax returns?',
+  'campaign finance violations?',
   'terrorism',
   'treason',
   'espionage',
@@ -92,8 +133,12 @@ const HEADS = [
   '(?:firearm|gun|weapons?) enhancement',
 ];
 
+/** What may follow any offence's name: a degree, terrorism, a firearm ("murder in the first degree"). */
+const SUFFIX =
+  '(?: in the (?:first|second|third|fourth)[- ]degree)?(?: (?:in furtherance of an act of|as an act of|as a crime of) terrorism)?(?: through (?:the )?use of a firearm)?';
+
 /** Offence names, longest alternatives first; matched on lower-cased text. */
-export const OFFENCE_RE = new RegExp(`\\b${MODIFIER}(?:${HEADS.join('|')})\\b`, 'g');
+export const OFFENCE_RE = new RegExp(`\\b${MODIFIER}(?:${HEADS.join('|')})${SUFFIX}\\b`, 'g');
 
 /** Where a list of offences starts: "charged with", "convicted of", "pleaded guilty to", "counts of". */
 const LIST_CUE =

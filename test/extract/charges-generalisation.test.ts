@@ -124,3 +124,46 @@ describe('statuses', () => {
     ).toEqual(['Jane Roe: attempted drug trafficking (convicted)', 'Jane Roe: drug trafficking (dropped)']);
   });
 });
+
+describe('offence names from many jurisdictions (invented sentences)', () => {
+  it('reads degrees written after the offence, and terrorism and firearm qualifiers', () => {
+    expect(
+      charges(
+        'John Doe was charged with murder in the second degree and criminal possession of a weapon in the third degree.',
+        [DOE],
+      ),
+    ).toEqual([
+      'John Doe: criminal possession of a weapon in the third degree (pending)',
+      'John Doe: murder in the second degree (pending)',
+    ]);
+    expect(
+      charges('Jane Roe was indicted on murder in the first degree in furtherance of an act of terrorism.'),
+    ).toEqual(['Jane Roe: murder in the first degree in furtherance of an act of terrorism (pending)']);
+  });
+
+  it('knows traffic, weapons and statute offences as U.S. states word them', () => {
+    expect(
+      charges(
+        'Jane Roe is charged with leaving the scene of a collision resulting in death and operating under the influence.',
+      ),
+    ).toEqual([
+      'Jane Roe: leaving the scene of a collision resulting in death (pending)',
+      'Jane Roe: operating under the influence (pending)',
+    ]);
+    expect(charges('John Doe was convicted of possession of a firearm by a convicted felon.', [DOE])).toEqual(
+      ['John Doe: possession of a firearm by a convicted felon (convicted)'],
+    );
+    expect(
+      charges('John Doe faces a count of conspiring to violate the state anti-gang act.', [DOE]),
+    ).toEqual(['John Doe: conspiring to violate the state anti gang act (pending)']);
+  });
+
+  it('knows English offences', () => {
+    expect(
+      charges(
+        'John Doe was charged with causing grievous bodily harm with intent at a Crown Court hearing.',
+        [DOE],
+      ),
+    ).toEqual(['John Doe: causing grievous bodily harm with intent (pending)']);
+  });
+});
