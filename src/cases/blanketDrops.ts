@@ -1,9 +1,10 @@
 import type { ChargeStatus } from '../facts.ts';
 import type { ChargeView } from './charges.ts';
+import { verdictOutcome } from './outcomes.ts';
 import type { VisibleDevelopment } from './stage.ts';
 
 /**
- * A drop or dismissal that names no offence but covers the whole case ("prosecutors filed a
+ * A drop, dismissal or verdict that names no offence but covers the whole case ("prosecutors filed a
  * notice dismissing all charges against X", "the case against X was dismissed") ends every charge
  * of that defendant still pending when it was reported. A charge reported pending again by a
  * later article (a refiling) stays pending.
@@ -25,16 +26,30 @@ export function coversAllCharges(text: string): boolean {
   return ALL_CHARGES.test(text) || WHOLE_CASE.test(text) || CHARGES_AGAINST.test(text);
 }
 
-/** The charges after applying blanket drops among the defendant's visible developments. */
+/** The status a development gives every charge it covers, if it covers them all. */
+function blanketStatus(v: VisibleDevelopment, text: string): ChargeStatus | undefined {
+  if (v.dev.status !== 'happened' || !coversAllCharges(text)) return undefined;
+  if (v.dev.type === 'dismissal') return 'dismissed';
+  if (v.dev.type === 'charge_dropped') return 'dropped';
+  // "Found guilty on all counts", "acquitted of all charges", "pleaded guilty to all counts".
+  if (
+    v.dev.type === 'verdict' ||
+    (v.dev.type === 'plea' && /\bguilty\b/i.test(text) && !/\bnot\s+guilty\b/i.test(text))
+  )
+    return verdictOutcome(text);
+  return undefined;
+}
+
+/**
+ * The charges after applying blanket outcomes among the defendant's visible developments: a
+ * drop, dismissal, verdict or plea covering all charges.
+ */
 export function applyBlanketDrops(charges: ChargeView[], mine: VisibleDevelopment[]): ChargeView[] {
   const drops: Array<{ status: ChargeStatus; url: string; published: string }> = [];
   for (const v of mine) {
-    if (v.dev.status !== 'happened') continue;
-    if (v.dev.type !== 'charge_dropped' && v.dev.type !== 'dismissal') continue;
-    const status: ChargeStatus = v.dev.type === 'dismissal' ? 'dismissed' : 'dropped';
     v.reports.forEach((r, i) => {
-      if (coversAllCharges(reportText(v)[i] ?? ''))
-        drops.push({ status, url: r.url, published: r.published });
+      const status = blanketStatus(v, reportText(v)[i] ?? '');
+      if (status) drops.push({ status, url: r.url, published: r.published });
     });
   }
   if (drops.length === 0) return charges;

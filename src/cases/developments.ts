@@ -1,5 +1,6 @@
 import type { CaseEvent } from '../facts.ts';
 import { type DayRange, dayNumber, isDay, overlaps, rangeOf } from './dates.ts';
+import { ordersRetrial } from './outcomes.ts';
 import { contentStems, similarity } from './text.ts';
 import type { Development, DevelopmentReport } from './types.ts';
 
@@ -17,6 +18,8 @@ const NEWS_WINDOW_DAYS = 3;
  * development already known, not a new one, even when it comes outside the usual window.
  */
 const ONCE = new Set(['charge', 'verdict', 'sentence', 'dismissal']);
+/** Once-only acts that a new trial makes happen again. */
+const AFTER_TRIAL = new Set(['verdict', 'sentence']);
 
 export interface IncomingEvent {
   event: CaseEvent;
@@ -89,7 +92,8 @@ export function mergeEvents(
     chosen.set(p.i, p.dev);
     taken.add(p.dev);
   }
-  // An undated report of a once-only act outside every window retells the known development.
+  // An undated report of a once-only act outside every window retells the known development,
+  // unless it is news and a new trial was ordered since (a retrial's verdict).
   incoming.forEach((inc, i) => {
     if (
       chosen.has(i) ||
@@ -107,6 +111,8 @@ export function mergeEvents(
         !d.reports.some((r) => r.url === inc.report.url),
     );
     const last = earlier[earlier.length - 1];
+    if (last && inc.report.news && AFTER_TRIAL.has(last.type) && retriedSince(developments, last, inc.who))
+      return;
     if (last) {
       chosen.set(i, last);
       taken.add(last);
@@ -129,6 +135,17 @@ export function mergeEvents(
     developments.push(dev);
     return { dev, created: true, addedSource: true };
   });
+}
+
+/** A new trial was ordered for the person after `dev` was first reported. */
+function retriedSince(developments: Development[], dev: Development, who: string | null): boolean {
+  const since = dev.reports[0]?.published ?? '';
+  return developments.some(
+    (d) =>
+      d.who === who &&
+      d !== dev &&
+      d.reports.some((r) => r.published > since && ordersRetrial(`${r.summary} ${r.sentence ?? ''}`)),
+  );
 }
 
 /** Reports published on or before a day (all when asOf is undefined). */

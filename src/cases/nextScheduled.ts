@@ -1,7 +1,7 @@
 import type { Stage } from '../facts.ts';
-import { dateKey, isDay, onOrAfter, overlaps, rangeOf } from './dates.ts';
+import { dateKey, isDay, isMonth, onOrAfter, overlaps, rangeOf } from './dates.ts';
 import { bestDate, bestSummary } from './developments.ts';
-import type { VisibleDevelopment } from './stage.ts';
+import { decidedAt, type VisibleDevelopment } from './stage.ts';
 
 /**
  * The case's next date: the earliest scheduled development dated on or after `asOf` that no
@@ -51,19 +51,53 @@ export function nextScheduled(
   asOf: string,
   stages: Map<string, Stage>,
 ): { date: string; what: string } | null {
+  // A trial first set after a person's verdict is a new trial (a retrial, another suit's trial).
+  const decided = new Map<string | null, string>();
+  for (const who of new Set(visible.map((v) => v.dev.who)))
+    decided.set(who, decidedAt(visible.filter((v) => v.dev.who === who)));
   const happened = visible.filter((v) => v.dev.status === 'happened');
   const scheduled = visible.filter((v) => v.dev.status === 'scheduled');
   const candidates: Array<{ date: string; what: string }> = [];
   for (const s of scheduled) {
-    const date = bestDate(s.reports);
+    const date = currentDate(s);
     if (!date || !onOrAfter(date, asOf)) continue;
     if (happened.some((h) => fulfils(h, s, date))) continue;
-    if (moot(s, s.dev.who ? stages.get(s.dev.who) : undefined)) continue;
+    const newTrial = scheduledKind(s) === 'trial' && after(firstReported(s), decided.get(s.dev.who) ?? '');
+    if (!newTrial && moot(s, s.dev.who ? stages.get(s.dev.who) : undefined)) continue;
     if (superseded(s, date, scheduled)) continue;
     candidates.push({ date, what: bestSummary(s.reports) });
   }
   candidates.sort((a, b) => dateKey(a.date) - dateKey(b.date));
   return candidates[0] ?? null;
+}
+
+/**
+ * The date a scheduled act is set for now: the newest reports' date (a later article moves it),
+ * told as precisely as any report gives it ("in July" after "July 9" is still July 9).
+ */
+export function currentDate(s: VisibleDevelopment): string | null {
+  const dated = s.reports.filter((r) => r.date !== null);
+  const newest = dated
+    .map((r) => r.published)
+    .sort()
+    .at(-1);
+  const latest = bestDate(dated.filter((r) => r.published === newest));
+  const range = rangeOf(latest);
+  if (!latest || !range || isDay(latest)) return latest;
+  const days = dated.filter(
+    (r) => isDay(r.date) && overlaps(rangeOf(r.date) as NonNullable<typeof range>, range),
+  );
+  return days.length > 0 ? bestDate(days) : latest;
+}
+
+/** `a` is after `b` at the precision both are dated ("2025-04" is not after "2025-04-20"). */
+function after(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) > b.slice(0, n);
+}
+
+function firstReported(v: VisibleDevelopment): string {
+  return v.reports.map((r) => r.published).sort()[0] ?? '';
 }
 
 function moot(s: VisibleDevelopment, stage: Stage | undefined): boolean {
@@ -80,7 +114,8 @@ function fulfils(h: VisibleDevelopment, s: VisibleDevelopment, date: string): bo
   if (!target) return false;
   if (h.dev.type === s.dev.type) {
     return h.reports.some((r) => {
-      const rr = rangeOf(r.date);
+      // Undated news ("jury selection has begun") happened on its publication day.
+      const rr = rangeOf(r.date ?? (r.news ? r.published : null));
       return rr !== undefined && overlaps(rr, target, isDay(r.date) && isDay(date) ? 3 : 0);
     });
   }
@@ -100,12 +135,14 @@ function superseded(s: VisibleDevelopment, date: string, scheduled: VisibleDevel
       .map((r) => r.published)
       .sort()
       .at(-1) ?? '';
-  return scheduled.some(
-    (o) =>
-      o !== s &&
-      o.dev.who === s.dev.who &&
-      scheduledKind(o) === kind &&
-      bestDate(o.reports) !== date &&
-      o.reports.some((r) => r.published > last),
-  );
+  const mine = rangeOf(date);
+  return scheduled.some((o) => {
+    if (o === s || o.dev.who !== s.dev.who || scheduledKind(o) !== kind) return false;
+    const other = currentDate(o);
+    const theirs = rangeOf(other);
+    if (!other || other === date || !theirs || !mine) return false;
+    // "in July" and "July 9" are one date told more or less precisely: the day wins.
+    if (overlaps(mine, theirs)) return isMonth(date) && isDay(other);
+    return o.reports.some((r) => r.published > last);
+  });
 }

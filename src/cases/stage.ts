@@ -1,7 +1,17 @@
 import type { Stage } from '../facts.ts';
+import { coversAllCharges } from './blanketDrops.ts';
 import type { ChargeView } from './charges.ts';
 import { isDay } from './dates.ts';
 import { bestSummary } from './developments.ts';
+import {
+  appealOutcome,
+  lawsuitRank,
+  mentionsPendingAppeal,
+  ordersRetrial,
+  overturnsConviction,
+  policeBail,
+  servingSentence,
+} from './outcomes.ts';
 import type { Development, DevelopmentReport } from './types.ts';
 
 /**
@@ -49,15 +59,23 @@ function rankOf(v: VisibleDevelopment, pleaAccepted: boolean): number {
   // An act dated after every article that reports it cannot have happened yet: it is scheduled.
   const happened = status === 'happened' && !datedAhead(v);
   const t = text(v);
+  // Reporting to prison to serve a sentence shows the sentence imposed, whatever the type.
+  if (happened && (type === 'arrest' || type === 'bail' || type === 'release') && servingSentence(t))
+    return 5;
   switch (type) {
     case 'investigation':
       return 0;
+    case 'lawsuit':
+      return lawsuitRank(t, happened);
     case 'arrest':
     case 'charge':
     case 'charge_dropped':
     case 'motion':
       return 1;
     case 'bail':
+      // Police bail while an investigation goes on is not a court step.
+      if (policeBail(t)) return 0;
+      return happened ? 2 : 1;
     case 'ruling':
       return happened ? 2 : 1;
     case 'hearing':
@@ -100,9 +118,27 @@ function sentencingSet(visible: VisibleDevelopment[]): boolean {
   );
 }
 
-/** When a development took place: its earliest reported date, else its first report's day. */
+/**
+ * When a development took place: its earliest reported date; undated, the day it was first
+ * reported as news, or a month before the first report that recalled it as background.
+ */
 function atOf(v: VisibleDevelopment): string {
-  return v.reports.map((x) => x.date ?? x.published).sort()[0] ?? '';
+  const dated = v.reports.map((x) => x.date).filter((d): d is string => d !== null);
+  if (dated.length > 0) return dated.sort()[0] as string;
+  const first = v.reports.map((x) => x.published).sort()[0] ?? '';
+  return v.reports.some((r) => r.news) ? first : shiftDays(first, -UNDATED_BACKGROUND_DAYS);
+}
+
+const UNDATED_BACKGROUND_DAYS = 30;
+
+function shiftDays(day: string, n: number): string {
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return Number.isNaN(t) ? day : new Date(t + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** When a development was first reported (a scheduled act counts from its announcement). */
+function reportedAt(v: VisibleDevelopment): string {
+  return v.dev.status === 'scheduled' ? (v.reports.map((r) => r.published).sort()[0] ?? '') : atOf(v);
 }
 
 /** `a` is not before `b`, comparing only as precisely as both are dated ("2025-10" vs a day). */
@@ -116,50 +152,161 @@ const WITHDRAWN = /\bwithdr[ae]wn?\b|\bwithdrawing\b|\bdropp?ed\b|\babandon/i;
 const REJECTED = /\bdenied\b|\brejected\b|\bupheld\s+the\s+dismissal\b|\baffirmed\s+the\s+dismissal\b/i;
 const MISTRIAL = /\bmistrial\b|\bhung\s+jury\b/i;
 
+/**
+ * A fresh start in the proceeding: a conviction overturned or a new trial ordered after a verdict
+ * (pretrial again), or the charges refiled after the whole case was dropped (charged again).
+ * Stages move forward only from the newest fresh start.
+ */
+export interface Restart {
+  at: string;
+  floor: number;
+  /** The conviction was undone: convicted charges reported up to `at` are pending again. */
+  overturned: boolean;
+}
+
+export function restartOf(visible: VisibleDevelopment[]): Restart | undefined {
+  let firstDecidedAt = '';
+  let wholeCaseEndedAt = '';
+  for (const v of visible) {
+    if (v.dev.status !== 'happened') continue;
+    const t = text(v);
+    if (
+      v.dev.type === 'verdict' ||
+      v.dev.type === 'sentence' ||
+      (v.dev.type === 'plea' && GUILTY_PLEA.test(t))
+    )
+      firstDecidedAt = firstDecidedAt && firstDecidedAt < atOf(v) ? firstDecidedAt : atOf(v);
+    if ((v.dev.type === 'dismissal' || v.dev.type === 'charge_dropped') && coversAllCharges(t))
+      wholeCaseEndedAt = max(wholeCaseEndedAt, atOf(v));
+  }
+  let best: Restart | undefined;
+  const offer = (r: Restart) => {
+    if (!best || r.at > best.at) best = r;
+  };
+  for (const v of visible) {
+    const t = text(v);
+    const at = reportedAt(v);
+    if (
+      (v.dev.type === 'appeal' || v.dev.type === 'ruling') &&
+      v.dev.status === 'happened' &&
+      overturnsConviction(t)
+    )
+      offer({ at, floor: 2, overturned: true });
+    else if (
+      firstDecidedAt &&
+      at > firstDecidedAt &&
+      ['trial', 'ruling', 'motion', 'hearing'].includes(v.dev.type) &&
+      ordersRetrial(t) &&
+      rankOf(v, false) <= 2
+    )
+      offer({ at, floor: 2, overturned: false });
+    else if (
+      v.dev.type === 'charge' &&
+      v.dev.status === 'happened' &&
+      wholeCaseEndedAt &&
+      at > wholeCaseEndedAt
+    )
+      offer({ at, floor: 1, overturned: false });
+  }
+  return best;
+}
+
+function max(a: string, b: string): string {
+  return b > a ? b : a;
+}
+
+/** An appeal under way as far as the stage goes: when it was reported and what it says. */
+interface AppealItem {
+  at: string;
+  text: string;
+  /** An appeal development (which may also be decided or withdrawn), not a mention in another. */
+  appeal: boolean;
+}
+
+/** Appeals, and other reports showing one under way ("bail pending appeal", "while he appeals"). */
+function appealItems(v: VisibleDevelopment): AppealItem[] {
+  if (v.dev.status !== 'happened') return [];
+  if (v.dev.type === 'appeal') return [{ at: atOf(v), text: text(v), appeal: true }];
+  if (!['bail', 'motion', 'ruling', 'release'].includes(v.dev.type)) return [];
+  // Per report: an undated mention may have been merged into an older development of its type.
+  return v.reports
+    .filter((r) => mentionsPendingAppeal(`${r.summary} ${r.sentence ?? ''}`))
+    .map((r) => ({
+      at: r.date ?? (r.news ? r.published : shiftDays(r.published, -UNDATED_BACKGROUND_DAYS)),
+      text: `${r.summary} ${r.sentence ?? ''}`,
+      appeal: false,
+    }));
+}
+
 export function stageOf(visible: VisibleDevelopment[], charges: ChargeView[]): Stage {
   // A plea deal still awaiting the court's approval convicts no one yet, whatever a charge says.
   const awaitingApproval = visible.some((v) => v.dev.type === 'plea' && AWAITING_APPROVAL.test(text(v)));
   const convicted = charges.some((c) => c.status === 'convicted') && !awaitingApproval;
   const pleaAccepted = convicted || sentencingSet(visible);
+  const restart = restartOf(visible);
   // A conviction (by verdict or an accepted plea) is at least the verdict stage.
-  let rank = convicted ? 4 : charges.length > 0 ? 1 : 0;
+  let rank = restart ? restart.floor : convicted ? 4 : charges.length > 0 ? 1 : 0;
   let mistrialAt = '';
   let trialOrLaterAt = '';
   let dismissal = false;
   let endedAt = '';
   let convictedAt = '';
-  const allAppeals: VisibleDevelopment[] = [];
+  let sentenced = false;
+  const allAppeals: AppealItem[] = [];
   for (const v of visible) {
     // Appeals are read last: whose appeal it is depends on the stage reached without them.
-    if (v.dev.type === 'appeal') {
-      if (v.dev.status === 'happened') allAppeals.push(v);
-      continue;
-    }
+    allAppeals.push(...appealItems(v));
+    if (v.dev.type === 'appeal') continue;
     const r = rankOf(v, pleaAccepted);
     const at = atOf(v);
+    if (r >= 5) sentenced = true;
+    if (r >= 4 && at > convictedAt) convictedAt = at;
+    // Before the newest fresh start, a development no longer sets the stage.
+    if (restart && at < restart.at) continue;
     if (v.dev.type === 'trial' && MISTRIAL.test(text(v))) mistrialAt = at > mistrialAt ? at : mistrialAt;
     else if (r >= 3 && at > trialOrLaterAt) trialOrLaterAt = at;
     if (v.dev.type === 'dismissal' && v.dev.status === 'happened') dismissal = true;
     if ((v.dev.type === 'dismissal' || v.dev.type === 'charge_dropped') && v.dev.status === 'happened')
       endedAt = at > endedAt ? at : endedAt;
-    if (r >= 4 && at > convictedAt) convictedAt = at;
     if (r > rank) rank = r;
   }
   // Only an appeal after the act it challenges counts (not an earlier pretrial appeal).
-  const after = (since: string) => allAppeals.filter((v) => notBefore(atOf(v), since));
+  const after = (since: string) => allAppeals.filter((a) => notBefore(a.at, since));
   const pending = charges.some((c) => c.status === 'pending');
   const allGone =
     charges.length > 0 && charges.every((c) => c.status === 'dropped' || c.status === 'dismissed');
   if (allGone || (dismissal && !pending && rank < 4)) {
     // The state's appeal of a dismissal: the case is open again until it is withdrawn or fails.
     const appeals = after(endedAt);
-    if (appeals.some((v) => WITHDRAWN.test(text(v)) || REJECTED.test(text(v)))) return 'closed';
+    if (appeals.some((a) => WITHDRAWN.test(a.text) || REJECTED.test(a.text))) return 'closed';
     return appeals.length > 0 ? 'appeal' : 'dismissed';
   }
-  // A defendant's appeal counts after a conviction; withdrawn, the conviction stands for good.
-  const appeals = after(convictedAt);
-  if (rank >= 4 && appeals.length > 0)
-    return appeals.some((v) => WITHDRAWN.test(text(v))) ? 'closed' : 'appeal';
+  // A defendant's appeal of a conviction comes once sentenced; withdrawn, the conviction stands
+  // for good; decided, the stage is what the decision leaves.
+  const appeals = after(convictedAt).sort((a, b) => a.at.localeCompare(b.at) || decided(a) - decided(b));
+  const standing = rank >= 4 || (convicted && !restart?.overturned);
+  if (standing && sentenced && appeals.length > 0) {
+    if (appeals.some((a) => a.appeal && WITHDRAWN.test(a.text))) return 'closed';
+    const newest = appeals[appeals.length - 1] as AppealItem;
+    if (!newest.appeal || appealOutcome(newest.text) === 'pending') return 'appeal';
+  }
   if (mistrialAt && mistrialAt >= trialOrLaterAt && rank === 3) return 'pretrial';
   return RANK[rank] ?? 'investigation';
+}
+
+/** 1 for an appeal decided (it reads after a filing reported the same day), else 0. */
+function decided(a: AppealItem): number {
+  return a.appeal && appealOutcome(a.text) !== 'pending' ? 1 : 0;
+}
+
+/** The defendant was sentenced at some point (a sentence imposed, or serving one). */
+export function sentenceEvidenced(visible: VisibleDevelopment[]): boolean {
+  return visible.some((v) => rankOf(v, true) >= 5);
+}
+
+/** The newest verdict, guilty plea or sentence of a defendant (for "a trial set before it is moot"). */
+export function decidedAt(visible: VisibleDevelopment[]): string {
+  let at = '';
+  for (const v of visible) if (rankOf(v, true) >= 4) at = max(at, atOf(v));
+  return at;
 }

@@ -1,9 +1,10 @@
 import type { Stage } from '../facts.ts';
 import { applyBlanketDrops } from './blanketDrops.ts';
+import type { ChargeView } from './charges.ts';
 import { currentCharges } from './charges.ts';
 import { nextScheduled } from './nextScheduled.ts';
 import { maxPenaltyAsOf } from './penalty.ts';
-import { stageOf } from './stage.ts';
+import { restartOf, sentenceEvidenced, stageOf, type VisibleDevelopment } from './stage.ts';
 import type { CaseKnowledge, CaseStatus, DefendantStatus } from './types.ts';
 import { latest, visibleAsOf } from './views.ts';
 
@@ -36,8 +37,11 @@ function computeStatus(knowledge: CaseKnowledge, asOf: string, name: string): Ca
   for (const person of knowledge.people) {
     if (!person.defendant) continue;
     const mine = visible.filter((v) => v.dev.who === person.id);
-    const charges = applyBlanketDrops(
-      currentCharges(knowledge.charges.filter((c) => c.person === person.id && c.published <= asOf)),
+    const charges = applyConvictionRules(
+      applyBlanketDrops(
+        currentCharges(knowledge.charges.filter((c) => c.person === person.id && c.published <= asOf)),
+        mine,
+      ),
       mine,
     );
     const present =
@@ -68,4 +72,26 @@ function computeStatus(knowledge: CaseKnowledge, asOf: string, name: string): Ca
     next: nextScheduled(visible, asOf, stages),
     latest: latest(knowledge, visible, LATEST_COUNT),
   };
+}
+
+/**
+ * A conviction overturned (or a new trial granted) makes the charges convicted until then pending
+ * again; a sentence imposed on someone none of whose charges is reported convicted convicts the
+ * pending ones ("began serving his sentence" after "his conviction", counts never named again).
+ */
+function applyConvictionRules(charges: ChargeView[], mine: VisibleDevelopment[]): ChargeView[] {
+  const restart = restartOf(mine);
+  let out = charges;
+  if (restart?.overturned) {
+    const at = restart.at;
+    out = out.map((c) =>
+      c.status === 'convicted' && c.seen.every((o) => o.status !== 'convicted' || o.published <= at)
+        ? { ...c, status: 'pending' }
+        : c,
+    );
+  }
+  const decided = out.some((c) => c.status !== 'pending');
+  if (!decided && out.length > 0 && !restart && sentenceEvidenced(mine))
+    out = out.map((c) => ({ ...c, status: 'convicted' }));
+  return out;
 }

@@ -94,7 +94,10 @@ describe('trial, mistrial and appeals', () => {
     const verdict: Item = [
       article('https://i.example/verdict', '2026-02-05'),
       facts({
-        events: [{ type: 'verdict', who: LFS, date: '2025-10', summary: 'Convicted in October', new: false }],
+        events: [
+          { type: 'verdict', who: LFS, date: '2025-10', summary: 'Convicted in October', new: false },
+          { type: 'sentence', who: LFS, date: '2026-01', summary: 'Sentenced in January', new: false },
+        ],
         charges: [{ defendant: LFS, charge: 'theft', status: 'convicted' }],
       }),
     ];

@@ -1,0 +1,88 @@
+/**
+ * What a development's words say about where a proceeding stands, beyond its type: a civil suit
+ * filed or decided, an appeal pending, decided or abandoned, a conviction overturned or a new
+ * trial ordered, a sentence being served, bail that is only police bail. These come from the
+ * grammar of legal news (the schema's event types and the corpus README's case-file rules), not
+ * from any one article.
+ */
+
+/** A civil defendant found liable: a default, a jury's award, a judgment against them. */
+const LIABILITY =
+  /\bdefault(?:ed)?\b|\bliab(?:le|ility)\b|\bverdict\b|\bjudgment\s+against\b|\bordered\b[^.;]{0,80}\bto\s+pay\b|\bawarded?\b|\bjur(?:y|ors)\b[^.;]{0,60}\b(?:award|order)/i;
+const BANKRUPTCY = /\bbankrupt|\bchapter\s+(?:7|11|13)\b/i;
+const SETTLED = /\bsettle(?:d|s|ment)\b/i;
+
+/** The stage rank a civil suit shows for its defendant: 1 filed, 4 liability decided, -1 neither. */
+export function lawsuitRank(text: string, happened: boolean): number {
+  if (BANKRUPTCY.test(text) || SETTLED.test(text)) return -1;
+  if (happened && LIABILITY.test(text)) return 4;
+  return 1;
+}
+
+/** An appeal under way, named in another development ("bail pending appeal", "while he appeals"). */
+const APPEAL_PENDING =
+  /\bpending\s+(?:(?:her|his|their|the|an?)\s+)?appeal\b|\bwhile\s+(?:s?he|they|it|\w+)\s+appeals?\b|\bappeal(?:s|ing)\s+(?:her|his|their|the)\s+(?:conviction|verdict|sentence)/i;
+
+export function mentionsPendingAppeal(text: string): boolean {
+  return APPEAL_PENDING.test(text);
+}
+
+/** A higher court confirmed the decision appealed (the stage returns to what it was). */
+const AFFIRMED = /\baffirm(?:ed|s|ing)?\b|\buph[eo]ld(?:s|ing)?\b|\bupheld\b/i;
+
+/**
+ * A conviction undone: overturned, vacated, reversed, quashed, set aside; or a new trial ordered
+ * or granted. The charges are pending again and the stage is pretrial.
+ */
+const OVERTURNED =
+  /\b(?:overturn|vacat|revers|quash)\w*\s+(?:\S+\s+){0,6}?(?:conviction|verdict)s?\b|\b(?:conviction|verdict)s?\s+(?:\S+\s+){0,6}?(?:overturned|vacated|reversed|quashed|set\s+aside|thrown\s+out|tossed)\b|\bnew\s+trial\s+(?:\S+\s+){0,3}?(?:ordered|granted)\b|\b(?:ordered|granted|grants?|orders?)\s+(?:\S+\s+){0,3}?new\s+trial\b/i;
+
+/** Words that make an act only asked for, or refused ("asked for a new trial", "refused to order one"). */
+const NOT_DONE =
+  /\b(?:ask(?:s|ed|ing)?|seek(?:s|ing)?|sought|request\w*|bid|urg\w*|motion|wants?|hop\w*|refus\w*|den(?:y|ies|ied)|reject\w*|declin\w*|not|never|no)\b/i;
+
+export function overturnsConviction(text: string): boolean {
+  return OVERTURNED.test(text) && !AFFIRMED.test(text) && !NOT_DONE.test(text);
+}
+
+/** The appeal's outcome as far as the stage goes. */
+export function appealOutcome(text: string): 'affirmed' | 'overturned' | 'pending' {
+  if (AFFIRMED.test(text)) return 'affirmed';
+  if (overturnsConviction(text)) return 'overturned';
+  return 'pending';
+}
+
+/** A retrial or new trial ordered or set: the defendant is back before trial. */
+const RETRIAL = /\bretri(?:al|ed|es)\b|\bre-?try\b|\bnew\s+trial\b/i;
+
+export function ordersRetrial(text: string): boolean {
+  return (
+    RETRIAL.test(text) && !NOT_DONE.test(text.replace(/\b(?:could|did)\s+not\s+(?:reach|agree)\b/gi, ' '))
+  );
+}
+
+/** Reporting to prison to serve a sentence: a sentence was imposed. */
+const SERVING =
+  /\bbegin(?:s|ning)?\s+(?:(?:her|his|their|a|an|the)\s+)?(?:\S+\s+){0,3}?(?:sentence|prison\s+term)\b|\bto\s+serve\s+(?:(?:her|his|their|a|an|the)\s+)?(?:\S+\s+){0,3}?sentence\b|\bserving\s+(?:(?:her|his|their|a|an|the)\s+)?(?:\S+\s+){0,3}?sentence\b/i;
+
+export function servingSentence(text: string): boolean {
+  return SERVING.test(text);
+}
+
+/** Bail granted by police while they investigate (England's police bail): not a court step. */
+const POLICE_BAIL =
+  /\bpolice\s+bail\b|\bbail(?:ed)?\b[^.;]{0,30}\bpending\s+(?:further\s+)?(?:inquiries|enquiries|investigation)|\breleased\s+(?:under\s+investigation|without\s+charge)\b/i;
+
+export function policeBail(text: string): boolean {
+  return POLICE_BAIL.test(text);
+}
+
+/** A verdict or plea covering every charge ("guilty on all counts", "acquitted of all charges"). */
+const NOT_GUILTY = /\bnot\s+guilty\b|\bacquit/i;
+const GUILTY = /\bguilty\b|\bconvict/i;
+
+export function verdictOutcome(text: string): 'convicted' | 'acquitted' | undefined {
+  if (NOT_GUILTY.test(text))
+    return GUILTY.test(text.replace(/\bnot\s+guilty\b/gi, ' ')) ? undefined : 'acquitted';
+  return GUILTY.test(text) ? 'convicted' : undefined;
+}

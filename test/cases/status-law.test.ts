@@ -1,0 +1,277 @@
+import { describe, expect, it } from 'vitest';
+import { caseStatus } from '../../src/cases/status.ts';
+import { article, facts } from './helpers.ts';
+import { DALE, type Item, indicted, knowledgeOf, LFS } from './statusFixtures.ts';
+
+/** The law's logic in /status, on hand-written facts (issue 12, item 3). */
+
+let n = 0;
+const item = (published: string, parts: Parameters<typeof facts>[0]): Item => [
+  article(`https://law${n++}.example/${published}`, published),
+  facts(parts),
+];
+const statusOf = (items: Item[], asOf: string, who = LFS) =>
+  caseStatus(knowledgeOf(items), asOf).defendants[who];
+
+describe('verdicts and pleas that name no offence', () => {
+  it('a verdict "on all counts" convicts every pending charge; an acquittal "of all charges" acquits them', () => {
+    const guilty = item('2025-06-03', {
+      events: [
+        { type: 'verdict', who: LFS, date: '2025-06-02', summary: 'Jury found her guilty on all counts' },
+      ],
+    });
+    const cleared = item('2025-06-04', {
+      events: [
+        { type: 'verdict', who: DALE, date: '2025-06-03', summary: 'Dale was acquitted of all charges' },
+      ],
+    });
+    const s = caseStatus(knowledgeOf([indicted, guilty, cleared]), '2025-06-04').defendants;
+    expect(s[LFS]?.charges.map((c) => c.status)).toEqual(['convicted', 'convicted']);
+    expect(s[LFS]?.stage).toBe('verdict');
+    expect(s[DALE]?.charges.map((c) => c.status)).toEqual(['acquitted', 'acquitted']);
+  });
+
+  it('a verdict on some counts leaves the others as reported', () => {
+    const partial = item('2025-06-03', {
+      events: [{ type: 'verdict', who: LFS, date: '2025-06-02', summary: 'Jury found her guilty of theft' }],
+      charges: [{ defendant: LFS, charge: 'theft', status: 'convicted' }],
+    });
+    const s = statusOf([indicted, partial], '2025-06-03');
+    expect(s?.charges).toEqual([
+      { charge: 'theft', status: 'convicted' },
+      { charge: 'forgery', status: 'pending' },
+    ]);
+  });
+
+  it('a sentence served by someone whose counts were never named again convicts the pending ones', () => {
+    const prison = item('2025-09-10', {
+      events: [
+        {
+          type: 'arrest',
+          who: DALE,
+          date: '2025-08',
+          summary: 'Dale reported to prison last month to begin his sentence',
+        },
+      ],
+    });
+    const s = statusOf([indicted, prison], '2025-09-10', DALE);
+    expect(s?.stage).toBe('sentenced');
+    expect(s?.charges.map((c) => c.status)).toEqual(['convicted', 'convicted']);
+    expect(s?.maxPenalty).toBeNull();
+  });
+});
+
+describe('appeals, overturned convictions and new trials', () => {
+  const convicted = item('2025-06-03', {
+    events: [{ type: 'verdict', who: LFS, date: '2025-06-02', summary: 'Found guilty of theft and forgery' }],
+    charges: [
+      { defendant: LFS, charge: 'theft', status: 'convicted' },
+      { defendant: LFS, charge: 'forgery', status: 'convicted' },
+    ],
+  });
+  const sentenced = item('2025-08-02', {
+    events: [{ type: 'sentence', who: LFS, date: '2025-08-01', summary: 'Sentenced to four years' }],
+  });
+  const appealed = item('2025-08-20', {
+    events: [{ type: 'appeal', who: LFS, date: '2025-08-19', summary: 'She filed a notice of appeal' }],
+  });
+
+  it('an appeal before the sentence leaves the stage at verdict (and the maximum still shown)', () => {
+    const early = item('2025-06-20', {
+      events: [
+        { type: 'bail', who: LFS, date: '2025-06-19', summary: 'Judge denied her release pending appeal' },
+      ],
+    });
+    const s = statusOf([indicted, convicted, early], '2025-06-20');
+    expect(s?.stage).toBe('verdict');
+    expect(s?.maxPenalty).toEqual({ max: 12, unit: 'years' });
+  });
+
+  it('an appeal after the sentence is pending until decided; affirmed, the stage is sentenced again', () => {
+    const affirmed = item('2026-03-03', {
+      events: [
+        { type: 'appeal', who: LFS, date: '2026-03-02', summary: 'Appeals court upheld her conviction' },
+      ],
+    });
+    const items = [indicted, convicted, sentenced, appealed, affirmed];
+    expect(statusOf(items, '2025-08-20')?.stage).toBe('appeal');
+    expect(statusOf(items, '2026-03-03')?.stage).toBe('sentenced');
+  });
+
+  it('bail "while she appeals" shows an appeal under way', () => {
+    const bail = item('2025-09-01', {
+      events: [
+        {
+          type: 'bail',
+          who: LFS,
+          summary: 'Her request to stay free while she appeals was denied',
+          new: false,
+        },
+      ],
+    });
+    expect(statusOf([indicted, convicted, sentenced, bail], '2025-09-01')?.stage).toBe('appeal');
+  });
+
+  it('an overturned conviction makes the charges pending and the stage pretrial; a retrial verdict convicts again', () => {
+    const overturned = item('2026-03-03', {
+      events: [
+        {
+          type: 'appeal',
+          who: LFS,
+          date: '2026-03-02',
+          summary: 'Appeals court overturned her conviction and ordered a new trial',
+        },
+      ],
+    });
+    const retrial = item('2026-09-10', {
+      events: [{ type: 'verdict', who: LFS, summary: 'A second jury found her guilty of theft' }],
+      charges: [{ defendant: LFS, charge: 'theft', status: 'convicted' }],
+    });
+    const items = [indicted, convicted, sentenced, appealed, overturned, retrial];
+    const after = statusOf(items, '2026-03-03');
+    expect(after?.stage).toBe('pretrial');
+    expect(after?.charges.map((c) => c.status)).toEqual(['pending', 'pending']);
+    const again = statusOf(items, '2026-09-10');
+    expect(again?.stage).toBe('verdict');
+    expect(again?.charges).toEqual([
+      { charge: 'theft', status: 'convicted' },
+      { charge: 'forgery', status: 'pending' },
+    ]);
+  });
+
+  it('a request for a new trial, or a refusal to order one, changes nothing', () => {
+    const refused = item('2025-06-30', {
+      events: [
+        { type: 'ruling', who: LFS, date: '2025-06-29', summary: 'Judge refused to order a new trial' },
+      ],
+    });
+    const asked = item('2025-07-01', {
+      events: [
+        { type: 'motion', who: LFS, date: '2025-06-30', summary: 'Her lawyers asked for a new trial' },
+      ],
+    });
+    const s = statusOf([indicted, convicted, refused, asked], '2025-07-01');
+    expect(s?.stage).toBe('verdict');
+    expect(s?.charges.map((c) => c.status)).toEqual(['convicted', 'convicted']);
+  });
+
+  it('a retrial ordered on a count after the verdict is pretrial, its date is next, and its verdict is a new development', () => {
+    const retrialSet = item('2025-09-01', {
+      events: [
+        { type: 'hearing', who: LFS, date: '2025-09-01', summary: 'Hearing on the undecided count' },
+        {
+          type: 'trial',
+          who: LFS,
+          date: '2026-02-02',
+          status: 'scheduled',
+          summary: 'Judge set the retrial on the forgery count for February 2',
+        },
+      ],
+    });
+    const second = item('2026-02-20', {
+      events: [{ type: 'verdict', who: LFS, summary: 'Jury convicted her of forgery at the retrial' }],
+    });
+    const items = [indicted, convicted, sentenced, retrialSet, second];
+    expect(statusOf(items, '2025-09-01')?.stage).toBe('pretrial');
+    expect(caseStatus(knowledgeOf(items), '2025-09-01').next?.date).toBe('2026-02-02');
+    const k = knowledgeOf(items);
+    expect(k.developments.filter((d) => d.type === 'verdict')).toHaveLength(2);
+    expect(caseStatus(k, '2026-02-20').defendants[LFS]?.stage).toBe('verdict');
+  });
+});
+
+describe('fresh starts and civil suits', () => {
+  it('charges refiled after the whole case was dropped start again at charged', () => {
+    const dropped = item('2025-04-02', {
+      events: [
+        {
+          type: 'charge_dropped',
+          who: DALE,
+          date: '2025-04-01',
+          summary: 'Prosecutors dropped the case against Dale',
+        },
+      ],
+    });
+    const refiled = item('2025-11-05', {
+      events: [
+        { type: 'charge', who: DALE, date: '2025-11-04', summary: 'A grand jury indicted Dale again' },
+      ],
+      charges: [{ defendant: DALE, charge: 'theft', status: 'pending' }],
+    });
+    expect(statusOf([indicted, dropped], '2025-04-02', DALE)?.stage).toBe('dismissed');
+    expect(statusOf([indicted, dropped, refiled], '2025-11-05', DALE)?.stage).toBe('charged');
+  });
+
+  it('police bail before a charge is not a court step', () => {
+    const charged = item('2025-02-02', {
+      events: [
+        { type: 'charge', who: LFS, summary: 'Charged with theft' },
+        { type: 'bail', who: LFS, summary: 'She had been bailed pending further inquiries', new: false },
+      ],
+      charges: [{ defendant: LFS, charge: 'theft', status: 'pending' }],
+    });
+    expect(statusOf([charged], '2025-02-02')?.stage).toBe('charged');
+  });
+
+  it('a civil suit filed is "charged"; a default or a jury award is "verdict"; a bankruptcy changes nothing', () => {
+    const sued = item('2025-01-05', {
+      events: [
+        {
+          type: 'lawsuit',
+          who: DALE,
+          date: '2025-01-04',
+          summary: 'Families sued Dale for defamation seeking damages',
+        },
+      ],
+    });
+    const award = item('2025-10-02', {
+      events: [
+        {
+          type: 'lawsuit',
+          who: DALE,
+          date: '2025-10-01',
+          summary: 'A jury ordered Dale to pay $4 million in damages',
+        },
+      ],
+    });
+    const bankrupt = item('2025-12-02', {
+      events: [
+        { type: 'lawsuit', who: DALE, date: '2025-12-01', summary: 'Dale filed for Chapter 11 bankruptcy' },
+      ],
+    });
+    const items = [sued, award, bankrupt];
+    expect(statusOf(items, '2025-01-05', DALE)?.stage).toBe('charged');
+    expect(statusOf(items, '2025-10-02', DALE)?.stage).toBe('verdict');
+    expect(statusOf(items, '2025-12-02', DALE)?.stage).toBe('verdict');
+  });
+});
+
+describe('the next date', () => {
+  it('"in July" after "July 9" is still July 9; a date moved by a later article moves', () => {
+    const set = item('2025-03-01', {
+      events: [
+        { type: 'trial', who: LFS, date: '2025-07-09', status: 'scheduled', summary: 'Trial set for July 9' },
+      ],
+    });
+    const vague = item('2025-04-01', {
+      events: [
+        { type: 'trial', who: LFS, date: '2025-07', status: 'scheduled', summary: 'Trial expected in July' },
+      ],
+    });
+    const moved = item('2025-06-01', {
+      events: [
+        {
+          type: 'trial',
+          who: LFS,
+          date: '2025-07-10',
+          status: 'scheduled',
+          summary: 'Trial to start July 10',
+        },
+      ],
+    });
+    expect(caseStatus(knowledgeOf([indicted, set, vague]), '2025-04-01').next?.date).toBe('2025-07-09');
+    expect(caseStatus(knowledgeOf([indicted, set, vague, moved]), '2025-06-01').next?.date).toBe(
+      '2025-07-10',
+    );
+  });
+});
