@@ -34,7 +34,7 @@ const STATUS_BEFORE: Array<[ChargeStatus, RegExp]> = [
   ],
   [
     'convicted',
-    /\b(?:convicted\b[^;]{0,100}?\b(?:of|on)|found (?:[\w'’-]+ ){0,5}?guilty|guilty (?:of|on|to)|(?:no contest|nolo contendere)\b|convictions? (?:for|on|of)|sentenced)\b/gi,
+    /\b(?:convicted\b[^;]{0,100}?\b(?:of|on)|found (?:[\w'’-]+ ){0,5}?guilty|guilty (?:of|on|to)|(?:no contest|nolo contendere)\b|convictions? (?:for|on|of)|sentenced|(?:serv|begin|began|start)\w* (?:a |an |the |his |her |their )?(?:[\w-]+ ){0,3}(?:sentence|term) for)\b/gi,
   ],
   ['dismissed', /\b(?:judge|court)\b[^.;]{0,40}\bdismiss\w*/gi],
   [
@@ -286,22 +286,36 @@ function mergeCharges(mentions: OffenceMention[], outcomes: Map<string, ChargeSt
 }
 
 /**
+ * A verdict on every charge at once ("acquitted on all charges", "guilty on all three counts",
+ * "convicted of all seven offences"): group 1 for an acquittal, group 2 for a conviction.
+ */
+const ALL_COUNTS =
+  /(?<!\bplead\w*\s|\bpled\s)\b(?:(acquitt\w*|cleared|found not guilty|not guilty)|(convicted|found guilty|guilty))\b[^.;]{0,25}?\b(?:on|of)\s+(?:all|each|every)(?:\s+(?:of\s+the\s+)?[\w-]+){0,2}?\s+(?:charges|counts|offen[cs]es)\b/i;
+
+/** The outcome a sentence gives a defendant's whole case, if it gives one. */
+function caseOutcome(masked: string): ChargeStatus | undefined {
+  if (
+    GUILTY_PLEA.test(masked) &&
+    !/\bagreed to plead|\bwill plead|\bexpected to plead/i.test(masked) &&
+    !PLEA_PENDING.test(masked)
+  )
+    return 'convicted';
+  const dismissed = CASE_DISMISSED.exec(masked);
+  if (dismissed && !NOT_YET.test(masked.slice(0, dismissed.index))) return 'dismissed';
+  const all = ALL_COUNTS.exec(masked);
+  if (all && !NOT_YET.test(masked.slice(0, all.index))) return all[1] ? 'acquitted' : 'convicted';
+  return undefined;
+}
+
+/**
  * Outcomes for a defendant's whole case, which settle every charge still pending: a guilty plea
- * convicts, a court's dismissal of the case dismisses.
+ * convicts, a court's dismissal of the case dismisses, a verdict on all counts decides them all.
  */
 function caseOutcomes(doc: ArticleDoc, people: PersonRegistry): Map<string, ChargeStatus> {
   const ctx = whoContext(people, doc.sentences);
   const out = new Map<string, ChargeStatus>();
   for (const s of doc.sentences) {
-    const { masked } = maskedSentence(s);
-    const outcome: ChargeStatus | undefined =
-      GUILTY_PLEA.test(masked) &&
-      !/\bagreed to plead|\bwill plead|\bexpected to plead/i.test(masked) &&
-      !PLEA_PENDING.test(masked)
-        ? 'convicted'
-        : CASE_DISMISSED.test(masked) && !NOT_YET.test(masked.slice(0, CASE_DISMISSED.exec(masked)!.index))
-          ? 'dismissed'
-          : undefined;
+    const outcome = caseOutcome(maskedSentence(s).masked);
     if (!outcome) continue;
     for (const d of factDefendants(ctx, doc.sentences, s.index, maskedSentence)) out.set(d.name, outcome);
   }

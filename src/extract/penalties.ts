@@ -34,7 +34,7 @@ const LIFE =
 const DEATH = /\bdeath (?:penalty|row|sentence)\b|\bsentenced to death\b|\bexecution\b/gi;
 /** Words that make a number a possible or agreed sentence rather than a fact of time. */
 const CUE =
-  /\b(?:faces?|facing|faced|face|carr(?:y|ies|ied)|punishable|could|would|might|maximum|up to|possible|potential|mandatory|minimum|result in|agree(?:d|ing)? to|will (?:serve|carry|face|get)|avoid\w*|spared?|no longer|sentence of|expected to)\b/i;
+  /\b(?:faces?|facing|faced|face|carr(?:y|ies|ied)|punishable|could|would|might|maximum|up to|possible|potential|mandatory|minimum|result in|eligible|agree(?:d|ing)? to|will (?:serve|carry|face|get)|avoid\w*|spared?|no longer|sentence of|expected to)\b/i;
 const NOT_CURRENT =
   /\b(?:no longer|would have|could have|might have|avoid\w*|spared?|previously faced|faced)\b/i;
 const ALREADY_SERVED = /^\s*(?:already )?served\b/i;

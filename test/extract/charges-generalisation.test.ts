@@ -167,3 +167,37 @@ describe('offence names from many jurisdictions (invented sentences)', () => {
     ).toEqual(['John Doe: causing grievous bodily harm with intent (pending)']);
   });
 });
+
+describe('verdicts on every charge at once', () => {
+  it('"on all charges", "on all three counts" settle every charge the article named', () => {
+    expect(
+      charges(
+        'John Doe had been charged with murder and arson. A jury acquitted him on all charges Friday.',
+        [DOE],
+      ),
+    ).toEqual(['John Doe: arson (acquitted)', 'John Doe: murder (acquitted)']);
+    expect(
+      charges(
+        'Jane Roe was charged with theft, fraud and forgery. On Tuesday a jury found her guilty on all three counts.',
+      ),
+    ).toEqual([
+      'Jane Roe: forgery (convicted)',
+      'Jane Roe: fraud (convicted)',
+      'Jane Roe: theft (convicted)',
+    ]);
+  });
+
+  it('a plea or a possibility on all counts decides nothing', () => {
+    for (const after of ['She pleaded not guilty to all counts.', 'She could be convicted on all counts.'])
+      expect(charges(`Jane Roe was charged with theft and fraud. ${after}`)).toEqual([
+        'Jane Roe: fraud (pending)',
+        'Jane Roe: theft (pending)',
+      ]);
+  });
+
+  it('a sentence being served is for an offence the defendant was convicted of', () => {
+    expect(charges('Jane Roe reported to prison on Tuesday to begin an 11-year sentence for fraud.')).toEqual(
+      ['Jane Roe: fraud (convicted)'],
+    );
+  });
+});

@@ -39,3 +39,12 @@ describe('penalties of an offence', () => {
     ).toEqual(['John Doe: - death (past)']);
   });
 });
+
+describe('the death penalty by eligibility', () => {
+  it('"eligible for the death penalty" is a possible death sentence; parole eligibility is none', () => {
+    expect(
+      penalties('Jane Roe is charged with capital murder and is eligible for the death penalty.', [ROE]),
+    ).toEqual(['Jane Roe: - death']);
+    expect(penalties('John Doe will not be eligible for parole for 20 years.', [DOE])).toEqual([]);
+  });
+});
