@@ -1,9 +1,12 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder, type SlashCommandSubcommandBuilder } from 'discord.js';
 import { caseDefinitionSchema, findCase, slugify, splitList, suggestCases } from '../src/cases/definition.ts';
+import { changeCaseDocket, listCaseDockets } from '../src/courts/manage.ts';
+import { createDocketOffers } from '../src/courts/offers.ts';
 import type { Command } from '../src/discord/command.ts';
 import { respond } from '../src/discord/respond.ts';
 import { UserError } from '../src/errors.ts';
-import { createCaseStore } from '../src/store/cases.ts';
+import { type CaseStore, createCaseStore } from '../src/store/cases.ts';
+import type { Store } from '../src/store/types.ts';
 
 const data = new SlashCommandBuilder()
   .setName('case')
@@ -39,13 +42,68 @@ const data = new SlashCommandBuilder()
         o.setName('case').setDescription('The case').setRequired(true).setAutocomplete(true),
       ),
   )
-  .addSubcommand((s) => s.setName('list').setDescription('The cases this server follows'));
+  .addSubcommand((s) => s.setName('list').setDescription('The cases this server follows'))
+  .addSubcommandGroup((g) =>
+    g
+      .setName('docket')
+      .setDescription('Federal court dockets a case follows (its new entries become developments)')
+      .addSubcommand((s) => docketOptions(s.setName('add').setDescription('Follow a federal docket'), true))
+      .addSubcommand((s) =>
+        docketOptions(s.setName('remove').setDescription('Stop following a docket'), true),
+      )
+      .addSubcommand((s) =>
+        docketOptions(s.setName('list').setDescription('The dockets a case follows'), false),
+      ),
+  );
+
+function docketOptions(s: SlashCommandSubcommandBuilder, withDocket: boolean) {
+  if (withDocket) {
+    s.addStringOption((o) =>
+      o
+        .setName('court')
+        .setDescription('Court id, e.g. nysd, S.D.N.Y., nysb, ca2')
+        .setRequired(true)
+        .setMaxLength(12),
+    ).addStringOption((o) =>
+      o
+        .setName('number')
+        .setDescription('Docket number, e.g. 1:24-cr-00542')
+        .setRequired(true)
+        .setMaxLength(40),
+    );
+  }
+  return s.addStringOption((o) =>
+    o.setName('case').setDescription('The case (default: the only one tracked)').setAutocomplete(true),
+  );
+}
+
+/** `/case docket add|remove|list`: the same answers as `casewatch case docket`. */
+async function docket(
+  interaction: Parameters<Command['execute']>[0],
+  store: Store,
+  cases: CaseStore,
+  guildId: string,
+) {
+  const sub = interaction.options.getSubcommand();
+  const def = findCase(await cases.trackedBy(guildId), interaction.options.getString('case'));
+  if (!def) throw new UserError('Name a case this server tracks (see `/case list`).');
+  const court = interaction.options.getString('court') ?? '';
+  const number = interaction.options.getString('number') ?? '';
+  const answer =
+    sub === 'list'
+      ? listCaseDockets(def, await createDocketOffers(store).list(def.slug))
+      : await changeCaseDocket(sub === 'add' ? 'add' : 'remove', cases, def, court, number);
+  if (!answer.ok) throw new UserError(answer.text);
+  return respond(interaction, answer.text, true);
+}
 
 const execute: Command['execute'] = async (interaction, ctx) => {
   const cases = createCaseStore(ctx.store);
   const guildId = interaction.guildId;
   if (!guildId) throw new UserError('Cases are tracked per server: use this command in a server.');
   const sub = interaction.options.getSubcommand();
+  if (interaction.options.getSubcommandGroup() === 'docket')
+    return docket(interaction, ctx.store, cases, guildId);
 
   if (sub === 'track') {
     const name = interaction.options.getString('name', true);

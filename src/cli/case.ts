@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { type CaseDefinition, caseDefinitionSchema, splitList } from '../cases/definition.ts';
 import { caseChanges } from '../cases/definitionChanges.ts';
+import { changeCaseDocket, listCaseDockets } from '../courts/manage.ts';
+import { createDocketOffers } from '../courts/offers.ts';
 import { createCaseStore } from '../store/cases.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
 import type { CliCommand, CliContext } from './types.ts';
@@ -102,11 +104,33 @@ async function remove(args: string[], ctx: CliContext): Promise<number> {
   return 0;
 }
 
+/** `case docket add|remove SLUG COURT NUMBER`, `case docket list SLUG`. */
+async function docket(args: string[], ctx: CliContext): Promise<number> {
+  const { positionals } = parseCommandArgs(args, {}, ['ACTION', 'SLUG', '[COURT]', '[NUMBER]']);
+  const [action, slug, court, number] = positionals as [string, string, string?, string?];
+  if (!['add', 'remove', 'list'].includes(action)) throw new UsageError(`unknown docket action "${action}"`);
+  if (action !== 'list' && (!court || !number))
+    throw new UsageError(`docket ${action} needs COURT and NUMBER`);
+  const cases = createCaseStore(await ctx.store());
+  const def = await cases.get(slug);
+  if (!def) {
+    ctx.stderr.write(`case docket: no case "${slug}"\n`);
+    return 1;
+  }
+  const answer =
+    action === 'list'
+      ? listCaseDockets(def, await createDocketOffers(await ctx.store()).list(slug))
+      : await changeCaseDocket(action as 'add' | 'remove', cases, def, court ?? '', number ?? '');
+  (answer.ok ? ctx.stdout : ctx.stderr).write(`${answer.text}\n`);
+  return answer.ok ? 0 : 1;
+}
+
 const SUBCOMMANDS: Record<string, (args: string[], ctx: CliContext) => Promise<number>> = {
   add,
   update,
   list,
   remove,
+  docket,
 };
 
 export const command: CliCommand = {
@@ -117,6 +141,8 @@ export const command: CliCommand = {
     'case update SLUG [FILE] [--name NAME] [--aliases LIST] [--defendants LIST]',
     'case list',
     'case remove SLUG',
+    'case docket add|remove SLUG COURT NUMBER',
+    'case docket list SLUG',
   ],
   options: {
     FILE: 'a case as JSON: {"slug", "name", "aliases": [...], "defendants": [...]}',
@@ -124,6 +150,7 @@ export const command: CliCommand = {
     '--name NAME': 'the new display name',
     '--aliases LIST': 'the new aliases, comma-separated (replaces the list; "" empties it)',
     '--defendants LIST': 'the new defendants, comma-separated (replaces the list)',
+    'COURT NUMBER': 'a federal court id and docket number, e.g. nysd 1:24-cr-00542 (S.D.N.Y. works too)',
   },
   async run(args, ctx) {
     const [sub = '', ...rest] = args;

@@ -66,13 +66,16 @@ export function linkedCourts(cases: CaseDefinition[]): string[] {
  * ("United States v. Okafor"), else the case's only defendant, else nobody.
  */
 export function defendantOf(def: CaseDefinition, caseName: string | null): string | null {
-  const name = ` ${(caseName ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  const named = def.defendants.filter((d) => {
-    const surname = d.toLowerCase().split(/\s+/).pop() ?? '';
-    return surname.length > 1 && name.includes(` ${surname} `);
-  });
+  const named = def.defendants.filter((d) => surnameIn(caseName, d, 2));
   if (named.length === 1) return named[0] ?? null;
   return def.defendants.length === 1 ? (def.defendants[0] ?? null) : null;
+}
+
+/** Whether a case name ("United States v. Okafor et al") carries a person's surname as a word. */
+function surnameIn(caseName: string | null, person: string, minLength: number): boolean {
+  const words = ` ${(caseName ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const surname = person.toLowerCase().split(/\s+/).pop() ?? '';
+  return surname.length >= minLength && words.includes(` ${surname} `);
 }
 
 /**
@@ -80,13 +83,9 @@ export function defendantOf(def: CaseDefinition, caseName: string | null): strin
  * an offer: an admin links it with `/case docket add` (nothing is linked automatically).
  */
 export function offerDockets(cases: CaseDefinition[], entry: DocketEntry): CaseDefinition[] {
-  const name = ` ${(entry.caseName ?? '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   return cases.filter(
     (c) =>
       !(c.dockets ?? []).some((d) => linkMatches(d, entry.court, entry.docket)) &&
-      c.defendants.some((d) => {
-        const surname = d.toLowerCase().split(/\s+/).pop() ?? '';
-        return surname.length > 2 && name.includes(` ${surname} `);
-      }),
+      c.defendants.some((d) => surnameIn(entry.caseName, d, 3)),
   );
 }

@@ -12,6 +12,7 @@ export {
 } from './dockets.ts';
 export { classifyEntry, type EntryKind } from './entryTypes.ts';
 export { docketHandOff } from './handOff.ts';
+export { changeCaseDocket, type DocketAnswer, listCaseDockets } from './manage.ts';
 export { type CourtPoller, createCourtPoller } from './poller.ts';
 export { type DocketEntry, docketEntriesFromFeed } from './rss.ts';
 export { entryAsArticle, entryKey } from './toDevelopment.ts';

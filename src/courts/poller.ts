@@ -9,7 +9,8 @@ import { createCaseStore } from '../store/cases.ts';
 import { createSeenStore } from '../store/seen.ts';
 import type { Store } from '../store/types.ts';
 import { defaultCourtFeedUrl } from './courts.ts';
-import { casesFollowing, linkedCourts, linkMatches } from './dockets.ts';
+import { casesFollowing, linkedCourts, linkMatches, offerDockets } from './dockets.ts';
+import { createDocketOffers } from './offers.ts';
 import { type DocketEntry, docketEntriesFromFeed } from './rss.ts';
 import { entryKey } from './toDevelopment.ts';
 
@@ -66,12 +67,17 @@ export function createCourtPoller(deps: CourtPollerDeps) {
   const cases = createCaseStore(store);
   const seen = createSeenStore(store, { leaseMs: (config.FEED_CLAIM_LEASE_SECONDS ?? 600) * 1000 });
   const states = store.kv('court-feed-state');
+  const offers = createDocketOffers(store);
   const overrides = courtFeedUrls(config);
   const urlOf = (court: string) => overrides.get(court) ?? defaultCourtFeedUrl(court);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
 
-  async function pollCourt(court: string, linked: CaseDefinition[]): Promise<CourtPollResult> {
+  async function pollCourt(
+    court: string,
+    linked: CaseDefinition[],
+    all: CaseDefinition[],
+  ): Promise<CourtPollResult> {
     const url = urlOf(court);
     const result: CourtPollResult = { court, url, status: 'ok', entries: 0, handed: 0, failed: 0 };
     let entries: DocketEntry[];
@@ -95,7 +101,10 @@ export function createCourtPoller(deps: CourtPollerDeps) {
     // Feeds list newest first; hand off oldest first so alerts come in the order things happened.
     for (const entry of [...entries].reverse()) {
       const following = casesFollowing(linked, entry);
-      if (following.length === 0) continue;
+      if (following.length === 0) {
+        await offers.note(offerDockets(all, entry), entry);
+        continue;
+      }
       const history = !links.some((l) => primed.has(l.number) && linkMatches(l, court, entry.docket));
       const key = entryKey(entry);
       const token = await seen.claim(`court:${court}`, key);
@@ -118,10 +127,13 @@ export function createCourtPoller(deps: CourtPollerDeps) {
   }
 
   async function pollAll(): Promise<CourtPollResult[]> {
-    const linked = (await cases.list()).filter((c) => (c.dockets ?? []).length > 0);
+    const all = await cases.list();
+    const linked = all.filter((c) => (c.dockets ?? []).length > 0);
     const out: CourtPollResult[] = [];
     // One court at a time: a court's CM/ECF server is never asked twice at once.
-    for (const court of linkedCourts(linked)) out.push(await pollCourt(court, linked));
+    // Courts given a feed address are read even with no linked docket: their entries can be offered.
+    const courts = [...new Set([...linkedCourts(linked), ...overrides.keys()])];
+    for (const court of courts) out.push(await pollCourt(court, linked, all));
     return out;
   }
 

@@ -5,6 +5,7 @@ import type { AlertSink } from '../../src/alerts/deliver.ts';
 import { createAlertSettingsStore } from '../../src/alerts/settings.ts';
 import { createKnowledgeStore } from '../../src/cases/knowledgeStore.ts';
 import { timeline } from '../../src/cases/views.ts';
+import { command as caseCommand } from '../../src/cli/case.ts';
 import { parseConfig } from '../../src/config.ts';
 import { checkDocketLink, createCourtPoller, docketHandOff } from '../../src/courts/index.ts';
 import { docketEntriesFromFeed } from '../../src/courts/rss.ts';
@@ -16,6 +17,7 @@ import { createCaseStore } from '../../src/store/cases.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { startServer } from '../feeds/server.ts';
+import { runCli } from '../support/cli.ts';
 import { courtFeedXml, type FeedEntry, filler } from './courtFeed.ts';
 
 const GUILD = '100000000000000001';
@@ -177,6 +179,37 @@ describe('court docket feeds into a case', () => {
       'Southern District of New York docket',
       'Example News',
     ]);
+  });
+
+  it('offers an unlinked case a docket whose case name carries its defendant, linking nothing', async () => {
+    const t = await setup();
+    await createCaseStore(t.store).put({
+      slug: 'raman',
+      name: 'Raman bribery case',
+      aliases: [],
+      defendants: ['Priya Raman'],
+    });
+    t.setFeed([
+      {
+        docket: '1:24-cr-00777-JMF',
+        caseName: 'USA v. Raman et al',
+        type: 'INDICTMENT',
+        date: 'Tue, 11 Jun 2024 14:00:00 GMT',
+        caseId: 700001,
+        seq: 1,
+        doc: 1,
+      },
+    ]);
+    await t.poller.pollAll();
+    await t.poller.pollAll();
+    const { out } = await runCli(caseCommand, ['docket', 'list', 'raman'], t.store);
+    expect(out).toBe(
+      'Raman bribery case follows no docket yet (add one with /case docket add).\n' +
+        'Dockets whose case name carries a defendant of this case (not linked; add one if it is the case):\n' +
+        '- 1:24-cr-00777 (nysd) United States v. Raman (seen 2024-06-11)\n',
+    );
+    expect((await createCaseStore(t.store).get('raman'))?.dockets).toBeUndefined();
+    expect(t.posts).toHaveLength(0);
   });
 
   const SDNY = join(import.meta.dirname, '../../../shared/courts/pacer-rss/sdny_1.xml');
