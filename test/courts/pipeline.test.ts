@@ -20,6 +20,10 @@ import { startServer } from '../feeds/server.ts';
 import { runCli } from '../support/cli.ts';
 import { courtFeedXml, type FeedEntry, filler } from './courtFeed.ts';
 
+const SDNY = join(import.meta.dirname, '../../../shared/courts/pacer-rss/sdny_1.xml');
+const sdnyPresent = existsSync(SDNY);
+if (!sdnyPresent) console.log(`skipped (the 358-item S.D.N.Y. feed test): ${SDNY} is absent`);
+
 const GUILD = '100000000000000001';
 const CHANNEL = '200000000000000001';
 const OKAFOR = { docket: '1:24-cr-00542-AS', caseName: 'USA v. Okafor', caseId: 612345 };
@@ -212,8 +216,7 @@ describe('court docket feeds into a case', () => {
     expect(t.posts).toHaveLength(0);
   });
 
-  const SDNY = join(import.meta.dirname, '../../../shared/courts/pacer-rss/sdny_1.xml');
-  it.skipIf(!existsSync(SDNY))(
+  it.skipIf(!sdnyPresent)(
     'reads every entry of a linked docket in the real 358-item S.D.N.Y. feed',
     async () => {
       const body = readFileSync(SDNY);
