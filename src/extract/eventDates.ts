@@ -70,3 +70,21 @@ function firstDay(s: Sentence, published: string): string | null {
   }
   return null;
 }
+
+/**
+ * The day of the article's news: the first day word of its opening sentences that resolves into the
+ * week before publication ("A jury on Friday convicted ..."), else the published day itself (what a
+ * dateline "CITY, State —" or "Month D (Wire) —" says). Undated acts the article reports as its news
+ * happened that day.
+ */
+export function newsDay(doc: ArticleDoc): string {
+  const published = doc.published.slice(0, 10);
+  for (const s of doc.sentences.slice(0, 3)) {
+    for (const m of sentenceMentions(s)) {
+      if (m.kind === 'vague' || m.kind === 'afterEvent' || m.kind === 'sameMonth') continue;
+      const r = resolveMention(m, published, 'past');
+      if (r.date?.length === 10 && r.recent) return r.date;
+    }
+  }
+  return published;
+}

@@ -1,6 +1,7 @@
 import type { CaseEvent } from '../facts.ts';
 import { addDays } from './dates.ts';
 import { sentenceMentions } from './eventContext.ts';
+import { newsDay } from './eventDates.ts';
 import type { ArticleDoc, Sentence } from './types.ts';
 
 /** An event as found in one sentence, before the article-wide passes. */
@@ -22,6 +23,8 @@ export interface DraftEvent extends CaseEvent {
   /** A trial step whose sentence names no defendant ("Jurors were sent home"). */
   onTrial: boolean;
   sentence: Sentence;
+  /** Undated in its sentence, dated by the article's news day (kept apart from acts of other families). */
+  newsDated?: boolean;
 }
 
 /** Background the article recalls rather than reports. */
@@ -52,7 +55,15 @@ export function finishEvents(all: DraftEvent[], doc: ArticleDoc): CaseEvent[] {
       d.status = 'happened';
     d.new = isNew(d, doc.published) && !(d.date === null && recalled(d.sentence));
   }
-  return merge(kept).map(toEvent);
+  const merged = merge(kept);
+  // The acts the article reports as its news, with no date word of their own, happened on its news day.
+  const day = newsDay(doc);
+  for (const d of merged) {
+    if (d.date !== null || !d.new || d.status !== 'happened') continue;
+    d.date = day;
+    d.newsDated = true;
+  }
+  return merge(merged).map(toEvent);
 }
 
 /**
@@ -205,7 +216,7 @@ function isNew(d: DraftEvent, published: string): boolean {
 function merge(drafts: DraftEvent[]): DraftEvent[] {
   const byKey = new Map<string, DraftEvent & { families: Set<string> }>();
   for (const d of drafts) {
-    const key = `${d.type}|${d.who}|${d.date}|${d.status}${d.date ? '' : `|${d.family}`}`;
+    const key = `${d.type}|${d.who}|${d.date}|${d.status}${d.date && !d.newsDated ? '' : `|${d.family}`}`;
     const seen = byKey.get(key);
     if (seen) {
       seen.new ||= d.new && d.sentence.index === seen.sentence.index;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/extract/index.ts';
+import type { CaseEvent } from '../../src/facts.ts';
+
+/**
+ * Events as the whole extractor finds them (real segmentation and person registry), on made-up
+ * articles written in the grammar of wire copy. Thursday 2023-03-09 unless a test says otherwise.
+ */
+function events(text: string, published = '2023-03-09', title = ''): string[] {
+  return extractFacts({ title, published, text }).events.map(brief).sort();
+}
+
+function brief(e: CaseEvent): string {
+  return `${e.type} ${e.who ?? '-'} ${e.date ?? 'null'} ${e.status}${e.new ? '' : ' (old)'}`;
+}
+
+describe("the article's news day", () => {
+  it('an undated act told as the news happened on the published day (a dateline dates the story)', () => {
+    expect(
+      events('SPRINGFIELD, Ill. (AP) — A jury found Jane Roe guilty of arson. Roe was arrested in 2021.'),
+    ).toEqual(['arrest Jane Roe null happened (old)', 'verdict Jane Roe 2023-03-09 happened']);
+  });
+  it('the day word of the lede dates the undated acts told after it', () => {
+    expect(
+      events(
+        'A judge on Tuesday threw out the case against John Doe.\nThe judge also revoked the bond of John Doe, who had been free since his arrest.',
+      ),
+    ).toEqual(['bail John Doe 2023-03-07 happened', 'dismissal John Doe 2023-03-07 happened']);
+  });
+  it('background stays undated', () => {
+    expect(
+      events('John Doe was sentenced Monday to five years. He had previously pleaded guilty to fraud.'),
+    ).toEqual(['plea John Doe null happened (old)', 'sentence John Doe 2023-03-06 happened']);
+  });
+});
