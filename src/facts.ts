@@ -97,6 +97,8 @@ export interface CaseEvent {
   who: string | null;
   summary: string;
   new: boolean;
+  /** The sentence gives no date word: `date` is the article's news day (its lede's day or published day). */
+  dateInferred?: boolean;
   provenance?: Provenance;
   /** Read from the court's own docket (src/courts), not from an article. */
   courtRecord?: boolean;

@@ -1,4 +1,4 @@
-import type { Article, Facts } from '../facts.ts';
+import type { Article, CaseEvent, Facts } from '../facts.ts';
 import { dayNumber, rangeOf } from './dates.ts';
 import type { CaseDefinition } from './definition.ts';
 import { type IncomingEvent, mergeEvents } from './developments.ts';
@@ -114,7 +114,9 @@ export function mergeArticle(
     quotes.push({ person, speaker: q.speaker, text: q.text, org: q.org, url, outlet, published });
   }
 
-  const incoming: IncomingEvent[] = facts.events.map((event) => ({
+  // A date the extractor inferred from the article's news day is no evidence for matching outlets.
+  const stated = (e: CaseEvent): CaseEvent => (e.dateInferred ? { ...e, date: null } : e);
+  const incoming: IncomingEvent[] = facts.events.map(stated).map((event) => ({
     event,
     who: idOf(event.who),
     report: {

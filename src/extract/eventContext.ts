@@ -95,7 +95,13 @@ export function triggerTense(
 ): 'happened' | 'scheduled' {
   // Inside ", who has pleaded not guilty," the main verb after it does not count.
   const relative = relatives.find(([s, e]) => end > s && end <= e);
-  const limit = Math.min(clause[1], end + 60, relative ? relative[1] : Number.POSITIVE_INFINITY);
+  // "ruled Monday that the defense will not be allowed ...": the complement's tense is not the act's.
+  const complement = /\bthat\b/.exec(masked.slice(end, end + 60));
+  const limit = Math.min(
+    clause[1],
+    complement ? end + complement.index : end + 60,
+    relative ? relative[1] : Number.POSITIVE_INFINITY,
+  );
   const window = masked.slice(relative ? relative[0] : clause[0], limit);
   return FUTURE_CUE.test(window) ? 'scheduled' : 'happened';
 }

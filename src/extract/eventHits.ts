@@ -15,6 +15,9 @@ const DISMISS_REQUEST =
   /\b(?:to have|to get|motion to|bid to|seeking to|asked (?:\w+ ){0,4}to|request to|arguing to|fighting to|decision to)\b[^.;]{0,50}$/i;
 const VERDICT_WORDS = /\b(?:verdict|convicted|found (?:\w+ )?guilty|acquitt|sentenced)/i;
 const TRIAL_SPEECH = /\b(?:opening|closing) (?:arguments|statements)\b|\btold the jury\b|\bcross-exam/i;
+/** "dropped their appeal", "withdrew its motion": a request withdrawn, not a charge. */
+const DROPPED_REQUEST =
+  /^\s+(?:(?:its|their|his|her|the|a)\s+)?(?:\w+\s+)?(?:appeal|motion|bid|request|petition)\b/i;
 const NEGATED = /\b(?:no|not|never|without|cannot|can['’]t|won['’]t)\s+(?:\w+\s+){0,3}$/i;
 
 export interface Hit {
@@ -79,6 +82,9 @@ function retype(
     case 'charge':
       if (NEGATED.test(before) || /\bwho (?:have |had )?$|\b(?:amended|altered|revised) $/i.test(before))
         return undefined;
+      // "Read, charged with killing her boyfriend, has maintained ...": an apposition describes.
+      if (/^charged$/i.test(trigger) && /[A-Za-z],\s*$/.test(before) && /^\s+(?:with|in)\b/.test(after))
+        return undefined;
       // "one of three officers charged in the death", "a clinic charged in an opioid case": identifies.
       if (/^charged$/i.test(trigger) && REDUCED_RELATIVE.test(before) && /^\s+(?:in|over)\b/.test(after))
         return undefined;
@@ -112,7 +118,11 @@ function retype(
       return /\bbail\b/i.test(masked) ? 'bail' : 'appeal';
     case 'trial':
       // "denied a motion for a mistrial": the request is not a mistrial.
-      return /\b(?:motion|request|bid|call|asked|moved|ask) for (?:a )?$/i.test(before) ? undefined : 'trial';
+      if (/\b(?:motion|request|bid|call|asked|moved|ask) for (?:a )?$/i.test(before)) return undefined;
+      // "said during closing arguments", "barred ... during opening statements": when words were spoken.
+      return /^(?:opening|closing)/i.test(trigger) && /\bduring (?:[\w'’]+ ){0,2}$/i.test(before)
+        ? undefined
+        : 'trial';
     case 'verdict':
       if (/^convicted/i.test(trigger) && REDUCED_RELATIVE.test(before)) return undefined;
       return NEGATED.test(before) && !/not guilty/i.test(trigger) ? undefined : rule.type;
@@ -125,6 +135,8 @@ function retype(
     case 'plea':
       return NEGATED.test(before) && !/not guilty/i.test(trigger) ? undefined : rule.type;
     case 'charge_dropped':
+      // "dropped their appeal to reinstate the charges": the appeal rule reports the appeal.
+      if (DROPPED_REQUEST.test(after)) return undefined;
       // "dropped the lawsuit": a civil suit, not a charge.
       return /\b(?:law)?suit\b|\bcivil\b/i.test(masked) ? 'lawsuit' : 'charge_dropped';
     default:

@@ -1,4 +1,4 @@
-import type { CaseEvent } from '../facts.ts';
+import type { CaseEvent, EventType } from '../facts.ts';
 import { addDays } from './dates.ts';
 import { sentenceMentions } from './eventContext.ts';
 import { newsDay } from './eventDates.ts';
@@ -35,6 +35,18 @@ const BACKGROUND_SENTENCE = /\b(?:previously|ago|last year|late last|since the)\
 const OLD_SCHEDULE =
   /\b(?:(?:previously|originally|already|had been|still) (?:set|scheduled)|remains? (?:set|scheduled))\b/i;
 
+/** How far along a case an act lies: acts of an early stage are background in a late-stage story. */
+const STAGE: Partial<Record<EventType, number>> = {
+  investigation: 0,
+  arrest: 1,
+  charge: 1,
+  plea: 1,
+  trial: 4,
+  verdict: 5,
+  sentence: 6,
+  appeal: 7,
+};
+
 /** Article-wide passes: filing dates over announcement dates, `new`, and merging repeated mentions. */
 export function finishEvents(all: DraftEvent[], doc: ArticleDoc): CaseEvent[] {
   const drafts = trialDefendants(stateCharges(all));
@@ -55,6 +67,14 @@ export function finishEvents(all: DraftEvent[], doc: ArticleDoc): CaseEvent[] {
       d.status = 'happened';
     d.new = isNew(d, doc.published) && !(d.date === null && recalled(d.sentence));
   }
+  // An article whose lede reports a trial, verdict, sentence or appeal recalls, not reports, the
+  // undated arrest, charge or plea that started the case ("She was charged with murder and pleaded ...").
+  const ledeStage = Math.max(
+    -1,
+    ...kept.filter((d) => d.sentence.index < 2 && d.status === 'happened').map((d) => STAGE[d.type] ?? -1),
+  );
+  for (const d of kept)
+    if (d.date === null && (STAGE[d.type] ?? 9) < 2 && ledeStage >= STAGE.trial!) d.new = false;
   const merged = merge(kept);
   // The acts the article reports as its news, with no date word of their own, happened on its news day.
   const day = newsDay(doc);
@@ -247,6 +267,7 @@ function toEvent(d: DraftEvent): CaseEvent {
     who: d.who,
     summary: summarise(d.sentence.text),
     new: d.new,
+    ...(d.newsDated ? { dateInferred: true } : {}),
     provenance: { sentence: d.sentence.text, offset: d.sentence.offset },
   };
 }

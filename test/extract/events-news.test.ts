@@ -33,3 +33,37 @@ describe("the article's news day", () => {
     ).toEqual(['plea John Doe null happened (old)', 'sentence John Doe 2023-03-06 happened']);
   });
 });
+
+describe('clause structure decides the type and the tense', () => {
+  it('"X, charged with ..., has maintained" describes the defendant; it reports no charge', () => {
+    expect(events('Jane Roe, charged with arson in the fire, has maintained her innocence.')).toEqual([]);
+  });
+  it('"ruled Monday that the defense will not be allowed" happened Monday', () => {
+    expect(
+      events(
+        'Judge Maria Vance ruled Monday that John Doe, who is charged with fraud, will not be allowed to call the expert.',
+      ),
+    ).toEqual(['ruling John Doe 2023-03-06 happened']);
+  });
+  it('words "said during closing arguments" date a speech, not a trial step', () => {
+    expect(
+      events('"He lied to everyone in this room," prosecutor Amy Hill said during closing arguments.'),
+    ).toEqual([]);
+  });
+  it('prosecutors who drop their appeal withdraw an appeal, they drop no charge', () => {
+    expect(
+      events('Prosecutors on Monday dropped their appeal to reinstate the charges against John Doe.'),
+    ).toEqual(['appeal John Doe 2023-03-06 happened']);
+  });
+  it('a late-stage story recalls the undated charge and plea', () => {
+    expect(
+      events(
+        'A jury on Wednesday convicted Jane Roe of arson. Roe was charged after the fire and pleaded not guilty.',
+      ),
+    ).toEqual([
+      'charge Jane Roe null happened (old)',
+      'plea Jane Roe null happened (old)',
+      'verdict Jane Roe 2023-03-08 happened',
+    ]);
+  });
+});
