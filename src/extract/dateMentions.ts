@@ -51,7 +51,7 @@ const DAY_OFFSET = /\b(yesterday|today|tonight|tomorrow|this (?:morning|afternoo
 const WEEK = /\b(this|last|next|earlier this|later this) week\b/gi;
 const MONTH_OFFSET = /\b(this|last|next|earlier this|later this) month\b|\bend of (?:the|this) month\b/gi;
 const AFTER_EVENT =
-  /\b(the following day|the next day|a day later|the day after|later that day|the same day|that same day|a week later|the following week)\b/gi;
+  /\b(the following day|the next day|a day later|the day after|later (?:that|in the) day|earlier (?:that|in the) day|the same day|that same day|a week later|the following week)\b/gi;
 const SAME_MONTH = /\b(?:earlier|later) that month\b|\bthat same month\b/gi;
 /** "three days ago", "a week ago", "two days later". */
 const COUNTED = new RegExp(`\\b(${NUMBER_WORD}|a|an) (days?|weeks?) (ago|later|earlier)\\b`, 'gi');
@@ -155,7 +155,7 @@ export function findDateMentions(text: string): DateMention[] {
     const word = m[1]!.toLowerCase();
     const days = /week/.test(word)
       ? 7
-      : /following|next|later|after/.test(word) && !/that day/.test(word)
+      : /following|next|later|after/.test(word) && !/(?:that|in the) day/.test(word)
         ? 1
         : 0;
     const start = m.index ?? 0;

@@ -18,6 +18,8 @@ const TRIAL_SPEECH = /\b(?:opening|closing) (?:arguments|statements)\b|\btold th
 /** "dropped their appeal", "withdrew its motion": a request withdrawn, not a charge. */
 const DROPPED_REQUEST =
   /^\s+(?:(?:its|their|his|her|the|a)\s+)?(?:\w+\s+)?(?:appeal|motion|bid|request|petition)\b/i;
+const FILED_ARGUMENT =
+  /\b(?:motions?|filings?|filed|briefs?|papers|documents|requests?|requested|asked|petitions?|letter|moved|to dismiss|hearing|should|deserves?|sentenc\w*|new trial|acquittal|release|bail|suppress\w*|exclude\w*|barred|argued for|argues for|arguing for)\b/i;
 const NEGATED = /\b(?:no|not|never|without|cannot|can['’]t|won['’]t)\s+(?:\w+\s+){0,3}$/i;
 
 export interface Hit {
@@ -98,7 +100,12 @@ function retype(
         !/^[^.;]{0,40}\b(?:filed|brought) by\b/i.test(after)
       )
         return undefined;
-      return TRIAL_SPEECH.test(masked) ? undefined : 'motion';
+      if (TRIAL_SPEECH.test(masked)) return undefined;
+      // "Her defense argued that another officer was involved": an argument at trial or in the press
+      // is a motion only when the sentence puts it in a filing or a request to the court.
+      if (/\b(?:argued|argues|arguing|contended)\b/i.test(trigger) && !FILED_ARGUMENT.test(masked))
+        return undefined;
+      return 'motion';
     case 'ruling':
       // A granted dismissal is a dismissal event; a denied motion to dismiss is a ruling.
       if (/^granted/i.test(trigger) && /\bdismiss/i.test(masked)) return undefined;

@@ -15,6 +15,9 @@ export interface TriggerRule {
 
 /** What a court dismisses (not a juror, not a claim in the press). */
 const DISMISSABLE = '(?:case|charges?|counts?|indictment|complaint|lawsuit|suit|allegations?|prosecution)\\b';
+/** Courts that hear appeals: state and federal appellate courts, circuits, England's Court of Appeal. */
+const APPELLATE_COURT =
+  '(?:appeals court|court of appeals?|appellate (?:court|division|panel)|supreme court|superior court|appeals panel|(?:three|\\d)-judge panel|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|d\\.c\\.|federal) circuit|court of criminal appeals|appeal judges?|high court|justices)';
 const CHARGE_NOUN = '(?:charges?|counts?|enhancements?|case|indictment|allegations?|complaint)';
 
 function rule(type: EventType, source: string, family: string = type, needs?: string[]): TriggerRule {
@@ -232,20 +235,34 @@ export const TRIGGER_RULES: TriggerRule[] = [
     'sentence',
     '\\bsentenced (?:\\w+ ){0,3}to\\b|\\bwas sentenced\\b|\\bpronounced (?:the|his|her) sentence\\b|\\bimposed (?:a |the )?(?:\\w+ )?(?:sentence|prison term)\\b|\\b(?:got|received|was given) (?:a |an )?(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|life)\\b(?:[ -](?:years?|months?))?(?:[- ]\\w+)? (?:in (?:state |federal )?prison|of (?:probation|house arrest|home confinement)|behind bars|in jail|sentence|prison (?:term|sentence)|terms?)\\b',
   ),
-  // appeal
+  // appeal (U.S. appellate courts and circuits; the English Court of Appeal and its permission to appeal)
   rule(
     'appeal',
-    '\\b(?:filed|lodged|launched|withdrew|withdrawn|dropped) (?:an |a |the |its |his |her |their )?(?:notice of )?appeal\\b|\\bappeal (?:was|has been|is) (?:withdrawn|dismissed|denied|rejected|granted|filed)\\b|\\bappealed\\b',
+    '\\b(?:filed|lodged|launched|withdrew|withdrawn|dropped|abandoned) (?:an |a |the |its |his |her |their )?(?:notice of )?appeal\\b|\\bappeal (?:was|has been|is|had been) (?:withdrawn|dismissed|denied|rejected|granted|filed|refused|lodged)\\b|\\bappealed\\b',
   ),
   rule(
     'appeal',
-    '\\b(?:appeals court|court of appeals|appellate court|supreme court|superior court|appeals panel|(?:three|\\d)-judge panel)\\b[^.;]{0,60}?\\b(?:ruled|upheld|overturned|rejected|affirmed|reversed|denied|declined)\\b|\\b(?:petition(?:ed)?|asked) (?:the |a |an )?(?:[\\w-]+ ){0,2}?(?:supreme court|appeals court|court of appeals)\\b',
+    `\\b${APPELLATE_COURT}\\b[^.;]{0,60}?\\b(?:ruled|upheld|upholds|overturned|overturns|rejected|rejects|affirmed|affirms|reversed|reverses|denied|declined|refused|vacated|tossed|threw out|dismissed)\\b|\\b(?:petition(?:ed)?|asked) (?:the |a |an )?(?:[\\w-]+ ){0,2}?(?:supreme court|appeals court|court of appeals?)\\b`,
+    'appeal',
+    ['appeal', 'court', 'circuit', 'panel', 'justices'],
+  ),
+  rule(
+    'appeal',
+    '\\b(?:permission|leave|application|bid|attempt|request) (?:for (?:permission |leave )?)?to appeal\\b|\\b(?:refused|denied|granted|rejected) (?:\\w+ ){0,3}?(?:permission|leave) to appeal\\b',
+    'appeal',
+    ['appeal'],
   ),
   rule('appeal', '\\bto appeal\\b(?=[^.;]{0,80}\\bbail\\b)', 'bailAppeal'),
-  // lawsuit
+  // lawsuit: a civil suit filed, decided (a default on liability, a jury's damages award) or settled
   rule(
     'lawsuit',
-    '\\b(?:filed|settled|dismissed|won|brought) (?:a |the |an |its |their |his |her )?(?:[\\w-]+ ){0,3}(?:lawsuit|suit|civil (?:case|action|complaint))\\b|\\b(?:lawsuit|suit) (?:was |has been |is )?(?:filed|settled)\\b|\\bsued\\b|\\bsettle[sd]? (?:a |the |an |its |their |his |her )?(?:[\\w-]+ ){0,3}(?:lawsuit|suit|claims?)\\b',
+    '\\b(?:filed|settled|dismissed|won|brought) (?:a |the |an |its |their |his |her |two |three |several )?(?:[\\w-]+ ){0,3}(?:(?:law)?suits?|civil (?:case|action|complaint)s?)\\b|\\b(?:law)?suits? (?:was |were |has been |have been |is )?(?:filed|settled)\\b|\\bsued\\b|\\bsettle[sd]? (?:a |the |an |its |their |his |her )?(?:[\\w-]+ ){0,3}(?:lawsuit|suit|claims?)\\b',
+  ),
+  rule(
+    'lawsuit',
+    "\\b(?:entered|issued|granted) (?:a )?default(?: judgments?)?\\b|\\bdefaulted\\b|\\bdefault judgments?\\b|\\bordered (?:[\\w'’.-]+ ){1,8}?to pay\\b(?=[^.;]{0,80}?\\bdamages\\b)|\\bawarded\\b(?=[^.;]{0,80}?\\bdamages\\b)|\\bfiled for (?:chapter \\d+ )?bankruptcy\\b",
+    'lawsuit',
+    ['default', 'damages', 'bankruptcy'],
   ),
   // release
   rule(

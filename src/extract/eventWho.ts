@@ -13,11 +13,35 @@ export interface WhoContext {
   defendants: PersonEntry[];
   /** The article's sentences, for a pronoun that opens a sentence. */
   sentences: Sentence[];
+  /** The main defendant, else the person the article is about (for events only). */
+  subject?: PersonEntry | undefined;
+  /** A dateline's place that the person registry took for a name. */
+  place?: PersonEntry | undefined;
 }
 
 export function whoContext(people: PersonRegistry, sentences: Sentence[] = []): WhoContext {
-  const defendants = [...people.defendants()].sort((a, b) => b.mentions.length - a.mentions.length);
-  return { people, defendants, sentences };
+  const byMentions = (a: PersonEntry, b: PersonEntry) => b.mentions.length - a.mentions.length;
+  const place = datelinePlace(people, sentences[0]);
+  const defendants = people
+    .defendants()
+    .filter((p) => p !== place)
+    .sort(byMentions);
+  // No one is called a defendant ("the former nurse filed ...", "the judge defaulted him"): the
+  // person the article is about, the most mentioned one the article gives no other part.
+  const subject =
+    defendants[0] ??
+    people.people
+      .filter((p) => p.role === 'other' && p !== place && p.mentions.length >= 2)
+      .sort(byMentions)[0];
+  return { people, defendants, sentences, place, subject };
+}
+
+/** "DEDHAM, Mass. (WHDH) —", "SOME COUNTY, St. —": the capitalised place opening the article is no person. */
+function datelinePlace(people: PersonRegistry, first: Sentence | undefined): PersonEntry | undefined {
+  const head = first && /^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*),/.exec(first.text);
+  if (!head) return undefined;
+  const place = head[1]!.toLowerCase();
+  return people.people.find((p) => p.aliases.some((a) => a.toLowerCase() === place));
 }
 
 function inSpans(pos: number, spans: Array<[number, number]>): boolean {
@@ -33,7 +57,7 @@ export function namedInSentence(
   const out: PersonEntry[] = [];
   const skip = [...quoteSpans, ...relativeClauses(s.text)];
   for (const m of ctx.people.mentionsIn(s.offset, s.offset + s.text.length)) {
-    if (inSpans(m.start - s.offset, skip)) continue;
+    if (inSpans(m.start - s.offset, skip) || m.person === ctx.place) continue;
     if (!out.includes(m.person)) out.push(m.person);
   }
   return out;
@@ -192,7 +216,7 @@ export function eventWho(
   const subject = named.find((p) => p.role === 'other');
   // "A hearing on that motion is set for ...": the defendant the sentence before was about.
   const previous = recentDefendants(ctx, s, isDefendant, 1)[0];
-  return [subject?.name ?? previous?.name ?? ctx.defendants[0]?.name ?? null];
+  return [subject?.name ?? previous?.name ?? ctx.subject?.name ?? null];
 }
 
 /**
@@ -235,7 +259,14 @@ const SUIT_NAMES = /\b(?:names|named)\b/i;
  */
 function civilDefendants(ctx: WhoContext, s: Sentence, masked: string): Array<PersonEntry | null> {
   const at = SUED_START.exec(masked);
-  if (!at) return [null];
+  if (!at) {
+    // "A jury ordered X to pay damages", "the judge defaulted X": the party the decision is against.
+    const named = ctx.people
+      .mentionedIn(s.offset, s.offset + s.text.length)
+      .filter((p) => !NOT_SUED.has(p.role));
+    if (named.length > 0) return named;
+    return [ctx.subject ?? null];
+  }
   const from = s.offset + at.index;
   const sued = (p: PersonEntry) => !NOT_SUED.has(p.role);
   const byName = ctx.people

@@ -67,3 +67,53 @@ describe('clause structure decides the type and the tense', () => {
     ]);
   });
 });
+
+describe('civil suits, appeals and the who of a story', () => {
+  it('a default and a damages award decide the suit against the party ordered to pay', () => {
+    expect(
+      events(
+        'A jury on Tuesday ordered talk host Ray Stone to pay $12 million in damages to the family. Stone had been found liable when a judge entered a default judgment against him in May.',
+      ),
+    ).toEqual(['lawsuit Ray Stone 2022-05 happened (old)', 'lawsuit Ray Stone 2023-03-07 happened']);
+  });
+  it('English and federal appeal courts decide appeals', () => {
+    expect(
+      events(
+        'A Court of Appeal judge on Monday refused Jane Roe permission to appeal her convictions.',
+        '2024-01-30',
+      ),
+    ).toEqual(['appeal Jane Roe 2024-01-29 happened']);
+    expect(events('The Ninth Circuit on Friday upheld the conviction of John Doe.', '2025-02-24')).toEqual([
+      'appeal John Doe 2025-02-21 happened',
+    ]);
+  });
+  it('"the former nurse" is the person the story is about', () => {
+    expect(
+      events(
+        'Jane Roe lost her bid to appeal on Tuesday. Jane Roe was convicted in August. The former nurse, 34, filed an application for permission to appeal in September.',
+        '2024-01-30',
+      ),
+    ).toContain('appeal Jane Roe 2023-09 happened (old)');
+  });
+  it("a dateline's place is nobody", () => {
+    const got = events(
+      'MILLBROOK, Mass. (WXYZ) — Jury selection resumed Tuesday in Millbrook. Nobody was seated.',
+    );
+    expect(got.every((e) => !e.includes('Millbrook'))).toBe(true);
+  });
+  it('an argument made at trial is no motion; one made in a filing is', () => {
+    expect(
+      events('Her defense argued that another officer was involved in the death of the victim.'),
+    ).toEqual([]);
+    expect(
+      events('In a filing on Monday, lawyers for John Doe argued that the search was unlawful.'),
+    ).toEqual(['motion John Doe 2023-03-06 happened']);
+  });
+  it('"earlier in the day" is the day of the act told before', () => {
+    expect(
+      events(
+        'Judge Ann Lee dismissed the case against John Doe on Friday. Earlier in the day the judge sent the jury home.',
+      ),
+    ).toEqual(['dismissal John Doe 2023-03-03 happened', 'trial John Doe 2023-03-03 happened']);
+  });
+});
