@@ -64,7 +64,13 @@ export function buildOptions(
       if (strict && !node) throw new Error(`emulator: ${where} has no ${kind} '${wanted}'`);
       defs = (node?.options ?? []) as JsonObject[];
       wrap.unshift((inner) => [{ type, name: wanted, options: inner }]);
-    } else if (strict && defs.some((o) => o.type === type)) {
+    } else if (
+      strict &&
+      defs.some((o) => o.type === type) &&
+      // Discord lets a command mix subcommands and groups at its top level (/case list beside
+      // /case docket add): no group is needed to reach a plain subcommand.
+      !(kind === 'subcommandGroup' && defs.some((o) => o.type === 1 && o.name === request.subcommand))
+    ) {
       const names = defs.filter((o) => o.type === type).map((o) => o.name);
       throw new Error(`emulator: ${where} needs a ${kind} (one of ${names.join(', ')})`);
     }
