@@ -14,6 +14,9 @@ function charges(text: string, persons: FixturePerson[] = [ROE]): string[] {
     .sort();
 }
 
+/** John Doe's charges in made-up text. */
+const ofDoe = (text: string) => charges(text, [DOE]);
+
 describe('offence names', () => {
   it('keeps the whole offence phrase, not just its head word', () => {
     expect(
@@ -128,9 +131,8 @@ describe('statuses', () => {
 describe('offence names from many jurisdictions (invented sentences)', () => {
   it('reads degrees written after the offence, and terrorism and firearm qualifiers', () => {
     expect(
-      charges(
+      ofDoe(
         'John Doe was charged with murder in the second degree and criminal possession of a weapon in the third degree.',
-        [DOE],
       ),
     ).toEqual([
       'John Doe: criminal possession of a weapon in the third degree (pending)',
@@ -150,20 +152,17 @@ describe('offence names from many jurisdictions (invented sentences)', () => {
       'Jane Roe: leaving the scene of a collision resulting in death (pending)',
       'Jane Roe: operating under the influence (pending)',
     ]);
-    expect(charges('John Doe was convicted of possession of a firearm by a convicted felon.', [DOE])).toEqual(
-      ['John Doe: possession of a firearm by a convicted felon (convicted)'],
-    );
-    expect(
-      charges('John Doe faces a count of conspiring to violate the state anti-gang act.', [DOE]),
-    ).toEqual(['John Doe: conspiring to violate the state anti gang act (pending)']);
+    expect(ofDoe('John Doe was convicted of possession of a firearm by a convicted felon.')).toEqual([
+      'John Doe: possession of a firearm by a convicted felon (convicted)',
+    ]);
+    expect(ofDoe('John Doe faces a count of conspiring to violate the state anti-gang act.')).toEqual([
+      'John Doe: conspiring to violate the state anti gang act (pending)',
+    ]);
   });
 
   it('knows English offences', () => {
     expect(
-      charges(
-        'John Doe was charged with causing grievous bodily harm with intent at a Crown Court hearing.',
-        [DOE],
-      ),
+      ofDoe('John Doe was charged with causing grievous bodily harm with intent at a Crown Court hearing.'),
     ).toEqual(['John Doe: causing grievous bodily harm with intent (pending)']);
   });
 });
@@ -171,10 +170,7 @@ describe('offence names from many jurisdictions (invented sentences)', () => {
 describe('verdicts on every charge at once', () => {
   it('"on all charges", "on all three counts" settle every charge the article named', () => {
     expect(
-      charges(
-        'John Doe had been charged with murder and arson. A jury acquitted him on all charges Friday.',
-        [DOE],
-      ),
+      ofDoe('John Doe had been charged with murder and arson. A jury acquitted him on all charges Friday.'),
     ).toEqual(['John Doe: arson (acquitted)', 'John Doe: murder (acquitted)']);
     expect(
       charges(
