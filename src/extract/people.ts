@@ -101,11 +101,16 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
 
 /** The schema's people list: fullest name and role. */
 export function peopleFacts(registry: PersonRegistry, doc: ArticleDoc): Person[] {
-  return registry.people.map((p) => {
-    const at = p.mentions[0] ?? 0;
-    const s = sentenceAt(doc, at);
-    return { name: p.name, role: p.role, provenance: { sentence: s?.text ?? '', offset: s?.offset ?? at } };
-  });
+  // A bare surname known only as a quotation's speaker, with no title or role, is kept for the
+  // quotes but too thin to list as a person of the story.
+  const thin = (p: PersonEntry) => !p.name.includes(' ') && p.role === 'other' && !p.titles?.length;
+  return registry.people
+    .filter((p) => !thin(p))
+    .map((p) => {
+      const at = p.mentions[0] ?? 0;
+      const s = sentenceAt(doc, at);
+      return { name: p.name, role: p.role, provenance: { sentence: s?.text ?? '', offset: s?.offset ?? at } };
+    });
 }
 
 function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): boolean {
@@ -134,7 +139,12 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
   const title = titleBefore(run, doc.text);
   const hasTitle = title.length > 0 && !/^(?:the|a|an)$/i.test(title);
   if (w.length === 1)
-    return hasTitle && !isCommonWord(w[0]!) && !lexTag(w[0]!)?.match(/Place|City|Country|Region/);
+    return (
+      (hasTitle || namesQuoteSpeaker(run, doc.text)) &&
+      !isCommonWord(w[0]!) &&
+      !/^\p{Lu}{2,}$/u.test(w[0]!) &&
+      !lexTag(w[0]!)?.match(/Place|City|Country|Region|Organization/)
+    );
   if (hasTitle || isFirstName(w[0]!) || run.nickname || /^(?:\p{Lu}\.)+$/u.test(w[0]!)) return true;
   const after = doc.text.slice(run.end, run.end + 80);
   if (/^,\s*\d{1,3}\b/.test(after) || PERSON_VERB_AFTER.test(after)) return true;
@@ -153,6 +163,21 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
       r.words.length >= 2 &&
       isFirstName(r.words[0]!) &&
       (chained(r, run, doc.text) || chained(run, r, doc.text)),
+  );
+}
+
+/**
+ * A single word that closes a quotation as its speaker (`,” Bragg said`, `?” asked Cannone`): an
+ * article that names someone only by surname still names a person.
+ */
+function namesQuoteSpeaker(run: NameRun, text: string): boolean {
+  const before = text.slice(Math.max(0, run.start - 30), run.start);
+  if (/[”"]\s*(?:said|says|asked|asks|added|adds|continued|replied)\s+$/.test(before)) return true;
+  return (
+    /[,?!—–-][”"]\s*$/.test(before) &&
+    /^\s+(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|continued|replied)\b/.test(
+      text.slice(run.end, run.end + 20),
+    )
   );
 }
 

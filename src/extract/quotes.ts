@@ -36,6 +36,10 @@ export function extractQuotes(doc: ArticleDoc, registry: PersonRegistry): Quote[
       if (!attribution && lastInParagraph && sameSentenceOrNext(spans[k - 1], span, doc))
         attribution = lastInParagraph;
       if (!attribution) attribution = fromPreviousSentence(span, masked, doc, registry);
+      // "…,” she added": a pronoun whose antecedent is unclear is the speaker just quoted, when that fits.
+      if (attribution && attribution.speaker === null && !attribution.org)
+        attribution =
+          lastSpeakerForPronoun(span, doc, registry, lastInParagraph ?? previous?.attribution) ?? attribution;
       if (
         !attribution &&
         k === 0 &&
@@ -84,6 +88,27 @@ function fromPreviousSentence(
     if (found?.speaker) return found;
   }
   return leadingReporter(prevMasked, prev.offset, doc, registry);
+}
+
+const PRONOUN_CLAUSE =
+  /^[\s,.!?;:—–-]*(he|she)\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+)?(?:said|says|added|adds|continued|told|tells|wrote|writes|explained|stated|noted|went on)\b/i;
+
+/**
+ * The speaker of the quotation before, for one closed by a bare "she added" that pronoun resolution
+ * left open (the speaker's gender unknown, or a nearer person): the article is still quoting the same person.
+ */
+function lastSpeakerForPronoun(
+  span: QuoteSpan,
+  doc: ArticleDoc,
+  registry: PersonRegistry,
+  last: Attribution | undefined,
+): Attribution | undefined {
+  if (!last?.speaker || last.org) return undefined;
+  const clause = PRONOUN_CLAUSE.exec(doc.text.slice(span.close, span.close + 60));
+  if (!clause) return undefined;
+  const gender = clause[1]!.toLowerCase() === 'he' ? 'male' : 'female';
+  const person = registry.people.find((p) => p.name === last.speaker);
+  return person && (!person.gender || person.gender === gender) ? last : undefined;
 }
 
 /** Titles of works, names and scare quotes are not quotations: short and all capitalised, or a single word. */

@@ -183,3 +183,30 @@ describe('what is not a quotation', () => {
     ).toBe('Ruth Olsen');
   });
 });
+
+describe('the speaker of a bare pronoun and of a surname alone', () => {
+  it('"she added" after a quoted speaker whose gender the article never gives is that speaker', () => {
+    const text =
+      'District Attorney Adaeze Okafor spoke after the hearing.\n\n' +
+      '“Our office will try this case on the evidence and nothing else,” said Okafor.\n\n' +
+      '“Fame does not buy anyone a pass in this county, and it never will,” she added.';
+    expect(speakerOf(text, 'Fame does not')?.speaker).toBe('Adaeze Okafor');
+  });
+
+  it('a pronoun of the other gender than the speaker’s is not that speaker', () => {
+    const text =
+      'District Attorney Maria Okafor spoke after the hearing.\n\n' +
+      '“Our office will try this case on the evidence and nothing else,” said Okafor.\n\n' +
+      '“Fame does not buy anyone a pass in this county, and it never will,” he added.';
+    expect(speakerOf(text, 'Fame does not')?.speaker).toBeNull();
+  });
+
+  it('an article that names a speaker only by surname still attributes the quote to that person', () => {
+    const text =
+      'Jury selection began Monday.\n\n“Has anyone here read about this case before today?” asked Varga.';
+    expect(speakerOf(text, 'Has anyone')?.speaker).toBe('Varga');
+    expect(
+      speakerOf('“We will seek the maximum sentence in this case,” Okonkwo said.', 'maximum')?.speaker,
+    ).toBe('Okonkwo');
+  });
+});
