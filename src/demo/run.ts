@@ -102,8 +102,8 @@ export async function runDemo(out: Writable, logLevel = 'warn'): Promise<void> {
     }
     await user(`/status case:${demoCase.slug}`, 'status', { options: { case: demoCase.slug } });
     await user('/quotes person:Elena Ruiz', 'quotes', { options: { person: 'Elena Ruiz' } });
-    const pings = emu.allMessages().filter((m) => (m.allowedMentions?.parse ?? []).length > 0).length;
-    say(`Every message was sent with mentions disabled (${pings} could have pinged).\n`);
+    const pings = emu.pings().length;
+    say(`Every message was sent with mentions disabled (${pings} pinged anyone).\n`);
   } finally {
     await app.stop();
     await store.close();

@@ -6,6 +6,7 @@ import { type DemoFeedServer, startDemoFeedServer } from '../../src/demo/feedSer
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
+import { checkMentionsAfterEach, expectNobodyPinged } from '../support/mentions.ts';
 
 const NON_ADMIN = (0x400n | 0x800n).toString();
 
@@ -20,6 +21,8 @@ describe('feed → alerts → commands, through the real poller and client', () 
   let store: Store;
   let t: TestApp;
   const alerts = () => emu.messages.filter((m) => m.channelId === emu.channelIds.alerts);
+
+  checkMentionsAfterEach(() => emu);
 
   beforeAll(async () => {
     emu = await startEmulator();
@@ -83,7 +86,7 @@ describe('feed → alerts → commands, through the real poller and client', () 
     const again = await t.app.poller.pollAll();
     expect(again[0]?.status).toMatch(/not_modified|unchanged/);
     expect(alerts()).toHaveLength(count);
-    for (const m of emu.allMessages()) expect(m.allowedMentions?.parse ?? []).toEqual([]);
+    expectNobodyPinged(emu);
   });
 
   it('answers /status, pages /timeline, and finds quotes through autocomplete', async () => {

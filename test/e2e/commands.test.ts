@@ -8,6 +8,7 @@ import { MILLBROOK, millbrookArticles } from '../discord/millbrookArticles.ts';
 import { ingestInto } from '../discord/seedCase.ts';
 import { withSlowReads } from '../discord/slowStore.ts';
 import { startTestBot, type TestBot } from '../support/bot.ts';
+import { checkMentionsAfterEach, expectSilentAnswer } from '../support/mentions.ts';
 
 const MEMBER = (0x400n | 0x800n).toString(); // view channels + send messages, no Manage Server
 const OTHER_USER = { id: '400000000000000001', username: 'someone-else' };
@@ -25,7 +26,7 @@ function footer(embed: APIEmbed | undefined): string {
 /** Every answer is a valid, silent embed answered in time. */
 function expectClean(record: InteractionRecord) {
   expect(record.problems).toEqual([]);
-  expect(record.allowedMentions?.parse ?? []).toEqual([]);
+  expectSilentAnswer(record);
   expect(record.callbackMs ?? Number.POSITIVE_INFINITY).toBeLessThan(3000);
 }
 
@@ -33,6 +34,8 @@ describe('/status, /timeline, /quotes, /people, /alerts through the real client'
   let emu: Emulator;
   let t: TestBot;
   let store: ReturnType<typeof withSlowReads>;
+
+  checkMentionsAfterEach(() => emu);
 
   beforeAll(async () => {
     store = withSlowReads(await openStore('memory://'));
@@ -218,7 +221,7 @@ describe('/status, /timeline, /quotes, /people, /alerts through the real client'
     expect(shown.text).toContain(`<#${emu.channelIds.alerts}>`);
     expect(shown.text).toContain('charge, verdict, charge_dropped');
     expect(shown.text).toContain(`<@&${emu.roleIds['Case Alerts']}>`);
-    expect(shown.allowedMentions?.parse).toEqual([]);
+    expectSilentAnswer(shown);
 
     const everything = await emu.command('alerts', { subcommand: 'set', options: { channel: 'general' } });
     expect(everything.text).toMatch(/all \(background mentions never alert\)/);

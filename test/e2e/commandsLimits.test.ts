@@ -8,6 +8,7 @@ import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { dayAfter, hugeFacts, ingestInto } from '../discord/seedCase.ts';
 import { startTestBot, type TestBot } from '../support/bot.ts';
+import { checkMentionsAfterEach, expectSilentAnswer } from '../support/mentions.ts';
 
 const DEVELOPMENTS = 300;
 const SLUG = 'the-extraordinarily-long-running-harbor-authority-procurement-c'; // 63 characters
@@ -26,6 +27,7 @@ const DEFENDANTS = LAST.map((last, i) => `${FIRST[i % FIRST.length]} ${last}`);
 /** What Discord would check: the emulator refuses bad bodies; these make the limits explicit. */
 function expectWithinLimits(record: InteractionRecord) {
   expect(record.problems).toEqual([]);
+  expectSilentAnswer(record);
   expect(record.callbackMs ?? Number.POSITIVE_INFINITY).toBeLessThan(3000);
   const embed = record.embeds[0] as APIEmbed;
   expect(embed).toBeDefined();
@@ -47,6 +49,8 @@ describe('a huge case still answers with valid embeds (SQLite store)', () => {
   let t: TestBot;
   let store: Store;
   let dir: string;
+
+  checkMentionsAfterEach(() => emu);
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'casewatch-commands-'));

@@ -6,6 +6,7 @@ import { loadCommands } from '../../src/discord/loader.ts';
 import { openStore } from '../../src/store/index.ts';
 import { startTestBot, TEST_TOKEN, type TestBot } from '../support/bot.ts';
 import { withOutage } from '../support/faultyStore.ts';
+import { checkMentionsAfterEach, expectNobodyPinged } from '../support/mentions.ts';
 
 const MANAGE_GUILD = 0x20n;
 const MEMBER = (0x400n | 0x800n).toString(); // view channels + send messages, no Manage Server
@@ -14,6 +15,8 @@ describe('the bot through the real discord.js client and the emulator', () => {
   let emu: Emulator;
   let t: TestBot;
   let store: Awaited<ReturnType<typeof withOutage>>;
+
+  checkMentionsAfterEach(() => emu);
 
   beforeAll(async () => {
     store = withOutage(await openStore('memory://'));
@@ -124,9 +127,7 @@ describe('the bot through the real discord.js client and the emulator', () => {
     });
     expect(reply.content).toContain('@everyone');
     expect(reply.allowedMentions).toEqual(expect.objectContaining({ parse: [] }));
-    for (const message of emu.allMessages()) {
-      expect(message.allowedMentions?.parse ?? [], `message ${message.id}`).toEqual([]);
-    }
+    expectNobodyPinged(emu);
   });
 
   it('never writes the token to the log', () => {

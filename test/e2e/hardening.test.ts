@@ -8,6 +8,7 @@ import { createCaseStore } from '../../src/store/cases.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { startTestApp, TEST_TOKEN, type TestApp } from '../support/bot.ts';
+import { checkMentionsAfterEach, expectNobodyPinged } from '../support/mentions.ts';
 
 const ROLE_ID = '987654321098765432';
 
@@ -15,6 +16,8 @@ describe('hardening: Discord faults, gateway drops, hostile text', () => {
   let emu: Emulator;
   let t: TestApp;
   let store: Store;
+
+  checkMentionsAfterEach(() => emu, ROLE_ID);
 
   beforeAll(async () => {
     emu = await startEmulator();
@@ -85,9 +88,9 @@ describe('hardening: Discord faults, gateway drops, hostile text', () => {
     await t.app.handleArticle(hostile, { history: false });
     const posted = alertsPosted().slice(before);
     expect(posted.length).toBeGreaterThan(0);
+    expectNobodyPinged(emu, ROLE_ID);
     for (const message of emu.allMessages()) {
       const allowed = message.allowedMentions;
-      expect(allowed?.parse ?? [], `message ${message.id}`).toEqual([]);
       expect(allowed?.users ?? []).toEqual([]);
       for (const role of allowed?.roles ?? []) expect(role).toBe(ROLE_ID);
     }
