@@ -45,6 +45,10 @@ export const CIVIL_DEFENDANT_AFTER =
 export const WITNESS_AFTER =
   /^(?:,[^,]{0,60},|,\s*who|,)?\s*(?:also\s+|later\s+)?(?:testified|recounted|took the stand|told jurors|told the jury)\b/;
 
+/** "Testimony came from X", "witnesses included X": a list of witnesses opens right before the name. */
+export const WITNESS_BEFORE =
+  /\b(?:testimony|testified|witness(?:es)?|took the stand)\b[^.;:“”"]{0,30}\b(?:included|includes|from|were|was|by|such as|like)\s+(?:[a-z’'-]+\s+){0,4}$/;
+
 export const ABBREVIATED_TITLE = /\b(?:Mr|Mrs|Ms|Mx|Dr|Sgt|Lt|Det|Capt|Cpl|Gov|Sen|Rep|Prof|Rev)\.\s+$/;
 
 /** "X, who drove the car and pleaded guilty": a relative clause that reports a charge or plea. */

@@ -24,6 +24,7 @@ import {
   WHO_DEFENDANT,
   WHOSE_RELATIVE,
   WITNESS_AFTER,
+  WITNESS_BEFORE,
 } from './people-patterns.ts';
 import { GENDERED_NOUNS, HONORIFIC_GENDER, roleFromPhrase, TITLE_WORDS } from './roles.ts';
 
@@ -94,7 +95,7 @@ export function appositionAfter(run: NameRun, text: string): string {
   const after = text.slice(run.end + (run.possessive ? 2 : 0), Math.min(end, run.end + 120));
   // "Rosa Diaz, Ortiz's sister" / "Ann Cole, Dr. Lee's lawyer": a possessive name opens an apposition too.
   const m =
-    /^(?:,\s*\d{1,3},)?\s*(?:,|\s[–—-])\s*((?:the|a|an|one|another|his|her|their|who|whose|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*(?:[’']s|s[’']))(?=[\s,])[^,;:–—()]{0,90})/.exec(
+    /^(?:,\s*\d{1,3},)?\s*(?:,|\s[–—-])\s*((?:the|a|an|one|another|his|her|their|who|whose|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*(?:[’']s|s[’'])|(?:[Aa]cting|[Ii]nterim|[Aa]ssistant|[Dd]eputy|[Cc]hief|[Ss]enior|[Ll]ead|[Ss]pecial|[Dd]efen[cs]e|[Dd]istrict|[Ff]ederal|U\.S\.|United States|[Pp]ublic|[Cc]o-counsel)(?=\s+[\w.]+)|(?:defense|defence|criminal|trial) (?:attorneys?|lawyers?)|attorneys|lawyers|prosecutors)(?=[\s,])[^,;:–—()]{0,90})/.exec(
       after,
     );
   const appo = m?.[1] ?? '';
@@ -106,6 +107,10 @@ export function appositionAfter(run: NameRun, text: string): string {
   return appo;
 }
 
+/** A plural role noun heading an apposition. */
+const PLURAL_HEAD =
+  /^(?:[\w’'-]+\s+){0,2}?(?:attorneys|lawyers|prosecutors|judges|witnesses|victims|jurors|officers|detectives|experts|spokespeople|co-defendants|defendants)\b/i;
+
 /** What one mention says about its person. */
 export interface RunEvidence {
   title?: Role | undefined;
@@ -113,6 +118,8 @@ export interface RunEvidence {
   gender: Array<'male' | 'female'>;
   /** The defendant evidence is a verb after the name ("… are charged"), which a whole list shares. */
   chargedAfter?: boolean;
+  /** The title is a plural apposition after a list ("X and Y, defense attorneys for Z"): the whole list's. */
+  listTitle?: boolean;
   /** Gender guessed from the first name only (weaker than a title or a gendered noun). */
   nameGender?: 'male' | 'female' | undefined;
 }
@@ -134,6 +141,7 @@ function copyEvidence(v: RunEvidence): RunEvidence {
     evidence: new Set(v.evidence),
     gender: v.gender.slice(),
     chargedAfter: v.chargedAfter,
+    listTitle: v.listTitle,
     nameGender: v.nameGender,
   };
 }
@@ -169,6 +177,7 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
   }
   if (role === 'defendant') votes.evidence.add('defendant');
   else if (role) votes.title = role;
+  if (votes.title && !fromTitle && PLURAL_HEAD.test(ownerless)) votes.listTitle = true;
   for (const g of [genderFromWords(title), genderFromWords(appo.split(/\s+/).slice(0, 3).join(' '))]) {
     if (g) votes.gender.push(g);
   }
@@ -227,7 +236,8 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
   if ((!run.possessive && PLAINTIFF_AFTER.test(after)) || PLAINTIFF_BEFORE.test(before))
     votes.evidence.add('plaintiff');
   if (!run.possessive && CIVIL_DEFENDANT_AFTER.test(after)) votes.evidence.add('defendant');
-  if (!run.possessive && WITNESS_AFTER.test(after)) votes.evidence.add('witness');
+  if ((!run.possessive && WITNESS_AFTER.test(after)) || WITNESS_BEFORE.test(before))
+    votes.evidence.add('witness');
   // "Kaylee Goncalves’ father", "Ethan Chapin’s family": in crime news, a victim's relatives speak.
   if (run.possessive && RELATIVES_AFTER.test(after)) votes.evidence.add('relative');
   // "Hutchins’ death" names a victim; "Kohberger’s trial" a defendant.

@@ -53,6 +53,8 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
       // A list is often only marked at its end ("X, Y and Z were stabbed", "X and Y are charged").
       if (ev.evidence.has('victim')) for (const c of chain) c.evidence.add('victim');
       if (ev.chargedAfter) for (const c of chain) c.evidence.add('defendant');
+      // "X and Y, defense attorneys for Z": the plural apposition after the last name is the list's.
+      if (ev.listTitle) for (const c of chain) c.title ??= ev.title;
     } else chain = [ev];
     prev = run;
     const list = evidence.get(d);
@@ -220,7 +222,8 @@ function chained(a: NameRun, b: NameRun, text: string): boolean {
 
 function propagate(from: RunEvidence, to: RunEvidence): void {
   if (from.title && !to.title) to.title = from.title;
-  for (const e of ['victim', 'defendant', 'relative'] as const) if (from.evidence.has(e)) to.evidence.add(e);
+  for (const e of ['victim', 'defendant', 'relative', 'witness'] as const)
+    if (from.evidence.has(e)) to.evidence.add(e);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Role } from '../facts.ts';
 /** Multi-word phrases first so that "defense attorney" wins over "attorney". Matched on lower case. */
 const ROLE_PHRASES: Array<[RegExp, Role]> = [
   [
-    /\b(district attorney|attorney general|state'?s attorney|u\.?s\.? attorney|county attorney|city attorney|solicitor general|special prosecutors?|special counsels?|independent counsel|prosecutors?|prosecuting attorney|da)\b/,
+    /\b(district attorney|attorney general|(?:state|commonwealth)'?s? attorney|(?:u\.?s\.?|united states) attorney|county attorney|city attorney|solicitor general|circuit solicitor|crown prosecut(?:or|ion service)|special prosecutors?|special counsels?|independent counsel|prosecutors?|prosecuting attorney|da|ausa)\b/,
     'prosecutor',
   ],
   [

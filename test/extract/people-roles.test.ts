@@ -154,3 +154,27 @@ describe('relatives, experts and officials', () => {
     expect(w.people[0]).toMatchObject({ name: 'Carla Nunez', role: 'witness', gender: 'female' });
   });
 });
+
+describe('roles from appositions shared by a list and from titled appositions', () => {
+  it('"X and Y, defense attorneys for Z" makes both lawyers defense attorneys', () => {
+    expect(
+      roles(
+        'Luke Nadir and Alex Spira, defense attorneys for Dana Pruitt, said in an email that they would fight.',
+      ),
+    ).toMatchObject({ 'Luke Nadir': 'defense_attorney', 'Alex Spira': 'defense_attorney' });
+  });
+
+  it('an apposition opening with a title ("acting United States Attorney for …") gives the role', () => {
+    expect(
+      roles(
+        'Alex Tsai, acting United States Attorney for the Northern District, said the scheme was a fraud.',
+      ),
+    ).toMatchObject({ 'Alex Tsai': 'prosecutor' });
+  });
+
+  it('the people a sentence says gave testimony are witnesses', () => {
+    expect(
+      roles('Those offering testimony included former lab directors Adam Roshe and Kingsley Dass on Monday.'),
+    ).toMatchObject({ 'Adam Roshe': 'witness', 'Kingsley Dass': 'witness' });
+  });
+});
