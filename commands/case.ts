@@ -5,8 +5,12 @@ import { createDocketOffers } from '../src/courts/offers.ts';
 import type { Command } from '../src/discord/command.ts';
 import { respond } from '../src/discord/respond.ts';
 import { UserError } from '../src/errors.ts';
-import { type CaseStore, createCaseStore } from '../src/store/cases.ts';
+import { truncate } from '../src/format/payload.ts';
+import { CaseLimitError, type CaseStore, createCaseStore } from '../src/store/cases.ts';
 import type { Store } from '../src/store/types.ts';
+
+/** Discord refuses message content longer than this. */
+const MAX_CONTENT = 2000;
 
 const data = new SlashCommandBuilder()
   .setName('case')
@@ -119,18 +123,18 @@ const execute: Command['execute'] = async (interaction, ctx) => {
         `That case definition is not valid: ${issue?.path.join('.') || 'case'} ${issue?.message}.`,
       );
     }
-    const existing = await cases.get(parsed.data.slug);
-    // Tracking an existing case adds to it rather than overwriting another server's aliases.
-    const def = existing
-      ? {
-          ...existing,
-          aliases: [...new Set([...existing.aliases, ...parsed.data.aliases])],
-          defendants: [...new Set([...existing.defendants, ...parsed.data.defendants])],
-        }
-      : parsed.data;
-    await cases.put(def);
-    await cases.track(guildId, def.slug);
-    return respond(interaction, `Now tracking **${def.name}** (\`${def.slug}\`). ${describe(def)}`, true);
+    // The store decides what this server may see and change (src/store/cases.ts): its own case,
+    // or the operator's shared one as it is, never another server's.
+    const { def, outcome } = await cases.trackAs(guildId, parsed.data).catch((err: unknown) => {
+      if (err instanceof CaseLimitError)
+        throw new UserError(`That case definition is not valid: ${err.message}.`);
+      throw err;
+    });
+    const head =
+      outcome === 'shared'
+        ? `Now tracking the shared case **${def.name}** (\`${def.slug}\`) as the bot's operator defined it; to add your own names, track it under another slug.`
+        : `${outcome === 'updated' ? 'Updated' : 'Now tracking'} **${def.name}** (\`${def.slug}\`).`;
+    return respond(interaction, truncate(`${head} ${describe(def)}`, MAX_CONTENT), true);
   }
 
   if (sub === 'untrack') {
@@ -145,7 +149,7 @@ const execute: Command['execute'] = async (interaction, ctx) => {
     return respond(interaction, 'This server tracks no case yet. Add one with `/case track`.', true);
   }
   const lines = tracked.map((c) => `• **${c.name}** (\`${c.slug}\`) — ${describe(c)}`);
-  return respond(interaction, lines.join('\n').slice(0, 2000), true);
+  return respond(interaction, truncate(lines.join('\n'), MAX_CONTENT), true);
 };
 
 function describe(def: { aliases: string[]; defendants: string[] }) {

@@ -6,6 +6,7 @@ import { createDiscordAlertSink, postNotice } from './discord/alertSink.ts';
 import { type Bot, type BotOptions, startBot } from './discord/bot.ts';
 import { createStoreRunCoordinator } from './feeds/coordinator.ts';
 import { createFeedPoller, type FeedPoller } from './feeds/poller.ts';
+import { escapeMarkdown } from './format/payload.ts';
 import { type HealthServer, startHealthServer } from './health.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
@@ -77,7 +78,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       const onlyCases = meta.subscriptions.every((sub) => sub.caseSlug)
         ? meta.subscriptions.map((sub) => sub.caseSlug as string)
         : undefined;
-      await handleArticle(article, { feedUrl: meta.feedUrl, history: meta.history, onlyCases });
+      // A feed is public when the operator subscribed it (no server): config/feeds.json, the CLI.
+      const readers = meta.subscriptions.some((sub) => !sub.guildId)
+        ? undefined
+        : meta.subscriptions.map((sub) => sub.guildId as string);
+      await handleArticle(article, { feedUrl: meta.feedUrl, history: meta.history, onlyCases, readers });
     },
     // A paused feed is news for the servers that added it: say so once, in their alert channel.
     async onPaused(feed, reason) {
@@ -87,7 +92,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         await postNotice(
           bot.client.rest,
           target.channelId,
-          `⚠️ Feed paused after repeated failures: <${feed.url}>\nReason: ${reason}\nAn admin can check it with \`/feed list\` and add it again once it works.`,
+          `⚠️ Feed paused after repeated failures: <${feed.url}>\nReason: ${escapeMarkdown(reason)}\nAn admin can check it with \`/feed list\` and add it again once it works.`,
         );
       }
     },

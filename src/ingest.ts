@@ -42,6 +42,9 @@ export async function ingestArticle(
   article: Article & { case?: string },
   deps: IngestDeps,
 ): Promise<IngestResult> {
+  // Only http(s) URLs become sources: a `javascript:` or `data:` URL never reaches a case or an alert.
+  if (!isHttpUrl(article.url))
+    throw new Error(`the article URL must be http or https: ${article.url.slice(0, 80)}`);
   const targets = chooseCases(article, deps);
   if (targets.length === 0) return { cases: [], alerts: [], replayed: [] };
   const knowledge = createKnowledgeStore(deps.store);
@@ -67,6 +70,15 @@ export async function ingestArticle(
     decided(result.replay?.alerts ?? [], replayed);
   }
   return { cases: targets.map((c) => c.slug), alerts, replayed };
+}
+
+function isHttpUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 function chooseCases(article: Article & { case?: string }, deps: IngestDeps): CaseDefinition[] {

@@ -17,18 +17,9 @@ export interface LoggerOptions {
  * a redact list can never know every place a library might echo a token.
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const secrets = (options.secrets ?? []).filter((s): s is string => typeof s === 'string' && s.length >= 8);
   const target = options.destination ?? pino.destination({ dest: 1, sync: false });
-  const destination: DestinationStream =
-    secrets.length === 0
-      ? target
-      : {
-          write(line: string) {
-            let clean = line;
-            for (const s of secrets) clean = clean.split(s).join('[REDACTED]');
-            target.write(clean);
-          },
-        };
+  const scrub = secretScrubber(options.secrets);
+  const destination: DestinationStream = { write: (line: string) => target.write(scrub(line)) };
   return pino(
     {
       level: options.level ?? 'info',
@@ -47,6 +38,20 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     },
     destination,
   );
+}
+
+/**
+ * Replaces each secret (at least 8 characters) wherever it appears in a text. Used by every log
+ * line and by the CLI's own error output, so a library that echoes the token (an API error quoting
+ * the Authorization header) never prints it.
+ */
+export function secretScrubber(secrets: Array<string | undefined> = []): (text: string) => string {
+  const list = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8);
+  return (text) => {
+    let clean = text;
+    for (const s of list) clean = clean.split(s).join('[REDACTED]');
+    return clean;
+  };
 }
 
 /** A destination that keeps lines in memory, for tests that read the log. */

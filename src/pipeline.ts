@@ -1,6 +1,7 @@
 import { type AlertSink, type DeliveryReport, deliverAlerts } from './alerts/deliver.ts';
 import { createAlertSettingsStore } from './alerts/settings.ts';
 import type { AlertDecision } from './alerts/types.ts';
+import type { CaseDefinition } from './cases/definition.ts';
 import type { Article, Facts } from './facts.ts';
 import { ingestArticle } from './ingest.ts';
 import type { Logger } from './log.ts';
@@ -19,6 +20,17 @@ export interface ArticleMeta {
    * extracted, and the article is about every case of `onlyCases` without matching.
    */
   facts?: Facts;
+  /**
+   * A private feed's servers (every subscriber is a server): its articles reach only cases those
+   * servers own, never the operator's shared cases nor another server's. Undefined: a public feed
+   * (one the operator added, e.g. config/feeds.json), a docket, or the CLI: every case.
+   */
+  readers?: string[];
+}
+
+/** Whether an article from a feed with these readers may become part of a case's knowledge. */
+export function mayReach(def: CaseDefinition, readers: string[] | undefined): boolean {
+  return readers === undefined || (def.owner !== undefined && readers.includes(def.owner));
 }
 
 export interface PipelineDeps {
@@ -65,7 +77,9 @@ export function createArticleHandler(deps: PipelineDeps) {
         }
         return facts;
       },
-      cases: (await cases.list()).filter((c) => !meta.onlyCases || meta.onlyCases.includes(c.slug)),
+      cases: (await cases.list()).filter(
+        (c) => (!meta.onlyCases || meta.onlyCases.includes(c.slug)) && mayReach(c, meta.readers),
+      ),
       history: meta.history,
       matched: meta.facts !== undefined && meta.onlyCases !== undefined,
     });

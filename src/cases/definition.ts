@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** Lower-case letters of any script (and the marks that belong to them), digits, dashes. */
+const SLUG = /^[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}-]*$/u;
+
 /** A tracked case as an operator defines it (`/case track`, `casewatch case add FILE`, config/cases.json). */
 export const caseDefinitionSchema = z.object({
   slug: z
@@ -7,7 +10,7 @@ export const caseDefinitionSchema = z.object({
     .trim()
     .min(1)
     .max(64)
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes (e.g. "rust")'),
+    .regex(SLUG, 'use lower-case letters, digits and dashes (e.g. "rust")'),
   name: z.string().trim().min(1).max(200),
   aliases: z.array(z.string().trim().min(1).max(100)).max(25).default([]),
   defendants: z.array(z.string().trim().min(1).max(100)).max(25).default([]),
@@ -23,17 +26,28 @@ export const caseDefinitionSchema = z.object({
     .optional(),
 });
 
-export type CaseDefinition = z.infer<typeof caseDefinitionSchema>;
+export type CaseDefinition = z.infer<typeof caseDefinitionSchema> & {
+  /**
+   * The server whose `/case track` created it; only that server sees, tracks and changes it (see
+   * src/store/cases.ts). Set by the store alone. Absent: the operator's case (config/cases.json,
+   * the CLI), shared by every server that tracks it and fed only by public feeds.
+   */
+  owner?: string;
+};
 
-/** A slug from a free-form name: "Rust shooting" -> "rust-shooting". */
+/**
+ * A slug from a free-form name: "Rust shooting" -> "rust-shooting", "Gutiérrez" -> "gutierrez";
+ * other scripts are kept ("Дело Петрова" -> "дело-петрова") rather than coming out empty.
+ */
 export function slugify(name: string): string {
-  return name
+  const slug = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64);
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^[-\p{M}]+|-+$/gu, '');
+  return Array.from(slug).slice(0, 64).join('').replace(/-+$/, '');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { loadConfig } from '../config.ts';
-import { createLogger } from '../log.ts';
+import { createLogger, secretScrubber } from '../log.ts';
 import { openStore } from '../store/index.ts';
 import type { Store } from '../store/types.ts';
 import { commandHelp, overviewHelp, runCommand } from './run.ts';
@@ -75,7 +75,8 @@ export async function main(
   try {
     return await runCommand(command, args, ctx);
   } catch (err) {
-    stderr.write(`casewatch ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    const scrub = secretScrubber([config.DISCORD_TOKEN]);
+    stderr.write(scrub(`casewatch ${name}: ${err instanceof Error ? err.message : String(err)}\n`));
     logger.debug({ err }, 'command failed');
     return 1;
   } finally {

@@ -1,4 +1,5 @@
 import {
+  type AutocompleteInteraction,
   type Client,
   Events,
   type Interaction,
@@ -41,7 +42,9 @@ export async function dispatch(
   });
   try {
     if (interaction.isAutocomplete()) {
-      if (!command?.autocomplete) return void (await interaction.respond([]));
+      // Choices of an admin command (feed URLs, case names) are admin data too.
+      if (!command?.autocomplete || (command.adminOnly && !isAdmin(interaction)))
+        return void (await interaction.respond([]));
       return await command.autocomplete(interaction, ctx);
     }
     if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
@@ -74,7 +77,7 @@ export async function dispatch(
 }
 
 /** Checked here, server-side, whatever default permissions a server gave the command. */
-function isAdmin(interaction: RepliableInteraction): boolean {
+function isAdmin(interaction: RepliableInteraction | AutocompleteInteraction): boolean {
   return (
     interaction.inGuild() && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false)
   );

@@ -24,9 +24,10 @@ for (const [net, prefix] of [
   forbidden.addSubnet(net, prefix, 'ipv4');
 }
 for (const [net, prefix] of [
-  ['::', 128],
   ['::1', 128],
   ['64:ff9b::', 96], // NAT64 maps onto IPv4, including private ranges
+  ['64:ff9b:1::', 48], // local-use NAT64 (RFC 8215)
+  ['2002::', 16], // 6to4 carries an IPv4 address, private ones included
   ['fc00::', 7],
   ['fe80::', 10],
   ['fec0::', 10],
@@ -35,6 +36,15 @@ for (const [net, prefix] of [
   forbidden.addSubnet(net, prefix, 'ipv6');
 }
 
+/**
+ * IPv6 ranges that embed an IPv4 address, refused whole. Kept apart from `forbidden` because
+ * BlockList matches plain IPv4 addresses against ::ffff:0:0/96 rules: there it would refuse every
+ * IPv4 address. The dotted form ::ffff:a.b.c.d is checked against the IPv4 rules instead.
+ */
+const embedsIpv4 = new BlockList();
+embedsIpv4.addSubnet('::', 96, 'ipv6'); // IPv4-compatible (deprecated): ::127.0.0.1, ::1
+embedsIpv4.addSubnet('::ffff:0:0', 96, 'ipv6'); // IPv4-mapped, in hex form (::ffff:7f00:1)
+
 /** True for loopback, private, CGNAT, link-local (metadata), unique-local, multicast and reserved addresses. */
 export function isForbiddenAddress(address: string): boolean {
   const family = isIP(address);
@@ -42,6 +52,7 @@ export function isForbiddenAddress(address: string): boolean {
   if (family === 6) {
     const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
     if (mapped?.[1]) return forbidden.check(mapped[1], 'ipv4');
+    if (embedsIpv4.check(address, 'ipv6')) return true;
   }
   return forbidden.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }

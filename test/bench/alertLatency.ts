@@ -26,7 +26,7 @@ export async function trackForAlerts(
 ): Promise<SynthCase> {
   const c = synthCases(prefix, index + 1, seed)[index] as SynthCase;
   const cases = createCaseStore(store);
-  await cases.put(c.definition);
+  await cases.put({ ...c.definition, owner: emu.guildId }); // the server's own: its feeds reach it
   await cases.track(emu.guildId, c.definition.slug);
   await createAlertSettingsStore(store).set(emu.guildId, { channelId: emu.channelIds.alerts });
   return c;

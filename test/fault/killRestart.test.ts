@@ -51,7 +51,8 @@ describe('kill -9 during ingestion, restart on the same SQLite file', () => {
     site = await startDemoFeedServer(batch());
     file = join(mkdtempSync(join(tmpdir(), 'cw-kill-')), 'casewatch.sqlite');
     const store = await openStore(`sqlite://${file}`);
-    await createCaseStore(store).put(CASE);
+    // The server's own case: its private feed may feed it (src/store/cases.ts, tenancy).
+    await createCaseStore(store).put({ ...CASE, owner: emu.guildId });
     await createCaseStore(store).track(emu.guildId, CASE.slug);
     await createAlertSettingsStore(store).set(emu.guildId, { channelId: emu.channelIds.alerts });
     await createFeedStore(store).add(

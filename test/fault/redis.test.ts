@@ -33,7 +33,8 @@ describe('Redis restarted in the middle of a run', () => {
     store = await openStore(`redis://127.0.0.1:${port}`);
     t = await startTestApp(emu.apiUrl, { store });
     await emu.waitForReady();
-    await createCaseStore(store).put(CASE);
+    // The server's own case: its private feed may feed it (src/store/cases.ts, tenancy).
+    await createCaseStore(store).put({ ...CASE, owner: emu.guildId });
     await createCaseStore(store).track(emu.guildId, CASE.slug);
     await createAlertSettingsStore(store).set(emu.guildId, { channelId: emu.channelIds.alerts });
     await createFeedStore(store).add(

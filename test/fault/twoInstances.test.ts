@@ -44,11 +44,8 @@ describe('two instances on one Redis', () => {
       await createCaseStore(one).track(g.id, slug);
       await createAlertSettingsStore(one).set(g.id, { channelId: g.channelIds.alerts ?? '', cases: [slug] });
     }
-    await createFeedStore(one).add(
-      site.feedUrl,
-      { guildId: emu.guilds[0]?.id, addedAt: new Date().toISOString() },
-      1,
-    );
+    // The operator's (public) feed: both servers track the shared case, so both may read it.
+    await createFeedStore(one).add(site.feedUrl, { addedAt: new Date().toISOString() }, 1);
     apps = await Promise.all(
       stores.map((store, shard) =>
         startTestApp(emu.apiUrl, { store, clientOptions: { shards: [shard], shardCount: 2 } }),
