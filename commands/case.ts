@@ -91,6 +91,11 @@ async function docket(
   const sub = interaction.options.getSubcommand();
   const def = findCase(await cases.trackedBy(guildId), interaction.options.getString('case'));
   if (!def) throw new UserError('Name a case this server tracks (see `/case list`).');
+  // A server changes only its own cases; the operator's shared case is changed by the operator.
+  if (sub !== 'list' && def.owner !== guildId)
+    throw new UserError(
+      `\`${def.slug}\` is the bot operator's shared case: its dockets are set by the operator (\`casewatch case docket\`).`,
+    );
   const court = interaction.options.getString('court') ?? '';
   const number = interaction.options.getString('number') ?? '';
   const answer =
