@@ -1,7 +1,7 @@
 import { escapeMarkdown, SlashCommandBuilder, type SlashCommandSubcommandBuilder } from 'discord.js';
 import { findCase, suggestCases } from '../src/cases/definition.ts';
 import type { Command } from '../src/discord/command.ts';
-import { respond, respondChoices } from '../src/discord/respond.ts';
+import { acknowledged, respond, respondChoices } from '../src/discord/respond.ts';
 import { UserError } from '../src/errors.ts';
 import { addFeed, describeCheck, describeFeed } from '../src/feeds/manage.ts';
 import { createCaseStore } from '../src/store/cases.ts';
@@ -102,7 +102,7 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
       caseSlug = found.slug;
     }
     // Fetching can take up to the feed timeout: defer so Discord does not give up after 3 s.
-    if (!interaction.deferred && !interaction.replied) await interaction.deferReply({ flags: 64 });
+    if (!(await acknowledged(interaction))) await interaction.deferReply({ flags: 64 });
     const result = await addFeed(
       ctx.store,
       ctx.config,

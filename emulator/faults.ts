@@ -22,6 +22,11 @@ export interface DelayRule {
   path: RegExp;
   ms: number;
   times?: number;
+  /**
+   * Hold the response instead of the request: the emulator acts at once (Discord got it), the
+   * client learns of it `ms` later — the window in which a client's own state is stale.
+   */
+  response?: boolean;
 }
 
 export interface FaultResponse {
@@ -59,9 +64,9 @@ export class Faults {
     return this.failures.reduce((n, f) => n + f.remaining, 0);
   }
 
-  takeDelay(method: string, path: string): number {
+  takeDelay(method: string, path: string): { ms: number; response: boolean } {
     const armed = take(this.delays, method, path);
-    return armed ? armed.rule.ms : 0;
+    return { ms: armed?.rule.ms ?? 0, response: armed?.rule.response ?? false };
   }
 
   takeFailure(method: string, path: string): FaultResponse | undefined {

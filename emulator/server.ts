@@ -67,7 +67,7 @@ async function handle(state: EmulatorState, req: IncomingMessage, res: ServerRes
     return respond(state, res, method, path, url, parsed, discordError(400, 50109, `invalid body: ${error}`));
   }
   const delay = state.faults.takeDelay(method, path);
-  if (delay > 0) await sleep(delay);
+  if (delay.ms > 0 && !delay.response) await sleep(delay.ms);
   const fault = state.faults.takeFailure(method, path);
   if (fault) return respond(state, res, method, path, url, parsed, fault);
   if (
@@ -88,6 +88,7 @@ async function handle(state: EmulatorState, req: IncomingMessage, res: ServerRes
         gatewayUrl,
       })
     : discordError(404, 0, `404: Not Found (emulator has no route ${method} ${path})`);
+  if (delay.ms > 0 && delay.response) await sleep(delay.ms);
   return respond(state, res, method, path, url, parsed, reply);
 }
 

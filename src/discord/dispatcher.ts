@@ -8,6 +8,7 @@ import {
   type RepliableInteraction,
 } from 'discord.js';
 import { UserError } from '../errors.ts';
+import { acknowledged, trackDefer } from './acknowledged.ts';
 import type { Command, CommandContext } from './command.ts';
 
 /** Discord fails an interaction not answered within 3 s; defer well before that. */
@@ -60,6 +61,7 @@ export async function dispatch(
       if (!interaction.deferred && !interaction.replied) {
         const flags = command.ephemeral ? MessageFlags.Ephemeral : undefined;
         const defer = interaction.isButton() ? interaction.deferUpdate() : interaction.deferReply({ flags });
+        trackDefer(interaction, defer);
         defer.catch((err: unknown) => log.warn({ err }, 'auto-defer failed'));
       }
     }, AUTO_DEFER_MS);
@@ -98,6 +100,7 @@ async function answerError(interaction: Interaction, err: unknown, log: CommandC
     ? (err as Error).message
     : 'Sorry, something went wrong while answering that. The error was logged; please try again.';
   try {
+    await acknowledged(interaction); // an auto-defer still on the wire decides which call is allowed
     if (interaction.deferred && !interaction.replied) {
       // The first follow-up after a defer would replace the (maybe public) "thinking…" message:
       // remove it so the apology is a private message of its own.

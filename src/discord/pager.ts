@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type ButtonInteraction, ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
 import { UserError } from '../errors.ts';
 import type { Store } from '../store/types.ts';
-import type { Payload } from './respond.ts';
+import { acknowledged, type Payload } from './respond.ts';
 
 /**
  * Button pagination shared by /timeline and /quotes. A button's custom id carries the whole query:
@@ -101,7 +101,7 @@ export async function ensurePageOwner(
     allowedMentions: { parse: [] },
   } as const;
   // After the dispatcher's auto-defer (a slow store) the refusal can only be a follow-up.
-  if (interaction.deferred || interaction.replied) await interaction.followUp(refusal);
+  if (await acknowledged(interaction)) await interaction.followUp(refusal);
   else await interaction.reply(refusal);
   return false;
 }
@@ -109,6 +109,6 @@ export async function ensurePageOwner(
 /** Replaces the paged message in place (or edits it when the dispatcher already deferred). */
 export async function showPage(interaction: ButtonInteraction, payload: Payload) {
   const body = { allowedMentions: { parse: [] }, ...payload } as never;
-  if (interaction.deferred || interaction.replied) await interaction.editReply(body);
+  if (await acknowledged(interaction)) await interaction.editReply(body);
   else await interaction.update(body);
 }

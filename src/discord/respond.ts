@@ -4,6 +4,9 @@ import {
   type ChatInputCommandInteraction,
   MessageFlags,
 } from 'discord.js';
+import { acknowledged } from './acknowledged.ts';
+
+export { acknowledged };
 
 /** A message payload as the formatters build it: plain objects, no discord.js classes. */
 export interface Payload {
@@ -22,7 +25,7 @@ type Answerable = ChatInputCommandInteraction | ButtonInteraction;
 export async function respond(interaction: Answerable, payload: Payload | string, ephemeral = false) {
   const body = typeof payload === 'string' ? { content: payload } : payload;
   const safe = { allowedMentions: { parse: [] }, ...body } as never;
-  if (interaction.deferred || interaction.replied) {
+  if (await acknowledged(interaction)) {
     await interaction.editReply(safe);
     return;
   }

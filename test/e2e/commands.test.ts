@@ -252,6 +252,25 @@ describe('/status, /timeline, /quotes, /people, /alerts through the real client'
     }
   }, 40_000);
 
+  it('a command that finishes while its auto-defer is on the wire answers once, with no apology', async () => {
+    // The defer reaches Discord at 2 s, but its response is late: discord.js does not know yet
+    // that the interaction is deferred when the command (slowed to ~2.2 s) answers.
+    store.namespaces.add('guild_cases');
+    store.namespaces.add('case-log');
+    store.delayMs = 1_100;
+    emu.delayNext({ path: /\/callback$/, ms: 1_500, response: true });
+    try {
+      const answer = await emu.command('timeline', { timeout: 15_000 });
+      expect(answer.deferred).toBe(true);
+      expect(answer.problems).toEqual([]);
+      expect(footer(answer.embeds[0])).toMatch(/^Page 1\//);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // an apology would follow now
+      expect(answer.followUps.map((m) => m.content)).toEqual([]);
+    } finally {
+      store.delayMs = 0;
+    }
+  }, 40_000);
+
   it('with two tracked cases, asks which one and names both; person choices say their case', async () => {
     await emu.command('case', {
       subcommand: 'track',
