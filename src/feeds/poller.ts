@@ -193,15 +193,19 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
     start() {
       if (task) return;
       const run = () => {
+        // One tick at a time: a tick still running (a slow store, 1,000 feeds) is not stacked on.
+        // The promise is returned so node-cron's noOverlap sees it too.
+        if (ticks.size > 0) return [...ticks][0];
         // Tracked so stop() also waits for a tick that has not reached pollOnce yet.
         const tick = pollWhere(isDue)
           .catch((err) => logger.error({ err }, 'feed tick failed'))
           .finally(() => ticks.delete(tick));
         ticks.add(tick);
+        return tick;
       };
       // With a coordinator (several instances on one Redis/PostgreSQL), each minute's tick runs
       // on exactly one instance; a dead instance simply never claims the next one.
-      task = cron.schedule('* * * * *', run, {
+      task = cron.schedule(deps.schedule ?? '* * * * *', run, {
         name: 'feed-poller',
         noOverlap: true,
         ...(deps.runCoordinator

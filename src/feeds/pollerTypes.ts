@@ -37,6 +37,8 @@ export interface PollerDeps {
   random?: () => number;
   /** node-cron distributed coordination (src/feeds/coordinator.ts) when instances share a store. */
   runCoordinator?: import('node-cron').RunCoordinator;
+  /** The tick's cron expression (default every minute; tests tick every second: '* * * * * *'). */
+  schedule?: string;
 }
 
 export interface PollResult {
