@@ -7,13 +7,22 @@ import type { PersonEntry, PersonMention, PersonRegistry } from './types.ts';
 export function resolveWords(words: string[], drafts: Draft[]): Draft | undefined {
   const tokens = nameTokens(words.join(' '));
   if (tokens.length === 0) return undefined;
-  if (tokens.length >= 2) return drafts.find((d) => matchesDraft(tokens, d));
+  if (tokens.length >= 2) {
+    const joined = tokens.join(' ');
+    // A nickname of two words ("Deamonte “Yak Gotti” Kendrick", later "Yak Gotti").
+    return (
+      drafts.find((d) => matchesDraft(tokens, d)) ??
+      drafts.find((d) => d.nickname && nameTokens(d.nickname).join(' ') === joined)
+    );
+  }
   const t = tokens[0]!;
   const byFirst = drafts.filter((d) => singleWordKeys(d).first === t);
   const bySurname = drafts.find((d) => singleWordKeys(d).surnames.includes(t));
   if (bySurname) return bySurname;
   if (byFirst.length === 1) return byFirst[0];
-  const byNick = drafts.find((d) => d.nickname && normaliseName(d.nickname) === t);
+  const byNick = drafts.find(
+    (d) => d.nickname && (normaliseName(d.nickname) === t || nameTokens(d.nickname).at(-1) === t),
+  );
   if (byNick) return byNick;
   // A misspelt surname ("Bladwin").
   return drafts.find((d) => singleWordKeys(d).surnames.some((s) => similarSurname(s, t)));

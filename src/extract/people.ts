@@ -27,11 +27,21 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
   // Pass 1: runs that are people on their own create (or join) a person.
   // Full names first, so that a single word ("Diddy", "Mr. Combs") can join the person it names.
   const ordered = [...runs.filter((r) => r.words.length > 1), ...runs.filter((r) => r.words.length === 1)];
+  const stage = stageNames(runs, doc.text);
+  const lastToken = (name: string) => nameTokens(name).at(-1) ?? '';
+  const stageWords = new Set([...stage.keys()].map((r) => lastToken(r.name)));
   for (const run of ordered) {
-    if (run.inQuote || !isPersonCandidate(run, doc, runs)) continue;
+    if (run.inQuote || stageWords.has(lastToken(run.name)) || !isPersonCandidate(run, doc, runs)) continue;
     const composed = composeFromRelation(run, doc, runs);
     const known = composed ? undefined : resolveWords(run.words, drafts);
     runDraft.set(run, known ?? addToDrafts(drafts, composed ?? run));
+  }
+  // A stage name beside a legal name is the same person, named by the legal name (its mentions follow in pass 2).
+  for (const [alias, legal] of stage) {
+    const d = runDraft.get(legal);
+    if (!d) continue;
+    d.nickname ??= alias.name;
+    runDraft.set(alias, d);
   }
   // Pass 2: every other run that names a known person is a mention of it.
   for (const run of runs) {
@@ -99,6 +109,28 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
   people.sort((a, b) => a.mentions[0]! - b.mentions[0]!);
   inferGenderFromPronouns(mentions, doc, nameOnlyGender);
   return makeRegistry(people, mentions, drafts, entries);
+}
+
+const STAGE_THEN_LEGAL =
+  /^\s*,?\s*(?:whose (?:legal|real|given|birth|full) name is|(?:who was )?born|real name:?|legally named)\s+$/i;
+const LEGAL_THEN_STAGE =
+  /^\s*,?\s*(?:(?:better |professionally |also |widely )?known as|who (?:performs|goes|records|raps) (?:as|by|under)|a\.?k\.?a\.?)\s+(?:the )?[“"]?(?:\p{Lu}[\p{L}.]*\s+){0,2}$/iu;
+
+/**
+ * Stage names given beside a legal name ("Young Thug, whose legal name is Jeffery Williams",
+ * "Jeffery Williams, known as Young Thug"): the stage name's run mapped to the legal name's run.
+ */
+function stageNames(runs: NameRun[], text: string): Map<NameRun, NameRun> {
+  const out = new Map<NameRun, NameRun>();
+  for (let k = 0; k + 1 < runs.length; k++) {
+    const a = runs[k]!;
+    const b = runs[k + 1]!;
+    if (a.sentence !== b.sentence || b.start - a.end > 60) continue;
+    const between = text.slice(a.end, b.start);
+    if (STAGE_THEN_LEGAL.test(between) && b.words.length >= 2) out.set(a, b);
+    else if (LEGAL_THEN_STAGE.test(between) && a.words.length >= 2) out.set(b, a);
+  }
+  return out;
 }
 
 /** The schema's people list: fullest name and role. */

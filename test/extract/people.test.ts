@@ -52,3 +52,24 @@ describe('buildPersonRegistry, harder names', () => {
     expect(r.people.map((p) => [p.name, p.role])).toEqual([['Dana Kovacs-Reid', 'defendant']]);
   });
 });
+
+describe('stage names and legal names', () => {
+  it('a stage name beside a legal name is one person, named by the legal name, whichever comes first', () => {
+    for (const text of [
+      'Rapper Lil Corvid, whose legal name is Marcus Dane Ellery, was charged with racketeering. Lil Corvid pleaded not guilty.',
+      'Marcus Dane Ellery, better known as Lil Corvid, was charged with racketeering. Lil Corvid pleaded not guilty.',
+    ]) {
+      const r = registry(text);
+      expect(r.people.map((p) => p.name)).toEqual(['Marcus Dane Ellery']);
+      expect(r.people[0]!.mentions).toHaveLength(3);
+    }
+  });
+
+  it('a two-word nickname given inside a name is that person when used alone later', () => {
+    const r = registry(
+      'Marcus “Big Corvid” Ellery was acquitted of murder. Afterwards Big Corvid hugged his lawyer, Ann Lee.',
+    );
+    expect(r.people.filter((p) => p.name.endsWith('Ellery'))).toHaveLength(1);
+    expect(r.people.some((p) => p.name === 'Big Corvid')).toBe(false);
+  });
+});
