@@ -1,6 +1,7 @@
 import { drainOutbox } from './alerts/deliver.ts';
 import { createAlertSettingsStore } from './alerts/settings.ts';
 import type { Config } from './config.ts';
+import { startCourtListener } from './courts/courtlistener/index.ts';
 import { type CourtPoller, createCourtPoller, docketHandOff } from './courts/index.ts';
 import { createDiscordAlertSink, postNotice } from './discord/alertSink.ts';
 import { type Bot, type BotOptions, startBot } from './discord/bot.ts';
@@ -25,6 +26,8 @@ export interface App {
   poller: FeedPoller;
   /** Reads the court docket feeds of the dockets cases link (src/courts). */
   courts: CourtPoller;
+  /** CourtListener (only with COURTLISTENER_TOKEN). */
+  courtListener?: ReturnType<typeof startCourtListener>;
   stop(): Promise<void>;
 }
 
@@ -98,6 +101,13 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     },
   });
   const courts = createCourtPoller({ store, config, logger, onEntry: docketHandOff(handleArticle) });
+  const courtListener = startCourtListener(
+    config,
+    store,
+    logger,
+    docketHandOff(handleArticle),
+    options.schedule ?? true,
+  );
   if (options.schedule ?? true) {
     poller.start();
     courts.start();
@@ -128,6 +138,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
             }),
           },
           metrics,
+          '127.0.0.1',
+          courtListener?.routes,
         );
   if (health) logger.info({ port: health.port }, 'health server listening');
 
@@ -140,11 +152,13 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     handleArticle,
     poller,
     courts,
+    courtListener,
     stop() {
       stopping ??= (async () => {
         // Stop scheduling first and let polls in flight finish their hand-offs.
         await poller.stop();
         await courts.stop();
+        await courtListener?.stop();
         clearInterval(outboxTimer);
         await draining;
         await health?.close();

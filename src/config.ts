@@ -65,6 +65,23 @@ export const configSchema = z.object({
   COURT_POLL_SECONDS: int(300, 1, 24 * 3600),
   /** `court=url` pairs, comma-separated: a court's docket feed somewhere else than CM/ECF's default. */
   COURT_FEED_URLS: z.string().max(4000).default(''),
+  /** CourtListener API token: a second source of docket entries (optional). */
+  COURTLISTENER_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^\w{20,100}$/, 'must be a CourtListener API token (letters and digits)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  COURTLISTENER_URL: z.url({ protocol: /^https?$/ }).default('https://www.courtlistener.com'),
+  /** The secret path segment (or X-Webhook-Token) CourtListener's webhook must present. */
+  COURTLISTENER_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .min(16, 'use at least 16 random characters')
+    .regex(/^[\w-]+$/, 'use letters, digits, - and _ (it is part of a URL)')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  COURTLISTENER_REQUESTS_PER_HOUR: int(4500, 1, 5000),
   HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SHARD_COUNT: z
     .union(

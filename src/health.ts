@@ -1,9 +1,12 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Metrics } from './metrics.ts';
 
 /** A component's health: resolves to a short status, throws (or returns ok:false) when unhealthy. */
 export type HealthCheck = () => Promise<{ ok: boolean; detail?: string }>;
+
+/** A route the bot serves beside the checks (e.g. `/webhooks/courtlistener`): it answers itself. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, rest: string) => void;
 
 export interface HealthServer {
   port: number;
@@ -19,9 +22,14 @@ export async function startHealthServer(
   checks: Record<string, HealthCheck>,
   metrics: Metrics,
   host = '127.0.0.1',
+  routes: Record<string, RouteHandler> = {},
 ): Promise<HealthServer> {
   const server: Server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    for (const [prefix, handle] of Object.entries(routes)) {
+      if (path === prefix || path.startsWith(`${prefix}/`))
+        return handle(req, res, path.slice(prefix.length));
+    }
     if (req.method !== 'GET') return void res.writeHead(405).end();
     if (path === '/metrics') {
       metrics.registry

@@ -61,7 +61,7 @@ export async function main(
   // CLI logs go to stderr so stdout stays machine-readable (JSON lines).
   const logger = createLogger({
     level: config.LOG_LEVEL,
-    secrets: [config.DISCORD_TOKEN],
+    secrets: [config.DISCORD_TOKEN, config.COURTLISTENER_TOKEN, config.COURTLISTENER_WEBHOOK_SECRET],
     destination: { write: (line: string) => stderr.write(line) },
   });
   let store: Promise<Store> | undefined;

@@ -6,13 +6,12 @@ import { parseFeedBody } from '../feeds/parse.ts';
 import type { PollConfig } from '../feeds/pollerTypes.ts';
 import { type Logger, silentLogger } from '../log.ts';
 import { createCaseStore } from '../store/cases.ts';
-import { createSeenStore } from '../store/seen.ts';
 import type { Store } from '../store/types.ts';
 import { defaultCourtFeedUrl } from './courts.ts';
 import { casesFollowing, linkedCourts, linkMatches, offerDockets } from './dockets.ts';
+import { createEntryGate, type EntryHandOff } from './gate.ts';
 import { createDocketOffers } from './offers.ts';
 import { type DocketEntry, docketEntriesFromFeed } from './rss.ts';
-import { entryKey } from './toDevelopment.ts';
 
 /**
  * Reads the docket feed of every court where a case follows a docket, through the feed pipeline's
@@ -31,7 +30,7 @@ export interface CourtPollerDeps {
   store: Store;
   config: CourtPollConfig;
   logger?: Logger;
-  onEntry(entry: DocketEntry, cases: CaseDefinition[], meta: { history: boolean }): Promise<void>;
+  onEntry: EntryHandOff;
 }
 
 export interface CourtPollResult {
@@ -65,7 +64,7 @@ export function createCourtPoller(deps: CourtPollerDeps) {
   const { config, store } = deps;
   const logger = deps.logger ?? silentLogger;
   const cases = createCaseStore(store);
-  const seen = createSeenStore(store, { leaseMs: (config.FEED_CLAIM_LEASE_SECONDS ?? 600) * 1000 });
+  const pass = createEntryGate(store, config.FEED_CLAIM_LEASE_SECONDS, logger);
   const states = store.kv('court-feed-state');
   const offers = createDocketOffers(store);
   const overrides = courtFeedUrls(config);
@@ -106,18 +105,9 @@ export function createCourtPoller(deps: CourtPollerDeps) {
         continue;
       }
       const history = !links.some((l) => primed.has(l.number) && linkMatches(l, court, entry.docket));
-      const key = entryKey(entry);
-      const token = await seen.claim(`court:${court}`, key);
-      if (!token) continue;
-      try {
-        await deps.onEntry(entry, following, { history });
-        await seen.confirm(`court:${court}`, key, token);
-        result.handed++;
-      } catch (err) {
-        result.failed++;
-        logger.error({ err, court, entry: key }, 'docket entry hand-off failed; it will be retried');
-        await seen.release(`court:${court}`, key, token).catch(() => undefined);
-      }
+      const outcome = await pass(entry, following, { history }, deps.onEntry);
+      if (outcome === 'handed') result.handed++;
+      if (outcome === 'failed') result.failed++;
     }
     const numbers = links.map((l) => l.number);
     if (result.failed === 0 && numbers.some((n) => !primed.has(n))) {

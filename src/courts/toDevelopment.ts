@@ -6,20 +6,22 @@ import { classifyEntry } from './entryTypes.ts';
 import type { DocketEntry } from './rss.ts';
 
 /**
- * One docket entry's identity: the same entry repeated or reordered by the feed, fetched again or
- * by another instance, is one entry. Entries with a document id or sequence number are that
- * document at that time; entries without either (EDNY) also need their wording.
+ * One docket entry's identity: the same entry repeated or reordered by the feed, fetched again, by
+ * another instance or from CourtListener, is one entry. A numbered document is its docket and
+ * number; an unnumbered entry is that docket's entry at that time (with its wording when the feed
+ * gives no document id or sequence number, as EDNY's does).
  */
 export function entryKey(entry: DocketEntry): string {
-  const doc = entry.pacerDocId || entry.pacerSeqNo ? '' : entry.shortDescription;
+  const head = `${entry.court}|${entry.docket.number}`;
+  if (entry.documentNumber) return `${head}|doc ${entry.documentNumber}`;
+  const wording = entry.pacerDocId || entry.pacerSeqNo ? '' : entry.shortDescription;
   return [
-    entry.court,
-    entry.docket.number,
+    head,
     entry.pacerCaseId ?? '',
     entry.filedAt,
     entry.pacerDocId ?? '',
     entry.pacerSeqNo ?? '',
-    doc,
+    wording,
   ].join('|');
 }
 
