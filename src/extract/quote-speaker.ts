@@ -20,7 +20,9 @@ const VERBS =
   'cautioned|cautions|complained|complains|boasted|boasts|joked|jokes|confirmed|confirms|accuses|' +
   'demanded|demands|begged|promised|promises|predicted|predicts|mused|' +
   'lamented|laments|observed|observes|recounted|recounts|conceded|listed|lists|described|describes|' +
-  'asserted|asserts|maintains|announces|explains|repeated|repeats|added|shot back|fired back|told';
+  'asserted|asserts|maintains|announces|explains|repeated|repeats|added|shot back|fired back|told|' +
+  // A judge's written findings and a lawyer's address to the jury report words as well.
+  'ruled|rules|opined|informed|informs|reminded|assured|advised';
 const VERB_AFTER_SUBJECT = new RegExp(
   `^[\\s,.!?;:—–-]*((?:[\\p{L}\\p{M}\\d’'.&-]+,?\\s+){0,9}?)(?:(?:also|then|later|previously|has|had|have|once|again|reportedly|further)\\s+)*(${VERBS})\\b`,
   'u',

@@ -210,3 +210,20 @@ describe('the speaker of a bare pronoun and of a surname alone', () => {
     ).toBe('Okonkwo');
   });
 });
+
+describe('a judge’s findings and a lawyer’s address as reported speech', () => {
+  it('"ruled that … “…”" and "informed the jury that … “…”" quote the subject', () => {
+    expect(
+      speakerOf(
+        'Judge Ann Sommer ruled that the motion was “filed outside the time limit for an appeal.”',
+        'time limit',
+      )?.speaker,
+    ).toBe('Ann Sommer');
+    expect(
+      speakerOf(
+        'Prosecutor Adriane Lowe informed the jury that the gang had “sucked in the youth of the whole neighborhood.”',
+        'sucked in',
+      )?.speaker,
+    ).toBe('Adriane Lowe');
+  });
+});
