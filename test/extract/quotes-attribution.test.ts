@@ -212,18 +212,17 @@ describe('the speaker of a bare pronoun and of a surname alone', () => {
 });
 
 describe('a judge’s findings and a lawyer’s address as reported speech', () => {
-  it('"ruled that … “…”" and "informed the jury that … “…”" quote the subject', () => {
-    expect(
-      speakerOf(
-        'Judge Ann Sommer ruled that the motion was “filed outside the time limit for an appeal.”',
-        'time limit',
-      )?.speaker,
-    ).toBe('Ann Sommer');
-    expect(
-      speakerOf(
-        'Prosecutor Adriane Lowe informed the jury that the gang had “sucked in the youth of the whole neighborhood.”',
-        'sucked in',
-      )?.speaker,
-    ).toBe('Adriane Lowe');
-  });
+  const cases: Array<[string, string, string]> = [
+    [
+      'Judge Ann Sommer ruled that the motion was “filed outside the time limit for an appeal.”',
+      'time limit',
+      'Ann Sommer',
+    ],
+    [
+      'Prosecutor Adriane Lowe informed the jury that the gang had “sucked in the youth of the whole neighborhood.”',
+      'sucked in',
+      'Adriane Lowe',
+    ],
+  ];
+  it.each(cases)('%s', (text, words, speaker) => expect(speakerOf(text, words)?.speaker).toBe(speaker));
 });
