@@ -80,7 +80,7 @@ export function relativeClauses(text: string): Array<[number, number]> {
 }
 
 const FUTURE_CUE =
-  /\b(?:will|won['’]t|shall|is (?:set|scheduled|expected|slated|due|going) to|are (?:set|scheduled|expected|slated|due|going) to|(?:is|are) (?:set|scheduled|slated) for|set for|scheduled for|scheduled to|to begin|to start|to resume|as early as|could (?:\w+ )?be|expected to|plans? to|makes (?:his|her|their) first|upcoming|next (?:week|month|year)|(?:set|scheduled) (?:a|an|the|sentencing)|faces? (?:a |an |the )?(?:\w+ )?trial|go(?:es)? on trial|stands? trial|remains? (?:set|scheduled)|still (?:set|scheduled)|trial date|(?:set|scheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial)|(?:moved|postponed|rescheduled|pushed back|delayed) (?:to|until|for)|when (?:he|she|they) (?:is|are)|is due|are due|is expected|are expected)\b|\buntil\b/i;
+  /\b(?:will|won['’]t|shall|is (?:set|scheduled|expected|slated|due|going) to|are (?:set|scheduled|expected|slated|due|going) to|(?:is|are) (?:set|scheduled|slated) for|set for|scheduled for|scheduled to|to begin|to start|to resume|as early as|could (?:\w+ )?be|expected to|plans? to|makes (?:his|her|their) first|upcoming|next (?:week|month|year)|(?:set|scheduled) (?:a|an|the|sentencing)|faces? (?:a |an |the )?(?:\w+ )?trial|go(?:es)? on trial|stands? trial|remains? (?:set|scheduled)|still (?:set|scheduled)|trial date|(?:set|scheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial)|(?:moved|postponed|rescheduled|pushed back|delayed) (?:to|until|for)|when (?:he|she|they) (?:is|are)|is due|are due|next due|is expected|are expected)\b|\buntil\b/i;
 
 /**
  * 'scheduled' when the words around the trigger speak of the future ("is set for", "will", "until
@@ -135,8 +135,10 @@ export interface SentenceDates {
 
 export function sentenceDates(masked: string): SentenceDates {
   // "the October 2021 shooting": a date that names the incident, not the act reported.
+  // "deliberated since Dec. 20": the start of a state, not the day of an act.
   const mentions = findDateMentions(masked).filter(
-    (m) => !INCIDENT_AFTER.test(masked.slice(m.end, m.end + 30)),
+    (m) =>
+      !INCIDENT_AFTER.test(masked.slice(m.end, m.end + 30)) && !/\bsince\s+$/i.test(masked.slice(0, m.start)),
   );
   const announcement = new Set<DateMention>();
   const leading = new Set<DateMention>();

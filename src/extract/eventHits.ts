@@ -109,7 +109,7 @@ function retype(
     case 'ruling':
       // A granted dismissal is a dismissal event; a denied motion to dismiss is a ruling.
       if (/^granted/i.test(trigger) && /\bdismiss/i.test(masked)) return undefined;
-      return /\bbail\b|\bbond\b|\bcustody\b|\bappeals? court|\bcourt of appeals|\bappellate|\bsupreme court/i.test(
+      return /\bbail\b|\bbond\b|\bcustody\b|\bappeals? court|\bcourt of appeals?\b|\bappellate|\bsupreme court|\bcircuit\b/i.test(
         masked,
       )
         ? undefined
@@ -125,7 +125,8 @@ function retype(
       return /\bbail\b/i.test(masked) ? 'bail' : 'appeal';
     case 'trial':
       // "denied a motion for a mistrial": the request is not a mistrial.
-      if (/\b(?:motion|request|bid|call|asked|moved|ask) for (?:a )?$/i.test(before)) return undefined;
+      if (/\b(?:motion|request|bid|call|asked|moved|ask) for (?:a )?$/i.test(before) || NEGATED.test(before))
+        return undefined;
       // "said during closing arguments", "barred ... during opening statements": when words were spoken.
       return /^(?:opening|closing)/i.test(trigger) && /\bduring (?:[\w'’]+ ){0,2}$/i.test(before)
         ? undefined

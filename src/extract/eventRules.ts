@@ -174,11 +174,11 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // ruling
   rule(
     'ruling',
-    "\\b(?:granted|denied|rejected) (?:[\\w'’-]+ ){0,4}?(?:requests?|motions?|petitions?|bids?|new trial)\\b",
+    "\\b(?:granted|denied|rejected|refused) (?:[\\w'’-]+ ){0,4}?(?:requests?|motions?|petitions?|bids?|applications?|new trial)\\b|\\brefused to order (?:a )?new trial\\b",
   ),
   rule(
     'ruling',
-    '\\b(?:judge|court|justices?)\\b[^.;]{0,60}?\\b(?:ruled|upheld|overturned|struck down|sided)\\b',
+    '\\b(?:judge|court|justices?)\\b[^.;]{0,60}?\\b(?:ruled|upheld|overturned|struck down|sided)\\b|\\b(?:barred|excluded|suppressed|threw out) (?:the |some |any |key )?(?:testimony|evidence|statements?|expert|witness(?:es)?)\\b',
   ),
   // hearing
   rule('hearing', '\\barraign(?:ed|ments?)\\b'),
@@ -190,19 +190,19 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'hearing',
-    '\\b(?:preliminary|first|sentencing|status|detention|plea|pretrial|pre-trial|evidentiary|competency|motions?) (?:hearing|conference)\\b|\\bstatus conference\\b',
+    '\\b(?:preliminary|first|sentencing|status|detention|plea|pretrial|pre-trial|evidentiary|competency|motions?) (?:hearings?|conferences?)\\b|\\bstatus conference\\b',
     'hearing',
     ['hearing', 'conference'],
   ),
   rule(
     'hearing',
-    '\\bhearing\\b(?:[^.;]{0,40}?\\b(?:is|was|has been|are))? (?:set|scheduled|slated|held|planned|postponed|delayed|rescheduled|moved)\\b',
+    '\\bhearings?\\b(?:[^.;]{0,40}?\\b(?:is|was|has been|are|were))? (?:set|scheduled|slated|held|planned|postponed|delayed|rescheduled|moved)\\b',
     'hearing',
     ['hearing'],
   ),
   rule(
     'hearing',
-    '\\bcourt appearance\\b|\\bappear(?:s|ed|ing)? (?:\\w+ ){0,2}(?:in|before) (?:\\w+ ){0,3}?(?:court|courtroom|courthouse|judge)\\b',
+    '\\bcourt appearance\\b|\\bappear(?:s|ed|ing)? (?:\\w+ ){0,2}(?:in|before|at) (?:[\\w\\x27’]+ ){0,3}?(?:court|courtroom|courthouse|judge|magistrates?)\\b',
   ),
   // trial
   rule(
@@ -211,7 +211,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'trial',
-    '\\bjury selection\\b[^.;]{0,30}?\\b(?:began|begins|starts|started|is scheduled|to begin|to start|ended|concluded|(?:set|scheduled) (?:for|to)|remains (?:set|scheduled))\\b|\\b(?:set|scheduled|moved|rescheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial(?: date)?)\\b|\\b(?:new )?trial date (?:of|in|for|on)\\b',
+    '\\bjury selection\\b[^.;]{0,30}?\\b(?:began|begins|starts|started|is scheduled|to begin|to start|ended|concluded|resumed|resumes|to resume|continued|continues|(?:set|scheduled) (?:for|to)|remains (?:set|scheduled))\\b|\\b(?:set|scheduled|moved|rescheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial(?: date)?)\\b|\\b(?:new )?trial date (?:of|in|for|on)\\b',
   ),
   rule(
     'trial',
@@ -219,7 +219,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'trial',
-    '\\bsent (?:the )?(?:jury|jurors) home\\b|\\b(?:jury|jurors)\\b[^.;]{0,60}?\\b(?:was|were) sent home\\b|\\bbegan deliberat(?:ing|ions)\\b',
+    '\\bsent (?:the )?(?:jury|jurors) home\\b|\\b(?:jury|jurors)\\b[^.;]{0,60}?\\b(?:was|were) sent home\\b|\\bbegan deliberat(?:ing|ions)\\b|\\b(?:jury|jurors?)\\b[^.;]{0,40}?\\b(?:was|were|been|is) (?:selected|seated|empanell?ed|impanell?ed|sworn in)\\b|\\b(?:unable to|could not|couldn[\\x27’]t|failed to) (?:reach|agree on|return) (?:a |any )?(?:unanimous )?verdicts?\\b',
   ),
   // verdict
   rule(
@@ -228,12 +228,12 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'verdict',
-    '\\b(?:returned|returning|reached|reaching|delivered|rendered|read) (?:a |its |the )?(?:\\w+ )?verdict\\b|\\b(?:jury|jurors) (?:rejected|rejects|cleared)\\b',
+    '\\b(?:returned|returning|reached|reaching|delivered|rendered|read) (?:a |its |the )?(?:\\w+ )?verdicts?\\b|\\bverdicts?\\b[^.;]{0,40}?\\b(?:was|were|had been|have been) (?:returned|read out|read|delivered|reached)\\b|\\bverdicts? (?:returned|read out|delivered|reached) (?:on|in|last|this)\\b|\\b(?:jury|jurors) (?:rejected|rejects|cleared)\\b',
   ),
   // sentence
   rule(
     'sentence',
-    '\\bsentenced (?:\\w+ ){0,3}to\\b|\\bwas sentenced\\b|\\bpronounced (?:the|his|her) sentence\\b|\\bimposed (?:a |the )?(?:\\w+ )?(?:sentence|prison term)\\b|\\b(?:got|received|was given) (?:a |an )?(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|life)\\b(?:[ -](?:years?|months?))?(?:[- ]\\w+)? (?:in (?:state |federal )?prison|of (?:probation|house arrest|home confinement)|behind bars|in jail|sentence|prison (?:term|sentence)|terms?)\\b',
+    '\\bsentenced (?:\\w+ ){0,3}to\\b|\\bwas sentenced\\b|\\bpronounced (?:the|his|her) sentence\\b|\\bimposed (?:a |the )?(?:\\w+ )?(?:sentence|prison term)\\b|\\b(?:got|received|was given) (?:a |an )?(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|life)\\b(?:[ -](?:years?|months?))?(?:[- ]\\w+)? (?:in (?:state |federal )?prison|of (?:probation|house arrest|home confinement)|behind bars|in jail|sentence|prison (?:term|sentence)|terms?)\\b|\\b(?:handed|given|gave|received|imposed)\\b[^.;]{0,30}?\\b(?:whole[- ]life (?:orders?|sentences?|terms?|tariffs?)|life sentences?|life terms?)\\b',
   ),
   // appeal (U.S. appellate courts and circuits; the English Court of Appeal and its permission to appeal)
   rule(

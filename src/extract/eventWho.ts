@@ -176,13 +176,13 @@ export function sentenceDefendants(
     const gender = word === 'she' || word === 'her' ? 'female' : 'male';
     // "He will serve ...": a sentence-opening pronoun continues the previous sentence's subject.
     const prev = ctx.sentences[s.index - 1];
-    if (pronoun.index === 0 && prev) {
-      const { spans } = maskedSentence(prev);
-      const subject = namedInSentence(ctx, prev, spans)[0];
-      if (subject && accused(subject) && subject.gender !== (gender === 'male' ? 'female' : 'male'))
-        return [subject];
-    }
+    const subject =
+      pronoun.index === 0 && prev ? namedInSentence(ctx, prev, maskedSentence(prev).spans)[0] : undefined;
+    if (subject && accused(subject) && subject.gender === gender) return [subject];
+    // "His trial is set for July" after a sentence about her: the nearest accused of his gender.
     const ante = ctx.people.antecedent(s.offset + pronoun.index, gender);
+    if (ante && accused(ante) && ante.gender === gender) return [ante];
+    if (subject && accused(subject) && subject.gender === undefined) return [subject];
     if (ante && accused(ante)) return [ante];
   }
   return [];

@@ -117,3 +117,40 @@ describe('civil suits, appeals and the who of a story', () => {
     ).toEqual(['dismissal John Doe 2023-03-03 happened', 'trial John Doe 2023-03-03 happened']);
   });
 });
+
+describe('court words of U.S. and English courts', () => {
+  it('verdicts read out and returned, a whole-life order handed down', () => {
+    expect(
+      events(
+        'The first guilty verdicts against Jane Roe were read out on 8 August. Jane Roe was handed a whole-life order on Monday.',
+        '2023-08-22',
+      ),
+    ).toEqual(['sentence Jane Roe 2023-08-21 happened', 'verdict Jane Roe 2023-08-08 happened (old)']);
+  });
+  it('a first appearance before magistrates and motion hearings are hearings', () => {
+    expect(
+      events(
+        "Jane Roe, who was charged on Tuesday, is due to appear at Leeds Magistrates' Court on Thursday.",
+      ),
+    ).toContain('hearing Jane Roe 2023-03-09 scheduled');
+    expect(
+      events('Motion hearings in the case of John Doe are scheduled for Wednesday.', '2023-03-06'),
+    ).toEqual(['hearing John Doe 2023-03-08 scheduled']);
+  });
+  it('jurors seated and a jury unable to agree are trial steps; no juror picked is none', () => {
+    expect(events('The final juror in the retrial of John Doe was seated Tuesday.')).toEqual([
+      'trial John Doe 2023-03-07 happened',
+    ]);
+    expect(events('The jury in the trial of John Doe was unable to reach a verdict on Friday.')).toEqual([
+      'trial John Doe 2023-03-03 happened',
+    ]);
+    expect(events('No new jurors were selected in the trial of John Doe on Monday.')).toEqual([]);
+  });
+  it('a judge who bars testimony or refuses a new trial rules', () => {
+    expect(
+      events(
+        'Judge Ann Lee on Monday barred testimony from an expert and refused to order a new trial for John Doe.',
+      ),
+    ).toEqual(['ruling John Doe 2023-03-06 happened']);
+  });
+});
