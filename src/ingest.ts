@@ -4,6 +4,7 @@ import { createKnowledgeStore } from './cases/knowledgeStore.ts';
 import { matchCases } from './cases/match.ts';
 import { canonicalUrl } from './cases/merge.ts';
 import type { Article, Facts } from './facts.ts';
+import type { Logger } from './log.ts';
 
 const EMPTY_FACTS: Facts = { people: [], quotes: [], events: [], charges: [], penalties: [] };
 
@@ -25,6 +26,8 @@ export interface IngestDeps {
   /** The caller already decided the article is about every case in `cases`. */
   matched?: boolean;
   now?: () => Date;
+  /** Reports case log entries that cannot be replayed. */
+  logger?: Logger;
 }
 
 export interface IngestResult {
@@ -47,7 +50,7 @@ export async function ingestArticle(
     throw new Error(`the article URL must be http or https: ${article.url.slice(0, 80)}`);
   const targets = chooseCases(article, deps);
   if (targets.length === 0) return { cases: [], alerts: [], replayed: [] };
-  const knowledge = createKnowledgeStore(deps.store);
+  const knowledge = createKnowledgeStore(deps.store, deps.logger);
   const url = canonicalUrl(article.url);
   let pending = false;
   for (const def of targets) {

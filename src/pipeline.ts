@@ -69,6 +69,7 @@ export function createArticleHandler(deps: PipelineDeps) {
   return async function handleArticle(article: Article, meta: ArticleMeta): Promise<HandledArticle> {
     const result = await ingestArticle(article, {
       store: deps.store,
+      logger: deps.logger,
       extract: async (a) => {
         if (meta.facts) return meta.facts;
         const facts = (await loadExtract())(a);

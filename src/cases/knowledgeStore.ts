@@ -1,5 +1,6 @@
 import type { AlertDecision } from '../alerts/types.ts';
 import type { Facts } from '../facts.ts';
+import { type Logger, silentLogger } from '../log.ts';
 import type { Store } from '../store/types.ts';
 import type { CaseDefinition } from './definition.ts';
 import { canonicalUrl, emptyKnowledge, type MergeInput, mergeArticle } from './merge.ts';
@@ -60,9 +61,12 @@ const SNAPSHOT_EVERY = 250;
 const MAX_ATTEMPTS = 100;
 
 const instances = new WeakMap<Store, KnowledgeStore>();
+/** Where a log entry that cannot be replayed is reported (the latest logger given for the store). */
+const loggers = new WeakMap<Store, Logger>();
 
 /** One instance per store, so every caller in the process shares the in-memory cases. */
-export function createKnowledgeStore(store: Store): KnowledgeStore {
+export function createKnowledgeStore(store: Store, logger?: Logger): KnowledgeStore {
+  if (logger) loggers.set(store, logger);
   let instance = instances.get(store);
   if (!instance) {
     instance = build(store);
@@ -83,12 +87,17 @@ function build(store: Store): KnowledgeStore {
 
   /**
    * Applies one log entry as slot `slot`. An entry that cannot be merged (a bug, a malformed
-   * record) is skipped rather than blocking the case forever.
+   * record) is skipped rather than blocking the case forever, and reported: a skipped entry is
+   * an article missing from the case.
    */
   function apply(k: CaseKnowledge, entry: LogEntry, slot: number) {
     try {
       return mergeArticle(k, entry.definition, entry.article, entry.facts, { history: entry.history });
-    } catch {
+    } catch (err) {
+      (loggers.get(store) ?? silentLogger).error(
+        { err, case: k.slug, slot, url: entry?.article?.url },
+        'case log entry could not be merged; the case goes on without it',
+      );
       return undefined;
     } finally {
       k.version = slot;
@@ -209,10 +218,14 @@ function build(store: Store): KnowledgeStore {
       return lists.flatMap((l) => l ?? []);
     },
     async remove(slug) {
-      const knowledge = await catchUp(slug);
-      await Promise.all(knowledge.people.map((p) => quoteLists.delete(`${slug}|${p.id}`)));
-      await quoteLists.delete(`${slug}|${UNNAMED}`);
-      for (let n = 1; n <= knowledge.version; n++) await log.delete(`${slug}|${n}`);
+      // Every key of the case, whatever wrote it: quote lists of speakers no longer among the
+      // people, what each merge produced, log entries appended after this process last read.
+      const prefix = `${slug}|`;
+      for (const kv of [log, quoteLists, effects]) {
+        const keys: string[] = [];
+        for await (const key of kv.keys()) if (key.startsWith(prefix)) keys.push(key);
+        for (const key of keys) await kv.delete(key);
+      }
       await snapshots.delete(slug);
       cache.delete(slug);
     },
