@@ -1,10 +1,13 @@
-import { ChannelType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { ChannelType, PermissionFlagsBits, Routes, SlashCommandBuilder } from 'discord.js';
+import { createDeliveryBlocks, describeBlock } from '../src/alerts/blocked.ts';
 import { type AlertSettings, createAlertSettingsStore } from '../src/alerts/settings.ts';
+import { cannotPostLine, missingPermissions } from '../src/discord/channelAccess.ts';
 import type { Command } from '../src/discord/command.ts';
 import { parseEventTypes } from '../src/discord/eventTypesOption.ts';
 import { respond } from '../src/discord/respond.ts';
 import { caseChoices, requireCase, trackedCases } from '../src/discord/trackedCase.ts';
 import { UserError } from '../src/errors.ts';
+import { alertEmbed } from '../src/format/alertEmbed.ts';
 import { type Embed, fitEmbed } from '../src/format/index.ts';
 
 /** Channels a bot can post an alert to. */
@@ -41,7 +44,10 @@ const data = new SlashCommandBuilder()
       .addRoleOption((o) => o.setName('role').setDescription('One role to ping with each new alert')),
   )
   .addSubcommand((s) => s.setName('off').setDescription('Stop posting alerts in this server'))
-  .addSubcommand((s) => s.setName('show').setDescription('Where alerts go and which ones'));
+  .addSubcommand((s) => s.setName('show').setDescription('Where alerts go and which ones'))
+  .addSubcommand((s) =>
+    s.setName('test').setDescription('Post a sample alert to the alert channel, checking the bot can'),
+  );
 
 const execute: Command['execute'] = async (interaction, ctx) => {
   const guildId = interaction.guildId;
@@ -57,10 +63,31 @@ const execute: Command['execute'] = async (interaction, ctx) => {
       true,
     );
   }
+  const blocks = createDeliveryBlocks(ctx.store);
   if (sub === 'show') {
     const current = await settings.get(guildId);
     if (!current) return respond(interaction, 'Alerts are off. Turn them on with `/alerts set`.', true);
-    return respond(interaction, { embeds: [describe(current, 'Alerts')] }, true);
+    const block = await blocks.get(guildId);
+    return respond(
+      interaction,
+      { content: block ? describeBlock(block) : undefined, embeds: [describe(current, 'Alerts')] },
+      true,
+    );
+  }
+  if (sub === 'test') {
+    const current = await settings.get(guildId);
+    if (!current) return respond(interaction, 'Alerts are off. Turn them on with `/alerts set`.', true);
+    const channel = interaction.guild?.channels.cache.get(current.channelId);
+    if (!channel || !interaction.guild)
+      throw new UserError(
+        `The alert channel <#${current.channelId}> no longer exists: run \`/alerts set\` again.`,
+      );
+    const missing = await missingPermissions(interaction.guild, channel);
+    if (missing.length) throw new UserError(cannotPostLine(current.channelId, missing));
+    await interaction.client.rest.post(Routes.channelMessages(current.channelId), {
+      body: { ...sampleAlert(), allowed_mentions: { parse: [] } },
+    });
+    return respond(interaction, `Posted a sample alert to <#${current.channelId}>.`, true);
   }
 
   // set: check everything before storing anything.
@@ -70,6 +97,8 @@ const execute: Command['execute'] = async (interaction, ctx) => {
     throw new UserError('Pick a channel of this server for alerts.');
   if (!(POSTABLE as readonly ChannelType[]).includes(channel.type))
     throw new UserError(`<#${channelId}> is not a text channel: pick a text or announcement channel.`);
+  const missing = interaction.guild ? await missingPermissions(interaction.guild, channel) : [];
+  if (missing.length) throw new UserError(cannotPostLine(channelId, missing));
   const caseInput = interaction.options.getString('case');
   const kase = caseInput ? requireCase(await trackedCases(ctx.store, guildId), caseInput) : undefined;
   const types = parseEventTypes(interaction.options.getString('types'));
@@ -83,8 +112,27 @@ const execute: Command['execute'] = async (interaction, ctx) => {
     ...(role ? { roleId: role.id } : {}),
   };
   const stored = await settings.set(guildId, next);
+  // A channel that refused posts before is fixed (or replaced): alerts resume.
+  await blocks.clear(guildId);
   return respond(interaction, { embeds: [describe(stored, 'Alerts set')] }, true);
 };
+
+/** What /alerts test posts: an alert as the real ones look, saying it is a test. */
+function sampleAlert() {
+  const { content, embeds } = alertEmbed(
+    {
+      id: 'test',
+      type: 'hearing',
+      status: 'scheduled',
+      date: null,
+      who: null,
+      summary: 'Test alert from casewatch: new developments in the cases this server tracks are posted here.',
+      sources: [],
+    },
+    { slug: 'test', name: 'casewatch test' },
+  );
+  return { content, embeds };
+}
 
 /** Channel and role as mentions: they render as names, and allowedMentions keeps them silent. */
 function describe(s: AlertSettings, title: string): Embed {

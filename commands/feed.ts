@@ -1,4 +1,5 @@
 import { escapeMarkdown, SlashCommandBuilder, type SlashCommandSubcommandBuilder } from 'discord.js';
+import { createDeliveryBlocks, describeBlock } from '../src/alerts/blocked.ts';
 import { findCase, suggestCases } from '../src/cases/definition.ts';
 import type { Command } from '../src/discord/command.ts';
 import { acknowledged, respond, respondChoices } from '../src/discord/respond.ts';
@@ -150,6 +151,9 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
   if (all.length === 0)
     return respond(interaction, 'This server follows no feed yet. Add one with `/feed add`.', true);
   const blocks: string[] = [];
+  // Feeds that work are no use while the alert channel refuses posts: say so first.
+  const refused = await createDeliveryBlocks(ctx.store).get(guildId);
+  if (refused) blocks.push(describeBlock(refused));
   for (const f of all) blocks.push(escapeMarkdown(describeFeed(f, await feeds.getState(f.url), ctx.now())));
   return respond(interaction, fitFeedList(blocks), true);
 };

@@ -1,3 +1,4 @@
+import { createDeliveryBlocks } from './alerts/blocked.ts';
 import { drainOutbox } from './alerts/deliver.ts';
 import { createAlertSettingsStore } from './alerts/settings.ts';
 import type { Config } from './config.ts';
@@ -72,6 +73,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     holds,
   };
   const settings = createAlertSettingsStore(store);
+  const blocks = createDeliveryBlocks(store);
   const poller = createFeedPoller({
     store,
     config,
@@ -92,6 +94,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       for (const sub of feed.subscriptions) {
         const target = sub.guildId ? await settings.get(sub.guildId) : undefined;
         if (!target || !sub.guildId || !holds(sub.guildId)) continue;
+        // A channel that refuses posts is already reported in /alerts show and /feed list.
+        if (await blocks.get(sub.guildId)) continue;
         await postNotice(
           bot.client.rest,
           target.channelId,

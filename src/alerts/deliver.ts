@@ -3,6 +3,7 @@ import { alertEmbed } from '../format/alertEmbed.ts';
 import type { MessagePayload } from '../format/payload.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/types.ts';
+import { createDeliveryBlocks, PostRefused } from './blocked.ts';
 import type { AlertSettingsStore } from './settings.ts';
 import { wants } from './settings.ts';
 import type { AlertDecision } from './types.ts';
@@ -98,6 +99,7 @@ export async function deliverAlerts(
   const keys = deps.store.kv('alerts');
   const report: DeliveryReport = { posted: 0, recovered: 0, edited: 0, skipped: 0, failed: 0, queued: 0 };
   const outbox = deps.store.kv(OUTBOX);
+  const blocks = createDeliveryBlocks(deps.store);
   for (const decision of decisions) {
     const dev = decision.development;
     const guilds = await deps.caseStore.guildsTracking(decision.case);
@@ -108,7 +110,7 @@ export async function deliverAlerts(
         continue;
       }
       const settings = await deps.settings.get(guildId);
-      if (!settings || !wants(settings, decision.case, dev.type)) {
+      if (!settings || !wants(settings, decision.case, dev.type) || (await blocks.get(guildId))) {
         report.skipped++;
         continue;
       }
@@ -165,6 +167,13 @@ export async function deliverAlerts(
         );
         report.edited++;
       } catch (err) {
+        if (err instanceof PostRefused) {
+          // Told, not retried forever: a refusing channel stops this server's alerts until an
+          // admin fixes it (/alerts set); a refused payload is a bug, logged with what Discord named.
+          report.skipped++;
+          await refused(err, guildId, settings.channelId, blocks, deps.logger);
+          continue;
+        }
         report.failed++;
         deps.logger?.warn(
           { err, guildId, case: decision.case, development: dev.id },
@@ -174,6 +183,26 @@ export async function deliverAlerts(
     }
   }
   return report;
+}
+
+async function refused(
+  err: PostRefused,
+  guildId: string,
+  channelId: string,
+  blocks: ReturnType<typeof createDeliveryBlocks>,
+  logger: Logger | undefined,
+) {
+  const where = { guildId, channelId, status: err.status, code: err.code, route: err.route };
+  if (!err.channelRefuses) {
+    logger?.error({ ...where, fields: err.fields, reason: err.message }, 'Discord refused an alert');
+    return;
+  }
+  const at = new Date().toISOString();
+  if (await blocks.block(guildId, { channelId, status: err.status, code: err.code, reason: err.message, at }))
+    logger?.warn(
+      { ...where, reason: err.message },
+      'alert channel refuses posts: alerts stopped until /alerts set',
+    );
 }
 
 /** Posts; when a fresh claim's post fails the claim is released so a later retry can post. */

@@ -1,4 +1,5 @@
-import { type REST, Routes } from 'discord.js';
+import { DiscordAPIError, type REST, Routes } from 'discord.js';
+import { PostRefused } from '../alerts/blocked.ts';
 import type { AlertSink } from '../alerts/deliver.ts';
 import type { MessagePayload } from '../format/payload.ts';
 
@@ -11,15 +12,44 @@ export function createDiscordAlertSink(rest: REST): AlertSink {
   return {
     async post(channelId, payload, nonce) {
       const body = nonce ? { ...toBody(payload), nonce, enforce_nonce: true } : toBody(payload);
-      const message = (await rest.post(Routes.channelMessages(channelId), { body })) as {
+      const message = (await refusals(rest.post(Routes.channelMessages(channelId), { body }))) as {
         id: string;
       };
       return { messageId: message.id };
     },
     async edit(channelId, messageId, payload) {
-      await rest.patch(Routes.channelMessage(channelId, messageId), { body: toBody(payload) });
+      await refusals(rest.patch(Routes.channelMessage(channelId, messageId), { body: toBody(payload) }));
     },
   };
+}
+
+/** Discord's 4xx answers (but 429, which discord.js retries) as PostRefused, for delivery to act on. */
+async function refusals<T>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (err) {
+    if (!(err instanceof DiscordAPIError) || err.status < 400 || err.status >= 500 || err.status === 429)
+      throw err;
+    const route = `${err.method.toUpperCase()} ${new URL(err.url).pathname.replace(/^\/api(\/v\d+)?/, '')}`;
+    const raw = err.rawError as { errors?: unknown; message?: string };
+    throw new PostRefused(
+      err.status,
+      typeof err.code === 'number' ? err.code : undefined,
+      raw.message ?? err.message,
+      route,
+      errorFields(raw.errors),
+    );
+  }
+}
+
+/** Discord's nested `errors` object as the paths it names: `embeds.0.description: BASE_TYPE_MAX_LENGTH`. */
+function errorFields(errors: unknown, path: string[] = []): string[] {
+  if (!errors || typeof errors !== 'object') return [];
+  return Object.entries(errors).flatMap(([key, value]) =>
+    key === '_errors' && Array.isArray(value)
+      ? value.map((e: { code?: string; message?: string }) => `${path.join('.')}: ${e.code ?? e.message}`)
+      : errorFields(value, [...path, key]),
+  );
 }
 
 /** A plain text message (feed paused, and the like) with mentions disabled. */

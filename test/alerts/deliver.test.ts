@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createDeliveryBlocks, PostRefused } from '../../src/alerts/blocked.ts';
 import { type AlertSink, deliverAlerts } from '../../src/alerts/deliver.ts';
 import { createAlertSettingsStore } from '../../src/alerts/settings.ts';
 import type { AlertDecision } from '../../src/alerts/types.ts';
 import type { MessagePayload } from '../../src/format/payload.ts';
+import { createLogger, memoryDestination } from '../../src/log.ts';
 import { createCaseStore } from '../../src/store/cases.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
@@ -190,5 +192,29 @@ describe('deliverAlerts', () => {
     await expect(
       deps.settings.set(GUILD, { channelId: CHANNEL, types: ['gossip' as never] }),
     ).rejects.toThrow();
+  });
+
+  it('a payload Discord refuses (400) is logged as a bug with route and fields, and not retried', async () => {
+    const deps = await setup({ channelId: CHANNEL });
+    const log = memoryDestination();
+    const logger = createLogger({ level: 'info', destination: log });
+    const sink: AlertSink = {
+      async post() {
+        throw new PostRefused(400, 50035, 'Invalid Form Body', `POST /channels/${CHANNEL}/messages`, [
+          'embeds.0.description: BASE_TYPE_MAX_LENGTH',
+        ]);
+      },
+      async edit() {},
+    };
+    const report = await deliverAlerts([decision('new', ['https://a.example/1'])], { ...deps, sink, logger });
+    expect(report).toMatchObject({ posted: 0, failed: 0 });
+    const line = JSON.parse(log.lines.find((l) => l.includes('Discord refused an alert')) ?? '{}');
+    expect(line).toMatchObject({
+      route: `POST /channels/${CHANNEL}/messages`,
+      fields: ['embeds.0.description: BASE_TYPE_MAX_LENGTH'],
+      status: 400,
+    });
+    // Not a channel problem: the server's alerts go on.
+    expect(await createDeliveryBlocks(deps.store).get(GUILD)).toBeUndefined();
   });
 });
