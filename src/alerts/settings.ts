@@ -24,6 +24,8 @@ export interface AlertSettingsStore {
   /** Validates and stores; throws a ZodError with a readable message on bad input. */
   set(guildId: string, settings: AlertSettings): Promise<AlertSettings>;
   remove(guildId: string): Promise<boolean>;
+  /** Every server with settings (for `casewatch export`). */
+  guilds(): Promise<string[]>;
 }
 
 export function createAlertSettingsStore(store: Store): AlertSettingsStore {
@@ -36,6 +38,11 @@ export function createAlertSettingsStore(store: Store): AlertSettingsStore {
       return parsed;
     },
     remove: (guildId) => kv.delete(guildId),
+    async guilds() {
+      const out: string[] = [];
+      for await (const guildId of kv.keys()) out.push(guildId);
+      return out.sort();
+    },
   };
 }
 

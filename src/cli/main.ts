@@ -24,6 +24,8 @@ const FILES: Record<string, string> = {
   people: 'people.ts',
   'eval-status': 'evalStatus.ts',
   demo: 'demo.ts',
+  export: 'export.ts',
+  import: 'import.ts',
 };
 
 async function load(name: string): Promise<CliCommand | undefined> {

@@ -42,6 +42,8 @@ const NAMES = [
   'people',
   'eval-status',
   'demo',
+  'export',
+  'import',
 ];
 
 describe('casewatch help', () => {
