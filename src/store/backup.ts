@@ -17,7 +17,8 @@ export const backupSchema = z.object({
   format: z.literal('casewatch-export'),
   version: z.literal(1),
   exportedAt: z.string(),
-  cases: z.array(caseDefinitionSchema),
+  // A server's own case keeps its owner (tenancy): only that server's feeds reach it.
+  cases: z.array(caseDefinitionSchema.extend({ owner: snowflake.optional() })),
   tracking: z.array(z.object({ guildId: snowflake, slug: z.string().min(1) })),
   feeds: z.array(
     z.object({

@@ -49,6 +49,7 @@ describe('alert channel permissions and delivery failures, through the real clie
       name: 'Harlow bus crash',
       aliases: [],
       defendants: ['Dana Whitfield'],
+      owner: guildId, // the server's own case, as /case track makes it: its own feed reaches it
     });
     await createCaseStore(store).track(guildId, slug);
     await createFeedStore(store).add(site.feedUrl, { guildId, addedAt: new Date().toISOString() }, 1);

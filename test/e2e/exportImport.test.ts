@@ -6,6 +6,7 @@ import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { command as exportCommand } from '../../src/cli/export.ts';
 import { command as importCommand } from '../../src/cli/import.ts';
 import { parseConfig } from '../../src/config.ts';
+import { createCaseStore } from '../../src/store/cases.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { rss, startServer } from '../feeds/server.ts';
@@ -79,6 +80,7 @@ describe('casewatch export > server.json, casewatch import server.json', () => {
         intervalMinutes: 15,
       },
     ]);
+    expect(backup.cases).toMatchObject([{ slug: 'quarry', owner: emu.guilds[0]?.id }]);
     writeFileSync(file, exported.out);
 
     await t.stop();
@@ -88,6 +90,7 @@ describe('casewatch export > server.json, casewatch import server.json', () => {
     t = await startTestApp(emu.apiUrl, { store: second });
     await emu.waitForReady();
     expect(await answers()).toEqual(before);
+    expect((await createCaseStore(second).get('quarry'))?.owner).toBe(emu.guilds[0]?.id);
     expect((await runCli(importCommand, [file], second, config)).out).toMatch(
       /imported 0 cases.*; 4 already as in the file/,
     );
