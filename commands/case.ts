@@ -1,5 +1,6 @@
 import { SlashCommandBuilder, type SlashCommandSubcommandBuilder } from 'discord.js';
 import { caseDefinitionSchema, findCase, slugify, splitList, suggestCases } from '../src/cases/definition.ts';
+import { caseChanges } from '../src/cases/definitionChanges.ts';
 import { changeCaseDocket, listCaseDockets } from '../src/courts/manage.ts';
 import { createDocketOffers } from '../src/courts/offers.ts';
 import type { Command } from '../src/discord/command.ts';
@@ -47,6 +48,23 @@ const data = new SlashCommandBuilder()
       ),
   )
   .addSubcommand((s) => s.setName('list').setDescription('The cases this server follows'))
+  .addSubcommand((s) =>
+    s
+      .setName('edit')
+      .setDescription(
+        "Change this server's case: name, aliases or defendants (a list given replaces the old)",
+      )
+      .addStringOption((o) =>
+        o.setName('case').setDescription('The case').setRequired(true).setAutocomplete(true),
+      )
+      .addStringOption((o) => o.setName('name').setDescription('New name').setMaxLength(200))
+      .addStringOption((o) =>
+        o.setName('aliases').setDescription('All its other names, comma-separated').setMaxLength(1000),
+      )
+      .addStringOption((o) =>
+        o.setName('defendants').setDescription('All its defendants, comma-separated').setMaxLength(1000),
+      ),
+  )
   .addSubcommandGroup((g) =>
     g
       .setName('docket')
@@ -142,6 +160,8 @@ const execute: Command['execute'] = async (interaction, ctx) => {
     return respond(interaction, truncate(`${head} ${describe(def)}`, MAX_CONTENT), true);
   }
 
+  if (sub === 'edit') return edit(interaction, cases, guildId);
+
   if (sub === 'untrack') {
     const found = findCase(await cases.trackedBy(guildId), interaction.options.getString('case', true));
     if (!found) throw new UserError('This server does not track a case by that name. See `/case list`.');
@@ -156,6 +176,38 @@ const execute: Command['execute'] = async (interaction, ctx) => {
   const lines = tracked.map((c) => `• **${c.name}** (\`${c.slug}\`) — ${describe(c)}`);
   return respond(interaction, truncate(lines.join('\n'), MAX_CONTENT), true);
 };
+
+/** `/case edit`: only the server's own case; says what changed, field by field. */
+async function edit(interaction: Parameters<Command['execute']>[0], cases: CaseStore, guildId: string) {
+  const before = findCase(await cases.trackedBy(guildId), interaction.options.getString('case', true));
+  if (!before) throw new UserError('This server does not track a case by that name. See `/case list`.');
+  if (before.owner !== guildId)
+    throw new UserError(
+      `\`${before.slug}\` is the bot operator's shared case: it is changed by the operator (\`casewatch case update\`).`,
+    );
+  const name = interaction.options.getString('name');
+  const aliases = interaction.options.getString('aliases');
+  const defendants = interaction.options.getString('defendants');
+  const parsed = caseDefinitionSchema.safeParse({
+    ...before,
+    ...(name !== null && { name }),
+    ...(aliases !== null && { aliases: splitList(aliases) }),
+    ...(defendants !== null && { defendants: splitList(defendants) }),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UserError(`That change is not valid: ${issue?.path.join('.') || 'case'} ${issue?.message}.`);
+  }
+  const after = { ...parsed.data, owner: guildId };
+  const changes = caseChanges(before, after);
+  if (changes.length === 0) return respond(interaction, `\`${before.slug}\`: nothing changed.`, true);
+  await cases.put(after);
+  return respond(
+    interaction,
+    truncate(`Updated \`${before.slug}\`: ${changes.join('; ')}.`, MAX_CONTENT),
+    true,
+  );
+}
 
 function describe(def: { aliases: string[]; defendants: string[] }) {
   const parts = [];

@@ -62,7 +62,8 @@ async function update(args: string[], ctx: CliContext): Promise<number> {
   const base = file ? await readDefinition(file) : before;
   if (base.slug !== slug)
     throw new Error(`${file} defines "${base.slug}", not "${slug}" (a slug never changes)`);
-  const after = validDefinition(
+  // The owner (a server's own case) is the store's, never the file's: kept as it is.
+  const edited = validDefinition(
     {
       ...base,
       ...(values.name !== undefined && { name: values.name }),
@@ -71,6 +72,7 @@ async function update(args: string[], ctx: CliContext): Promise<number> {
     },
     'case update',
   );
+  const after = before.owner ? { ...edited, owner: before.owner } : edited;
   const changes = caseChanges(before, after);
   if (changes.length === 0) {
     ctx.stdout.write(`${slug}: nothing changed\n`);

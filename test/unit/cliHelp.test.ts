@@ -131,5 +131,15 @@ describe('casewatch case add / update', () => {
     expect((await run(['update', 'quarry'])).code).toBe(2);
     const other = await run(['update', 'quarry', file('d.json', { slug: 'other', name: 'Other' })]);
     expect(other.err).toContain('defines "other", not "quarry"');
+    // A server's own case stays its own after the operator's edit.
+    await createCaseStore(store).put({
+      slug: 'mine',
+      name: 'Mine',
+      aliases: [],
+      defendants: [],
+      owner: '123456789012345678',
+    });
+    expect((await run(['update', 'mine', '--name', 'Still mine'])).code).toBe(0);
+    expect((await createCaseStore(store).get('mine'))?.owner).toBe('123456789012345678');
   });
 });
