@@ -45,9 +45,11 @@ export async function ingestArticle(
   article: Article & { case?: string },
   deps: IngestDeps,
 ): Promise<IngestResult> {
-  // Only http(s) URLs become sources: a `javascript:` or `data:` URL never reaches a case or an alert.
-  if (!isHttpUrl(article.url))
-    throw new Error(`the article URL must be http or https: ${article.url.slice(0, 80)}`);
+  // A script or local URL (javascript:, data:, file:…) never reaches a case or an alert. Opaque
+  // identifiers (seed:, urn:, tag:) are accepted as the article's identity: the labelled corpus and
+  // the team's replay use them, and formatters only ever link http(s) URLs.
+  if (!isAcceptableUrl(article.url))
+    throw new Error(`the article URL must be http(s) or an opaque identifier: ${article.url.slice(0, 80)}`);
   const targets = chooseCases(article, deps);
   if (targets.length === 0) return { cases: [], alerts: [], replayed: [] };
   const knowledge = createKnowledgeStore(deps.store, deps.logger);
@@ -75,10 +77,19 @@ export async function ingestArticle(
   return { cases: targets.map((c) => c.slug), alerts, replayed };
 }
 
-function isHttpUrl(url: string): boolean {
+const REFUSED_SCHEMES = new Set([
+  'javascript:',
+  'data:',
+  'vbscript:',
+  'file:',
+  'blob:',
+  'about:',
+  'filesystem:',
+]);
+
+function isAcceptableUrl(url: string): boolean {
   try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
+    return !REFUSED_SCHEMES.has(new URL(url).protocol);
   } catch {
     return false;
   }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { extractFacts } from '../../src/extract/index.ts';
 import { isForbiddenAddress } from '../../src/feeds/urlSafety.ts';
+import { sourceLink } from '../../src/format/payload.ts';
 import { ingestArticle } from '../../src/ingest.ts';
 import { openStore } from '../../src/store/index.ts';
 import { TEST_TOKEN } from '../support/bot.ts';
@@ -64,8 +65,8 @@ describe('finding 11: IPv6 ranges that carry IPv4 are refused', () => {
   });
 });
 
-describe('finding 12: only http(s) article URLs are ingested', () => {
-  it('refuses a javascript: article, so it never becomes an alert source', async () => {
+describe('finding 12: no script or local URL is ingested', () => {
+  it('refuses a javascript: article, so it never becomes an alert source; an opaque id is no link', async () => {
     const store = await openStore('memory://');
     const def = { slug: 'quay', name: 'Quay', aliases: [], defendants: ['Marta Quay'] };
     const article = (url: string) => ({
@@ -76,9 +77,14 @@ describe('finding 12: only http(s) article URLs are ingested', () => {
     });
     const deps = { store, cases: [def], history: false, extract: extractFacts };
     for (const url of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', 'not a url'])
-      await expect(ingestArticle(article(url), deps), url).rejects.toThrow(/http or https/);
+      await expect(ingestArticle(article(url), deps), url).rejects.toThrow(
+        /http\(s\) or an opaque identifier/,
+      );
     const ok = await ingestArticle(article('https://news.example/quay'), deps);
     expect(ok.cases).toEqual(['quay']);
+    // The labelled corpus names some articles by an opaque id: kept, but never rendered as a link.
+    expect((await ingestArticle(article('seed:quay-001'), deps)).cases).toEqual(['quay']);
+    expect(sourceLink('Seed', 'seed:quay-001')).toBe('Seed');
     await store.close();
   });
 });
