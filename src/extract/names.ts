@@ -128,11 +128,25 @@ export function editDistance(a: string, b: string): number {
 /** Same surname up to a likely misspelling: distance 1 for short names, 2 for long ones. */
 export function similarSurname(a: string, b: string): boolean {
   if (a === b) return true;
+  if (swappedLetters(a, b)) return true;
   if ((a.includes(' ') || b.includes(' ')) && a.replace(/ /g, '') === b.replace(/ /g, '')) return true;
   const len = Math.min(a.length, b.length);
   if (len < 5) return false;
   if (a[0] !== b[0]) return false;
   return editDistance(a, b) <= (len >= 7 ? 2 : 1);
+}
+
+/** One pair of neighbouring letters typed the wrong way round ("Hananh" for "Hannah"). */
+export function swappedLetters(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 4 || a === b) return false;
+  const diff: number[] = [];
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) diff.push(k);
+  return (
+    diff.length === 2 &&
+    diff[1] === diff[0]! + 1 &&
+    a[diff[0]!] === b[diff[1]!] &&
+    a[diff[1]!] === b[diff[0]!]
+  );
 }
 
 /** Common short forms of first names, both ways ("Dave" ~ "David"). */

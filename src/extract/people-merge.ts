@@ -1,5 +1,5 @@
 import type { NameRun } from './name-runs.ts';
-import { nameTokens, normaliseName, sameFirstName, similarSurname } from './names.ts';
+import { nameTokens, normaliseName, sameFirstName, similarSurname, swappedLetters } from './names.ts';
 
 /** A person being assembled from name runs: every written variant and its count. */
 export interface Draft {
@@ -28,6 +28,8 @@ export function matchesDraft(tokens: string[], draft: Draft): boolean {
     const surT = tokens.slice(1).join(' ');
     const surD = d.slice(1).join(' ');
     if (sameFirstName(tokens[0]!, d[0]!) && similarSurname(surT, surD)) return true;
+    // The same surname with a mistyped first name ("Hananh Gutierrez-Reed").
+    if (surT === surD && swappedLetters(tokens[0]!, d[0]!)) return true;
   }
   return false;
 }
@@ -71,6 +73,23 @@ export function fullestName(draft: Draft): string {
       a.first - b.first,
   );
   return entries[0]?.[0] ?? '';
+}
+
+/**
+ * A full name with its surname as the article spells it most often (`surnames`: each written
+ * last word and how often): "Alec Bladwin" once and "Baldwin" twice is Alec Baldwin.
+ */
+export function respelledSurname(chosen: string, surnames: Map<string, number>): string {
+  const words = chosen.split(/\s+/);
+  const own = words.at(-1) ?? '';
+  const last = nameTokens(own).join('');
+  let best: { word: string; count: number } | undefined;
+  for (const [word, count] of surnames) {
+    const token = nameTokens(word).join('');
+    if (token !== last && similarSurname(token, last) && count > (best?.count ?? surnames.get(own) ?? 1))
+      best = { word, count };
+  }
+  return best && words.length >= 2 ? [...words.slice(0, -1), best.word].join(' ') : chosen;
 }
 
 /** Keys under which a single word may refer to a draft: surname parts, first name, nickname. */

@@ -1,7 +1,7 @@
 import type { Person } from '../facts.ts';
 import { findNameRuns, type NameRun, titleLength } from './name-runs.ts';
 import { isCommonWord, isFirstName, lexTag, nameTokens } from './names.ts';
-import { addToDrafts, type Draft, fullestName } from './people-merge.ts';
+import { addToDrafts, type Draft, fullestName, respelledSurname } from './people-merge.ts';
 import { makeRegistry, resolveWords } from './people-registry.ts';
 import {
   appositionAfter,
@@ -71,12 +71,19 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
     if (list) list.push(ev);
     else evidence.set(d, [ev]);
   }
+  // How often each draft's last word is written each way (full names and surnames alone).
+  const spellings = new Map<Draft, Map<string, number>>();
+  for (const [run, d] of runDraft) {
+    const counts = spellings.get(d) ?? spellings.set(d, new Map()).get(d)!;
+    const last = run.name.split(/\s+/).at(-1) ?? '';
+    counts.set(last, (counts.get(last) ?? 0) + 1);
+  }
   const entries = new Map<Draft, PersonEntry>();
   const nameOnlyGender = new Set<PersonEntry>();
   for (const d of drafts) {
     const ev = evidence.get(d) ?? [];
     entries.set(d, {
-      name: fullestName(d),
+      name: respelledSurname(fullestName(d), spellings.get(d) ?? new Map()),
       role: decideRole(ev),
       gender: decideGender(ev),
       aliases: [...d.variants.keys(), ...(d.nickname ? [d.nickname] : [])],

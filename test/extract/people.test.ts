@@ -73,3 +73,23 @@ describe('stage names and legal names', () => {
     expect(r.people.some((p) => p.name === 'Big Corvid')).toBe(false);
   });
 });
+
+describe('an article’s own misspelling of a name it spells right elsewhere', () => {
+  it('takes the surname spelled most often, and joins a first name with two letters swapped', () => {
+    const r = registry(
+      'Actor Marlon Brandt was charged on Monday. Brandt pleaded not guilty. Marlon Bradnt, 61, and Brandt’s lawyer left.',
+    );
+    expect(r.people.map((p) => p.name)).toEqual(['Marlon Brandt']);
+    const s = registry(
+      'Armorer Hannah Okoro-Vance was found guilty. Hananh Okoro-Vance, 24, cried as the verdict was read.',
+    );
+    expect(s.people.map((p) => p.name)).toEqual(['Hannah Okoro-Vance']);
+  });
+
+  it('relatives with the same surname stay two people', () => {
+    const r = registry(
+      'Brothers Marlon Brandt and Curtis Brandt were both charged with fraud. Marlon Brandt pleaded guilty.',
+    );
+    expect(r.people.map((p) => p.name).sort()).toEqual(['Curtis Brandt', 'Marlon Brandt']);
+  });
+});
