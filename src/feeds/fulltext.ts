@@ -27,7 +27,7 @@ export async function fetchPageText(url: string, limits: FetchLimits): Promise<s
 
 /** Real article pages have a few thousand elements nested a few dozen deep. */
 export const MAX_PAGE_ELEMENTS = 50_000;
-export const MAX_PAGE_DEPTH = 256;
+export const MAX_PAGE_DEPTH = 128;
 const VOID_OR_SIBLING =
   /^(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr|p|li|dt|dd|tr|td|th|option)$/i;
 

@@ -127,11 +127,39 @@ export function textOf(value: unknown, depth = 0): string {
   return '';
 }
 
-const BLOCKS: Record<FeedFormat, RegExp> = {
-  rss: /<item(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/item\s*>)/g,
-  rdf: /<item(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/item\s*>)/g,
-  atom: /<entry(?=[\s/>])[^>]*?(?:\/>|>[\s\S]*?<\/entry\s*>)/g,
-};
+/**
+ * The `<item>…</item>` (or `<entry>`, or self-closing) blocks of a document, in one pass: the
+ * regex this replaces rescanned the rest of the document for every unclosed `<item>` (quadratic).
+ * A block runs from its tag to the first closing tag after it; the next `>` and the next closing
+ * tag are found once and reused until the scan passes them.
+ */
+export function itemBlocks(xml: string, tag: 'item' | 'entry', max: number): string[] {
+  const open = new RegExp(`<${tag}(?=[\\s/>])`, 'g');
+  const close = new RegExp(`</${tag}\\s*>`, 'g');
+  const blocks: string[] = [];
+  let gt = -1;
+  let closeAt = -2; // -2: not looked for yet; -1: none after `closeFrom`
+  let closeEnd = -1;
+  for (let m = open.exec(xml); m && blocks.length < max; m = open.exec(xml)) {
+    if (gt < m.index) gt = xml.indexOf('>', m.index);
+    if (gt < 0) break;
+    if (xml[gt - 1] === '/') {
+      blocks.push(xml.slice(m.index, gt + 1));
+      open.lastIndex = gt + 1;
+      continue;
+    }
+    if (closeAt !== -1 && closeAt <= gt) {
+      close.lastIndex = gt + 1;
+      const c = close.exec(xml);
+      closeAt = c ? c.index : -1;
+      closeEnd = c ? c.index + c[0].length : -1;
+    }
+    if (closeAt < 0) continue; // never closed: only a self-closing tag can still follow
+    blocks.push(xml.slice(m.index, closeEnd));
+    open.lastIndex = closeEnd;
+  }
+  return blocks;
+}
 
 /** The fallback: each item in a minimal document that keeps the root's namespace declarations. */
 async function parseItemByItem(
@@ -143,10 +171,10 @@ async function parseItemByItem(
   const root = /<(rss|feed|rdf:RDF|RDF)\b[^>]*>/i.exec(xml);
   if (!root) return undefined;
   const rootName = root[1]!;
-  const blocks = (xml.match(BLOCKS[format]) ?? []).slice(0, maxItems);
+  const blocks = itemBlocks(xml, format === 'atom' ? 'entry' : 'item', maxItems);
   const firstItem = xml.search(format === 'atom' ? /<entry[\s/>]/ : /<item[\s/>]/);
   const head = firstItem < 0 ? xml : xml.slice(0, firstItem);
-  const title = plainLine(/<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(head)?.[1] ?? '');
+  const title = plainLine(titleIn(head));
   const wrap = (block: string) =>
     format === 'rss'
       ? `${root[0]}<channel><title>x</title>${block}</channel></${rootName}>`
@@ -163,6 +191,16 @@ async function parseItemByItem(
     }
   }
   return { title, rawItems };
+}
+
+/** The first `<title>…</title>` of a feed's head, found in linear time (no match: ''). */
+function titleIn(head: string): string {
+  const openTag = /<title\b[^>]*>/i.exec(head.slice(0, head.lastIndexOf('>') + 1));
+  if (!openTag) return '';
+  const close = /<\/title\s*>/i;
+  const from = openTag.index + openTag[0].length;
+  const end = head.slice(from).search(close);
+  return end < 0 ? '' : head.slice(from, from + end);
 }
 
 function errorText(err: unknown): string {

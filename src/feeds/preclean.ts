@@ -50,7 +50,7 @@ export function precleanXml(input: string): CleanedXml {
     start > 0 &&
     xml
       .slice(0, start)
-      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
       .trim()
   ) {
     warnings.push('removed junk before the XML document');
@@ -106,8 +106,9 @@ function doctypeEnd(xml: string, i: number): number {
 }
 
 // CDATA sections and comments are matched first so that their contents are left alone.
+// An unterminated one runs to the end (`|$`): otherwise each `<!--` would rescan the rest (quadratic).
 const ENTITY_OR_AMP =
-  /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|&(?:(#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);)?/g;
+  /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|&(?:(#[xX][0-9a-fA-F]+|#[0-9]+|[A-Za-z_][\w.-]*);)?/g;
 
 function fixEntities(xml: string): string {
   return xml.replace(ENTITY_OR_AMP, (whole, ref: string | undefined) => {
