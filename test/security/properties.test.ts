@@ -129,15 +129,18 @@ describe('URLs', () => {
 
   it('parseHttpUrl accepts only http(s) without credentials, and says why otherwise', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.webUrl({ authoritySettings: { withUserInfo: true } }), fc.string({ maxLength: 60 })), (raw) => {
-        try {
-          const url = parseHttpUrl(raw);
-          expect(url.protocol).toMatch(/^https?:$/);
-          expect(url.username + url.password).toBe('');
-        } catch (err) {
-          expect((err as FeedError).reason).toBe('bad_url');
-        }
-      }),
+      fc.property(
+        fc.oneof(fc.webUrl({ authoritySettings: { withUserInfo: true } }), fc.string({ maxLength: 60 })),
+        (raw) => {
+          try {
+            const url = parseHttpUrl(raw);
+            expect(url.protocol).toMatch(/^https?:$/);
+            expect(url.username + url.password).toBe('');
+          } catch (err) {
+            expect((err as FeedError).reason).toBe('bad_url');
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
