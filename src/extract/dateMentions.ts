@@ -12,6 +12,8 @@ export type DateMention =
   | { kind: 'dayOffset'; start: number; end: number; days: number }
   | { kind: 'week'; start: number; end: number; weeks: number }
   | { kind: 'monthOffset'; start: number; end: number; months: number }
+  /** "eight weeks from now", "in two months", "two months ago": a count from publication, to the month when weeks or months. */
+  | { kind: 'counted'; start: number; end: number; days: number; monthOnly: boolean }
   /** "the following day", "a week later": relative to another dated event of the article. */
   | { kind: 'afterEvent'; start: number; end: number; days: number }
   /** "earlier that month", "later that month": the month of another dated event of the article. */
@@ -48,13 +50,18 @@ const WEEKDAY_RE = new RegExp(
   'gi',
 );
 const DAY_OFFSET = /\b(yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening))\b/gi;
-const WEEK = /\b(this|last|next|earlier this|later this) week\b/gi;
+const WEEK = /\b(this|last|next|earlier this|later this|earlier in the|later in the) week\b/gi;
 const MONTH_OFFSET = /\b(this|last|next|earlier this|later this) month\b|\bend of (?:the|this) month\b/gi;
 const AFTER_EVENT =
-  /\b(the following day|the next day|a day later|the day after|later (?:that|in the) day|earlier (?:that|in the) day|the same day|that same day|a week later|the following week)\b/gi;
+  /\b(the following day|the next day|a day later|the day after|later (?:that|in the) day|earlier (?:that|in the) day|the same day|that same day|within (?:an|the|a few) hours?|a week later|the following week)\b/gi;
 const SAME_MONTH = /\b(?:earlier|later) that month\b|\bthat same month\b/gi;
 /** "three days ago", "a week ago", "two days later". */
 const COUNTED = new RegExp(`\\b(${NUMBER_WORD}|a|an) (days?|weeks?) (ago|later|earlier)\\b`, 'gi');
+/** "eight weeks from now", "in two weeks", "three months ago". */
+const FROM_NOW = new RegExp(
+  `\\b(?:in (${NUMBER_WORD}|a|an) (days?|weeks?|months?)\\b|(${NUMBER_WORD}|a|an) (days?|weeks?|months?) (from now|ago)\\b)`,
+  'gi',
+);
 const VAGUE =
   /\b(?:(?:last|this|next) year|earlier this year|later this year|(?:the|this|last|next|in|early|late|mid-?)\s*(?:spring|summer|fall|autumn|winter)(?: of (?:19|20)\d{2})?|(?:19|20)\d{2})\b/gi;
 
@@ -151,7 +158,23 @@ export function findDateMentions(text: string): DateMention[] {
     if (m[3]!.toLowerCase() === 'ago') add({ kind: 'dayOffset', start, end, days: -days });
     else if (m[3]!.toLowerCase() === 'later') add({ kind: 'afterEvent', start, end, days });
   }
-  for (const m of /day|week/i.test(text) ? text.matchAll(AFTER_EVENT) : []) {
+  for (const m of /from now|ago|\bin (?:\w+) (?:days?|weeks?|months?)\b/i.test(text)
+    ? text.matchAll(FROM_NOW)
+    : []) {
+    const n = (m[1] ?? m[3])!.toLowerCase();
+    const unit = (m[2] ?? m[4])!.toLowerCase();
+    const count = /^\d+$/.test(n) ? Number(n) : (SMALL_NUMBERS[n] ?? 1);
+    const days = count * (unit.startsWith('month') ? 30 : unit.startsWith('week') ? 7 : 1);
+    const start = m.index ?? 0;
+    add({
+      kind: 'counted',
+      start,
+      end: start + m[0].length,
+      days: m[5]?.toLowerCase() === 'ago' ? -days : days,
+      monthOnly: !unit.startsWith('day'),
+    });
+  }
+  for (const m of /day|week|hour|minute/i.test(text) ? text.matchAll(AFTER_EVENT) : []) {
     const word = m[1]!.toLowerCase();
     const days = /week/.test(word)
       ? 7

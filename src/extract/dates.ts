@@ -88,12 +88,17 @@ export function resolveMention(m: DateMention, published: string, tense: Tense):
       if (future && m.month < pm) year = py + 1;
       if (!future && m.month > pm) year = py - 1;
       if (m.shift === 'last' && m.month === pm) year = py - 1;
+      if (m.shift === 'next' && m.month <= pm) year = py + 1;
       return { date: ym(year, m.month), recent: false };
     }
     case 'dayOffset':
       return withRecency(addDays(published, m.days));
     case 'week':
       return { date: weekMonth(published, m.weeks), recent: m.weeks <= 0 };
+    case 'counted': {
+      const date = addDays(published, m.days);
+      return m.monthOnly ? { date: date.slice(0, 7), recent: false } : withRecency(date);
+    }
     case 'monthOffset': {
       const d = new Date(Date.UTC(py, pm - 1 + m.months, 1));
       return { date: ym(d.getUTCFullYear(), d.getUTCMonth() + 1), recent: false };

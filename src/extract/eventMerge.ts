@@ -51,6 +51,7 @@ const STAGE: Partial<Record<EventType, number>> = {
 export function finishEvents(all: DraftEvent[], doc: ArticleDoc): CaseEvent[] {
   const drafts = trialDefendants(stateCharges(all));
   applyFilingDate(drafts);
+  anchoredDates(drafts);
   shareDates(drafts);
   const extraditionDays = new Set(
     drafts.filter((d) => d.family === 'extradition' && d.date).map((d) => d.date),
@@ -170,6 +171,32 @@ function shareDates(drafts: DraftEvent[]): void {
         break;
       }
     }
+  }
+}
+
+/** "taken into custody following the jury's verdict": the act happened the day of the act it follows. */
+const ANCHOR =
+  /\b(?:after|following|upon|immediately after)\s+(?:the|his|her|their|its)\s+(?:jury['’]s\s+)?(verdicts?|conviction|sentencing|arrest|arraignment)\b/i;
+const ANCHOR_TYPE: Record<string, EventType> = {
+  verdict: 'verdict',
+  verdicts: 'verdict',
+  conviction: 'verdict',
+  sentencing: 'sentence',
+  arrest: 'arrest',
+  arraignment: 'hearing',
+};
+
+function anchoredDates(drafts: DraftEvent[]): void {
+  for (const d of drafts) {
+    if (d.date !== null || d.status !== 'happened') continue;
+    const anchor = ANCHOR.exec(d.sentence.text);
+    const type = anchor ? ANCHOR_TYPE[anchor[1]!.toLowerCase()] : undefined;
+    if (!type || type === d.type) continue;
+    const act = drafts.find(
+      (o) =>
+        o.type === type && o.status === 'happened' && o.date?.length === 10 && (o.who === d.who || !o.who),
+    );
+    if (act) d.date = act.date;
   }
 }
 

@@ -178,7 +178,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'ruling',
-    '\\b(?:judge|court|justices?)\\b[^.;]{0,60}?\\b(?:ruled|upheld|overturned|struck down|sided)\\b|\\b(?:barred|excluded|suppressed|threw out) (?:the |some |any |key )?(?:testimony|evidence|statements?|expert|witness(?:es)?)\\b',
+    '\\b(?:judge|court|justices?)\\b[^.;]{0,60}?\\b(?:ruled|upheld|overturned|struck down|sided)\\b|\\b(?:judge|court)\\b[^.;]{0,60}?\\b(?:barred|excluded|suppressed|threw out) (?:the |some |any |key )?(?:testimony|evidence|statements?|expert|witness(?:es)?)\\b',
   ),
   // hearing
   rule('hearing', '\\barraign(?:ed|ments?)\\b'),

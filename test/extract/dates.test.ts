@@ -97,3 +97,24 @@ describe('words that only look like dates', () => {
     expect(m && resolveMention(m, '2023-03-09', 'past').date).toBeNull();
   });
 });
+
+describe('counts from publication, ranges and "next"', () => {
+  // 2023-03-09 is a Thursday.
+  it('"eight weeks from now" and "in two weeks" give the month; "in two days" the day', () => {
+    expect(resolve('A ruling is expected eight weeks from now.', '2023-03-09', 'future')).toBe('2023-05');
+    expect(resolve('The trial is set to begin in two weeks.', '2023-03-09', 'future')).toBe('2023-03');
+    expect(resolve('The jury returns in two days.', '2023-03-09', 'future')).toBe('2023-03-11');
+    expect(resolve('He was indicted two months ago.', '2023-03-09')).toBe('2023-01');
+  });
+  it('"next March" in March is the coming year', () => {
+    expect(resolve('Sentencing is set for next March.', '2023-03-09', 'future')).toBe('2024-03');
+  });
+  it('a range gives its first day; a possessive weekday and a time of day keep the day', () => {
+    expect(resolve('The hearings run July 10–12.', '2023-03-09', 'future')).toBe('2023-07-10');
+    expect(resolve("At Wednesday's hearing, the judge spoke.", '2023-03-09')).toBe('2023-03-08');
+    expect(resolve('He was arrested on Friday afternoon.', '2023-03-09')).toBe('2023-03-03');
+  });
+  it('"earlier in the week" is this week (its month when the week lies in one)', () => {
+    expect(resolve('She pleaded guilty earlier in the week.', '2023-03-09')).toBe('2023-03');
+  });
+});

@@ -154,3 +154,22 @@ describe('court words of U.S. and English courts', () => {
     ).toEqual(['ruling John Doe 2023-03-06 happened']);
   });
 });
+
+describe('dates carried from the act an event follows', () => {
+  it('"taken into custody following the verdict" happened on the verdict day', () => {
+    expect(
+      events(
+        'A judge denied bail for Jane Roe on Friday. Roe was convicted on March 6 of arson. Roe was taken into custody following the jury’s verdict.',
+        '2023-03-25',
+      ),
+    ).toContain('bail Jane Roe 2023-03-06 happened (old)');
+  });
+  it('a deliberation "since" a day dates no verdict', () => {
+    expect(
+      events(
+        'The verdict against John Doe was reached Monday by jurors who had deliberated since Dec. 20.',
+        '2022-01-04',
+      ),
+    ).toEqual(['verdict John Doe 2022-01-03 happened']);
+  });
+});
