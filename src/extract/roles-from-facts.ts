@@ -15,6 +15,8 @@ const DEFENDANT_ACTS: ReadonlySet<EventType> = new Set<EventType>([
   'sentence',
   'arrest',
   'bail',
+  // a civil suit's `who` is the party sued or ordered to pay
+  'lawsuit',
 ]);
 
 export function rolesFromFacts(people: Person[], charges: Charge[], events: CaseEvent[]): Person[] {

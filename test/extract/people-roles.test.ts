@@ -178,3 +178,17 @@ describe('roles from appositions shared by a list and from titled appositions', 
     ).toMatchObject({ 'Adam Roshe': 'witness', 'Kingsley Dass': 'witness' });
   });
 });
+
+describe('parties of a civil suit', () => {
+  it('the party sued is the defendant even beside the word "victims"; the party suing is the plaintiff', () => {
+    expect(
+      roles('The families of two victims sued Dana Pruitt for defamation in a Texas court on Monday.'),
+    ).toMatchObject({
+      'Dana Pruitt': 'defendant',
+    });
+    expect(roles('The parents filed a lawsuit against radio host Dana Pruitt on Monday.')).toMatchObject({
+      'Dana Pruitt': 'defendant',
+    });
+    expect(roles('Dana Pruitt sued the county on Monday.')).toMatchObject({ 'Dana Pruitt': 'plaintiff' });
+  });
+});
