@@ -11,6 +11,10 @@ const HEADS = [
   'manslaughter while (?:operating|driving) (?:a |an )?(?:motor )?vehicle (?:while )?(?:under the influence|intoxicated|impaired)',
   'manslaughter',
   'murders?',
+  // the offence as a verb after "convicted of", "charged with" ("murdering seven babies")
+  'murdering',
+  '(?:attempting|trying) to (?:kill|murder)',
+  'raping',
   'homicide',
   'misconduct(?: in office)?',
   'deprivation of (?:civil )?rights',
@@ -196,6 +200,8 @@ export function canonicalOffence(raw: string, before: string): string {
   // "a felony involuntary manslaughter charge": felony is the class there, not part of the name.
   if (/\b(?:a|an|the)\s+$/i.test(before)) name = name.replace(/^felony /, '');
   name = name.replace(/\bmurders\b/, 'murder');
+  name = name.replace(/^(?:attempting|trying) to (?:kill|murder)$/, 'attempted murder');
+  name = name.replace(/^murdering$/, 'murder').replace(/^raping$/, 'rape');
   name = name.replace(/^(?:gun|weapons?) enhancement$/, 'firearm enhancement');
   if (name === 'transportation') name = 'transportation to engage in prostitution';
   return name;

@@ -197,3 +197,11 @@ describe('verdicts on every charge at once', () => {
     );
   });
 });
+
+describe('offences written as verbs', () => {
+  it('"convicted of murdering … and trying to kill …" is murder and attempted murder', () => {
+    expect(
+      charges('Jane Roe was convicted by a jury of murdering three patients and trying to kill two more.'),
+    ).toEqual(['Jane Roe: attempted murder (convicted)', 'Jane Roe: murder (convicted)']);
+  });
+});
