@@ -1,6 +1,6 @@
 import { ChannelType, PermissionFlagsBits, Routes, SlashCommandBuilder } from 'discord.js';
 import { createDeliveryBlocks, describeBlock } from '../src/alerts/blocked.ts';
-import { type AlertSettings, createAlertSettingsStore } from '../src/alerts/settings.ts';
+import { type AlertSettings, createAlertSettingsStore, DEFAULT_THRESHOLD } from '../src/alerts/settings.ts';
 import { cannotPostLine, missingPermissions } from '../src/discord/channelAccess.ts';
 import type { Command } from '../src/discord/command.ts';
 import { parseEventTypes } from '../src/discord/eventTypesOption.ts';
@@ -41,7 +41,16 @@ const data = new SlashCommandBuilder()
           .setDescription('Event types, comma-separated, e.g. "charge, verdict, sentence" (default: all)')
           .setMaxLength(300),
       )
-      .addRoleOption((o) => o.setName('role').setDescription('One role to ping with each new alert')),
+      .addRoleOption((o) => o.setName('role').setDescription('One role to ping with each new alert'))
+      .addStringOption((o) =>
+        o
+          .setName('threshold')
+          .setDescription('How sure casewatch must be that it is news (default: high)')
+          .addChoices(
+            { name: 'high: dated news about a defendant', value: 'high' },
+            { name: 'medium: also undated news', value: 'medium' },
+          ),
+      ),
   )
   .addSubcommand((s) => s.setName('off').setDescription('Stop posting alerts in this server'))
   .addSubcommand((s) => s.setName('show').setDescription('Where alerts go and which ones'))
@@ -105,8 +114,10 @@ const execute: Command['execute'] = async (interaction, ctx) => {
   const role = interaction.options.getRole('role');
   if (role && role.id === guildId)
     throw new UserError('Alerts never ping @everyone: pick a role, or leave `role` empty.');
+  const threshold = interaction.options.getString('threshold');
   const next: AlertSettings = {
     channelId,
+    ...(threshold === 'medium' || threshold === 'high' ? { threshold } : {}),
     ...(kase ? { cases: [kase.slug] } : {}),
     ...(types ? { types } : {}),
     ...(role ? { roleId: role.id } : {}),
@@ -149,6 +160,7 @@ function describe(s: AlertSettings, title: string): Embed {
         value: s.types?.length ? s.types.join(', ') : 'all (background mentions never alert)',
       },
       { name: 'Role pinged', value: s.roleId ? `<@&${s.roleId}>` : 'none' },
+      { name: 'Threshold', value: s.threshold ?? DEFAULT_THRESHOLD },
     ],
   });
 }

@@ -69,7 +69,13 @@ export async function ingestArticle(
     if (quotes.length > 0) await knowledge.addQuotes(def.slug, quotes);
     const decided = (list: typeof result.alerts, into: AlertDecision[]) => {
       for (const a of list)
-        into.push({ kind: a.kind, case: def.slug, caseName: def.name, development: a.development });
+        into.push({
+          kind: a.kind,
+          case: def.slug,
+          caseName: def.name,
+          development: a.development,
+          ...(a.confidence ? { confidence: a.confidence } : {}),
+        });
     };
     decided(result.alerts, alerts);
     decided(result.replay?.alerts ?? [], replayed);

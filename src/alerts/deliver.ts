@@ -5,7 +5,7 @@ import type { Logger } from '../log.ts';
 import type { Store } from '../store/types.ts';
 import { createDeliveryBlocks, PostRefused } from './blocked.ts';
 import type { AlertSettingsStore } from './settings.ts';
-import { wants } from './settings.ts';
+import { meetsThreshold, wants } from './settings.ts';
 import type { AlertDecision } from './types.ts';
 
 /** Posts and edits messages (src/discord/alertSink.ts implements it over Discord's REST API). */
@@ -110,7 +110,12 @@ export async function deliverAlerts(
         continue;
       }
       const settings = await deps.settings.get(guildId);
-      if (!settings || !wants(settings, decision.case, dev.type) || (await blocks.get(guildId))) {
+      if (
+        !settings ||
+        !wants(settings, decision.case, dev.type) ||
+        !meetsThreshold(decision, settings.threshold) ||
+        (await blocks.get(guildId))
+      ) {
         report.skipped++;
         continue;
       }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { atLeast, CONFIDENCE_LEVELS, type ConfidenceLevel } from '../cases/confidence.ts';
 import { EVENT_TYPES, type EventType } from '../facts.ts';
 import type { Store } from '../store/types.ts';
+import type { AlertDecision } from './types.ts';
 
 /**
  * Where a server's alerts go (`/alerts set|off|show`): one channel, optionally only some cases and
@@ -15,6 +17,8 @@ export const alertSettingsSchema = z.object({
   cases: z.array(z.string().min(1).max(64)).max(25).optional(),
   types: z.array(z.enum(EVENT_TYPES)).max(EVENT_TYPES.length).optional(),
   roleId: snowflake.optional(),
+  /** The least confidence worth an alert (default 'high': a wrong alert costs more than a late one). */
+  threshold: z.enum(CONFIDENCE_LEVELS).optional(),
 });
 
 export type AlertSettings = z.infer<typeof alertSettingsSchema>;
@@ -51,4 +55,18 @@ export function wants(settings: AlertSettings, slug: string, type: EventType): b
   if (settings.cases && settings.cases.length > 0 && !settings.cases.includes(slug)) return false;
   if (settings.types && settings.types.length > 0 && !settings.types.includes(type)) return false;
   return true;
+}
+
+export const DEFAULT_THRESHOLD: ConfidenceLevel = 'high';
+
+/**
+ * Whether a decision is worth posting at a threshold: a 'new' alert at or above it; an 'update'
+ * edits an alert already posted (delivery finds none when the 'new' one was below the threshold).
+ */
+export function meetsThreshold(
+  decision: Pick<AlertDecision, 'kind' | 'confidence'>,
+  threshold?: ConfidenceLevel,
+): boolean {
+  if (decision.kind !== 'new') return true;
+  return atLeast(decision.confidence?.level ?? 'high', threshold ?? DEFAULT_THRESHOLD);
 }

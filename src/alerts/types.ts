@@ -1,3 +1,4 @@
+import type { Confidence } from '../cases/confidence.ts';
 import type { DevelopmentView } from '../cases/types.ts';
 
 /** What ingestion decided to tell the servers following a case. */
@@ -8,4 +9,6 @@ export interface AlertDecision {
   case: string;
   caseName: string;
   development: DevelopmentView;
+  /** How sure the merge was that it is news, and why (servers choose a threshold; default high). */
+  confidence?: Confidence;
 }

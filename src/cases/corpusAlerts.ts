@@ -1,3 +1,4 @@
+import { meetsThreshold } from '../alerts/settings.ts';
 import type { AlertDecision } from '../alerts/types.ts';
 import type { CaseEvent, Facts } from '../facts.ts';
 
@@ -94,7 +95,8 @@ export function goldDevelopments(articles: Array<{ gold: Facts }>): GoldDevelopm
 /** Scores one batch of alerts against the case's gold developments (marking those matched). */
 export function scoreAlertBatch(gold: GoldDevelopment[], alerts: AlertDecision[], score: AlertScore): void {
   for (const alert of alerts) {
-    if (alert.kind !== 'new') continue;
+    // What a server with the default threshold is shown.
+    if (alert.kind !== 'new' || !meetsThreshold(alert)) continue;
     const d = alert.development;
     score.alerts++;
     const fits = (x: GoldDevelopment) => x.type === d.type && (x.who == null || sameName(x.who, d.who));

@@ -22,14 +22,17 @@ import { toView } from './views.ts';
 
 export interface MergeOutcome {
   changed: boolean;
-  alerts: Array<Pick<AlertDecision, 'kind' | 'development'>>;
+  alerts: Array<Pick<AlertDecision, 'kind' | 'development' | 'confidence'>>;
   quotes: QuoteRecord[];
   /**
    * When the article was merged before: the alerts and quotes that merge produced, so a caller
    * that crashed before finishing them (posting, storing quotes) can finish them now. Both are
    * idempotent downstream (alert keys, quote de-duplication).
    */
-  replay?: { alerts: Array<Pick<AlertDecision, 'kind' | 'development'>>; quotes: QuoteRecord[] };
+  replay?: {
+    alerts: Array<Pick<AlertDecision, 'kind' | 'development' | 'confidence'>>;
+    quotes: QuoteRecord[];
+  };
 }
 
 export interface KnowledgeStore {
@@ -164,6 +167,7 @@ function build(store: Store): KnowledgeStore {
         alerts = result.decisions.map((d) => ({
           kind: d.kind,
           development: toView(k, { dev: d.development, reports: d.development.reports }),
+          ...(d.confidence ? { confidence: d.confidence } : {}),
         }));
         await effects.set(`${slug}|${url}`, { alerts, quotes: result.quotes });
         if (!(await log.setIfAbsent(`${slug}|${slot}`, entry))) {

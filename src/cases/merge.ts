@@ -1,9 +1,10 @@
 import type { Article, CaseEvent, Facts } from '../facts.ts';
+import { atLeast, type Confidence, confidenceOf, placeOf } from './confidence.ts';
 import { dayNumber, rangeOf } from './dates.ts';
 import type { CaseDefinition } from './definition.ts';
 import { type IncomingEvent, mergeEvents } from './developments.ts';
 import { learnDescriptors, registerPerson, seedDefendants } from './people.ts';
-import type { CaseKnowledge, Development, QuoteRecord } from './types.ts';
+import type { CaseKnowledge, Development, DevelopmentReport, QuoteRecord } from './types.ts';
 
 /**
  * Merges one article's facts into a case's knowledge (mutating it) and says which developments
@@ -13,6 +14,7 @@ import type { CaseKnowledge, Development, QuoteRecord } from './types.ts';
 export interface MergeDecision {
   kind: 'new' | 'update';
   development: Development;
+  confidence?: Confidence;
 }
 
 export interface MergeResult {
@@ -131,6 +133,7 @@ export function mergeArticle(
       news: event.new && !isStale(event.date, event.status, published),
       history: options.history,
       ...(event.courtRecord ? { court: true } : {}),
+      ...placed(placeOf(event.provenance?.offset, event.provenance?.sentence, article.title)),
     },
   }));
   const merged = mergeEvents(knowledge.developments, incoming, () => `d${knowledge.nextDevelopmentId++}`);
@@ -139,11 +142,16 @@ export function mergeArticle(
   merged.forEach(({ dev }, i) => {
     const report = incoming[i]?.report;
     if (!report || options.history || !report.news || dev.reports[0]?.history) return;
-    if (!dev.alerted) {
+    // A development alerts when its confidence first reaches a level a server may want ('medium'
+    // or 'high'); a rise from medium to high alerts again for servers that want only 'high'.
+    const confidence = confidenceOf(dev, knowledge.people);
+    const rose = !dev.alertedLevel || !atLeast(dev.alertedLevel, confidence.level);
+    if (confidence.level !== 'low' && rose) {
       dev.alerted = true;
-      decisions.push({ kind: 'new', development: dev });
-    } else if (!dev.reports.slice(0, -1).some((r) => r.outlet === outlet)) {
-      decisions.push({ kind: 'update', development: dev });
+      dev.alertedLevel = confidence.level;
+      decisions.push({ kind: 'new', development: dev, confidence });
+    } else if (dev.alerted && !dev.reports.slice(0, -1).some((r) => r.outlet === outlet)) {
+      decisions.push({ kind: 'update', development: dev, confidence });
     }
   });
 
@@ -156,4 +164,8 @@ function isStale(date: string | null, status: string, published: string): boolea
   const r = rangeOf(date);
   if (!r || status === 'scheduled') return false;
   return r.hi < dayNumber(published) - STALE_DAYS;
+}
+
+function placed(place: DevelopmentReport['place']): Pick<DevelopmentReport, 'place'> {
+  return place ? { place } : {};
 }

@@ -1,4 +1,5 @@
 import type { ChargeStatus, EventType, Role, Stage } from '../facts.ts';
+import type { ConfidenceLevel } from './confidence.ts';
 
 /** One outlet's report of something: where and when it was published. */
 export interface Source {
@@ -20,6 +21,8 @@ export interface DevelopmentReport extends Source {
   history: boolean;
   /** A docket entry of the court record: its date and wording win over the news. */
   court?: boolean;
+  /** Where the sentence stands in its article (for the alert's confidence). */
+  place?: 'headline' | 'lede' | 'body';
 }
 
 /** One legal development, merged across every article that reported it. */
@@ -32,6 +35,8 @@ export interface Development {
   reports: DevelopmentReport[];
   /** An alert was decided for it (so a later outlet's report is an update, not a new alert). */
   alerted: boolean;
+  /** The confidence its last 'new' alert was decided at (a rise alerts servers with a higher threshold). */
+  alertedLevel?: ConfidenceLevel;
 }
 
 /** One person of a case, merged across articles' name variants. */

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { DEFAULT_THRESHOLD, meetsThreshold } from '../alerts/settings.ts';
 import { isDayString } from '../cases/cliSupport.ts';
+import { CONFIDENCE_LEVELS, type ConfidenceLevel } from '../cases/confidence.ts';
 import { extractFacts } from '../extract/index.ts';
 import type { Article, Facts } from '../facts.ts';
 import { ingestArticle } from '../ingest.ts';
@@ -17,13 +19,21 @@ type ArticleFile = Article & { case?: string; gold?: Facts };
 export const command: CliCommand = {
   name: 'ingest',
   summary: 'Ingest article JSON files as if from a feed; print the alerts as JSON lines',
-  usage: ['ingest FILE... [--facts extractor|gold]'],
+  usage: ['ingest FILE... [--facts extractor|gold] [--threshold low|medium|high]'],
   options: {
     FILE: 'an article as JSON {url, title, published, text}, ingested in the order given',
     '--facts extractor|gold': "whose facts: the extractor's (default) or a corpus file's labelled `gold`",
+    '--threshold low|medium|high':
+      "the least confidence of a 'new' alert printed, as /alerts set threshold (default high)",
   },
   async run(args, ctx) {
-    const { values, positionals } = parseCommandArgs(args, { facts: { type: 'string' } }, ['FILE...']);
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { facts: { type: 'string' }, threshold: { type: 'string' } },
+      ['FILE...'],
+    );
+    const threshold = values.threshold ?? DEFAULT_THRESHOLD;
+    if (!isLevel(threshold)) throw new UsageError(`unknown --threshold "${threshold}"`);
     const source = values.facts ?? 'extractor';
     if (source !== 'extractor' && source !== 'gold') throw new UsageError(`unknown --facts "${source}"`);
     const store = await ctx.store();
@@ -44,6 +54,7 @@ export const command: CliCommand = {
         if (result.cases.length === 0)
           ctx.stderr.write(`ingest: ${file}: no tracked case matches this article\n`);
         for (const a of result.alerts) {
+          if (!meetsThreshold(a, threshold)) continue;
           const d = a.development;
           const line = {
             alert: a.kind,
@@ -87,4 +98,8 @@ function parseArticle(raw: string): ArticleFile {
     case: typeof a.case === 'string' ? a.case : undefined,
     gold: a.gold,
   };
+}
+
+function isLevel(x: string): x is ConfidenceLevel {
+  return (CONFIDENCE_LEVELS as readonly string[]).includes(x);
 }

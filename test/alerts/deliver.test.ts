@@ -81,6 +81,20 @@ async function setup(settings: Parameters<ReturnType<typeof createAlertSettingsS
 }
 
 describe('deliverAlerts', () => {
+  it("posts an alert below the server's threshold only where the threshold allows it (default high)", async () => {
+    const medium: AlertDecision = {
+      ...decision('new', ['https://a.example/1']),
+      confidence: { level: 'medium', reasons: ['no date in the news window'] },
+    };
+    const deps = await setup({ channelId: CHANNEL });
+    const strict = fakeSink();
+    expect(await deliverAlerts([medium], { ...deps, sink: strict.sink })).toMatchObject({ posted: 0 });
+    expect(strict.posts).toHaveLength(0);
+    await deps.settings.set(GUILD, { channelId: CHANNEL, threshold: 'medium' });
+    const lenient = fakeSink();
+    expect(await deliverAlerts([medium], { ...deps, sink: lenient.sink })).toMatchObject({ posted: 1 });
+  });
+
   it('posts once to the configured channel, mentioning only the configured role', async () => {
     const deps = await setup({ channelId: CHANNEL, roleId: ROLE });
     const { sink, posts } = fakeSink();

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { meetsThreshold } from '../../src/alerts/settings.ts';
+import { emptyKnowledge, type MergeDecision, mergeArticle } from '../../src/cases/merge.ts';
+import type { CaseEvent } from '../../src/facts.ts';
+import { article, definition, facts } from './helpers.ts';
+
+/**
+ * Precision first (issue 12, item 1): an alert only for an act the article tells as its news,
+ * dated in the week before publication (or a date newly set), about a defendant; the rest is
+ * kept quietly, and an undated report alerts once another outlet dates the act.
+ */
+
+const LFS = 'Lucía Ferreira-Stone';
+
+function event(e: Partial<CaseEvent> & Pick<CaseEvent, 'type'>, sentence: string, offset = 0): CaseEvent {
+  return {
+    who: LFS,
+    summary: sentence,
+    date: null,
+    status: 'happened',
+    new: true,
+    ...e,
+    provenance: { sentence, offset },
+  };
+}
+
+function merge(k: ReturnType<typeof emptyKnowledge>, url: string, published: string, events: CaseEvent[]) {
+  const f = facts({ events });
+  return mergeArticle(k, definition, article(url, published, new URL(url).hostname), f, { history: false })
+    .decisions;
+}
+
+const shown = (ds: MergeDecision[]) => ds.filter((d) => d.kind === 'new' && meetsThreshold(d));
+
+describe('alert confidence', () => {
+  it('a dated act of the week about a defendant alerts; the same act undated waits for a second outlet to date it', () => {
+    const k = emptyKnowledge('harbor');
+    const undated = merge(k, 'https://a.example/1', '2025-03-06', [
+      event({ type: 'verdict', date: null }, 'A jury found Ferreira-Stone guilty of manslaughter.'),
+    ]);
+    expect(undated.map((d) => d.confidence?.level)).toEqual(['medium']);
+    expect(shown(undated)).toHaveLength(0);
+    const dated = merge(k, 'https://b.example/2', '2025-03-07', [
+      event({ type: 'verdict', date: '2025-03-05' }, 'Jurors convicted her on Wednesday.', 400),
+    ]);
+    expect(shown(dated).map((d) => d.development.type)).toEqual(['verdict']);
+    expect(dated[0]?.confidence?.reasons).toContain('2 outlets');
+  });
+
+  it('an act about someone who is not a defendant, or one dated weeks back, never alerts', () => {
+    const k = emptyKnowledge('harbor');
+    const ds = merge(k, 'https://a.example/3', '2025-05-20', [
+      event(
+        { type: 'sentence', who: 'Owen Kettering', date: '2025-05-19' },
+        'A witness, Owen Kettering, was sentenced Monday.',
+      ),
+      event({ type: 'charge', date: '2025-04-01' }, 'She was charged on April 1.'),
+    ]);
+    expect(shown(ds)).toHaveLength(0);
+  });
+
+  it('a date set earlier and repeated is not news', () => {
+    const k = emptyKnowledge('harbor');
+    const ds = merge(k, 'https://a.example/4', '2025-05-20', [
+      event(
+        { type: 'release', date: '2025-05-22' },
+        'She rejected a deal that would have freed her Thursday.',
+      ),
+      event(
+        { type: 'trial', date: '2025-09-08', status: 'scheduled' },
+        'Her trial is currently scheduled for Sept. 8.',
+      ),
+    ]);
+    expect(shown(ds)).toHaveLength(0);
+  });
+
+  it('a newly set date alerts, with where it was told among the reasons', () => {
+    const k = emptyKnowledge('harbor');
+    const ds = merge(k, 'https://a.example/5', '2025-05-20', [
+      event(
+        { type: 'trial', date: '2025-09-08', status: 'scheduled' },
+        'A judge set her trial for Sept. 8.',
+        10,
+      ),
+    ]);
+    expect(shown(ds).map((d) => d.confidence?.reasons)).toEqual([
+      expect.arrayContaining(['a date set ahead', 'in the lede', `about defendant ${LFS}`]),
+    ]);
+  });
+});
