@@ -1,4 +1,10 @@
-import { ChannelType, PermissionFlagsBits, Routes, SlashCommandBuilder } from 'discord.js';
+import {
+  ChannelType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  Routes,
+  SlashCommandBuilder,
+} from 'discord.js';
 import { createDeliveryBlocks, describeBlock } from '../src/alerts/blocked.ts';
 import { type AlertSettings, createAlertSettingsStore, DEFAULT_THRESHOLD } from '../src/alerts/settings.ts';
 import { cannotPostLine, missingPermissions } from '../src/discord/channelAccess.ts';
@@ -17,7 +23,7 @@ const data = new SlashCommandBuilder()
   .setName('alerts')
   .setDescription('Where alerts about new developments go (Manage Server)')
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild) // enforced again by the dispatcher
-  .setDMPermission(false)
+  .setContexts(InteractionContextType.Guild)
   .addSubcommand((s) =>
     s
       .setName('set')
@@ -169,4 +175,4 @@ const autocomplete: Command['autocomplete'] = async (interaction, ctx) => {
   await interaction.respond(await caseChoices(interaction, ctx.store));
 };
 
-export default { data, adminOnly: true, ephemeral: true, execute, autocomplete } satisfies Command;
+export default { data, ephemeral: true, execute, autocomplete } satisfies Command;

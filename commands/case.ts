@@ -1,4 +1,9 @@
-import { SlashCommandBuilder, type SlashCommandSubcommandBuilder } from 'discord.js';
+import {
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type SlashCommandSubcommandBuilder,
+} from 'discord.js';
 import { caseDefinitionSchema, findCase, slugify, splitList, suggestCases } from '../src/cases/definition.ts';
 import { caseChanges } from '../src/cases/definitionChanges.ts';
 import { changeCaseDocket, listCaseDockets } from '../src/courts/manage.ts';
@@ -16,8 +21,8 @@ const MAX_CONTENT = 2000;
 const data = new SlashCommandBuilder()
   .setName('case')
   .setDescription('Choose which legal cases this server follows (Manage Server)')
-  .setDefaultMemberPermissions(0x20n) // Manage Server; enforced again server-side by the dispatcher
-  .setDMPermission(false)
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild) // also enforced server-side by the dispatcher
+  .setContexts(InteractionContextType.Guild)
   .addSubcommand((s) =>
     s
       .setName('track')
@@ -221,4 +226,4 @@ const autocomplete: Command['autocomplete'] = async (interaction, ctx) => {
   await interaction.respond(suggestCases(tracked, String(interaction.options.getFocused())));
 };
 
-export default { data, adminOnly: true, ephemeral: true, execute, autocomplete } satisfies Command;
+export default { data, ephemeral: true, execute, autocomplete } satisfies Command;

@@ -1,4 +1,10 @@
-import { escapeMarkdown, SlashCommandBuilder, type SlashCommandSubcommandBuilder } from 'discord.js';
+import {
+  escapeMarkdown,
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type SlashCommandSubcommandBuilder,
+} from 'discord.js';
 import { createDeliveryBlocks, describeBlock } from '../src/alerts/blocked.ts';
 import { findCase, suggestCases } from '../src/cases/definition.ts';
 import type { Command } from '../src/discord/command.ts';
@@ -11,8 +17,8 @@ import { createFeedStore, type FeedStore } from '../src/store/feeds.ts';
 export const data = new SlashCommandBuilder()
   .setName('feed')
   .setDescription('News feeds this server follows (Manage Server)')
-  .setDefaultMemberPermissions(0x20n) // Manage Server; enforced again server-side by the dispatcher
-  .setDMPermission(false)
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild) // also enforced server-side by the dispatcher
+  .setContexts(InteractionContextType.Guild)
   .addSubcommand((s) =>
     s
       .setName('add')
@@ -178,4 +184,4 @@ const autocomplete: Command['autocomplete'] = async (interaction, ctx) => {
   );
 };
 
-export default { data, adminOnly: true, ephemeral: true, execute, autocomplete } satisfies Command;
+export default { data, ephemeral: true, execute, autocomplete } satisfies Command;

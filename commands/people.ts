@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
 import { peopleOf } from '../src/cases/peopleView.ts';
 import type { Command } from '../src/discord/command.ts';
@@ -9,7 +9,7 @@ import { peopleEmbed } from '../src/format/index.ts';
 const data = new SlashCommandBuilder()
   .setName('people')
   .setDescription('Who is who in a case: name, role, number of quotes')
-  .setDMPermission(false)
+  .setContexts(InteractionContextType.Guild)
   .addStringOption((o) =>
     o.setName('case').setDescription('The case (optional when the server tracks one)').setAutocomplete(true),
   );

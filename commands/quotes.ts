@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { CaseDefinition } from '../src/cases/definition.ts';
 import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
 import { personIdIn } from '../src/cases/peopleView.ts';
@@ -17,7 +17,7 @@ const PAGE_SIZE = 5;
 const data = new SlashCommandBuilder()
   .setName(NAME)
   .setDescription('What a person said about a case, newest first, with sources')
-  .setDMPermission(false)
+  .setContexts(InteractionContextType.Guild)
   .addStringOption((o) =>
     o
       .setName('person')

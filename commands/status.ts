@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
 import { caseStatus } from '../src/cases/status.ts';
 import type { CaseStatus } from '../src/cases/types.ts';
@@ -10,7 +10,7 @@ import { type Embed, fitEmbed, LIMITS, statusEmbed } from '../src/format/index.t
 const data = new SlashCommandBuilder()
   .setName('status')
   .setDescription('Where a case stands: stage, charges, next date, latest developments')
-  .setDMPermission(false)
+  .setContexts(InteractionContextType.Guild)
   .addStringOption((o) =>
     o.setName('case').setDescription('The case (optional when the server tracks one)').setAutocomplete(true),
   );

@@ -1,4 +1,4 @@
-import { SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { CaseDefinition } from '../src/cases/definition.ts';
 import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
 import { timeline } from '../src/cases/views.ts';
@@ -18,7 +18,7 @@ const PAGE_SIZE = 5;
 const data = new SlashCommandBuilder()
   .setName(NAME)
   .setDescription('Developments of a case in date order, with their sources')
-  .setDMPermission(false)
+  .setContexts(InteractionContextType.Guild)
   .addStringOption((o) =>
     o.setName('case').setDescription('The case (optional when the server tracks one)').setAutocomplete(true),
   )

@@ -26,8 +26,9 @@ export interface CommandContext {
  */
 export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
-  /** Admin-only: the dispatcher refuses members without Manage Server, whatever the server's overrides. */
-  adminOnly?: boolean;
+  // Admin commands declare it once, in `data`: .setDefaultMemberPermissions(ManageGuild). Discord
+  // hides the command from others by default; the dispatcher enforces the same permissions
+  // server-side (a server may override the defaults) for the command, its autocomplete, its buttons.
   /** Answer ephemerally by default (the dispatcher's error replies follow this too). */
   ephemeral?: boolean;
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;

@@ -5,6 +5,7 @@ import {
   type Interaction,
   MessageFlags,
   PermissionFlagsBits,
+  PermissionsBitField,
   type RepliableInteraction,
 } from 'discord.js';
 import { UserError } from '../errors.ts';
@@ -44,15 +45,15 @@ export async function dispatch(
   try {
     if (interaction.isAutocomplete()) {
       // Choices of an admin command (feed URLs, case names) are admin data too.
-      if (!command?.autocomplete || (command.adminOnly && !isAdmin(interaction)))
+      if (!command?.autocomplete || !mayUse(interaction, command))
         return void (await interaction.respond([]));
       return await command.autocomplete(interaction, ctx);
     }
     if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
     if (!command) throw new UserError('That command is not available any more.');
-    if (command.adminOnly && !isAdmin(interaction)) {
+    if (!mayUse(interaction, command)) {
       return await interaction.reply({
-        content: `You need the **Manage Server** permission to use /${name}.`,
+        content: `You need the ${permissionNames(requiredPermissions(command))} permission to use /${name}.`,
         flags: MessageFlags.Ephemeral,
         allowedMentions: { parse: [] },
       });
@@ -78,11 +79,33 @@ export async function dispatch(
   }
 }
 
+const required = new WeakMap<Command, bigint>();
+
+/** The permissions a command declares (default_member_permissions; "0" means administrators only). */
+function requiredPermissions(command: Command): bigint {
+  let bits = required.get(command);
+  if (bits === undefined) {
+    const declared = command.data.toJSON().default_member_permissions;
+    bits = declared === '0' ? PermissionFlagsBits.Administrator : BigInt(declared ?? 0);
+    required.set(command, bits);
+  }
+  return bits;
+}
+
 /** Checked here, server-side, whatever default permissions a server gave the command. */
-function isAdmin(interaction: RepliableInteraction | AutocompleteInteraction): boolean {
-  return (
-    interaction.inGuild() && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false)
-  );
+function mayUse(interaction: RepliableInteraction | AutocompleteInteraction, command: Command): boolean {
+  const bits = requiredPermissions(command);
+  if (bits === 0n) return true;
+  return interaction.inGuild() && (interaction.memberPermissions?.has(bits) ?? false);
+}
+
+const READABLE: Record<string, string> = { ManageGuild: 'Manage Server' };
+
+function permissionNames(bits: bigint): string {
+  return new PermissionsBitField(bits)
+    .toArray()
+    .map((flag) => `**${READABLE[flag] ?? flag.replace(/(?<=[a-z])(?=[A-Z])/g, ' ')}**`)
+    .join(' and ');
 }
 
 function commandName(interaction: Interaction): string | undefined {
