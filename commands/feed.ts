@@ -10,7 +10,7 @@ import { findCase, suggestCases } from '../src/cases/definition.ts';
 import type { Command } from '../src/discord/command.ts';
 import { acknowledged, respond, respondChoices } from '../src/discord/respond.ts';
 import { UserError } from '../src/errors.ts';
-import { addFeed, describeCheck, describeFeed } from '../src/feeds/manage.ts';
+import { addFeed, describeCheck, describeDiscovery, describeFeed } from '../src/feeds/manage.ts';
 import { createCaseStore } from '../src/store/cases.ts';
 import { createFeedStore, type FeedStore } from '../src/store/feeds.ts';
 
@@ -123,12 +123,13 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
       : result.changes.length
         ? `This server already follows ${escapeMarkdown(result.url)}; changed ${escapeMarkdown(result.changes.join(', '))}.`
         : `This server already follows ${escapeMarkdown(result.url)}; nothing changed.`;
+    const found = result.discovered ? `${escapeMarkdown(describeDiscovery(result.discovered))}\n` : '';
     const tail = result.added
       ? '\nIts current items are recorded as history: only new ones will raise alerts.'
       : '';
     return respond(
       interaction,
-      `${head}\n${escapeMarkdown(describeCheck(result))}${tail}`.slice(0, 2000),
+      `${found}${head}\n${escapeMarkdown(describeCheck(result))}${tail}`.slice(0, 2000),
       true,
     );
   }

@@ -1,7 +1,7 @@
 import { findCase, unknownCaseLine } from '../cases/cliSupport.ts';
 import { matchCases } from '../cases/match.ts';
 import { checkFeed } from '../feeds/check.ts';
-import { addFeed, describeCheck, describeFeed } from '../feeds/manage.ts';
+import { addFeed, describeCheck, describeDiscovery, describeFeed } from '../feeds/manage.ts';
 import { createCaseStore } from '../store/cases.ts';
 import { createFeedStore } from '../store/feeds.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
@@ -75,6 +75,7 @@ async function add(args: string[], ctx: CliContext): Promise<number> {
     : result.changes.length
       ? `already followed; changed ${result.changes.join(', ')}:`
       : 'already followed, nothing changed:';
+  if (result.discovered) ctx.stdout.write(`${describeDiscovery(result.discovered)}\n`);
   ctx.stdout.write(`${what} ${result.url}\n${describeCheck(result)}\n`);
   return 0;
 }

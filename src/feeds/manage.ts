@@ -7,6 +7,7 @@ import {
 } from '../store/feeds.ts';
 import type { Store } from '../store/types.ts';
 import { checkFeed, type FeedCheck } from './check.ts';
+import { discoverFeeds, type FeedLink } from './discover.ts';
 import type { PollConfig } from './poller.ts';
 
 export type AddFeedConfig = PollConfig & { POLL_INTERVAL_MINUTES: number };
@@ -14,7 +15,12 @@ export type AddFeedConfig = PollConfig & { POLL_INTERVAL_MINUTES: number };
 /** A usable feed now followed: `added` when new for this server, else what the add changed. */
 export type AddFeedResult =
   | Extract<FeedCheck, { ok: false }>
-  | (Extract<FeedCheck, { ok: true }> & { added: boolean; changes: string[] });
+  | (Extract<FeedCheck, { ok: true }> & {
+      added: boolean;
+      changes: string[];
+      /** Given a web page: the feed it advertised that was followed, and how many it named. */
+      discovered?: { page: string; link: FeedLink; of: number };
+    });
 
 /**
  * `/feed add` and `casewatch feed add`: fetch and parse once, and subscribe only when the feed is
@@ -29,11 +35,22 @@ export async function addFeed(
   options: SubscriptionOptions,
   now = new Date(),
 ): Promise<AddFeedResult> {
-  const check = await checkFeed(url, config);
+  let check = await checkFeed(url, config);
+  let discovered: { page: string; link: FeedLink; of: number } | undefined;
+  if (!check.ok && check.reason === 'not_a_feed') {
+    // A news site's page rather than its feed: follow the first feed the page advertises.
+    const links = await discoverFeeds(url, config).catch(() => []);
+    const link = links[0];
+    const found = link ? await checkFeed(link.url, config) : undefined;
+    if (link && found?.ok) {
+      check = found;
+      discovered = { page: url.trim(), link, of: links.length };
+    }
+  }
   if (!check.ok) return check;
   const feeds = createFeedStore(store);
   // The URL as given (after normalising), not the redirect target: the operator chose it.
-  const key = new URL(url.trim()).href;
+  const key = new URL(discovered ? discovered.link.url : url.trim()).href;
   const before = (await feeds.get(key))?.subscriptions.find(
     (s) => (s.guildId ?? '') === (options.guildId ?? ''),
   );
@@ -41,7 +58,8 @@ export async function addFeed(
   await feeds.add(key, sub, config.POLL_INTERVAL_MINUTES);
   if (check.title) await feeds.setTitle(key, check.title);
   await feeds.resume(key);
-  return { ...check, url: key, added: !before, changes: before ? subscriptionChanges(before, sub) : [] };
+  const changes = before ? subscriptionChanges(before, sub) : [];
+  return { ...check, url: key, added: !before, changes, ...(discovered && { discovered }) };
 }
 
 /** "case: none → rust", "interval: 5 → 30 min": what re-adding a feed changed for a server. */
@@ -89,6 +107,13 @@ export function when(iso: string | undefined, now: Date): string {
         : `${Math.round(abs / 3600_000)} h`;
   if (abs > 48 * 3600_000) return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
   return ms >= 0 ? `in ${fmt}` : `${fmt} ago`;
+}
+
+/** "That page is not a feed; it advertises 3 feeds: following the first, “News” (RSS) <url>." */
+export function describeDiscovery(d: { link: FeedLink; of: number }): string {
+  const which = d.of > 1 ? `${d.of} feeds: following the first` : 'a feed: following it';
+  const title = d.link.title ? `“${d.link.title}” ` : '';
+  return `That page is not a feed; it advertises ${which}, ${title}(${d.link.format === 'rss' ? 'RSS' : 'Atom'}) ${d.link.url}`;
 }
 
 /** A check result as the operator reads it (shared by the CLI and /feed add). */

@@ -29,6 +29,15 @@ describe('/feed add interval:, /feed pause, /feed resume, through the real clien
         ),
     );
     url = site.url('/rss');
+    site.route('/news', (_q, res) =>
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          '<html><head><title>Valley News</title>' +
+            '<link rel="alternate" type="application/rss+xml" title="Valley News — courts" href="/rss">' +
+            '<link rel="alternate" type="application/atom+xml" href="/atom"></head><body>News</body></html>',
+        ),
+    );
     store = await openStore('memory://');
     t = await startTestApp(emu.apiUrl, { store });
     await emu.waitForReady();
@@ -79,5 +88,18 @@ describe('/feed add interval:, /feed pause, /feed resume, through the real clien
       options: { url: 'https://nosuch.example/rss' },
     });
     expect(unknown.content).toMatch(/does not follow that feed/);
+  });
+
+  it('given a news page, follows the feed its <link rel="alternate"> names and says which', async () => {
+    await emu.command('feed', { subcommand: 'remove', options: { url } });
+    const added = await emu.command('feed', { subcommand: 'add', options: { url: site.url('/news') } });
+    expect(added.content).toMatch(
+      /^That page is not a feed; it advertises 2 feeds: following the first, “Valley News — courts” \(RSS\) http:\/\/127\.0\.0\.1:\d+\/rss\nNow following http/,
+    );
+    const list = await feedText();
+    expect(list).toContain(url);
+    expect(list).not.toContain('/news');
+    const plain = await emu.command('feed', { subcommand: 'add', options: { url: site.url('/nowhere') } });
+    expect(plain.content).toMatch(/^Cannot use/);
   });
 });
