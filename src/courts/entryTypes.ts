@@ -13,7 +13,7 @@ export interface EntryKind {
 }
 
 const ROUTINE =
-  /\b(notice of appearance|appearance of counsel|civil cover sheet|pro hac vice|corporate disclosure|rule 7\.1|certificate of service|summons|notice of attorney|attorney appearance|transcript|cja ?\d*|letter(?! motion)|declaration|memorandum of law|sentencing (memorandum|submission)|exhibit|affidavit|stipulation|consent(?! motion)|receipt|filing fee|clerk'?s notice)\b|^~?util\b|^~/i;
+  /\b(notice of appearance|appearance of counsel|civil cover sheet|pro hac vice|corporate disclosure|rule 7\.1|certificate of service|summons|notice of attorney|attorney appearance|transcript|cja ?\d*|letter(?! motion)|declaration|memorandum of law|sentencing (memorandum|submission)|exhibit|affidavit|stipulation|consent(?! motion)|receipt|filing fee|clerk'?s notice|answer to)\b|^~?util\b|^~/i;
 
 /** In order: the first rule whose pattern matches decides. */
 const RULES: Array<[RegExp, EventType, { criminalOnly?: boolean; civilOnly?: boolean }?]> = [
@@ -25,13 +25,14 @@ const RULES: Array<[RegExp, EventType, { criminalOnly?: boolean; civilOnly?: boo
   [/\bjury verdict\b|\bverdict\b/i, 'verdict'],
   [/\bjudgment\b/i, 'sentence', { criminalOnly: true }],
   [/\bjudgment\b/i, 'verdict'],
+  // An order about a sentencing (continuing it) is a ruling, not the sentence.
+  [/\b(order|opinion|ruling|decision|memo(randum)? endorsement|mandate|case termination)\b/i, 'ruling'],
   [/\bsentencing\b|\bsentenced\b/i, 'sentence'],
   [
     /\b(change of plea|plea agreement|plea hearing|guilty plea|plea of (not )?guilty|plea entered|arraignment)\b/i,
     'plea',
   ],
   [/\b(jury trial|bench trial|trial held|voir dire|jury selection)\b/i, 'trial'],
-  [/\b(order|opinion|ruling|decision|memo(randum)? endorsement|mandate|case termination)\b/i, 'ruling'],
   [/\bmotion\b|\bmotn\b|\bapplication\b|\bpetition\b/i, 'motion'],
   [/\b(superseding )?(indictment|information)\b|\bcriminal complaint\b/i, 'charge'],
   [/\bcomplaint\b/i, 'charge', { criminalOnly: true }],

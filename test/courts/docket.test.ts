@@ -71,6 +71,8 @@ describe('entry types', () => {
     expect(kind('Order Dismissing Case', 'cv').type).toBe('dismissal');
     expect(kind('Complaint', 'cv').type).toBe('lawsuit');
     expect(kind('LETTER MOTION to Adjourn Conference').type).toBe('motion');
+    expect(kind('Order on Motion to Continue Sentencing').type).toBe('ruling');
+    expect(kind('Minute Entry for Sentencing held on 6/10/2024').type).toBe('sentence');
   });
 
   it('keeps routine paperwork and unknown entries as filings nobody is alerted to', () => {
