@@ -114,7 +114,7 @@ export const INTENTION = new RegExp(
 );
 /** The trigger is a condition, a referenced act or a cancelled plan, not a report of one. */
 export const HYPOTHETICAL = new RegExp(
-  `\\b(?:if|unless|whether|until|before|bid to|fighting to|seeking to|asking to|requesting that \\w+ be|right to)\\s+${WORDS}{0,3}$|\\b(?:decision|ruling|order) to\\b[^.;,]{0,60}$|\\b(?:was|were) (?:set|scheduled|slated|due) to\\s+${WORDS}{0,3}$`,
+  `\\b(?:if|unless|whether|until|before|bid to|fighting to|seeking to|asking to|requesting that \\w+ be|right to)\\s+${WORDS}{0,3}$|\\b(?:would|could|might|should) have\\s+${WORDS}{0,5}$|\\b(?:decision|ruling|order) to\\b[^.;,]{0,60}$|\\b(?:was|were) (?:set|scheduled|slated|due) to\\s+${WORDS}{0,3}$`,
   'i',
 );
 /** A modal before the trigger: an event only when a date is set ("could be dropped as early as Thursday"). */

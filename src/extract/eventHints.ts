@@ -107,7 +107,7 @@ const TYPE_HINTS: Record<EventType, string[]> = {
     'selected',
   ],
   verdict: ['acquitt', 'guilty', 'convicted', 'verdict', 'jury', 'jurors'],
-  sentence: ['sentenc', 'got', 'received', 'given', 'handed', 'gave', 'imposed'],
+  sentence: ['sentenc', 'got', 'received', 'given', 'handed', 'gave', 'imposed', 'serving'],
   appeal: [
     'appeal',
     'petition',

@@ -29,7 +29,7 @@ export interface DraftEvent extends CaseEvent {
 
 /** Background the article recalls rather than reports. */
 const BACKGROUND =
-  /\b(?:recently|earlier|previously|already|ago|back in|at the time|in recent|(?:days|weeks|months) (?:after|before)|since|late last|last year|once)\b|\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en)\b/i;
+  /\b(?:recently|earlier|previously|already|ago|back in|at the time|in recent|(?:days|weeks|months) (?:after|before)|since|late last|last year|once|serving)\b|\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en)\b/i;
 /** Markers that make a whole sentence a recollection. */
 const BACKGROUND_SENTENCE = /\b(?:previously|ago|last year|late last|since the)\b/i;
 const OLD_SCHEDULE =

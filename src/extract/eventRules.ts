@@ -233,7 +233,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // sentence
   rule(
     'sentence',
-    '\\bsentenced (?:\\w+ ){0,3}to\\b|\\bwas sentenced\\b|\\bpronounced (?:the|his|her) sentence\\b|\\bimposed (?:a |the )?(?:\\w+ )?(?:sentence|prison term)\\b|\\b(?:got|received|was given) (?:a |an )?(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|life)\\b(?:[ -](?:years?|months?))?(?:[- ]\\w+)? (?:in (?:state |federal )?prison|of (?:probation|house arrest|home confinement)|behind bars|in jail|sentence|prison (?:term|sentence)|terms?)\\b|\\b(?:handed|given|gave|received|imposed)\\b[^.;]{0,30}?\\b(?:whole[- ]life (?:orders?|sentences?|terms?|tariffs?)|life sentences?|life terms?)\\b',
+    '\\bsentenced (?:\\w+ ){0,3}to\\b|\\bwas sentenced\\b|\\bpronounced (?:the|his|her) sentence\\b|\\bimposed (?:a |the )?(?:\\w+ )?(?:sentence|prison term)\\b|\\b(?:got|received|was given) (?:a |an )?(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|life)\\b(?:[ -](?:years?|months?))?(?:[- ]\\w+)? (?:in (?:state |federal )?prison|of (?:probation|house arrest|home confinement)|behind bars|in jail|sentence|prison (?:term|sentence)|terms?)\\b|\\bserving (?:a |an |his |her |their )?(?:[\\w-]+ ){0,3}?(?:sentence|prison term|life term|whole[- ]life order)\\b|\\b(?:handed|given|gave|received|imposed)\\b[^.;]{0,30}?\\b(?:whole[- ]life (?:orders?|sentences?|terms?|tariffs?)|life sentences?|life terms?)\\b',
   ),
   // appeal (U.S. appellate courts and circuits; the English Court of Appeal and its permission to appeal)
   rule(

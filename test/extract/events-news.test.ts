@@ -173,3 +173,16 @@ describe('dates carried from the act an event follows', () => {
     ).toEqual(['verdict John Doe 2022-01-03 happened']);
   });
 });
+
+describe('counterfactuals and states', () => {
+  it('"a deal that would have released him Thursday" releases nobody', () => {
+    expect(
+      events('John Doe rejected a deal that would have allowed him to be released from jail Thursday.'),
+    ).toEqual([]);
+  });
+  it('serving a sentence recalls one', () => {
+    expect(events('Jane Roe is serving an 11-year sentence in a prison in Texas.')).toEqual([
+      'sentence Jane Roe null happened (old)',
+    ]);
+  });
+});
