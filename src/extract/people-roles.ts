@@ -59,6 +59,9 @@ function computeTitleBefore(run: NameRun, text: string): string {
     }
   }
   const before = text.slice(from, to);
+  // "Commonwealth's Attorney Ann Lee", "State's Attorney": the office's owner belongs to the title.
+  const office = /\b(?:Commonwealth|State|People)[’']s\s+$/.exec(before);
+  if (office && run.title) return `${office[0].trim().toLowerCase()} ${run.title}`;
   // "his attorney, Anne Taylor": a comma right before the name closes the title.
   const words = (run.possessive ? before : before.replace(/,\s*$/, ' ')).trim().split(/\s+/);
   const tail: string[] = [];

@@ -172,6 +172,14 @@ describe('roles from appositions shared by a list and from titled appositions', 
     ).toMatchObject({ 'Alex Tsai': 'prosecutor' });
   });
 
+  it('"Commonwealth\'s Attorney" and "State\'s Attorney" are prosecutors, "Baldwin\'s attorney" the defense', () => {
+    expect(
+      roles(
+        "Commonwealth's Attorney Ann Lee and Cook County State's Attorney Kim Varga spoke. Baldwin's attorney Luke Nadir said he would appeal.",
+      ),
+    ).toMatchObject({ 'Ann Lee': 'prosecutor', 'Kim Varga': 'prosecutor', 'Luke Nadir': 'defense_attorney' });
+  });
+
   it('the people a sentence says gave testimony are witnesses', () => {
     expect(
       roles('Those offering testimony included former lab directors Adam Roshe and Kingsley Dass on Monday.'),
