@@ -4,6 +4,7 @@ import { toFeedError } from '../feeds/errors.ts';
 import { fetchLimits, fetchUrl } from '../feeds/fetch.ts';
 import { parseFeedBody } from '../feeds/parse.ts';
 import type { PollConfig } from '../feeds/pollerTypes.ts';
+import { backoffMs } from '../feeds/schedule.ts';
 import { type Logger, silentLogger } from '../log.ts';
 import { createCaseStore } from '../store/cases.ts';
 import type { Store } from '../store/types.ts';
@@ -31,12 +32,14 @@ export interface CourtPollerDeps {
   config: CourtPollConfig;
   logger?: Logger;
   onEntry: EntryHandOff;
+  now?: () => number;
 }
 
 export interface CourtPollResult {
   court: string;
   url: string;
-  status: 'ok' | 'failed';
+  /** `backing_off`: the court failed recently and is not asked again before its next attempt. */
+  status: 'ok' | 'failed' | 'backing_off';
   entries: number;
   handed: number;
   failed: number;
@@ -46,6 +49,9 @@ export interface CourtPollResult {
 interface CourtState {
   /** Linked docket numbers this court's feed was read for: their new entries are news. */
   primed: string[];
+  /** Consecutive failures, and when the court may be asked again (exponential backoff). */
+  failures?: number;
+  retryAt?: number;
 }
 
 /** A feed of tens of thousands of items is still bounded by FEED_MAX_BYTES. */
@@ -63,6 +69,7 @@ export function courtFeedUrls(config: Pick<Config, 'COURT_FEED_URLS'>): Map<stri
 export function createCourtPoller(deps: CourtPollerDeps) {
   const { config, store } = deps;
   const logger = deps.logger ?? silentLogger;
+  const now = deps.now ?? Date.now;
   const cases = createCaseStore(store);
   const pass = createEntryGate(store, config.FEED_CLAIM_LEASE_SECONDS, logger);
   const states = store.kv('court-feed-state');
@@ -79,6 +86,8 @@ export function createCourtPoller(deps: CourtPollerDeps) {
   ): Promise<CourtPollResult> {
     const url = urlOf(court);
     const result: CourtPollResult = { court, url, status: 'ok', entries: 0, handed: 0, failed: 0 };
+    const before = (await states.get<CourtState>(court)) ?? { primed: [] };
+    if ((before.retryAt ?? 0) > now()) return { ...result, status: 'backing_off' };
     let entries: DocketEntry[];
     try {
       const res = await fetchUrl(url, fetchLimits(config));
@@ -90,12 +99,15 @@ export function createCourtPoller(deps: CourtPollerDeps) {
       entries = docketEntriesFromFeed(feed, court);
     } catch (err) {
       const fe = toFeedError(err);
-      logger.warn({ court, url, reason: fe.reason }, `court feed failed: ${fe.message}`);
+      // A failing court is asked again after COURT_POLL_SECONDS × 2^failures (at most a day).
+      const failures = (before.failures ?? 0) + 1;
+      const retryAt = now() + backoffMs(config.COURT_POLL_SECONDS / 60, failures - 1);
+      await states.set<CourtState>(court, { ...before, failures, retryAt });
+      logger.warn({ court, url, reason: fe.reason, failures }, `court feed failed: ${fe.message}`);
       return { ...result, status: 'failed', error: fe.message };
     }
     result.entries = entries.length;
-    const state = (await states.get<CourtState>(court)) ?? { primed: [] };
-    const primed = new Set(state.primed);
+    const primed = new Set(before.primed);
     const links = linked.flatMap((c) => (c.dockets ?? []).filter((d) => d.court === court));
     // Feeds list newest first; hand off oldest first so alerts come in the order things happened.
     for (const entry of [...entries].reverse()) {
@@ -110,8 +122,9 @@ export function createCourtPoller(deps: CourtPollerDeps) {
       if (outcome === 'failed') result.failed++;
     }
     const numbers = links.map((l) => l.number);
-    if (result.failed === 0 && numbers.some((n) => !primed.has(n))) {
-      await states.set<CourtState>(court, { primed: [...new Set([...primed, ...numbers])].slice(-500) });
+    if ((result.failed === 0 && numbers.some((n) => !primed.has(n))) || before.failures) {
+      const next = result.failed === 0 ? [...new Set([...primed, ...numbers])].slice(-500) : before.primed;
+      await states.set<CourtState>(court, { primed: next });
     }
     return result;
   }
