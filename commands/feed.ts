@@ -10,7 +10,13 @@ import { findCase, suggestCases } from '../src/cases/definition.ts';
 import type { Command } from '../src/discord/command.ts';
 import { acknowledged, respond, respondChoices } from '../src/discord/respond.ts';
 import { UserError } from '../src/errors.ts';
-import { addFeed, describeCheck, describeDiscovery, describeFeed } from '../src/feeds/manage.ts';
+import {
+  addFeed,
+  describeCheck,
+  describeDiscovery,
+  describeFeed,
+  keywordLists,
+} from '../src/feeds/manage.ts';
 import { createCaseStore } from '../src/store/cases.ts';
 import { createFeedStore, type FeedStore } from '../src/store/feeds.ts';
 
@@ -32,6 +38,18 @@ export const data = new SlashCommandBuilder()
           .setDescription('Only match this tracked case')
           .setAutocomplete(true)
           .setMaxLength(200),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('include')
+          .setDescription('Only items naming one of these words, comma-separated')
+          .setMaxLength(500),
+      )
+      .addStringOption((o) =>
+        o
+          .setName('exclude')
+          .setDescription('Never items naming one of these words, comma-separated')
+          .setMaxLength(500),
       )
       .addIntegerOption((o) =>
         o
@@ -114,7 +132,12 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
       ctx.store,
       ctx.config,
       interaction.options.getString('url', true),
-      { guildId, caseSlug, intervalMinutes: interaction.options.getInteger('interval') ?? undefined },
+      {
+        guildId,
+        caseSlug,
+        intervalMinutes: interaction.options.getInteger('interval') ?? undefined,
+        ...keywordLists(interaction.options.getString('include'), interaction.options.getString('exclude')),
+      },
       ctx.now(),
     );
     if (!result.ok) return respond(interaction, escapeMarkdown(describeCheck(result)).slice(0, 2000), true);

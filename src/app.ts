@@ -7,6 +7,7 @@ import { type CourtPoller, createCourtPoller, docketHandOff } from './courts/ind
 import { createDiscordAlertSink, postNotice } from './discord/alertSink.ts';
 import { type Bot, type BotOptions, startBot } from './discord/bot.ts';
 import { createStoreRunCoordinator } from './feeds/coordinator.ts';
+import { passesFilters } from './feeds/filters.ts';
 import { createFeedPoller, type FeedPoller } from './feeds/poller.ts';
 import { escapeMarkdown } from './format/payload.ts';
 import { type HealthServer, startHealthServer } from './health.ts';
@@ -80,13 +81,19 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     logger,
     runCoordinator: createStoreRunCoordinator(store),
     async onArticle(article, meta) {
-      const onlyCases = meta.subscriptions.every((sub) => sub.caseSlug)
-        ? meta.subscriptions.map((sub) => sub.caseSlug as string)
+      // Keyword filters come first: an item no subscription wants is never extracted.
+      const subscriptions = meta.subscriptions.filter((sub) => passesFilters(article, sub));
+      if (subscriptions.length === 0) {
+        logger.debug({ url: article.url, feed: meta.feedUrl }, 'item left out by the feed keyword filters');
+        return;
+      }
+      const onlyCases = subscriptions.every((sub) => sub.caseSlug)
+        ? subscriptions.map((sub) => sub.caseSlug as string)
         : undefined;
       // A feed is public when the operator subscribed it (no server): config/feeds.json, the CLI.
-      const readers = meta.subscriptions.some((sub) => !sub.guildId)
+      const readers = subscriptions.some((sub) => !sub.guildId)
         ? undefined
-        : meta.subscriptions.map((sub) => sub.guildId as string);
+        : subscriptions.map((sub) => sub.guildId as string);
       await handleArticle(article, { feedUrl: meta.feedUrl, history: meta.history, onlyCases, readers });
     },
     // A paused feed is news for the servers that added it: say so once, in their alert channel.

@@ -1,7 +1,7 @@
 import { findCase, unknownCaseLine } from '../cases/cliSupport.ts';
 import { matchCases } from '../cases/match.ts';
 import { checkFeed } from '../feeds/check.ts';
-import { addFeed, describeCheck, describeDiscovery, describeFeed } from '../feeds/manage.ts';
+import { addFeed, describeCheck, describeDiscovery, describeFeed, keywordLists } from '../feeds/manage.ts';
 import { createCaseStore } from '../store/cases.ts';
 import { createFeedStore } from '../store/feeds.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
@@ -47,7 +47,13 @@ async function check(args: string[], ctx: CliContext): Promise<number> {
 async function add(args: string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     args,
-    { case: { type: 'string' }, guild: { type: 'string' }, interval: { type: 'string' } },
+    {
+      case: { type: 'string' },
+      guild: { type: 'string' },
+      interval: { type: 'string' },
+      include: { type: 'string' },
+      exclude: { type: 'string' },
+    },
     ['URL'],
   );
   const intervalMinutes = parseInterval(values.interval);
@@ -65,6 +71,7 @@ async function add(args: string[], ctx: CliContext): Promise<number> {
     guildId: values.guild,
     caseSlug,
     intervalMinutes,
+    ...keywordLists(values.include, values.exclude),
   });
   if (!result.ok) {
     ctx.stderr.write(`feed add: ${describeCheck(result)}\n`);
@@ -129,7 +136,7 @@ export const command: CliCommand = {
   name: 'feed',
   summary: 'Add, remove, list, pause, resume or try out news feeds (same store as the bot)',
   usage: [
-    'feed add URL [--case CASE] [--interval MIN] [--guild ID]',
+    'feed add URL [--case CASE] [--interval MIN] [--include WORDS] [--exclude WORDS] [--guild ID]',
     'feed remove URL [--guild ID]',
     'feed list [--guild ID]',
     'feed pause URL',
@@ -140,6 +147,8 @@ export const command: CliCommand = {
     URL: 'an RSS or Atom feed (http or https)',
     '--case CASE': 'match only this tracked case (slug, name or alias)',
     '--interval MIN': 'minutes between polls of this feed, 1 to 1440 (default POLL_INTERVAL_MINUTES)',
+    '--include WORDS': 'only items naming one of these words or phrases, comma-separated',
+    '--exclude WORDS': 'never items naming one of these, comma-separated (applied before extraction)',
     '--guild ID': 'the Discord server the feed is for',
   },
   async run(args, ctx) {

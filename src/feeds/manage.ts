@@ -62,12 +62,28 @@ export async function addFeed(
   return { ...check, url: key, added: !before, changes, ...(discovered && { discovered }) };
 }
 
+/** `include`/`exclude` options ("verdict, sentencing") as a subscription's keyword lists; empty ones left out. */
+export function keywordLists(include: string | null | undefined, exclude: string | null | undefined) {
+  const list = (s: string | null | undefined) =>
+    (s ?? '')
+      .split(',')
+      .map((w) => w.trim())
+      .filter(Boolean)
+      .slice(0, 25);
+  const inc = list(include);
+  const exc = list(exclude);
+  return { ...(inc.length && { include: inc }), ...(exc.length && { exclude: exc }) };
+}
+
 /** "case: none → rust", "interval: 5 → 30 min": what re-adding a feed changed for a server. */
 export function subscriptionChanges(before: SubscriptionOptions, after: SubscriptionOptions): string[] {
   const out: string[] = [];
   const show = (v: unknown) => (v === undefined || v === '' ? 'none' : String(v));
   if (before.caseSlug !== after.caseSlug)
     out.push(`case: ${show(before.caseSlug)} → ${show(after.caseSlug)}`);
+  for (const k of ['include', 'exclude'] as const)
+    if ((before[k] ?? []).join(', ') !== (after[k] ?? []).join(', '))
+      out.push(`${k}: ${before[k]?.join(', ') || 'none'} → ${after[k]?.join(', ') || 'none'}`);
   if (before.intervalMinutes !== after.intervalMinutes)
     out.push(`interval: ${show(before.intervalMinutes)} → ${show(after.intervalMinutes)} min`);
   return out;
@@ -89,6 +105,10 @@ export function describeFeed(feed: Feed, state: FeedState, now: Date): string {
       `next poll: ${state.nextPollAt ? when(new Date(state.nextPollAt).toISOString(), now) : 'now'}`,
     );
   parts.push(`items seen: ${state.itemsSeen}`, `every ${feed.intervalMinutes} min`);
+  for (const s of feed.subscriptions) {
+    if (s.include?.length) parts.push(`only items naming: ${s.include.join(', ')}`);
+    if (s.exclude?.length) parts.push(`never items naming: ${s.exclude.join(', ')}`);
+  }
   const cases = feed.subscriptions.map((s) => s.caseSlug).filter(Boolean);
   if (cases.length) parts.push(`case: ${[...new Set(cases)].join(', ')}`);
   return `${feed.title ? `${feed.title} — ` : ''}${feed.url}\n  ${parts.join(' · ')}`;

@@ -7,6 +7,9 @@ export interface FeedSubscription {
   caseSlug?: string;
   /** Minutes between polls asked by this server (default POLL_INTERVAL_MINUTES). */
   intervalMinutes?: number;
+  /** Keyword filters (src/feeds/filters.ts): only items naming one of `include`, none of `exclude`. */
+  include?: string[];
+  exclude?: string[];
   addedAt: string;
 }
 

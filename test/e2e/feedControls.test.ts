@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../emulator/index.ts';
+import { createKnowledgeStore } from '../../src/cases/knowledgeStore.ts';
 import { createFeedStore } from '../../src/store/feeds.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
@@ -29,6 +30,33 @@ describe('/feed add interval:, /feed pause, /feed resume, through the real clien
         ),
     );
     url = site.url('/rss');
+    site.route('/filtered', (_q, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+        rss(
+          [
+            {
+              title: 'Quarry fire: jury returns verdict',
+              link: 'https://news.example/v',
+              guid: 'v',
+              description: 'Ada Brook was found guilty in the Quarry fire case.',
+            },
+            {
+              title: 'Quarry fire: hearing set',
+              link: 'https://news.example/h',
+              guid: 'h',
+              description: 'A hearing for Ada Brook in the Quarry fire case is set.',
+            },
+            {
+              title: 'Quarry fire verdict, in sports terms',
+              link: 'https://news.example/s',
+              guid: 's',
+              description: 'Sports columnists weigh the Quarry fire verdict against Ada Brook.',
+            },
+          ],
+          'Valley Courts',
+        ),
+      ),
+    );
     site.route('/news', (_q, res) =>
       res
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
@@ -101,5 +129,23 @@ describe('/feed add interval:, /feed pause, /feed resume, through the real clien
     expect(list).not.toContain('/news');
     const plain = await emu.command('feed', { subcommand: 'add', options: { url: site.url('/nowhere') } });
     expect(plain.content).toMatch(/^Cannot use/);
+  });
+
+  it('keyword filters: only items naming an include word and no exclude word reach the case', async () => {
+    await emu.command('case', {
+      subcommand: 'track',
+      options: { name: 'Quarry fire', defendants: 'Ada Brook', slug: 'quarry' },
+    });
+    const added = await emu.command('feed', {
+      subcommand: 'add',
+      options: { url: site.url('/filtered'), include: 'verdict, found guilty', exclude: 'sports' },
+    });
+    expect(added.content).toMatch(/^Now following/);
+    expect(await feedText()).toContain(
+      'only items naming: verdict, found guilty · never items naming: sports',
+    );
+    await t.app.poller.pollOnce(site.url('/filtered'));
+    const knowledge = await createKnowledgeStore(store).get('quarry');
+    expect(Object.keys(knowledge.articles)).toEqual(['https://news.example/v']);
   });
 });

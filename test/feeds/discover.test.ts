@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { feedLinks } from '../../src/feeds/discover.ts';
+import { passesFilters } from '../../src/feeds/filters.ts';
 
 describe('feed discovery from a page’s <link rel="alternate">', () => {
   it('lists RSS and Atom feeds in page order, resolved against the page, only http(s)', () => {
@@ -20,5 +21,19 @@ describe('feed discovery from a page’s <link rel="alternate">', () => {
 
   it('finds nothing in a page without feed links', () => {
     expect(feedLinks('<html><head><title>x</title></head></html>', 'https://a.example/')).toEqual([]);
+  });
+});
+
+describe('feed keyword filters', () => {
+  const item = { title: 'Jury returns verdict', text: 'The café owner was found guilty.' };
+  it('match words and phrases whole, in any case and accents; exclude wins', () => {
+    expect(passesFilters(item, {})).toBe(true);
+    expect(passesFilters(item, { include: ['VERDICT'] })).toBe(true);
+    expect(passesFilters(item, { include: ['found guilty'] })).toBe(true);
+    expect(passesFilters(item, { include: ['cafe'] })).toBe(true);
+    expect(passesFilters(item, { include: ['verd'] })).toBe(false);
+    expect(passesFilters(item, { include: ['sentencing'] })).toBe(false);
+    expect(passesFilters(item, { include: ['verdict'], exclude: ['jury'] })).toBe(false);
+    expect(passesFilters(item, { exclude: ['sports'] })).toBe(true);
   });
 });
