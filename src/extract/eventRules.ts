@@ -260,7 +260,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'lawsuit',
-    "\\b(?:entered|issued|granted) (?:a )?default(?: judgments?)?\\b|\\bdefaulted\\b|\\bdefault judgments?\\b|\\bordered (?:[\\w'’.-]+ ){1,8}?to pay\\b(?=[^.;]{0,80}?\\bdamages\\b)|\\bawarded\\b(?=[^.;]{0,80}?\\bdamages\\b)|\\bfiled for (?:chapter \\d+ )?bankruptcy\\b",
+    "\\b(?:entered|issued|granted) (?:a )?default(?: judgments?)?\\b|\\bdefaulted\\b|\\bdefault judgments?\\b|\\b(?:ordered (?:[\\w'’.-]+ ){1,8}?|(?:was|were|been) ordered )to pay\\b(?=(?:[^.;]|\\.\\d){0,80}?\\bdamages\\b)|\\bawarded\\b(?=(?:[^.;]|\\.\\d){0,80}?\\bdamages\\b)|\\bfiled for (?:chapter \\d+ )?bankruptcy\\b",
     'lawsuit',
     ['default', 'damages', 'bankruptcy'],
   ),

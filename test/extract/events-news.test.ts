@@ -76,6 +76,14 @@ describe('civil suits, appeals and the who of a story', () => {
       ),
     ).toEqual(['lawsuit Ray Stone 2022-05 happened (old)', 'lawsuit Ray Stone 2023-03-07 happened']);
   });
+  it('awards with decimal amounts, and one ordered "a day after" another, are two decisions', () => {
+    expect(
+      events(
+        'A jury on Friday ordered talk host Ray Stone to pay $45.2 million in punitive damages, a day after he was ordered to pay $4.1 million in damages. Stone plans to appeal.',
+        '2022-08-06',
+      ),
+    ).toEqual(['lawsuit Ray Stone 2022-08-04 happened', 'lawsuit Ray Stone 2022-08-05 happened']);
+  });
   it('English and federal appeal courts decide appeals', () => {
     expect(
       events(
