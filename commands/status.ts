@@ -1,4 +1,5 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { createCorrectionStore, withoutHidden } from '../src/cases/corrections.ts';
 import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
 import { caseStatus } from '../src/cases/status.ts';
 import type { CaseStatus } from '../src/cases/types.ts';
@@ -18,7 +19,10 @@ const data = new SlashCommandBuilder()
 const execute: Command['execute'] = async (interaction, ctx) => {
   const tracked = await trackedCases(ctx.store, interaction.guildId);
   const found = requireCase(tracked, interaction.options.getString('case'));
-  const knowledge = await createKnowledgeStore(ctx.store).get(found.slug);
+  const knowledge = withoutHidden(
+    await createKnowledgeStore(ctx.store).get(found.slug),
+    await createCorrectionStore(ctx.store).hidden(interaction.guildId ?? '', found.slug),
+  );
   if (Object.keys(knowledge.articles).length === 0) {
     // Nothing ingested yet: say so, and show what the case definition holds.
     return respond(interaction, {

@@ -1,4 +1,5 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { createCorrectionStore, withoutHidden } from '../src/cases/corrections.ts';
 import type { CaseDefinition } from '../src/cases/definition.ts';
 import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
 import { timeline } from '../src/cases/views.ts';
@@ -43,8 +44,17 @@ interface TimelineQuery {
 }
 
 /** One page of the timeline with its buttons; the query travels in the buttons' custom ids. */
-async function render(ctx: CommandContext, q: TimelineQuery, page: number, userId: string): Promise<Payload> {
-  const knowledge = await createKnowledgeStore(ctx.store).get(q.definition.slug);
+async function render(
+  ctx: CommandContext,
+  q: TimelineQuery,
+  page: number,
+  userId: string,
+  guildId: string | null,
+): Promise<Payload> {
+  const knowledge = withoutHidden(
+    await createKnowledgeStore(ctx.store).get(q.definition.slug),
+    await createCorrectionStore(ctx.store).hidden(guildId ?? '', q.definition.slug),
+  );
   const personId = q.person ? requirePerson(knowledge, q.definition.name, q.person) : undefined;
   const personName = knowledge.people.find((p) => p.id === personId)?.name ?? q.person;
   const devs = timeline(knowledge, { type: q.type || undefined, person: q.person || undefined });
@@ -63,7 +73,7 @@ const execute: Command['execute'] = async (interaction, ctx) => {
     type: interaction.options.getString('type') ?? '',
     person: interaction.options.getString('person')?.trim() ?? '',
   };
-  await respond(interaction, await render(ctx, query, 0, interaction.user.id));
+  await respond(interaction, await render(ctx, query, 0, interaction.user.id, interaction.guildId));
 };
 
 const button: Command['button'] = async (interaction, ctx) => {
@@ -73,7 +83,10 @@ const button: Command['button'] = async (interaction, ctx) => {
   const tracked = await trackedCases(ctx.store, interaction.guildId);
   const definition = tracked.find((c) => c.slug === slug);
   if (!definition) throw new UserError('This server no longer tracks that case.');
-  await showPage(interaction, await render(ctx, { definition, type, person }, request.page, request.userId));
+  await showPage(
+    interaction,
+    await render(ctx, { definition, type, person }, request.page, request.userId, interaction.guildId),
+  );
 };
 
 const autocomplete = caseOrPersonAutocomplete;

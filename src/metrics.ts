@@ -44,6 +44,11 @@ export function createMetrics() {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
+  const corrections = new Counter({
+    name: 'casewatch_corrections_total',
+    help: 'Developments marked wrong by server admins (/correct)',
+    registers: [registry],
+  });
   return {
     registry,
     polls,
@@ -52,6 +57,10 @@ export function createMetrics() {
     facts,
     alerts,
     interactions,
+    corrections,
+    countCorrection() {
+      corrections.inc();
+    },
     observeInteraction(command: string, seconds: number) {
       interactions.observe({ command }, seconds);
     },

@@ -16,7 +16,7 @@ export interface CommandContext {
   /** The clock, so tests can pin "today". */
   now: () => Date;
   /** Optional instrumentation (Prometheus in production); absent in most tests. */
-  metrics?: { observeInteraction?(command: string, seconds: number): void };
+  metrics?: { observeInteraction?(command: string, seconds: number): void; countCorrection?(): void };
 }
 
 /**

@@ -1,0 +1,83 @@
+import type { Store } from '../store/types.ts';
+import { type Confidence, confidenceOf } from './confidence.ts';
+import { bestDate, bestSummary } from './developments.ts';
+import type { CaseKnowledge, Development } from './types.ts';
+import { personName } from './views.ts';
+
+/**
+ * "Why did casewatch say that?" and "that is wrong": a development's evidence (each outlet's
+ * sentence, news or background, and the confidence with its reasons), and a server's corrections.
+ * A correction hides a development from that server's /status and /timeline; the development
+ * stays in the store, and since development ids survive restarts and re-ingests (an article is
+ * merged once per URL, later reports join the same development) a re-ingest never undoes it.
+ */
+
+export interface Evidence {
+  id: string;
+  type: Development['type'];
+  status: Development['status'];
+  date: string | null;
+  who: string | null;
+  summary: string;
+  confidence: Confidence;
+  reports: Array<{ outlet: string; url: string; published: string; sentence: string; news: boolean }>;
+}
+
+export function evidenceOf(knowledge: CaseKnowledge, id: string): Evidence | undefined {
+  const dev = knowledge.developments.find((d) => d.id === id);
+  if (!dev) return undefined;
+  return {
+    id: dev.id,
+    type: dev.type,
+    status: dev.status,
+    date: bestDate(dev.reports),
+    who: personName(knowledge, dev.who),
+    summary: bestSummary(dev.reports),
+    confidence: confidenceOf(dev, knowledge.people),
+    reports: dev.reports.map((r) => ({
+      outlet: r.outlet,
+      url: r.url,
+      published: r.published,
+      sentence: r.sentence ?? r.summary,
+      news: r.news,
+    })),
+  };
+}
+
+export interface CorrectionStore {
+  /** The development ids a server marked wrong in a case. */
+  hidden(guildId: string, slug: string): Promise<Set<string>>;
+  /** Marks one wrong; false when it already was. */
+  hide(guildId: string, slug: string, id: string): Promise<boolean>;
+}
+
+export function createCorrectionStore(store: Store): CorrectionStore {
+  const kv = store.kv('corrections');
+  const key = (guildId: string, slug: string) => `${guildId}|${slug}`;
+  return {
+    async hidden(guildId, slug) {
+      return new Set((await kv.get<string[]>(key(guildId, slug))) ?? []);
+    },
+    async hide(guildId, slug, id) {
+      let added = false;
+      await kv.update<string[]>(key(guildId, slug), (ids) => {
+        const list = ids ?? [];
+        if (list.includes(id)) return list;
+        added = true;
+        return [...list, id];
+      });
+      return added;
+    },
+  };
+}
+
+/** The case as a server sees it: without the developments it marked wrong (same object when none). */
+export function withoutHidden(knowledge: CaseKnowledge, hidden: Set<string>): CaseKnowledge {
+  if (hidden.size === 0 || !knowledge.developments.some((d) => hidden.has(d.id))) return knowledge;
+  return {
+    ...knowledge,
+    // A distinct version keeps the per-version memos of the full case apart from this view.
+    version: knowledge.version + 0.5,
+    developments: knowledge.developments.filter((d) => !hidden.has(d.id)),
+  };
+}
