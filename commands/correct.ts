@@ -52,4 +52,4 @@ const execute: Command['execute'] = async (interaction, ctx) => {
 const autocomplete: Command['autocomplete'] = (interaction, ctx) =>
   caseOrDevelopmentChoices(interaction, ctx.store).then(() => undefined);
 
-export default { data, adminOnly: true, ephemeral: true, execute, autocomplete } satisfies Command;
+export default { data, ephemeral: true, execute, autocomplete } satisfies Command;
