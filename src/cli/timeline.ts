@@ -51,6 +51,7 @@ export const command: CliCommand = {
         date: d.date,
         who: d.who,
         summary: d.summary,
+        court: d.court === true,
         sources: d.sources.map((s) => s.url),
       }));
       ctx.stdout.write(`${JSON.stringify({ case: def.slug, developments: rows })}\n`);
@@ -59,7 +60,9 @@ export const command: CliCommand = {
     if (devs.length === 0) ctx.stdout.write(`${def.name}: no developments reported yet\n`);
     for (const d of devs) {
       const when = d.status === 'scheduled' ? `${dateLabel(d.date)} (scheduled)` : dateLabel(d.date);
-      ctx.stdout.write(`${when}  ${typeLabel(d.type)}${d.who ? ` (${d.who})` : ''}: ${d.summary}\n`);
+      ctx.stdout.write(
+        `${when}  ${typeLabel(d.type)}${d.who ? ` (${d.who})` : ''}${d.court ? ' [court record]' : ''}: ${d.summary}\n`,
+      );
       for (const s of d.sources) ctx.stdout.write(`    ${s.outlet}  ${s.url}\n`);
     }
     return 0;

@@ -6,6 +6,7 @@ import { createAlertSettingsStore } from '../../src/alerts/settings.ts';
 import { createKnowledgeStore } from '../../src/cases/knowledgeStore.ts';
 import { timeline } from '../../src/cases/views.ts';
 import { command as caseCommand } from '../../src/cli/case.ts';
+import { command as timelineCommand } from '../../src/cli/timeline.ts';
 import { parseConfig } from '../../src/config.ts';
 import { checkDocketLink, createCourtPoller, docketHandOff } from '../../src/courts/index.ts';
 import { docketEntriesFromFeed } from '../../src/courts/rss.ts';
@@ -147,6 +148,10 @@ describe('court docket feeds into a case', () => {
       ['filing', true],
       ['filing', true],
     ]);
+    const { out } = await runCli(timelineCommand, ['okafor'], t.store);
+    expect(out).toContain(
+      'Court filing (Daniel Okafor) [court record]: Notice of Appearance · 1:24-cr-00542 · doc. 8',
+    );
   });
 
   it('merges the news report of a filed motion into the docket development and edits the alert', async () => {
