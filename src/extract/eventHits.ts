@@ -63,6 +63,13 @@ function retype(
       if (DISMISS_REQUEST.test(before))
         return /\b(?:granted|agreed to)\b/i.test(before) ? 'dismissal' : undefined;
       if (/notice/i.test(trigger)) return 'charge_dropped';
+      // "dismissed the motion to reopen the case": a motion dismissed is a motion denied, a ruling.
+      if (
+        /^\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’-]+\s+){0,2}?(?:motions?|requests?|petitions?|bids?|applications?)\b/i.test(
+          after,
+        )
+      )
+        return 'ruling';
       if (/\b(?:law)?suit\b|\bcivil\b/i.test(masked)) return 'lawsuit';
       const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), 0);
       return PROSECUTION_AGENT.test(before.slice(clauseStart)) || PROSECUTION_AGENT.test(before.slice(-60))
@@ -96,7 +103,7 @@ function retype(
     case 'motion':
       // "The judge denied a motion to ...": the ruling reports it, unless it names who filed it.
       if (
-        /\b(?:granted|denied|rejected|tossed)\s+(?:[\w'’-]+\s+){0,4}$/i.test(before) &&
+        /\b(?:granted|denied|rejected|tossed|dismissed)\s+(?:[\w'’-]+\s+){0,4}$/i.test(before) &&
         !/^[^.;]{0,40}\b(?:filed|brought) by\b/i.test(after)
       )
         return undefined;

@@ -154,6 +154,11 @@ describe('court words of U.S. and English courts', () => {
     ]);
     expect(events('No new jurors were selected in the trial of John Doe on Monday.')).toEqual([]);
   });
+  it('a motion dismissed is a ruling, not a dismissal of the case', () => {
+    expect(
+      events('A judge on Monday dismissed the motion to reopen the manslaughter case against John Doe.'),
+    ).toEqual(['ruling John Doe 2023-03-06 happened']);
+  });
   it('a judge who bars testimony or refuses a new trial rules', () => {
     expect(
       events(
