@@ -3,6 +3,7 @@ import { atLeast, type Confidence, confidenceOf, placeOf } from './confidence.ts
 import { dayNumber, rangeOf } from './dates.ts';
 import type { CaseDefinition } from './definition.ts';
 import { type IncomingEvent, mergeEvents } from './developments.ts';
+import { statedDismissal } from './outcomes.ts';
 import { learnDescriptors, registerPerson, seedDefendants } from './people.ts';
 import type { CaseKnowledge, Development, DevelopmentReport, QuoteRecord } from './types.ts';
 
@@ -98,7 +99,12 @@ export function mergeArticle(
 
   for (const c of facts.charges) {
     const person = idOf(c.defendant, 'defendant');
-    if (person) knowledge.charges.push({ person, charge: c.charge, status: c.status, url, published });
+    // "denied a motion to dismiss the charges" leaves them pending.
+    const status =
+      c.status === 'dismissed' && statedDismissal(c.provenance?.sentence ?? '') !== 'dismissal'
+        ? 'pending'
+        : c.status;
+    if (person) knowledge.charges.push({ person, charge: c.charge, status, url, published });
   }
   for (const p of facts.penalties) {
     const person = idOf(p.defendant, 'defendant');
@@ -118,7 +124,7 @@ export function mergeArticle(
 
   // A date the extractor inferred from the article's news day is no evidence for matching outlets.
   const stated = (e: CaseEvent): CaseEvent => (e.dateInferred ? { ...e, date: null } : e);
-  const incoming: IncomingEvent[] = facts.events.map(stated).map((event) => ({
+  const incoming: IncomingEvent[] = statedActs(facts.events.map(stated)).map((event) => ({
     event,
     who: idOf(event.who),
     report: {
@@ -168,4 +174,21 @@ function isStale(date: string | null, status: string, published: string): boolea
 
 function placed(place: DevelopmentReport['place']): Pick<DevelopmentReport, 'place'> {
   return place ? { place } : {};
+}
+
+/**
+ * A dismissal event whose sentence only asks for one, or tells one refused, is that act instead
+ * (dropped when the article already reports that act for the person).
+ */
+function statedActs(events: CaseEvent[]): CaseEvent[] {
+  const out: CaseEvent[] = [];
+  for (const event of events) {
+    const type =
+      event.type === 'dismissal' && event.provenance?.sentence
+        ? statedDismissal(event.provenance.sentence)
+        : event.type;
+    if (type === event.type) out.push(event);
+    else if (!events.some((o) => o.type === type && o.who === event.who)) out.push({ ...event, type });
+  }
+  return out;
 }

@@ -275,3 +275,56 @@ describe('the next date', () => {
     );
   });
 });
+
+describe('the act the article states', () => {
+  it('a motion asking to dismiss is a motion, a refused one a ruling; the charge stays pending', () => {
+    const asked = item('2025-04-02', {
+      events: [
+        {
+          type: 'dismissal',
+          who: LFS,
+          date: '2025-04-01',
+          summary: 'x',
+          provenance: {
+            sentence: 'Her lawyers filed a motion asking the judge to dismiss the theft charge.',
+            offset: 0,
+          },
+        },
+      ],
+    });
+    const refused = item('2025-04-20', {
+      events: [
+        {
+          type: 'dismissal',
+          who: LFS,
+          date: '2025-04-19',
+          summary: 'y',
+          provenance: {
+            sentence: 'A judge denied a motion to dismiss the theft charge against her.',
+            offset: 0,
+          },
+        },
+      ],
+      charges: [
+        {
+          defendant: LFS,
+          charge: 'theft',
+          status: 'dismissed',
+          provenance: {
+            sentence: 'A judge denied a motion to dismiss the theft charge against her.',
+            offset: 0,
+          },
+        },
+      ],
+    });
+    const k = knowledgeOf([indicted, asked, refused]);
+    expect(
+      k.developments
+        .filter((d) => d.who !== null && d.type !== 'charge' && d.type !== 'plea')
+        .map((d) => d.type),
+    ).toEqual(['motion', 'ruling']);
+    const s = caseStatus(k, '2025-04-20').defendants[LFS];
+    expect(s?.charges.find((c) => c.charge === 'theft')?.status).toBe('pending');
+    expect(s?.stage).not.toBe('dismissed');
+  });
+});
