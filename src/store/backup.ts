@@ -27,6 +27,8 @@ export const backupSchema = z.object({
       guildId: snowflake.optional(),
       caseSlug: z.string().min(1).optional(),
       intervalMinutes: z.number().int().min(1).max(1440).optional(),
+      include: z.array(z.string().trim().min(1).max(100)).max(25).optional(),
+      exclude: z.array(z.string().trim().min(1).max(100)).max(25).optional(),
     }),
   ),
   alerts: z.array(alertSettingsSchema.extend({ guildId: snowflake })),
@@ -52,6 +54,8 @@ export async function exportBackup(store: Store, guildId?: string, now = new Dat
         ...(s.guildId && { guildId: s.guildId }),
         ...(s.caseSlug && { caseSlug: s.caseSlug }),
         ...(s.intervalMinutes && { intervalMinutes: s.intervalMinutes }),
+        ...(s.include?.length && { include: s.include }),
+        ...(s.exclude?.length && { exclude: s.exclude }),
       })),
   );
   const alerts: Backup['alerts'] = [];

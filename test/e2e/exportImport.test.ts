@@ -59,7 +59,7 @@ describe('casewatch export > server.json, casewatch import server.json', () => {
     });
     await emu.command('feed', {
       subcommand: 'add',
-      options: { url: site.url('/rss'), case: 'quarry', interval: 15 },
+      options: { url: site.url('/rss'), case: 'quarry', interval: 15, exclude: 'sports' },
     });
     await emu.command('alerts', {
       subcommand: 'set',
@@ -78,6 +78,7 @@ describe('casewatch export > server.json, casewatch import server.json', () => {
         guildId: emu.guilds[0]?.id,
         caseSlug: 'quarry',
         intervalMinutes: 15,
+        exclude: ['sports'],
       },
     ]);
     expect(backup.cases).toMatchObject([{ slug: 'quarry', owner: emu.guilds[0]?.id }]);
