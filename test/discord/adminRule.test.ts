@@ -85,7 +85,7 @@ describe('the admin rule, from the command declaration', () => {
     const admin = declared.filter(
       (json) => json.default_member_permissions !== undefined && json.default_member_permissions !== null,
     );
-    expect(admin.map((json) => json.name).sort()).toEqual(['alerts', 'case', 'feed']);
+    expect(admin.map((json) => json.name).sort()).toEqual(['alerts', 'case', 'correct', 'feed']);
     for (const json of admin)
       expect(json.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
   });
