@@ -21,7 +21,7 @@ export function lawsuitRank(text: string, happened: boolean): number {
 
 /** An appeal under way, named in another development ("bail pending appeal", "while he appeals"). */
 const APPEAL_PENDING =
-  /\bpending\s+(?:(?:her|his|their|the|an?)\s+)?appeal\b|\bwhile\s+(?:s?he|they|it|\w+)\s+appeals?\b|\bappeal(?:s|ing)\s+(?:her|his|their|the)\s+(?:conviction|verdict|sentence)/i;
+  /\bpending\s(?:her\s|his\s|their\s|the\s|an?\s)?appeal\b|\bwhile\s(?:s?he|they|it|\w+)\sappeals?\b|\bappeal(?:s|ing)\s(?:her|his|their|the)\s(?:conviction|verdict|sentence)/i;
 
 export function mentionsPendingAppeal(text: string): boolean {
   return APPEAL_PENDING.test(text);
@@ -35,7 +35,7 @@ const AFFIRMED = /\baffirm(?:ed|s|ing)?\b|\buph[eo]ld(?:s|ing)?\b|\bupheld\b/i;
  * or granted. The charges are pending again and the stage is pretrial.
  */
 const OVERTURNED =
-  /\b(?:overturn|vacat|revers|quash)\w*\s+(?:\S+\s+){0,6}?(?:conviction|verdict)s?\b|\b(?:conviction|verdict)s?\s+(?:\S+\s+){0,6}?(?:overturned|vacated|reversed|quashed|set\s+aside|thrown\s+out|tossed)\b|\bnew\s+trial\s+(?:\S+\s+){0,3}?(?:ordered|granted)\b|\b(?:ordered|granted|grants?|orders?)\s+(?:\S+\s+){0,3}?new\s+trial\b/i;
+  /\b(?:overturn|vacat|revers|quash)\w*\s[^.;]{0,60}?\b(?:conviction|verdict)s?\b|\b(?:conviction|verdict)s?\s[^.;]{0,60}?\b(?:overturned|vacated|reversed|quashed|set\saside|thrown\sout|tossed)\b|\bnew\strial\s[^.;]{0,30}?\b(?:ordered|granted)\b|\b(?:ordered|granted|grants?|orders?)\s[^.;]{0,30}?\bnew\strial\b/i;
 
 /** Words that make an act only asked for, or refused ("asked for a new trial", "refused to order one"). */
 const NOT_DONE =
@@ -62,8 +62,7 @@ export function ordersRetrial(text: string): boolean {
 }
 
 /** Reporting to prison to serve a sentence: a sentence was imposed. */
-const SERVING =
-  /\bbegin(?:s|ning)?\s+(?:(?:her|his|their|a|an|the)\s+)?(?:\S+\s+){0,3}?(?:sentence|prison\s+term)\b|\bto\s+serve\s+(?:(?:her|his|their|a|an|the)\s+)?(?:\S+\s+){0,3}?sentence\b|\bserving\s+(?:(?:her|his|their|a|an|the)\s+)?(?:\S+\s+){0,3}?sentence\b/i;
+const SERVING = /\b(?:begin(?:s|ning)?|to\sserve|serving)\s[^.;]{0,40}?\b(?:sentence|prison\sterm)\b/i;
 
 export function servingSentence(text: string): boolean {
   return SERVING.test(text);
@@ -71,7 +70,7 @@ export function servingSentence(text: string): boolean {
 
 /** Bail granted by police while they investigate (England's police bail): not a court step. */
 const POLICE_BAIL =
-  /\bpolice\s+bail\b|\bbail(?:ed)?\b[^.;]{0,30}\bpending\s+(?:further\s+)?(?:inquiries|enquiries|investigation)|\breleased\s+(?:under\s+investigation|without\s+charge)\b/i;
+  /\bpolice\sbail\b|\bbail(?:ed)?\b[^.;]{0,30}\bpending\s(?:further\s)?(?:inquiries|enquiries|investigation)|\breleased\s(?:under\sinvestigation|without\scharge)\b/i;
 
 export function policeBail(text: string): boolean {
   return POLICE_BAIL.test(text);
@@ -95,7 +94,7 @@ export function verdictOutcome(text: string): 'convicted' | 'acquitted' | undefi
 const DISMISSAL_REFUSED =
   /\b(?:den(?:y|ies|ied)|refus\w*|reject\w*|declin\w*)\b[^.;]{0,40}\b(?:motion|bid|request|effort|attempt)s?\b[^.;]{0,30}\bdismiss/i;
 const DISMISSAL_ASKED =
-  /\b(?:motion|ask\w*|seek\w*|sought|request\w*|bid|mov(?:e|ed|es|ing)|urg\w*|argu\w*|push\w*)\b[^.;]{0,50}\bto\s+(?:have\s+\S+\s+)?dismiss/i;
+  /\b(?:motion|ask\w*|seek\w*|sought|request\w*|bid|mov(?:e|ed|es|ing)|urg\w*|argu\w*|push\w*)\b[^.;]{0,50}\bto\s(?:have\s\S+\s)?dismiss/i;
 
 export function statedDismissal(sentence: string): 'dismissal' | 'motion' | 'ruling' {
   if (DISMISSAL_REFUSED.test(sentence)) return 'ruling';
