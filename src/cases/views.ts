@@ -96,7 +96,9 @@ export function latest(
   visible: VisibleDevelopment[],
   count: number,
 ): DevelopmentView[] {
-  return [...visible]
+  // A date set ahead is shown once, as "Next"; among the latest it read as a future act out of order.
+  return visible
+    .filter((v) => v.dev.status !== 'scheduled')
     .sort(
       (a, b) =>
         happenedKey(b) - happenedKey(a) ||

@@ -36,10 +36,10 @@ describe('the offline demo', () => {
     ).toEqual(['__Marcus Hale — pretrial__']);
     expect(lines.filter((l) => l.startsWith('• '))).toEqual(['• involuntary manslaughter — pending']);
     expect(lines).toContain('Maximum penalty: 4 years');
-    // The latest developments, newest first, each with its source.
+    // The latest developments, newest first, each with its source; the trial date set ahead is
+    // shown once, as Next, not among them out of date order.
     expect(lines.filter((l) => /^__\d{4}-\d{2}-\d{2} · /.test(l))).toEqual([
       '__2025-04-14 · Ruling · Marcus Hale__',
-      '__2025-09-08 · Trial · Marcus Hale__',
       '__2025-04-01 · Motion · Marcus Hale__',
     ]);
     expect(status).not.toMatch(/Dismissal|dismissed/);
