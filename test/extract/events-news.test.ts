@@ -190,7 +190,9 @@ describe('dates carried from the act an event follows', () => {
 describe('counterfactuals and states', () => {
   it('"a deal that would have released him Thursday" releases nobody', () => {
     expect(
-      events('John Doe rejected a deal that would have allowed him to be released from jail Thursday.'),
+      events(
+        'John Doe turned down an offer from prosecutors that would have seen him released from jail on Thursday.',
+      ),
     ).toEqual([]);
   });
   it('serving a sentence recalls one', () => {
