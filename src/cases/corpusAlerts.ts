@@ -9,6 +9,7 @@ import type { CaseEvent, Facts } from '../facts.ts';
  * person, date) across a case's articles, each matched by at most one 'new' alert.
  */
 
+// The replay compares names more simply than score.mjs (no suffixes, no initials): its own copy.
 const norm = (s: string | null | undefined) =>
   (s ?? '')
     .toLowerCase()
@@ -27,26 +28,6 @@ export function sameName(a: string | null | undefined, b: string | null | undefi
   if (wa.length === 1) return wb.includes(wa[0] as string);
   if (wb.length === 1) return wa.includes(wb[0] as string);
   return wa[wa.length - 1] === wb[wb.length - 1] && wa[0] === wb[0];
-}
-
-function jaccard(a: string, b: string): number {
-  const A = new Set(words(a));
-  const B = new Set(words(b));
-  if (!A.size || !B.size) return 0;
-  let i = 0;
-  for (const x of A) if (B.has(x)) i++;
-  return i / (A.size + B.size - i);
-}
-
-const degreeOf = (c: string) =>
-  norm(c).match(/\b(first|second|third|fourth|1st|2nd|3rd|4th) degree\b/)?.[1] ?? null;
-
-/** One offence named by two outlets: same degree (or none stated), and mostly the same words. */
-export function sameChargeLoosely(a: string, b: string): boolean {
-  const x = degreeOf(a);
-  const y = degreeOf(b);
-  if (x !== null && y !== null && x !== y) return false;
-  return jaccard(a, b) >= 0.5 || norm(a).includes(norm(b)) || norm(b).includes(norm(a));
 }
 
 export function penaltyMonths(

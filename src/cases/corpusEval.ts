@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sameCharge } from '../extract/eval-match.ts';
 import type { Article, Facts } from '../facts.ts';
 import { ingestArticle } from '../ingest.ts';
 import { openStore } from '../store/index.ts';
@@ -7,7 +8,6 @@ import {
   finishAlertScore,
   goldDevelopments,
   penaltyMonths,
-  sameChargeLoosely,
   sameName,
   scoreAlertBatch,
 } from './corpusAlerts.ts';
@@ -198,7 +198,7 @@ function compareCheckpoint(cp: Checkpoint, mine: CaseStatus, score: CaseScore): 
     const got = key === undefined ? undefined : mine.defendants[key];
     check(got?.stage === want.stage, `${name} stage`, got?.stage, want.stage);
     for (const wc of want.charges) {
-      const gc = got?.charges.find((c) => sameChargeLoosely(c.charge, wc.charge));
+      const gc = got?.charges.find((c) => sameCharge(c.charge, wc.charge));
       check(gc?.status === wc.status, `${name} charge ${wc.charge}`, gc?.status, wc.status);
     }
     const p = penaltyMonths(got?.maxPenalty);
