@@ -1,4 +1,4 @@
-import { editDistance } from '../extract/names.ts';
+import { editDistance } from '../extract/lexicon/names.ts';
 import { findPerson } from './people.ts';
 import { fold } from './text.ts';
 import type { CaseKnowledge } from './types.ts';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { formatReport } from '../extract/eval.ts';
-import { evaluateByCase, formatByCase } from '../extract/eval-cases.ts';
+import { evaluateByCase, formatByCase } from '../eval/byCase.ts';
+import { formatReport } from '../eval/extraction.ts';
 import { parseCommandArgs } from './args.ts';
 import { DEFAULT_CORPUS } from './corpus.ts';
 import type { CliCommand } from './types.ts';

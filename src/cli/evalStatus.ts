@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type EvalReport, evalCorpus } from '../cases/corpusEval.ts';
+import { type EvalReport, evalCorpus } from '../eval/statusReplay.ts';
 import { extractFacts } from '../extract/index.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
 import { DEFAULT_CORPUS } from './corpus.ts';

@@ -1,10 +1,10 @@
-import { findCase, unknownCaseLine } from '../cases/cliSupport.ts';
 import { matchCases } from '../cases/match.ts';
 import { checkFeed } from '../feeds/check.ts';
 import { addFeed, describeCheck, describeDiscovery, describeFeed, keywordLists } from '../feeds/manage.ts';
 import { createCaseStore } from '../store/cases.ts';
 import { createFeedStore } from '../store/feeds.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
+import { findCase, unknownCaseLine } from './support.ts';
 import type { CliCommand, CliContext } from './types.ts';
 
 /** Options of `feed add` also accepted by the Discord command: parsed and checked in one place. */

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_THRESHOLD, meetsThreshold } from '../alerts/settings.ts';
-import { isDayString } from '../cases/cliSupport.ts';
 import { CONFIDENCE_LEVELS, type ConfidenceLevel } from '../cases/confidence.ts';
 import { extractFacts } from '../extract/index.ts';
 import type { Article, Facts } from '../facts.ts';
 import { ingestArticle } from '../ingest.ts';
 import { createCaseStore } from '../store/cases.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
+import { isDayString } from './support.ts';
 import type { CliCommand } from './types.ts';
 
 type ArticleFile = Article & { case?: string; gold?: Facts };

@@ -1,7 +1,7 @@
-import { findCase, unknownCaseLine } from '../cases/cliSupport.ts';
 import { createKnowledgeStore } from '../cases/knowledgeStore.ts';
 import { peopleOf } from '../cases/peopleView.ts';
 import { parseCommandArgs } from './args.ts';
+import { findCase, unknownCaseLine } from './support.ts';
 import type { CliCommand } from './types.ts';
 
 /** `casewatch people CASE [--json]`: who is who — name, role, number of quotes. */

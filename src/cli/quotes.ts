@@ -1,10 +1,10 @@
-import { findCase, unknownCaseLine } from '../cases/cliSupport.ts';
 import type { CaseDefinition } from '../cases/definition.ts';
 import { createKnowledgeStore } from '../cases/knowledgeStore.ts';
 import { closestPeople, personIdIn } from '../cases/peopleView.ts';
 import type { QuoteRecord } from '../cases/types.ts';
 import { createCaseStore } from '../store/cases.ts';
 import { parseCommandArgs } from './args.ts';
+import { findCase, unknownCaseLine } from './support.ts';
 import type { CliCommand } from './types.ts';
 
 /** `casewatch quotes PERSON [--case CASE] [--contains TEXT] [--json]`: what someone said, newest first. */

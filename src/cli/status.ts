@@ -1,9 +1,9 @@
-import { findCase, isDayString, unknownCaseLine } from '../cases/cliSupport.ts';
 import { today } from '../cases/dates.ts';
 import { createKnowledgeStore } from '../cases/knowledgeStore.ts';
 import { caseStatus } from '../cases/status.ts';
 import { statusText } from '../format/statusEmbed.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
+import { findCase, isDayString, unknownCaseLine } from './support.ts';
 import type { CliCommand } from './types.ts';
 
 /** `casewatch status CASE [--as-of YYYY-MM-DD] [--json]`: where a case stands, as /status shows it. */

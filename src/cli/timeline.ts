@@ -1,10 +1,10 @@
-import { findCase, unknownCaseLine } from '../cases/cliSupport.ts';
 import { createKnowledgeStore } from '../cases/knowledgeStore.ts';
 import { closestPeople, personIdIn } from '../cases/peopleView.ts';
 import { timeline } from '../cases/views.ts';
 import { EVENT_TYPES } from '../facts.ts';
 import { dateLabel, typeLabel } from '../format/payload.ts';
 import { parseCommandArgs, UsageError } from './args.ts';
+import { findCase, unknownCaseLine } from './support.ts';
 import type { CliCommand } from './types.ts';
 
 /** `casewatch timeline CASE [--type T] [--person NAME] [--json]`: developments in date order. */

@@ -1,10 +1,8 @@
 import type { Article, Facts } from '../facts.ts';
-import { extractCharges } from './charges.ts';
-import { extractEvents } from './events.ts';
-import { extractPenalties } from './penalties.ts';
-import { buildPersonRegistry, peopleFacts } from './people.ts';
-import { extractQuotes } from './quotes.ts';
-import { rolesFromFacts } from './roles-from-facts.ts';
+import { extractCharges, extractPenalties } from './charges/index.ts';
+import { extractEvents } from './events/index.ts';
+import { buildPersonRegistry, peopleFacts, rolesFromFacts } from './people/index.ts';
+import { extractQuotes } from './quotes/index.ts';
 import { segment } from './segment.ts';
 
 /**

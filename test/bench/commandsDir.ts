@@ -24,7 +24,7 @@ export async function benchCommandsDir(): Promise<BenchCommands> {
   const files = readdirSync(COMMANDS_DIR).filter(
     (f) => /\.ts$/.test(f) && !f.startsWith('_') && !f.endsWith('.d.ts'),
   );
-  const sources = [resolve(HERE, 'commands-extra/noop.ts')];
+  const sources = [resolve(HERE, 'commandsExtra/noop.ts')];
   for (const file of files) {
     const src = join(COMMANDS_DIR, file);
     try {

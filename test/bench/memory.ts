@@ -19,8 +19,8 @@ export async function memoryFootprint(options: { articles: number }): Promise<Ro
   const emu = await startBenchEmulator(benchGuildId());
   try {
     const env = { DISCORD_TOKEN: BENCH_TOKEN, DISCORD_API_URL: emu.apiUrl };
-    const bare = await runChild<ChildMemory>('child-bare.ts', env);
-    const bot = await runChild<ChildMemory>('child-bot.ts', {
+    const bare = await runChild<ChildMemory>('childBare.ts', env);
+    const bot = await runChild<ChildMemory>('childBot.ts', {
       ...env,
       STORE_URL: `sqlite://${join(tempDir(), 'idle-bot.sqlite')}`,
     });
@@ -47,7 +47,7 @@ export async function memoryFootprint(options: { articles: number }): Promise<Ro
     await emu.close();
   }
   try {
-    const ingested = await runChild<ChildMemory>('child-ingest.ts', {
+    const ingested = await runChild<ChildMemory>('childIngest.ts', {
       STORE_URL: `sqlite://${join(tempDir(), 'ingest-rss.sqlite')}`,
       BENCH_ARTICLES: String(options.articles),
     });

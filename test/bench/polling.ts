@@ -44,7 +44,7 @@ export async function pollingCycles(options: { feeds: number; hosts: number }): 
     ];
   let report: PollReport;
   try {
-    report = await runChild<PollReport>('child-poll.ts', {
+    report = await runChild<PollReport>('childPoll.ts', {
       BENCH_FEEDS: String(options.feeds),
       BENCH_HOSTS: String(options.hosts),
       BENCH_PREFIX: RUN_ID,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDateMentions, resolveMention, type Tense } from '../../src/extract/dates.ts';
+import { findDateMentions, resolveMention, type Tense } from '../../src/extract/dates/resolve.ts';
 
 /** Resolves the first date word of `text` against `published`. */
 function resolve(text: string, published: string, tense: Tense = 'past'): string | null {

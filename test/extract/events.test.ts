@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractEvents } from '../../src/extract/events.ts';
+import { extractEvents } from '../../src/extract/events/events.ts';
 import type { CaseEvent } from '../../src/facts.ts';
-import { type FixturePerson, fixture } from './events-fixture.ts';
+import { type FixturePerson, fixture } from './eventsFixture.ts';
 
 const ROE: FixturePerson = { name: 'Jane Roe', role: 'defendant', gender: 'female' };
 const DOE: FixturePerson = { name: 'John Doe', role: 'defendant', gender: 'male' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractPenalties } from '../../src/extract/penalties.ts';
-import { type FixturePerson, fixture } from './events-fixture.ts';
+import { extractPenalties } from '../../src/extract/charges/penalties.ts';
+import { type FixturePerson, fixture } from './eventsFixture.ts';
 
 const ROE: FixturePerson = { name: 'Jane Roe', role: 'defendant', gender: 'female' };
 const DOE: FixturePerson = { name: 'John Doe', role: 'defendant', gender: 'male' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPersonRegistry } from '../../src/extract/people.ts';
+import { buildPersonRegistry } from '../../src/extract/people/people.ts';
 import { segment } from '../../src/extract/segment.ts';
 
 const registry = (text: string) => buildPersonRegistry(segment({ text, title: '', published: '2024-03-01' }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPersonRegistry } from '../../src/extract/people.ts';
-import { extractQuotes } from '../../src/extract/quotes.ts';
+import { buildPersonRegistry } from '../../src/extract/people/people.ts';
+import { extractQuotes } from '../../src/extract/quotes/quotes.ts';
 import { segment } from '../../src/extract/segment.ts';
 
 const quotes = (text: string) => {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
  * which writes max(old floor, new figure rounded down to 0.01) and never lowers one.
  */
 
-const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../corpus-floors.json');
+const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../corpusFloors.json');
 
 type Section = Record<string, Record<string, number>>;
 type Floors = Record<string, Section>;

@@ -1,0 +1,198 @@
+import { type DateMention, findDateMentions } from '../dates/resolve.ts';
+import { quotedSpans } from '../segment.ts';
+import type { Sentence } from '../types.ts';
+
+/**
+ * The sentence-level context of a trigger: quotation masking, clause limits, tense and the date
+ * word that belongs to the trigger.
+ */
+
+/** Quotations of four words or more blanked out (same length), so that quoted speech triggers nothing. */
+export function maskQuotes(text: string): { masked: string; spans: Array<[number, number]> } {
+  const spans = quotedSpans(text).filter(([s, e]) => text.slice(s, e).trim().split(/\s+/).length >= 4);
+  if (spans.length === 0) return { masked: text, spans };
+  let masked = '';
+  let last = 0;
+  for (const [s, e] of spans) {
+    masked += text.slice(last, s) + ' '.repeat(e - s);
+    last = e;
+  }
+  return { masked: masked + text.slice(last), spans };
+}
+
+export type MaskedSentence = ReturnType<typeof maskQuotes>;
+
+const MASKED = new WeakMap<Sentence, MaskedSentence>();
+const MENTIONS = new WeakMap<Sentence, DateMention[]>();
+
+/** The date words of a sentence, found once per sentence (later sentences look back at earlier ones). */
+export function sentenceMentions(s: Sentence): DateMention[] {
+  const hit = MENTIONS.get(s);
+  if (hit) return hit;
+  const found = findDateMentions(s.text);
+  MENTIONS.set(s, found);
+  return found;
+}
+
+/** maskQuotes of a sentence, computed once per sentence for events, charges and penalties. */
+export function maskedSentence(s: Sentence): MaskedSentence {
+  const hit = MASKED.get(s);
+  if (hit) return hit;
+  const masked = maskQuotes(s.text);
+  MASKED.set(s, masked);
+  return masked;
+}
+
+const CLAUSE_BREAK =
+  /;|\s[—–]\s|\s--\s|, and |, but |, while |, which |, who |, when | after | before |(?<!the) following | despite | then | and (?=(?:set|scheduled|ordered|revoked|denied|granted|rejected|sent|released)\b)/g;
+
+/** Offsets where a new clause starts. */
+export function clauseBreaks(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(CLAUSE_BREAK)) out.push(m.index ?? 0);
+  return out;
+}
+
+/** [start, end) of the clause around position `pos`. */
+export function clauseAround(breaks: number[], length: number, pos: number): [number, number] {
+  let start = 0;
+  let end = length;
+  for (const b of breaks) {
+    if (b <= pos) start = b;
+    else {
+      end = b;
+      break;
+    }
+  }
+  return [start, end];
+}
+
+/** ", who was arrested last May," — the spans of relative clauses in a sentence. */
+export function relativeClauses(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(/, (?:who|whom|whose|which) /g)) {
+    const start = m.index ?? 0;
+    const rest = text.slice(start + m[0].length);
+    const end = /,|\s--\s|\s[—–]\s/.exec(rest);
+    out.push([start, end ? start + m[0].length + end.index : text.length]);
+  }
+  return out;
+}
+
+const FUTURE_CUE =
+  /\b(?:will|won['’]t|shall|is (?:set|scheduled|expected|slated|due|going) to|are (?:set|scheduled|expected|slated|due|going) to|(?:is|are) (?:set|scheduled|slated) for|set for|scheduled for|scheduled to|to begin|to start|to resume|as early as|could (?:\w+ )?be|expected to|plans? to|makes (?:his|her|their) first|upcoming|next (?:week|month|year)|(?:set|scheduled) (?:a|an|the|sentencing)|faces? (?:a |an |the )?(?:\w+ )?trial|go(?:es)? on trial|stands? trial|remains? (?:set|scheduled)|still (?:set|scheduled)|trial date|(?:set|scheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial)|(?:moved|postponed|rescheduled|pushed back|delayed) (?:to|until|for)|when (?:he|she|they) (?:is|are)|is due|are due|next due|is expected|are expected)\b|\buntil\b/i;
+
+/**
+ * 'scheduled' when the words around the trigger speak of the future ("is set for", "will", "until
+ * Monday"): from the clause start to a little after the trigger, so that a later verb of the same
+ * sentence ("who pleaded guilty ... is expected to face") does not change the trigger's tense.
+ */
+export function triggerTense(
+  masked: string,
+  clause: [number, number],
+  end: number,
+  relatives: Array<[number, number]> = [],
+): 'happened' | 'scheduled' {
+  // Inside ", who has pleaded not guilty," the main verb after it does not count.
+  const relative = relatives.find(([s, e]) => end > s && end <= e);
+  // "ruled Monday that the defense will not be allowed ...": the complement's tense is not the act's.
+  const complement = /\bthat\b/.exec(masked.slice(end, end + 60));
+  const limit = Math.min(
+    clause[1],
+    complement ? end + complement.index : end + 60,
+    relative ? relative[1] : Number.POSITIVE_INFINITY,
+  );
+  const window = masked.slice(relative ? relative[0] : clause[0], limit);
+  return FUTURE_CUE.test(window) ? 'scheduled' : 'happened';
+}
+
+const WORDS = "(?:[\\w'’-]+\\s+)";
+/** A stated intention: not an event unless a date is set. */
+export const INTENTION = new RegExp(
+  `\\b(?:plans?|planned|vows?|vowed|intends?|intended|hopes?|wants?|threatened|promised|will seek|is expected|are expected)\\s+${WORDS}{0,3}[\\w'’-]+$`,
+  'i',
+);
+/** The trigger is a condition, a referenced act or a cancelled plan, not a report of one. */
+export const HYPOTHETICAL = new RegExp(
+  `\\b(?:if|unless|whether|until|before|bid to|fighting to|seeking to|asking to|requesting that \\w+ be|right to)\\s+${WORDS}{0,3}$|\\b(?:would|could|might|should) have\\s+${WORDS}{0,5}$|\\b(?:decision|ruling|order) to\\b[^.;,]{0,60}$|\\b(?:was|were) (?:set|scheduled|slated|due) to\\s+${WORDS}{0,3}$`,
+  'i',
+);
+/** A modal before the trigger: an event only when a date is set ("could be dropped as early as Thursday"). */
+export const MODAL = new RegExp(`\\b(?:could|would|might|may|should|can|to be)\\s+${WORDS}{0,2}$`, 'i');
+
+const INCIDENT_AFTER =
+  /^\s+(?:fatal |deadly )?(?:shootings?|killings?|murders?|stabbings?|attacks?|deaths?|crash|incident|accident|fire|assaults?|collision|explosion)\b/i;
+const ANNOUNCE_NEAR = /\b(?:said|says|announced|confirmed|told|stated|reported|revealed)\b/i;
+
+export interface SentenceDates {
+  mentions: DateMention[];
+  /** Mentions that date an announcement ("officials said Monday"), not the act. */
+  announcement: Set<DateMention>;
+  /** Mentions that open the sentence ("On Monday, ...") and so scope over all of it. */
+  leading: Set<DateMention>;
+  relatives: Array<[number, number]>;
+}
+
+export function sentenceDates(masked: string): SentenceDates {
+  // "the October 2021 shooting": a date that names the incident, not the act reported.
+  // "deliberated since Dec. 20": the start of a state, not the day of an act.
+  const mentions = findDateMentions(masked).filter(
+    (m) =>
+      !INCIDENT_AFTER.test(masked.slice(m.end, m.end + 30)) && !/\bsince\s+$/i.test(masked.slice(0, m.start)),
+  );
+  const announcement = new Set<DateMention>();
+  const leading = new Set<DateMention>();
+  for (const m of mentions) {
+    const lastWords = masked
+      .slice(Math.max(0, m.start - 40), m.start)
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(-5)
+      .join(' ');
+    if (ANNOUNCE_NEAR.test(lastWords)) announcement.add(m);
+    const head = masked.slice(0, m.start);
+    if (
+      /^\s*(?:(?:On|In|Earlier|Later|Late|Early|Back in|This past|By|Last|Since)\s+)?(?:the\s+)?$/i.test(
+        head,
+      ) &&
+      /^\s*[,–—-]/.test(masked.slice(m.end))
+    ) {
+      leading.add(m);
+    }
+  }
+  return { mentions, announcement, leading, relatives: relativeClauses(masked) };
+}
+
+/** The date word of the trigger at [start, end): nearest in its clause, or one opening the sentence. */
+export function dateForTrigger(
+  masked: string,
+  dates: SentenceDates,
+  clause: [number, number],
+  start: number,
+  end: number,
+  allowAnnouncement: boolean,
+): DateMention | undefined {
+  let best: DateMention | undefined;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (const m of dates.mentions) {
+    const inClause = m.start >= clause[0] && m.end <= clause[1];
+    if (!inClause && !dates.leading.has(m)) continue;
+    if (!allowAnnouncement && dates.announcement.has(m)) continue;
+    // A date inside a relative clause dates only what that clause says, and the other way round.
+    const relative = dates.relatives.find(([s, e]) => m.start >= s && m.start < e);
+    // A trigger that runs into a relative clause ("sentencing, which she set for ...") belongs to it.
+    const triggerRelative = dates.relatives.find(([s, e]) => end - 1 >= s && end - 1 < e);
+    if (relative !== triggerRelative && !dates.leading.has(m)) continue;
+    const distance = m.start >= end ? m.start - end : start - m.end;
+    const between = m.start >= end ? masked.slice(end, m.start) : masked.slice(m.end, start);
+    const crossesComma = !dates.leading.has(m) && between.includes(',');
+    let score =
+      Math.abs(distance) + (m.kind === 'vague' ? 200 : 0) + (inClause ? 0 : 100) + (crossesComma ? 150 : 0);
+    if (dates.announcement.has(m)) score += 400;
+    if (score < bestScore) {
+      best = m;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,90 @@
+import { afterEventDate, type DateMention, resolveMention } from '../dates/resolve.ts';
+import type { ArticleDoc, Sentence } from '../types.ts';
+import { sentenceMentions } from './context.ts';
+
+/** The date of an event: its date word resolved, or a date it inherits from the article. */
+
+const TIME_OF_DAY_START =
+  /^(?:By (?:mid-?)?(?:morning|afternoon|evening|noon|midafternoon|midday)|(?:Later|Earlier) that (?:day|morning|afternoon|evening)|That (?:morning|afternoon|evening|night)|Hours later|Minutes later)\b/i;
+
+export function resolveEventDate(
+  mention: DateMention | undefined,
+  doc: ArticleDoc,
+  s: Sentence,
+  tense: 'past' | 'future',
+  lastDay: string | null,
+): { date: string | null; recent: boolean } {
+  if (!mention) {
+    // "By midafternoon, the judge pronounced the sentence": the day of the sentence before.
+    if (TIME_OF_DAY_START.test(s.text)) {
+      const prev = doc.sentences[s.index - 1];
+      const day = prev && prev.paragraph === s.paragraph ? firstDay(prev, doc.published) : null;
+      return { date: day, recent: day !== null && day >= doc.published.slice(0, 10) };
+    }
+    return { date: null, recent: false };
+  }
+  if (mention.kind === 'sameMonth') return { date: lastDay?.slice(0, 7) ?? null, recent: false };
+  if (mention.kind === 'afterEvent') {
+    const date = afterEventDate(lastDay, mention.days);
+    return { date, recent: false };
+  }
+  if (mention.kind === 'monthDay' && tense === 'past') {
+    const inContext = yearFromContext(doc, s, mention.start, mention.month, mention.day);
+    if (inContext) return { date: inContext, recent: false };
+  }
+  return resolveMention(mention, doc.published, tense);
+}
+
+/**
+ * "The murders on Nov. 13, 2022 ... arresting him on Dec. 30": a day without a year follows the
+ * year of a full date stated just before it (two sentences back at most), when that gives a date after it and before
+ * publication.
+ */
+function yearFromContext(
+  doc: ArticleDoc,
+  s: Sentence,
+  at: number,
+  month: number,
+  day: number,
+): string | null {
+  for (let i = s.index; i >= Math.max(0, s.index - 2); i--) {
+    const full = sentenceMentions(doc.sentences[i]!).filter(
+      (m) => m.kind === 'full' && (i < s.index || m.end <= at),
+    );
+    const last = full.at(-1);
+    if (last?.kind !== 'full') continue;
+    const context = resolveMention(last, doc.published, 'past').date!;
+    let year = last.year;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    if (`${year}-${pad(month)}-${pad(day)}` < context) year++;
+    const date = `${year}-${pad(month)}-${pad(day)}`;
+    return date <= doc.published ? date : null;
+  }
+  return null;
+}
+
+function firstDay(s: Sentence, published: string): string | null {
+  for (const m of sentenceMentions(s)) {
+    const r = resolveMention(m, published, 'past');
+    if (r.date?.length === 10) return r.date;
+  }
+  return null;
+}
+
+/**
+ * The day of the article's news: the first day word of its opening sentences that resolves into the
+ * week before publication ("A jury on Friday convicted ..."), else the published day itself (what a
+ * dateline "CITY, State —" or "Month D (Wire) —" says). Undated acts the article reports as its news
+ * happened that day.
+ */
+export function newsDay(doc: ArticleDoc): string {
+  const published = doc.published.slice(0, 10);
+  for (const s of doc.sentences.slice(0, 3)) {
+    for (const m of sentenceMentions(s)) {
+      if (m.kind === 'vague' || m.kind === 'afterEvent' || m.kind === 'sameMonth') continue;
+      const r = resolveMention(m, published, 'past');
+      if (r.date?.length === 10 && r.recent) return r.date;
+    }
+  }
+  return published;
+}

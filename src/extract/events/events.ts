@@ -1,0 +1,169 @@
+import type { CaseEvent, EventType } from '../../facts.ts';
+import { addDays, resolveMention } from '../dates/resolve.ts';
+import type { ArticleDoc, PersonRegistry, Sentence } from '../types.ts';
+import {
+  clauseAround,
+  clauseBreaks,
+  dateForTrigger,
+  INTENTION,
+  MODAL,
+  maskedSentence,
+  sentenceDates,
+  sentenceMentions,
+  triggerTense,
+} from './context.ts';
+import { resolveEventDate } from './dates.ts';
+import { findHits, type Hit } from './hits.ts';
+import { type DraftEvent, finishEvents } from './merge.ts';
+import { eventWho, namedInSentence, type WhoContext, whoContext } from './who.ts';
+
+/** "X, 28, is charged with", "who remain charged": the state of the case, not a filing. */
+const STATE_BEFORE = /\b(?:is|are|remains?|remained|stands?)\s+(?:each |also |still |now )?$/i;
+const DAYS_AFTER = /\b(a|one|two|three|four|five|six|seven) days? after\s+(?:[\w'’-]+\s+){0,6}$/i;
+const DAY_COUNT: Record<string, number> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+};
+/** "The decision, filed last Thursday, ...": the next sentence dates the document of an undated act. */
+const DOCUMENT_DATED =
+  /\b(?:decision|ruling|order|opinion|judgment|notice|filing|motion)\b,?\s+(?:which was |was )?(?:filed|issued|signed|entered|dated|released)\s/i;
+
+function documentDate(doc: ArticleDoc, s: Sentence): { date: string | null; recent: boolean } | undefined {
+  const next = doc.sentences[s.index + 1];
+  if (!next || !DOCUMENT_DATED.test(next.text)) return undefined;
+  const mention = sentenceMentions(next).find(
+    (m) => m.kind !== 'vague' && m.kind !== 'afterEvent' && m.kind !== 'sameMonth',
+  );
+  return mention ? resolveMention(mention, doc.published, 'past') : undefined;
+}
+
+const WAIVER =
+  /\bwaive[sd]?\b[^.;]{0,30}\bextradition\b|\bwaiv(?:ed|ing|er)\b[^.;]{0,60}\bextradition (?:hearing|proceeding)/i;
+
+/** The role of the person named just before `at` in the sentence (the doer of the act there). */
+export function actorRole(ctx: WhoContext, s: Sentence, at: number): string | undefined {
+  const last = ctx.people.mentionsIn(s.offset, s.offset + at).at(-1);
+  if (!last || at - (last.end - s.offset) > 40) return undefined;
+  return last.person.role;
+}
+
+/** The sentence with the two before and the one after it. */
+function neighbourhood(doc: ArticleDoc, s: Sentence): string {
+  return doc.sentences
+    .slice(Math.max(0, s.index - 2), s.index + 2)
+    .map((x) => x.text)
+    .join(' ');
+}
+
+/** The events of an article: one per development and person, dated against the published date. */
+export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEvent[] {
+  const ctx = whoContext(people, doc.sentences);
+  const drafts: DraftEvent[] = [];
+  let lastDay: string | null = null;
+  let hitCount = 0;
+  for (const s of doc.sentences) {
+    const { masked, spans } = maskedSentence(s);
+    const hits = findHits(masked);
+    if (hits.length === 0) continue;
+    const dates = sentenceDates(masked);
+    const breaks = clauseBreaks(masked);
+    const named = namedInSentence(ctx, s, spans);
+    let sentenceDay: string | null = null;
+    for (const hit of hits) {
+      // A trigger that runs over a clause break ("sentencing, which she scheduled") spans both clauses.
+      const clause: [number, number] = [
+        clauseAround(breaks, masked.length, hit.start)[0],
+        clauseAround(breaks, masked.length, hit.end - 1)[1],
+      ];
+      const clauseText = masked.slice(clause[0], clause[1]);
+      const classified = classify(doc, s, masked, hit, clause, dates.relatives);
+      const { family, status, intention } = classified;
+      // "Crowder dismissed the charges", Crowder being the prosecutor: a drop, not a court's dismissal.
+      const type =
+        classified.type === 'dismissal' && actorRole(ctx, s, hit.start) === 'prosecutor'
+          ? 'charge_dropped'
+          : classified.type;
+      const mention = dateForTrigger(masked, dates, clause, hit.start, hit.end, status === 'happened');
+      let resolved = resolveEventDate(mention, doc, s, status === 'scheduled' ? 'future' : 'past', lastDay);
+      // "arrested Friday, a day after a grand jury indicted them": the day before the other act.
+      const daysAfter = DAYS_AFTER.exec(masked.slice(Math.max(0, hit.start - 80), hit.start));
+      if (daysAfter && sentenceDay && status === 'happened')
+        resolved = {
+          date: addDays(sentenceDay, -(DAY_COUNT[daysAfter[1]!.toLowerCase()] ?? 1)),
+          recent: false,
+        };
+      if (!resolved.date && !mention && status === 'happened') resolved = documentDate(doc, s) ?? resolved;
+      if (intention && !resolved.date) continue;
+      if (resolved.date?.length === 10 && status === 'happened') {
+        lastDay = resolved.date;
+        sentenceDay ??= resolved.date;
+      }
+      hitCount++;
+      for (const who of eventWho(ctx, type, family === 'targeted', s, masked, named)) {
+        drafts.push({
+          type,
+          family,
+          hit: hitCount,
+          date: resolved.date,
+          status,
+          who,
+          summary: '',
+          new: false,
+          recent: resolved.recent,
+          vague: mention?.kind === 'vague',
+          announcement: mention !== undefined && dates.announcement.has(mention),
+          clause: clauseText,
+          state: type === 'charge' && STATE_BEFORE.test(masked.slice(Math.max(0, hit.start - 40), hit.start)),
+          onTrial: type === 'trial' && !named.some((p) => p.role === 'defendant'),
+          inRelative: dates.relatives.some(
+            ([a, b]) => hit.start >= a && hit.start < b && /^, who/.test(masked.slice(a)),
+          ),
+          sentence: s,
+        });
+      }
+    }
+  }
+  return finishEvents(drafts, doc);
+}
+
+interface Classified {
+  type: EventType;
+  family: string;
+  status: CaseEvent['status'];
+  /** A plan or a modal ("plans to appeal", "could be dropped"): kept only with a date. */
+  intention: boolean;
+}
+
+/** The type, family and status of one trigger in its sentence. */
+function classify(
+  doc: ArticleDoc,
+  s: Sentence,
+  masked: string,
+  hit: Hit,
+  clause: [number, number],
+  relatives: Array<[number, number]>,
+): Classified {
+  const upto = masked.slice(Math.max(0, hit.end - 100), hit.end);
+  const intention = INTENTION.test(upto) || MODAL.test(masked.slice(Math.max(0, hit.start - 60), hit.start));
+  // Custody decisions take effect when made, whatever tense the ruling's clause uses.
+  let status: CaseEvent['status'] =
+    hit.type === 'bail' ? 'happened' : triggerTense(masked, clause, hit.end, relatives);
+  if (intention) status = 'scheduled';
+  let type = hit.type;
+  let family = hit.rule.family;
+  if (family === 'bailAppeal' && status === 'scheduled') type = 'hearing';
+  // The extradition waiver is one arrest event, not also a hearing.
+  // A first appearance or an arraignment is held where the case is, after any extradition.
+  const afterExtradition = /\bfirst (?:court )?appearance|\barraign/i.test(masked);
+  if (type === 'hearing' && !afterExtradition && WAIVER.test(neighbourhood(doc, s))) {
+    type = 'arrest';
+    family = 'extradition';
+  }
+  return { type, family, status, intention };
+}

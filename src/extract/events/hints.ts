@@ -1,0 +1,155 @@
+import { EVENT_TYPES, type EventType } from '../../facts.ts';
+import { TRIGGER_RULES, type TriggerRule } from './rules.ts';
+
+/** Word stems per type, found in one pass per sentence so that only the rules that can match run. */
+const TYPE_HINTS: Record<EventType, string[]> = {
+  investigation: [
+    'warrant',
+    'raid',
+    'search',
+    'report',
+    'findings',
+    'case file',
+    'binder',
+    'charges',
+    'ruled out',
+    'investigation',
+    'questioned',
+    'interviewed',
+    'collected',
+    'seized',
+    'recovered',
+    'gathered',
+    'fbi',
+    'forensic',
+    'lab',
+    'ballistic',
+    'autopsy',
+    'linked',
+    'identified',
+    'inquiry',
+    'probe',
+  ],
+  arrest: [
+    'arrest',
+    'custody',
+    'surrender',
+    'booked',
+    'himself in',
+    'herself in',
+    'themselves in',
+    'extradit',
+  ],
+  charge: ['charg', 'indict', 'refiled', 'count of', 'counts of'],
+  charge_dropped: ['drop', 'remov', 'downgrad', 'reduc', 'withdr', 'amended', 'altered', 'revised'],
+  dismissal: ['dismiss', 'threw out', 'thrown out', 'throws out', 'toss'],
+  bail: [
+    'bail',
+    'bond',
+    'remand',
+    'custody',
+    'jail',
+    'detain',
+    'appeal',
+    'behind bars',
+    'recognizance',
+    'posted',
+    'released',
+  ],
+  plea: ['plea', 'pled', 'silent'],
+  motion: [
+    'motion',
+    'request',
+    'petition',
+    'brief',
+    'letter',
+    'argu',
+    'accused prosecutors',
+    'propos',
+    'fighting',
+    'seek',
+    'sought',
+    'asked',
+    'moved for',
+    'recommend',
+    'new trial',
+    'change of venue',
+  ],
+  ruling: [
+    'grant',
+    'denied',
+    'reject',
+    'ruled',
+    'upheld',
+    'overturn',
+    'struck',
+    'sided',
+    'refused',
+    'barred',
+    'excluded',
+    'suppressed',
+    'threw',
+  ],
+  hearing: ['arraign', 'hearing', 'conference', 'appear', 'sentenc', 'court'],
+  trial: [
+    'trial',
+    'pretrial',
+    'retrial',
+    'jury',
+    'jurors',
+    'mistrial',
+    'deadlock',
+    'opening',
+    'closing',
+    'deliberat',
+    'verdict',
+    'seated',
+    'selected',
+  ],
+  verdict: ['acquitt', 'guilty', 'convicted', 'verdict', 'jury', 'jurors'],
+  sentence: ['sentenc', 'got', 'received', 'given', 'handed', 'gave', 'imposed', 'serving'],
+  appeal: [
+    'appeal',
+    'petition',
+    'supreme court',
+    'superior court',
+    'panel',
+    'circuit',
+    'high court',
+    'justices',
+  ],
+  lawsuit: ['suit', 'lawsuit', 'sued', 'settle', 'default', 'damages', 'bankruptcy'],
+  release: ['released', 'freed', 'walked'],
+  // Court-record entries only (src/courts): no article sentence is typed a filing.
+  filing: [],
+};
+
+/** Hints by their first three letters: one map look-up per word of the sentence. */
+const HINTS_BY_PREFIX = new Map<string, Array<[string, number]>>();
+for (const [type, hints] of Object.entries(TYPE_HINTS) as Array<[EventType, string[]]>) {
+  const bit = 1 << EVENT_TYPES.indexOf(type);
+  for (const hint of hints) {
+    const key = hint.slice(0, 3);
+    HINTS_BY_PREFIX.set(key, [...(HINTS_BY_PREFIX.get(key) ?? []), [hint, bit]]);
+  }
+}
+const WORD = /[a-z]{3,}/g;
+const RULES_BY_MASK = new Map<number, TriggerRule[]>();
+
+/** The rules worth running on a sentence. */
+export function rulesFor(text: string): TriggerRule[] {
+  const lower = text.toLowerCase();
+  let mask = 0;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
+    const entries = HINTS_BY_PREFIX.get(m[0].slice(0, 3));
+    if (!entries) continue;
+    for (const [hint, bit] of entries) if ((mask & bit) === 0 && lower.startsWith(hint, m.index)) mask |= bit;
+  }
+  let rules = RULES_BY_MASK.get(mask);
+  if (!rules) {
+    rules = TRIGGER_RULES.filter((r) => (mask & (1 << EVENT_TYPES.indexOf(r.type))) !== 0);
+    RULES_BY_MASK.set(mask, rules);
+  }
+  return rules;
+}

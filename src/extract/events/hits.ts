@@ -1,0 +1,160 @@
+import type { EventType } from '../../facts.ts';
+import { HYPOTHETICAL } from './context.ts';
+import { rulesFor } from './hints.ts';
+import type { TriggerRule } from './rules.ts';
+
+/** Triggers of one sentence, re-typed by their context ("prosecutors dismissed" is a dropped charge). */
+
+const AUXILIARY_END = /\b(?:was|were|been|being|is|are|get|got|gets)\s+(?:\w+ly\s+)?$/i;
+const PROSECUTION_AGENT =
+  /\b(?:prosecutors?|prosecuting attorney|district attorney|DA|the state|attorney['’]s office|prosecutor['’]s office|attorney general|the government)\b/i;
+/** A noun right before a past participle: "officers charged in ...", "a doctor convicted of ...". */
+const REDUCED_RELATIVE =
+  /\b(?!(?:was|were|be|been|being|is|are|get|got|and|or|then|also|later|formally|jury|jurors|judge|panel)\b)(?![a-z]+ly\s+$)[a-z]+s?\s+$/;
+const DISMISS_REQUEST =
+  /\b(?:to have|to get|motion to|bid to|seeking to|asked (?:\w+ ){0,4}to|request to|arguing to|fighting to|decision to)\b[^.;]{0,50}$/i;
+const VERDICT_WORDS = /\b(?:verdict|convicted|found (?:\w+ )?guilty|acquitt|sentenced)/i;
+const TRIAL_SPEECH = /\b(?:opening|closing) (?:arguments|statements)\b|\btold the jury\b|\bcross-exam/i;
+/** "dropped their appeal", "withdrew its motion": a request withdrawn, not a charge. */
+const DROPPED_REQUEST =
+  /^\s+(?:(?:its|their|his|her|the|a)\s+)?(?:\w+\s+)?(?:appeal|motion|bid|request|petition)\b/i;
+const FILED_ARGUMENT =
+  /\b(?:motions?|filings?|filed|briefs?|papers|documents|requests?|requested|asked|petitions?|letter|moved|to dismiss|hearing|should|deserves?|sentenc\w*|new trial|acquittal|release|bail|suppress\w*|exclude\w*|barred|argued for|argues for|arguing for)\b/i;
+const NEGATED = /\b(?:no|not|never|without|cannot|can['’]t|won['’]t)\s+(?:\w+\s+){0,3}$/i;
+
+export interface Hit {
+  rule: TriggerRule;
+  type: EventType;
+  start: number;
+  end: number;
+}
+
+/** Every trigger of the sentence, re-typed by its context, with hypothetical ones left out. */
+export function findHits(masked: string): Hit[] {
+  const hits: Hit[] = [];
+  const lower = masked.toLowerCase();
+  for (const rule of rulesFor(masked)) {
+    if (rule.needs && !rule.needs.some((w) => lower.includes(w))) continue;
+    rule.re.lastIndex = 0;
+    for (const m of masked.matchAll(rule.re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      // The hundred characters before the trigger are all the context rules look at (and keep them fast).
+      const before = masked.slice(Math.max(0, start - 100), start);
+      // "before finally arresting him" reports an act; "before his trial was set to begin" does not.
+      if (HYPOTHETICAL.test(before) && !/^\w+ing\b/i.test(m[0])) continue;
+      const type = retype(rule, masked, before, m[0], masked.slice(end));
+      if (type) hits.push({ rule, type, start, end });
+    }
+  }
+  return hits;
+}
+
+function retype(
+  rule: TriggerRule,
+  masked: string,
+  before: string,
+  trigger: string,
+  after: string,
+): EventType | undefined {
+  switch (rule.type) {
+    case 'dismissal': {
+      // "granted a motion to dismiss" is a dismissal; "asked the court to dismiss" is not.
+      if (DISMISS_REQUEST.test(before))
+        return /\b(?:granted|agreed to)\b/i.test(before) ? 'dismissal' : undefined;
+      if (/notice/i.test(trigger)) return 'charge_dropped';
+      // "dismissed the motion to reopen the case": a motion dismissed is a motion denied, a ruling.
+      if (
+        /^\s+(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w'’-]+\s+){0,2}?(?:motions?|requests?|petitions?|bids?|applications?)\b/i.test(
+          after,
+        )
+      )
+        return 'ruling';
+      if (/\b(?:law)?suit\b|\bcivil\b/i.test(masked)) return 'lawsuit';
+      const clauseStart = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), 0);
+      return PROSECUTION_AGENT.test(before.slice(clauseStart)) || PROSECUTION_AGENT.test(before.slice(-60))
+        ? 'charge_dropped'
+        : 'dismissal';
+    }
+    case 'arrest':
+      // "a student arrested in the deaths of ...": a reduced relative that identifies, not reports.
+      if (
+        /^arrested$/i.test(trigger) &&
+        !AUXILIARY_END.test(before) &&
+        /^\s+(?:in|on|for|over|near|with)\b/.test(after)
+      )
+        return undefined;
+      // Custody ordered by a court or after a verdict or sentence is detention, not an arrest.
+      return /custody/i.test(trigger) && (VERDICT_WORDS.test(masked) || /\bordered\b/i.test(before))
+        ? 'bail'
+        : 'arrest';
+    case 'charge':
+      if (NEGATED.test(before) || /\bwho (?:have |had )?$|\b(?:amended|altered|revised) $/i.test(before))
+        return undefined;
+      // "Read, charged with killing her boyfriend, has maintained ...": an apposition describes.
+      if (/^charged$/i.test(trigger) && /[A-Za-z],\s*$/.test(before) && /^\s+(?:with|in)\b/.test(after))
+        return undefined;
+      // "one of three officers charged in the death", "a clinic charged in an opioid case": identifies.
+      if (/^charged$/i.test(trigger) && REDUCED_RELATIVE.test(before) && /^\s+(?:in|over)\b/.test(after))
+        return undefined;
+      return 'charge';
+    case 'hearing':
+      return 'hearing';
+    case 'motion':
+      // "The judge denied a motion to ...": the ruling reports it, unless it names who filed it.
+      if (
+        /\b(?:granted|denied|rejected|tossed|dismissed)\s+(?:[\w'’-]+\s+){0,4}$/i.test(before) &&
+        !/^[^.;]{0,40}\b(?:filed|brought) by\b/i.test(after)
+      )
+        return undefined;
+      if (TRIAL_SPEECH.test(masked)) return undefined;
+      // "Her defense argued that another officer was involved": an argument at trial or in the press
+      // is a motion only when the sentence puts it in a filing or a request to the court.
+      if (/\b(?:argued|argues|arguing|contended)\b/i.test(trigger) && !FILED_ARGUMENT.test(masked))
+        return undefined;
+      return 'motion';
+    case 'ruling':
+      // A granted dismissal is a dismissal event; a denied motion to dismiss is a ruling.
+      if (/^granted/i.test(trigger) && /\bdismiss/i.test(masked)) return undefined;
+      return /\bbail\b|\bbond\b|\bcustody\b|\bappeals? court|\bcourt of appeals?\b|\bappellate|\bsupreme court|\bcircuit\b/i.test(
+        masked,
+      )
+        ? undefined
+        : 'ruling';
+    case 'bail':
+      // "X remains jailed without bond", "who had been held without bond": the state, not a decision.
+      return /\b(?:remains|remained|had been)\s+(?:jailed|held|detained)\b/i.test(masked) &&
+        /^without/i.test(trigger)
+        ? undefined
+        : 'bail';
+    case 'appeal':
+      if (rule.family === 'bailAppeal') return 'bail';
+      return /\bbail\b/i.test(masked) ? 'bail' : 'appeal';
+    case 'trial':
+      // "denied a motion for a mistrial": the request is not a mistrial.
+      if (/\b(?:motion|request|bid|call|asked|moved|ask) for (?:a )?$/i.test(before) || NEGATED.test(before))
+        return undefined;
+      // "said during closing arguments", "barred ... during opening statements": when words were spoken.
+      return /^(?:opening|closing)/i.test(trigger) && /\bduring (?:[\w'’]+ ){0,2}$/i.test(before)
+        ? undefined
+        : 'trial';
+    case 'verdict':
+      if (/^convicted/i.test(trigger) && REDUCED_RELATIVE.test(before)) return undefined;
+      return NEGATED.test(before) && !/not guilty/i.test(trigger) ? undefined : rule.type;
+    case 'investigation':
+      // "the panel affirmed, holding that agents lawfully searched ...": an appeal's reasoning.
+      return /\b(?:affirmed|upheld|overturned|reversed|holding that|ruled that)\b/i.test(masked)
+        ? undefined
+        : 'investigation';
+    case 'sentence':
+    case 'plea':
+      return NEGATED.test(before) && !/not guilty/i.test(trigger) ? undefined : rule.type;
+    case 'charge_dropped':
+      // "dropped their appeal to reinstate the charges": the appeal rule reports the appeal.
+      if (DROPPED_REQUEST.test(after)) return undefined;
+      // "dropped the lawsuit": a civil suit, not a charge.
+      return /\b(?:law)?suit\b|\bcivil\b/i.test(masked) ? 'lawsuit' : 'charge_dropped';
+    default:
+      return rule.type;
+  }
+}

@@ -1,0 +1,295 @@
+import type { EventType } from '../../facts.ts';
+import type { PersonEntry, PersonRegistry, Sentence } from '../types.ts';
+import { maskedSentence, relativeClauses } from './context.ts';
+
+/**
+ * Who a fact is about: the defendants named in the sentence (outside quotations), else the
+ * defendant a pronoun refers to, else the article's main defendant.
+ */
+
+export interface WhoContext {
+  people: PersonRegistry;
+  /** Defendants, most mentioned first. */
+  defendants: PersonEntry[];
+  /** The article's sentences, for a pronoun that opens a sentence. */
+  sentences: Sentence[];
+  /** The main defendant, else the person the article is about (for events only). */
+  subject?: PersonEntry | undefined;
+  /** A dateline's place that the person registry took for a name. */
+  place?: PersonEntry | undefined;
+}
+
+export function whoContext(people: PersonRegistry, sentences: Sentence[] = []): WhoContext {
+  const byMentions = (a: PersonEntry, b: PersonEntry) => b.mentions.length - a.mentions.length;
+  const place = datelinePlace(people, sentences[0]);
+  const defendants = people
+    .defendants()
+    .filter((p) => p !== place)
+    .sort(byMentions);
+  // No one is called a defendant ("the former nurse filed ...", "the judge defaulted him"): the
+  // person the article is about, the most mentioned one the article gives no other part.
+  const subject =
+    defendants[0] ??
+    people.people
+      .filter((p) => p.role === 'other' && p !== place && p.mentions.length >= 2)
+      .sort(byMentions)[0];
+  return { people, defendants, sentences, place, subject };
+}
+
+/** "DEDHAM, Mass. (WHDH) —", "SOME COUNTY, St. —": the capitalised place opening the article is no person. */
+function datelinePlace(people: PersonRegistry, first: Sentence | undefined): PersonEntry | undefined {
+  const head = first && /^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*),/.exec(first.text);
+  if (!head) return undefined;
+  const place = head[1]!.toLowerCase();
+  return people.people.find((p) => p.aliases.some((a) => a.toLowerCase() === place));
+}
+
+function inSpans(pos: number, spans: Array<[number, number]>): boolean {
+  return spans.some(([s, e]) => pos >= s && pos < e);
+}
+
+/** The people named in the sentence outside its quotations, in text order, without repeats. */
+export function namedInSentence(
+  ctx: WhoContext,
+  s: Sentence,
+  quoteSpans: Array<[number, number]>,
+): PersonEntry[] {
+  const out: PersonEntry[] = [];
+  const skip = [...quoteSpans, ...relativeClauses(s.text)];
+  for (const m of ctx.people.mentionsIn(s.offset, s.offset + s.text.length)) {
+    if (inSpans(m.start - s.offset, skip) || m.person === ctx.place) continue;
+    if (!out.includes(m.person)) out.push(m.person);
+  }
+  return out;
+}
+
+const isDefendant = (p: PersonEntry) => p.role === 'defendant';
+/** In the sentence that states the fact, a person with no legal role named there is its subject. */
+const defendantOrUnplaced = (p: PersonEntry) => p.role === 'defendant' || p.role === 'other';
+
+/** "both defendants", "all three men", "the brothers": every defendant the group counts. */
+const GROUP =
+  /\b(?:(both)|all (two|three|four|five|six)|the (two|three|four|five|six))\s+(?:of them|defendants|men|women|officers|deputies|guards|agents|troopers|brothers|sisters|suspects|accused|teens|teenagers)\b|\bthe (?:defendants|brothers|sisters|co-defendants|accused)\b|\beach (?:man|woman|defendant|officer|of them)\b/i;
+/** A bare count as the subject or object ("The three surrendered", "All three were released", "Both pleaded"). */
+const BARE_GROUP =
+  /(?:^|[,;]\s|\b(?:released|indicted|charged|arrested|sentenced|arraigned|convicted|acquitted)\s)(?:(both)|(?:all|the) (two|three|four|five|six))\b(?!\s+(?:years?|months?|weeks?|days?|counts?|charges?|sides|parties|lawyers|attorneys|prosecutors|teams|cases|families|judges|victims|of (?:the|his|her|its)))/i;
+/** A sentence about the defendants of the sentence before: "Each is charged with", "They are due in court". */
+const PLURAL_SUBJECT =
+  /^\s*(?:Each|They|Their)\b|\b(?:indicted|charged|arrested|released|arraigned) them\b|\b(?:were|have been)\s+(?:\w+ly\s+)?(?:arrested|indicted|charged|released|arraigned|sentenced)\b/;
+const OTHERS_SUBJECT =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|several|dozens of|\d+|some|many|other)\s+([a-z-]+)\s+(?:were|have been|had been)\b/i;
+const GROUP_NOUN =
+  /^(?:defendants|men|women|officers|deputies|guards|agents|troopers|brothers|sisters|suspects|accused|teens|teenagers|co-defendants)$/i;
+const GROUP_SIZE: Record<string, number> = { both: 2, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const PRONOUN = /\b(he|him|his|she|her)\b/i;
+
+/** Defendants named in the sentences just before `s`, nearest sentence first. */
+function recentDefendants(
+  ctx: WhoContext,
+  s: Sentence,
+  accused: (p: PersonEntry) => boolean,
+  back = 3,
+): PersonEntry[] {
+  const out: PersonEntry[] = [];
+  for (let i = s.index - 1; i >= Math.max(0, s.index - back); i--) {
+    const prev = ctx.sentences[i];
+    if (!prev) continue;
+    for (const p of namedInSentence(ctx, prev, maskedSentence(prev).spans))
+      if (accused(p) && !out.includes(p)) out.push(p);
+  }
+  return out;
+}
+
+/** The defendants a group word counts: those just named when there are enough, else the most mentioned. */
+function groupMembers(
+  ctx: WhoContext,
+  s: Sentence,
+  size: number | undefined,
+  accused: (p: PersonEntry) => boolean,
+) {
+  const recent = recentDefendants(ctx, s, accused);
+  if (size !== undefined && recent.length >= size) return recent.slice(0, size);
+  if (size === undefined && recent.length >= 2) return recent;
+  return ctx.defendants.slice(0, size ?? ctx.defendants.length);
+}
+
+function earliest(a: RegExpExecArray | null, b: RegExpExecArray | null): RegExpExecArray | null {
+  if (!a || !b) return a ?? b;
+  return a.index <= b.index ? a : b;
+}
+
+/** Offset in the sentence of the first mention of any of `people`. */
+function firstMention(ctx: WhoContext, s: Sentence, people: PersonEntry[]): number {
+  const m = ctx.people.mentionsIn(s.offset, s.offset + s.text.length).find((x) => people.includes(x.person));
+  return m ? m.start - s.offset : Number.POSITIVE_INFINITY;
+}
+
+const AGAINST_BEFORE = /\bagainst\s+(?:[\w'’.-]+\s+){0,2}$/i;
+
+/**
+ * "The co-defendant, X, was sentenced after testifying against Y", "He ... agreed to testify against
+ * Y": a defendant named only after "against" is not what the sentence reports about, when someone
+ * else (another name, an opening pronoun) is its subject.
+ */
+function subjectsOf(ctx: WhoContext, s: Sentence, byName: PersonEntry[]): PersonEntry[] {
+  if (byName.length === 0) return byName;
+  const opensWithPronoun = /^\s*(?:He|She)\b/.test(s.text);
+  if (byName.length === 1 && !opensWithPronoun) return byName;
+  const mentions = ctx.people.mentionsIn(s.offset, s.offset + s.text.length);
+  const onlyObject = (p: PersonEntry) =>
+    mentions
+      .filter((m) => m.person === p)
+      .every(
+        (m) =>
+          AGAINST_BEFORE.test(s.text.slice(Math.max(0, m.start - s.offset - 40), m.start - s.offset)) ||
+          // only as an owner: "X's co-defendant, Y, pleaded ..."
+          /^['’]s\b/.test(s.text.slice(m.end - s.offset)),
+      );
+  const subjects = byName.filter((p) => !onlyObject(p));
+  return subjects.length > 0 || opensWithPronoun ? subjects : byName;
+}
+
+/** Defendants the sentence is about, by name, "both defendants" or a pronoun; empty when none. */
+export function sentenceDefendants(
+  ctx: WhoContext,
+  s: Sentence,
+  masked: string,
+  named: PersonEntry[],
+  accused: (p: PersonEntry) => boolean = isDefendant,
+): PersonEntry[] {
+  const group = earliest(GROUP.exec(masked), BARE_GROUP.exec(masked));
+  const byName = subjectsOf(ctx, s, named.filter(accused));
+  // "All three were released ... $250,000 for X": a group subject counts more than the names after it.
+  const groupFirst = group !== null && group.index < firstMention(ctx, s, byName);
+  if (byName.length > 0 && !(groupFirst && ctx.defendants.length > byName.length)) return byName;
+  if (group && ctx.defendants.length > 1) {
+    const size = GROUP_SIZE[(group[1] ?? group[2] ?? group[3] ?? '').toLowerCase()];
+    return groupMembers(ctx, s, size, accused);
+  }
+  if (PLURAL_SUBJECT.test(masked) && ctx.defendants.length > 1) {
+    const recent = recentDefendants(ctx, s, accused);
+    return recent.length >= 2 ? recent : ctx.defendants;
+  }
+  const pronoun = PRONOUN.exec(masked);
+  if (pronoun) {
+    const word = pronoun[1]!.toLowerCase();
+    const gender = word === 'she' || word === 'her' ? 'female' : 'male';
+    // "He will serve ...": a sentence-opening pronoun continues the previous sentence's subject.
+    const prev = ctx.sentences[s.index - 1];
+    const subject =
+      pronoun.index === 0 && prev ? namedInSentence(ctx, prev, maskedSentence(prev).spans)[0] : undefined;
+    if (subject && accused(subject) && subject.gender === gender) return [subject];
+    // "His trial is set for July" after a sentence about her: the nearest accused of his gender.
+    const ante = ctx.people.antecedent(s.offset + pronoun.index, gender);
+    if (ante && accused(ante) && ante.gender === gender) return [ante];
+    if (subject && accused(subject) && subject.gender === undefined) return [subject];
+    if (ante && accused(ante)) return [ante];
+  }
+  return [];
+}
+
+/** The `who` values of one event: one per defendant, or one null for case-wide steps. */
+export function eventWho(
+  ctx: WhoContext,
+  type: EventType,
+  targeted: boolean,
+  s: Sentence,
+  masked: string,
+  named: PersonEntry[],
+): Array<string | null> {
+  if (type === 'lawsuit') return civilDefendants(ctx, s, masked).map((p) => p?.name ?? null);
+  // "Two protesters were arrested outside": about people who are not in the case.
+  const others = OTHERS_SUBJECT.exec(masked);
+  if (others && !GROUP_NOUN.test(others[1]!) && !named.some(isDefendant)) return [];
+  const defendants = sentenceDefendants(ctx, s, masked, named);
+  if (type === 'investigation' && !targeted) return [null];
+  if (defendants.length > 0) return defendants.map((d) => d.name);
+  if (type === 'investigation') {
+    // "Agents searched the district's office": a step aimed at a place of business, not a person.
+    const subject = named.find((p) => p.role === 'other');
+    const atBusiness =
+      /\b(?:office|offices|clinic|business|headquarters|company|district|store|warehouse|firm|agency)\b/i;
+    return [subject?.name ?? (atBusiness.test(masked) ? null : (ctx.defendants[0]?.name ?? null))];
+  }
+  // "A jury found Jane Roe guilty": the person named is the one it is about, whatever role the
+  // registry gave (roles follow the whole article; the event names its subject here).
+  const subject = named.find((p) => p.role === 'other');
+  // "A hearing on that motion is set for ...": the defendant the sentence before was about.
+  const previous = recentDefendants(ctx, s, isDefendant, 1)[0];
+  return [subject?.name ?? previous?.name ?? ctx.subject?.name ?? null];
+}
+
+/**
+ * Defendants a charge or penalty sentence is about: named or referred to in the sentence, else
+ * those of the nearest of the three sentences before ("One version is punishable by..."), else
+ * the article's main defendant.
+ */
+export function factDefendants(
+  ctx: WhoContext,
+  sentences: Sentence[],
+  index: number,
+  maskedOf: (s: Sentence) => { masked: string; spans: Array<[number, number]> },
+): PersonEntry[] {
+  for (let i = index; i >= Math.max(0, index - 3); i--) {
+    const s = sentences[i]!;
+    const { masked, spans } = maskedOf(s);
+    const accused = i === index ? defendantOrUnplaced : isDefendant;
+    const found = sentenceDefendants(ctx, s, masked, namedInSentence(ctx, s, spans), accused);
+    if (found.length > 0) return found;
+  }
+  return ctx.defendants.slice(0, 1);
+}
+
+const SUED_START = /\b(?:against|sued|sues|suing)\b/i;
+const NOT_SUED = new Set([
+  'plaintiff',
+  'family',
+  'victim',
+  'judge',
+  'defense_attorney',
+  'prosecutor',
+  'juror',
+]);
+const SUIT_NAMES = /\b(?:names|named)\b/i;
+
+/**
+ * A civil suit is about each person it is brought against ("a suit against the clinic, Dr. X and Y",
+ * "brought against her", "against the city and the three officers" whom the next sentence names);
+ * a suit against an organisation alone is about no one person.
+ */
+function civilDefendants(ctx: WhoContext, s: Sentence, masked: string): Array<PersonEntry | null> {
+  const at = SUED_START.exec(masked);
+  if (!at) {
+    // "A jury ordered X to pay damages", "the judge defaulted X": the party the decision is against.
+    const named = ctx.people
+      .mentionedIn(s.offset, s.offset + s.text.length)
+      .filter((p) => !NOT_SUED.has(p.role));
+    if (named.length > 0) return named;
+    return [ctx.subject ?? null];
+  }
+  const from = s.offset + at.index;
+  const sued = (p: PersonEntry) => !NOT_SUED.has(p.role);
+  const byName = ctx.people
+    .mentionsIn(from, s.offset + s.text.length)
+    .map((m) => m.person)
+    .filter((p, i, all) => sued(p) && all.indexOf(p) === i);
+  if (byName.length > 0) return byName;
+  const rest = masked.slice(at.index);
+  const pronoun = /^\w+\s+(him|her)\b/i.exec(rest);
+  if (pronoun) {
+    const ante = ctx.people.antecedent(
+      from + pronoun.index,
+      pronoun[1]!.toLowerCase() === 'her' ? 'female' : 'male',
+    );
+    if (ante && sued(ante)) return [ante];
+  }
+  if (GROUP.test(rest) || BARE_GROUP.test(rest)) {
+    if (ctx.defendants.length > 1) return ctx.defendants;
+    const next = ctx.sentences[s.index + 1];
+    if (next && SUIT_NAMES.test(next.text)) {
+      const listed = ctx.people.mentionedIn(next.offset, next.offset + next.text.length).filter(sued);
+      if (listed.length > 0) return listed;
+    }
+  }
+  return [null];
+}

@@ -1,0 +1,5 @@
+// lexicon/: shared word lists with no extraction logic — offence names and number words (legalTerms),
+// first names, name normalisation and comparison (names), role nouns, titles and honorifics (roles).
+export * from './legalTerms.ts';
+export * from './names.ts';
+export * from './roles.ts';

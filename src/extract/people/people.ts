@@ -1,0 +1,314 @@
+import type { Person } from '../../facts.ts';
+import { isCommonWord, isFirstName, lexTag, nameTokens } from '../lexicon/names.ts';
+import { roleFromPhrase } from '../lexicon/roles.ts';
+import { sentenceAt } from '../segment.ts';
+import type { ArticleDoc, PersonEntry, PersonMention, PersonRegistry } from '../types.ts';
+import { addToDrafts, type Draft, fullestName, respelledSurname } from './merge.ts';
+import { findNameRuns, type NameRun, titleLength } from './nameRuns.ts';
+import { makeRegistry, resolveWords } from './registry.ts';
+import {
+  appositionAfter,
+  collectEvidence,
+  decideGender,
+  decideRole,
+  genderFromNameOnly,
+  type RunEvidence,
+  titleBefore,
+} from './roleEvidence.ts';
+
+const PERSON_VERB_AFTER =
+  /^(?:,[^,]{0,60},)?\s+(?:also |later |then |previously |has |had |have |was |is )?(?:said|says|told|testified|added|wrote|argued|stated|claimed|asked|explained|noted|recalled|pleaded|was charged|was arrested)\b/;
+
+/** Finds the people of an article and every mention of each (full name, surname, title + surname). */
+export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
+  const runs = findNameRuns(doc).filter((r) => r.looksLikeName);
+  const drafts: Draft[] = [];
+  const runDraft = new Map<NameRun, Draft>();
+  // Pass 1: runs that are people on their own create (or join) a person.
+  // Full names first, so that a single word ("Diddy", "Mr. Combs") can join the person it names.
+  const ordered = [...runs.filter((r) => r.words.length > 1), ...runs.filter((r) => r.words.length === 1)];
+  const stage = stageNames(runs, doc.text);
+  const lastToken = (name: string) => nameTokens(name).at(-1) ?? '';
+  const stageWords = new Set([...stage.keys()].map((r) => lastToken(r.name)));
+  for (const run of ordered) {
+    if (run.inQuote || stageWords.has(lastToken(run.name)) || !isPersonCandidate(run, doc, runs)) continue;
+    const composed = composeFromRelation(run, doc, runs);
+    const known = composed ? undefined : resolveWords(run.words, drafts);
+    runDraft.set(run, known ?? addToDrafts(drafts, composed ?? run));
+  }
+  // A stage name beside a legal name is the same person, named by the legal name (its mentions follow in pass 2).
+  for (const [alias, legal] of stage) {
+    const d = runDraft.get(legal);
+    if (!d) continue;
+    d.nickname ??= alias.name;
+    runDraft.set(alias, d);
+  }
+  // Pass 2: every other run that names a known person is a mention of it.
+  for (const run of runs) {
+    if (runDraft.has(run)) continue;
+    const d = resolveWords(run.words, drafts);
+    if (d) runDraft.set(run, d);
+  }
+  const evidence = new Map<Draft, RunEvidence[]>();
+  let chain: RunEvidence[] = [];
+  let prev: NameRun | undefined;
+  for (const run of runs) {
+    const d = runDraft.get(run);
+    // Words inside quotations describe people loosely ("Halyna, her son"): no role evidence there.
+    if (!d || run.inQuote) continue;
+    const ev = collectEvidence(run, doc.text);
+    if (prev && prev.sentence === run.sentence && chained(prev, run, doc.text)) {
+      propagate(chain[chain.length - 1]!, ev);
+      chain.push(ev);
+      // A list is often only marked at its end ("X, Y and Z were stabbed", "X and Y are charged").
+      if (ev.evidence.has('victim')) for (const c of chain) c.evidence.add('victim');
+      if (ev.chargedAfter) for (const c of chain) c.evidence.add('defendant');
+      // "X and Y, defense attorneys for Z": the plural apposition after the last name is the list's.
+      if (ev.listTitle) for (const c of chain) c.title ??= ev.title;
+    } else chain = [ev];
+    prev = run;
+    const list = evidence.get(d);
+    if (list) list.push(ev);
+    else evidence.set(d, [ev]);
+  }
+  // How often each draft's last word is written each way (full names and surnames alone).
+  const spellings = new Map<Draft, Map<string, number>>();
+  for (const [run, d] of runDraft) {
+    const counts = spellings.get(d) ?? spellings.set(d, new Map()).get(d)!;
+    const last = run.name.split(/\s+/).at(-1) ?? '';
+    counts.set(last, (counts.get(last) ?? 0) + 1);
+  }
+  const entries = new Map<Draft, PersonEntry>();
+  const nameOnlyGender = new Set<PersonEntry>();
+  for (const d of drafts) {
+    const ev = evidence.get(d) ?? [];
+    entries.set(d, {
+      name: respelledSurname(fullestName(d), spellings.get(d) ?? new Map()),
+      role: decideRole(ev),
+      gender: decideGender(ev),
+      aliases: [...d.variants.keys(), ...(d.nickname ? [d.nickname] : [])],
+      mentions: [],
+    });
+    if (genderFromNameOnly(ev)) nameOnlyGender.add(entries.get(d)!);
+  }
+  const mentions: PersonMention[] = [];
+  for (const [run, d] of runDraft) {
+    const person = entries.get(d)!;
+    mentions.push({ person, start: run.start, end: run.end, inQuote: run.inQuote });
+    if (!run.inQuote) {
+      const words = `${titleBefore(run, doc.text)} ${appositionAfter(run, doc.text).split(/\s+/).slice(0, 4).join(' ')}`;
+      person.titles = [
+        ...new Set([
+          ...(person.titles ?? []),
+          ...words
+            .toLowerCase()
+            .split(/[^a-z]+/)
+            .filter(Boolean),
+        ]),
+      ];
+    }
+    if (!person.aliases.includes(run.name)) person.aliases.push(run.name);
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  for (const m of mentions) m.person.mentions.push(m.start);
+  const people = [...entries.values()].filter((p) => p.mentions.length > 0);
+  relativesBySurname(people);
+  people.sort((a, b) => a.mentions[0]! - b.mentions[0]!);
+  inferGenderFromPronouns(mentions, doc, nameOnlyGender);
+  return makeRegistry(people, mentions, drafts, entries);
+}
+
+const STAGE_THEN_LEGAL =
+  /^\s*,?\s*(?:whose (?:legal|real|given|birth|full) name is|(?:who was )?born|real name:?|legally named)\s+$/i;
+const LEGAL_THEN_STAGE =
+  /^\s*,?\s*(?:(?:better |professionally |also |widely )?known as|who (?:performs|goes|records|raps) (?:as|by|under)|a\.?k\.?a\.?)\s+(?:the )?[“"]?(?:\p{Lu}[\p{L}.]*\s+){0,2}$/iu;
+
+/**
+ * Stage names given beside a legal name ("Young Thug, whose legal name is Jeffery Williams",
+ * "Jeffery Williams, known as Young Thug"): the stage name's run mapped to the legal name's run.
+ */
+function stageNames(runs: NameRun[], text: string): Map<NameRun, NameRun> {
+  const out = new Map<NameRun, NameRun>();
+  for (let k = 0; k + 1 < runs.length; k++) {
+    const a = runs[k]!;
+    const b = runs[k + 1]!;
+    if (a.sentence !== b.sentence || b.start - a.end > 60) continue;
+    const between = text.slice(a.end, b.start);
+    if (STAGE_THEN_LEGAL.test(between) && b.words.length >= 2) out.set(a, b);
+    else if (LEGAL_THEN_STAGE.test(between) && a.words.length >= 2) out.set(b, a);
+  }
+  return out;
+}
+
+/** The schema's people list: fullest name and role. */
+export function peopleFacts(registry: PersonRegistry, doc: ArticleDoc): Person[] {
+  // A bare surname known only as a quotation's speaker, with no title or role, is kept for the
+  // quotes but too thin to list as a person of the story.
+  const thin = (p: PersonEntry) => !p.name.includes(' ') && p.role === 'other' && !p.titles?.length;
+  return registry.people
+    .filter((p) => !thin(p))
+    .map((p) => {
+      const at = p.mentions[0] ?? 0;
+      const s = sentenceAt(doc, at);
+      return { name: p.name, role: p.role, provenance: { sentence: s?.text ?? '', offset: s?.offset ?? at } };
+    });
+}
+
+function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): boolean {
+  const w = run.words;
+  // A byline ("By Jane Writer") names the reporter, not a person of the story.
+  if (/^\s*By\s+$/.test(doc.text.slice(run.sentence.offset, run.start))) return false;
+  if (/^By\s+(?:\p{Lu}[\p{L}.'’-]*\s*|and\s+|&\s*)+(?:[,|–—].*)?$/u.test(run.sentence.text)) return false; // "By A and B"
+  // Photo credits: "(AP Photo/Jane Doe)", "Photo: Jane Doe/Getty Images".
+  const near = doc.text.slice(Math.max(run.sentence.offset, run.start - 25), run.end + 2);
+  if (
+    /\b(?:photo|photograph|image|credit|illustration)s?\b[^.]*$|^[^.]*\//i.test(
+      near.slice(0, run.start - Math.max(run.sentence.offset, run.start - 25)),
+    ) ||
+    /^\//.test(doc.text.slice(run.end, run.end + 1))
+  )
+    return false;
+  // Characters: "who played Detective Sara Lane", "the role of Harland".
+  const titleLen = titleLength(run);
+  const lead = doc.text.slice(Math.max(run.sentence.offset, run.start - titleLen - 30), run.start - titleLen);
+  if (
+    /\b(?:play(?:s|ed|ing)?|portray(?:s|ed|ing)?|character|role of|starr?(?:ed|ing|s) as|voiced)\s+$/.test(
+      lead,
+    )
+  )
+    return false;
+  const title = titleBefore(run, doc.text);
+  const hasTitle = title.length > 0 && !/^(?:the|a|an)$/i.test(title);
+  if (w.length === 1)
+    return (
+      (hasTitle || namesQuoteSpeaker(run, doc.text)) &&
+      !isCommonWord(w[0]!) &&
+      !/^\p{Lu}{2,}$/u.test(w[0]!) &&
+      !lexTag(w[0]!)?.match(/Place|City|Country|Region|Organization/)
+    );
+  if (hasTitle || isFirstName(w[0]!) || run.nickname || /^(?:\p{Lu}\.)+$/u.test(w[0]!)) return true;
+  const after = doc.text.slice(run.end, run.end + 80);
+  if (/^,\s*\d{1,3}\b/.test(after) || PERSON_VERB_AFTER.test(after)) return true;
+  // Unknown words (no first name the lexicon knows) need some sign that they name a person.
+  if (w.some((x) => isCommonWord(x))) return false;
+  if (lexTag(w[w.length - 1]!) === 'LastName') return true;
+  const ev = collectEvidence(run, doc.text);
+  if (ev.title || ev.evidence.size > 0) return true;
+  const last = nameTokens(w[w.length - 1]!)[0];
+  if (runs.some((r) => r !== run && r.words.length === 1 && nameTokens(r.words[0]!)[0] === last)) return true;
+  // A member of a list of names with a known first name ("Madison Mogen, Xana Kernodle and ...").
+  return runs.some(
+    (r) =>
+      r !== run &&
+      r.sentence === run.sentence &&
+      r.words.length >= 2 &&
+      isFirstName(r.words[0]!) &&
+      (chained(r, run, doc.text) || chained(run, r, doc.text)),
+  );
+}
+
+/**
+ * A single word that closes a quotation as its speaker (`,” Bragg said`, `?” asked Cannone`): an
+ * article that names someone only by surname still names a person.
+ */
+function namesQuoteSpeaker(run: NameRun, text: string): boolean {
+  const before = text.slice(Math.max(0, run.start - 30), run.start);
+  if (/[”"]\s*(?:said|says|asked|asks|added|adds|continued|replied)\s+$/.test(before)) return true;
+  return (
+    /[,?!—–-][”"]\s*$/.test(before) &&
+    /^\s+(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|continued|replied)\b/.test(
+      text.slice(run.end, run.end + 20),
+    )
+  );
+}
+
+const RELATION = '(?:father|mother|brother|sister|son|daughter|dad|mom|husband|wife)';
+const POSSESSIVE_RELATION_GAP = new RegExp(`^['’]s?\\s+${RELATION},?\\s+$`);
+const WHOSE_RELATION_GAP = new RegExp(`^,\\s+whose\\s+(?:\\w+\\s+)?${RELATION}\\s+$`);
+
+/** "Kaylee Goncalves’ father, Steve" → Steve Goncalves: a first name given by relation. */
+function composeFromRelation(run: NameRun, doc: ArticleDoc, runs: NameRun[]): NameRun | undefined {
+  if (run.words.length !== 1) return undefined;
+  // "X’s father, Steve" or "Carol X, whose son Evan": the owner's surname completes the first name.
+  let owner: NameRun | undefined;
+  for (const r of runs)
+    if (r.end < run.start && r.sentence === run.sentence && r.words.length >= 2) owner = r;
+  if (!owner) return undefined;
+  const gap = doc.text.slice(owner.end, run.start);
+  const byPossessive = owner.possessive && POSSESSIVE_RELATION_GAP.test(gap);
+  const byWhose = !owner.possessive && WHOSE_RELATION_GAP.test(gap);
+  if (!byPossessive && !byWhose) return undefined;
+  const surname = owner.words[owner.words.length - 1]!;
+  return { ...run, name: `${run.name} ${surname}`, words: [...run.words, surname] };
+}
+
+/** b follows a in a list of names ("X, Y and Z", "X, 20, Y, 21"); possessives are not list members. */
+function chained(a: NameRun, b: NameRun, text: string): boolean {
+  if (a.possessive || b.possessive || b.start <= a.end) return false;
+  // "X, Dr. Y and Z": an abbreviated title is a run of its own, so it sits in the gap.
+  const gap = text
+    .slice(a.end, b.titleStart)
+    .replace(/\b(?:Mr|Mrs|Ms|Mx|Dr|Sgt|Lt|Det|Capt|Prof|Rev)\.\s+$/, '');
+  if (/^(?:,\s*\d{1,3},?)?\s*(?:;\s*)?(?:,\s*)?(?:and|&)\s+(?:[a-z-]+\s+)?$/.test(gap)) return true;
+  // "X, and her clerk, Y": a plain description (no role noun) between commas still joins the list.
+  const described = /^,?\s*(?:and|&)\s+((?:[a-z-]+\s+){0,3}[a-z-]+),\s*$/.exec(gap);
+  if (described && !roleFromPhrase(described[1]!, 'last')) return true;
+  if (!/^(?:,\s*\d{1,3})?\s*[,;]\s*$/.test(gap)) return false;
+  // A bare comma only joins list members: b must itself be followed by the list's next separator.
+  const after = text.slice(b.end, b.end + 12);
+  return /^(?:,\s*\d{1,3})?(?:,|;|\s+and\b|\s+&)/.test(after);
+}
+
+function propagate(from: RunEvidence, to: RunEvidence): void {
+  if (from.title && !to.title) to.title = from.title;
+  for (const e of ['victim', 'defendant', 'relative', 'witness'] as const)
+    if (from.evidence.has(e)) to.evidence.add(e);
+}
+
+/**
+ * Someone with no role of their own who shares a full named victim's or defendant's surname is a
+ * relative in crime news ("Ana Ruiz said her brother…" in a story about the killing of Tomas Ruiz).
+ */
+function relativesBySurname(people: PersonEntry[]): void {
+  const surname = (p: PersonEntry) => {
+    const t = nameTokens(p.name);
+    return t.length >= 2 ? t.at(-1) : undefined;
+  };
+  const principals = people.filter((p) => p.role === 'victim' || p.role === 'defendant');
+  for (const p of people) {
+    const last = surname(p);
+    if (p.role !== 'other' || !last) continue;
+    if (principals.some((q) => q !== p && surname(q) === last)) p.role = 'family';
+  }
+}
+
+/** For people without a gendered cue (or only a first-name guess): the pronoun after sentences where they are alone. */
+function inferGenderFromPronouns(mentions: PersonMention[], doc: ArticleDoc, weak: Set<PersonEntry>): void {
+  const votes = new Map<PersonEntry, number>();
+  let k = 0; // mentions are sorted: walk them alongside the sentences
+  for (const s of doc.sentences) {
+    while (k < mentions.length && mentions[k]!.start < s.offset) k++;
+    const inS: PersonMention[] = [];
+    for (let j = k; j < mentions.length && mentions[j]!.start < s.offset + s.text.length; j++)
+      inS.push(mentions[j]!);
+    if (inS.length === 0) continue;
+    const distinct = new Set(inS.map((m) => m.person));
+    if (distinct.size !== 1) continue;
+    const p = inS[0]!.person;
+    if (p.gender && !weak.has(p)) continue;
+    const next = doc.sentences[s.index + 1];
+    const nextText = next?.paragraph === s.paragraph ? next.text : '';
+    if (p.gender) {
+      // Overruling a first-name guess takes a sentence that opens with the subject pronoun.
+      const opener = /^\W*(he|she)\b/i.exec(nextText)?.[1]?.toLowerCase();
+      if (opener) votes.set(p, (votes.get(p) ?? 0) + (opener === 'he' ? 1 : -1));
+      continue;
+    }
+    const window = `${s.text.slice(inS[0]!.end - s.offset)} ${nextText}`;
+    const he = (window.match(/\b(he|him|his|himself)\b/gi) ?? []).length;
+    const she = (window.match(/\b(she|her|hers|herself)\b/gi) ?? []).length;
+    votes.set(p, (votes.get(p) ?? 0) + Math.sign(he - she));
+  }
+  // A first-name guess ("Rowan", "Jordan") gives way to the pronouns the article uses.
+  for (const [p, v] of votes) if ((!p.gender || weak.has(p)) && v !== 0) p.gender = v > 0 ? 'male' : 'female';
+}
