@@ -68,6 +68,8 @@ const MARKERS: Array<[string, RegExp]> = [
   ['conspiracy', /\bconspir(?:acy|ing)\s+to\b/],
   ['solicitation', /\bsolicit(?:ation|ing)\s+(?:to|of)\b/],
   ['capital', /\bcapital\b/],
+  // Murder "as a crime of terrorism" or "in furtherance of terrorism" is its own count.
+  ['terrorism', /\bterroris[mt]\b/],
 ];
 
 function degreeOf(charge: string): string | undefined {
@@ -99,17 +101,31 @@ export function currentCharges(observations: ChargeObservation[]): ChargeView[] 
   const names = [...new Set(observations.map((o) => normal(o.charge)))];
   const parent = names.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : root(parent[i] as number));
-  for (let i = 0; i < names.length; i++) {
-    for (let j = i + 1; j < names.length; j++) {
-      const a = names[i] as string;
-      const b = names[j] as string;
-      if (!sameOffence(a, b) || keptApart(a, b, observations)) continue;
-      // "murder" may join "first-degree murder" or "second-degree murder", never both at once.
-      const ri = root(i);
-      const rj = root(j);
-      const members = (r: number) => names.filter((_, k) => root(k) === r);
-      const clash = members(ri).some((x) => members(rj).some((y) => qualifiersConflict(x, y)));
-      if (ri !== rj && !clash) parent[rj] = ri;
+  const members = (r: number) => names.filter((_, k) => root(k) === r);
+  const specific = names.map((n) => namedApartFromItsForms(n, observations));
+  // Two rounds: the same offence worded differently first ("murder in the second degree",
+  // "second-degree murder"), then a shorter name joining a longer one; so that what an article
+  // lists apart is known for the whole group before a short name glues two groups together.
+  for (const round of ['equal', 'extends'] as const) {
+    for (let i = 0; i < names.length; i++) {
+      for (let j = i + 1; j < names.length; j++) {
+        const a = names[i] as string;
+        const b = names[j] as string;
+        if (!sameOffence(a, b)) continue;
+        const equal = sameStems(a, b);
+        if (round === 'equal' ? !equal : equal) continue;
+        // A bare name its own article lists beside a longer form names another offence there.
+        if (!equal && (specific[i] || specific[j])) continue;
+        const ri = root(i);
+        const rj = root(j);
+        if (ri === rj) continue;
+        // "murder" may join "first-degree murder" or "second-degree murder", never both at once;
+        // and no two names one article lists apart end in one group.
+        const clash = members(ri).some((x) =>
+          members(rj).some((y) => qualifiersConflict(x, y) || keptApart(x, y, observations)),
+        );
+        if (!clash) parent[rj] = ri;
+      }
     }
   }
   const groups = new Map<number, ChargeObservation[]>();
@@ -124,6 +140,33 @@ export function currentCharges(observations: ChargeObservation[]): ChargeView[] 
     status: latestStatus(g),
     seen: g.map(({ url, published, status }) => ({ url, published, status })),
   }));
+}
+
+function sameStems(a: string, b: string): boolean {
+  const sa = chargeStems(a);
+  const sb = chargeStems(b);
+  return sa.size === sb.size && subsetOf(sa, sb) && degreeOf(a) === degreeOf(b) && !qualifiersConflict(a, b);
+}
+
+/** `long` is a fuller form of the offence `short` names: more words, or a degree it lacks. */
+function longerForm(short: string, long: string): boolean {
+  if (!sameOffence(short, long) || sameStems(short, long)) return false;
+  return chargeStems(long).size > chargeStems(short).size || (!degreeOf(short) && !!degreeOf(long));
+}
+
+/**
+ * The newest article naming `name` also lists, apart, a longer form of the same offence ("rape"
+ * beside "third-degree rape", "sexual assault" beside "criminal sexual assault"): there the short
+ * name is an offence of its own (another statute, another court), not shorthand for the long one.
+ */
+function namedApartFromItsForms(name: string, all: ChargeObservation[]): boolean {
+  const mine = all.filter((o) => normal(o.charge) === name);
+  const newest = newestPublished(mine);
+  for (const url of new Set(mine.filter((o) => o.published === newest).map((o) => o.url))) {
+    const others = all.filter((o) => o.url === url && normal(o.charge) !== name).map((o) => o.charge);
+    if (others.some((o) => longerForm(name, o))) return true;
+  }
+  return false;
 }
 
 function normal(charge: string): string {

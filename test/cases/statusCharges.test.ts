@@ -54,6 +54,50 @@ describe('charge names', () => {
       ]),
     );
   });
+  it('a bare name its own article lists beside a fuller form is another offence, not shorthand for it', () => {
+    // One court's "burglary" (convicted) and another's "first-degree burglary" (acquitted).
+    const charges = currentCharges([
+      obs('first-degree burglary', 'acquitted', 'u1', '2025-01-01'),
+      obs('third-degree burglary', 'convicted', 'u1', '2025-01-01'),
+      obs('burglary', 'convicted', 'u2', '2025-06-01'),
+      obs('third-degree burglary', 'convicted', 'u2', '2025-06-01'),
+      obs('theft', 'pending', 'u2', '2025-06-01'),
+      obs('grand theft', 'acquitted', 'u2', '2025-06-01'),
+    ]).map(({ charge, status }) => ({ charge, status }));
+    expect(charges).toHaveLength(5);
+    expect(charges).toEqual(
+      expect.arrayContaining([
+        { charge: 'first-degree burglary', status: 'acquitted' },
+        { charge: 'burglary', status: 'convicted' },
+        { charge: 'theft', status: 'pending' },
+        { charge: 'grand theft', status: 'acquitted' },
+      ]),
+    );
+    // Worded differently but the same offence still joins: "arson in the second degree".
+    const same = currentCharges([
+      obs('second-degree arson', 'pending', 'u1', '2025-01-01'),
+      obs('arson in the second degree', 'dismissed', 'u2', '2025-02-01'),
+    ]);
+    expect(same.map((c) => c.status)).toEqual(['dismissed']);
+  });
+
+  it('never joins two counts one article listed apart through a third, shorter name', () => {
+    const charges = currentCharges([
+      obs('arson as a crime of terrorism', 'pending', 'u1', '2025-01-01'),
+      obs('arson in the second degree', 'pending', 'u1', '2025-01-01'),
+      obs('second-degree arson', 'pending', 'u2', '2025-02-01'),
+      obs('arson by use of an explosive', 'pending', 'u2', '2025-02-01'),
+      obs('arson', 'pending', 'u3', '2025-03-01'),
+      obs('arson in the second degree as a crime of terrorism', 'dismissed', 'u4', '2025-04-01'),
+    ]).map(({ charge, status }) => ({ charge, status }));
+    // The plain second-degree count (however worded) stays pending; only the terrorism count ends.
+    expect(charges).toContainEqual({ charge: 'arson in the second degree', status: 'pending' });
+    expect(charges).toContainEqual({ charge: 'arson by use of an explosive', status: 'pending' });
+    expect(charges.filter((c) => c.status === 'dismissed').map((c) => c.charge)).toEqual([
+      'arson in the second degree as a crime of terrorism',
+    ]);
+    expect(charges).toHaveLength(3);
+  });
 });
 
 describe('blanket drops and dismissals', () => {
