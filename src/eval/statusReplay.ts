@@ -21,7 +21,7 @@ import { sameCharge } from './match.ts';
  * (../shared/eval/replay.mjs) does, in process: each case's articles ingested in publication order
  * up to each checkpoint, then `caseStatus(asOf)` compared with the case file (stage, each labelled
  * charge's status, max penalty per defendant; the next date), and the 'new' alerts compared with
- * the gold developments (see corpusAlerts.ts).
+ * the gold developments (see alertScore.ts).
  */
 
 export type FactSource = 'gold' | 'extractor';

@@ -2,8 +2,8 @@ import type { Role } from '../facts.ts';
 
 /**
  * Shared by every extractor module: one segmentation pass and one person registry per article.
- * segment.ts builds an ArticleDoc; people.ts builds the PersonRegistry; quotes.ts, events.ts,
- * charges.ts and penalties.ts read both.
+ * segment.ts builds an ArticleDoc; people/ builds the PersonRegistry; quotes/, events/ and charges/
+ * read both.
  */
 
 export interface Sentence {
@@ -56,7 +56,7 @@ export interface PersonMention {
 
 export interface PersonRegistry {
   people: PersonEntry[];
-  /** Every name mention, sorted by offset (added by people.ts; pronouns are not mentions). */
+  /** Every name mention, sorted by offset (added by people/people.ts; pronouns are not mentions). */
   mentions: PersonMention[];
   /** The person a surface form refers to ("Sommer", "Judge Sommer", "Mr. Baldwin"), if any. */
   resolve(surface: string): PersonEntry | undefined;

@@ -32,7 +32,7 @@ function measuredByCase(r: EvalReport): Record<string, Record<string, number | u
 }
 
 // Replaying each case's articles in publication order, per case: the figures may only rise
-// (test/corpus-floors.json). With the gold facts this measures the case-status rules alone; with
+// (test/corpusFloors.json). With the gold facts this measures the case-status rules alone; with
 // the extractor, what a user sees.
 describe.skipIf(!present)('case status and alerts per case on ../shared/corpus', () => {
   it('with the gold facts: no case below its floor', async () => {

@@ -12,7 +12,7 @@ if (!present)
   console.log(`skipping the corpus floors: no labelled corpus at ${corpus} (the team's, optional)`);
 
 // Each case's extraction scores on the team's labelled development corpus may only rise
-// (test/corpus-floors.json; see test/support/floors.ts for how to raise them).
+// (test/corpusFloors.json; see test/support/floors.ts for how to raise them).
 describe.skipIf(!present)('extraction per case on ../shared/corpus', () => {
   it('no case falls below its floor on any measure', () => {
     const report = evaluateByCase(corpus);

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
  * rule fitted to one case cannot hide a regression in another.
  *
  * After an improvement, raise the floors with
- *   UPDATE_FLOORS=1 npx vitest run test/extract/corpus-floors.test.ts test/cases/corpus-status.test.ts
+ *   UPDATE_FLOORS=1 npx vitest run test/extract/corpusFloors.test.ts test/cases/corpusStatus.test.ts
  * which writes max(old floor, new figure rounded down to 0.01) and never lowers one.
  */
 

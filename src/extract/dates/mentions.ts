@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node/en';
 import { NUMBER_WORDS } from '../lexicon/legalTerms.ts';
 
-/** Finding the date words of a sentence (dates.ts resolves them). */
+/** Finding the date words of a sentence (resolve.ts resolves them). */
 
 export type DateMention =
   | { kind: 'full'; start: number; end: number; year: number; month: number; day: number }

@@ -104,7 +104,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
     'charge',
     '\\breturned (?:an |the )?indictment\\b|\\bindicted\\b|\\bindictment\\b[^.;]{0,40}?\\b(?:returned|unsealed|filed|handed up|laced with|charging|states|accuses|alleges)\\b|\\brefiled\\b',
   ),
-  // charge_dropped (a dismissal by prosecutors is re-typed in events.ts)
+  // charge_dropped (a dismissal by prosecutors is re-typed in hits.ts)
   rule(
     'charge_dropped',
     `\\bdrop(?:ped|ping|s)?\\b(?! out)(?=[^.;]{0,80}?\\b${CHARGE_NOUN})|\\b${CHARGE_NOUN}\\b[^.;]{0,120}?\\bdropped\\b`,

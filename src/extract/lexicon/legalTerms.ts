@@ -1,5 +1,5 @@
 /**
- * Legal vocabulary shared by charges.ts and penalties.ts: offence names as news writes them, and
+ * Legal vocabulary shared by charges/charges.ts and charges/penalties.ts: offence names as news writes them, and
  * number words ("five-year", "eighteen months").
  */
 
