@@ -1,3 +1,4 @@
+import { similarSurname } from '../extract/lexicon/names.ts';
 import { words } from './text.ts';
 
 /**
@@ -77,7 +78,9 @@ function firstNamesAgree(a: string, b: string): boolean {
   if (a === b) return true;
   const na = NICKNAMES[a] ?? a;
   const nb = NICKNAMES[b] ?? b;
-  return na === nb;
+  // An outlet's misspelling of a long first name ("Tadarius" for "Tadarrius") is the same name;
+  // relatives sharing a surname have first names far apart ("Steve", "Kaylee").
+  return na === nb || similarSurname(na, nb);
 }
 
 /**
@@ -110,6 +113,7 @@ export function nameAgreement(a: string, b: string): number {
  */
 function surnamesCompatible(a: string[], b: string[]): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length === 1 && long.length === 1) return similarSurname(short[0] as string, long[0] as string);
   return short.length > 0 && short.every((w) => long.includes(w));
 }
 

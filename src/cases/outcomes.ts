@@ -35,7 +35,7 @@ const AFFIRMED = /\baffirm(?:ed|s|ing)?\b|\buph[eo]ld(?:s|ing)?\b|\bupheld\b/i;
  * or granted. The charges are pending again and the stage is pretrial.
  */
 const OVERTURNED =
-  /\b(?:overturn|vacat|revers|quash)\w*\s[^.;]{0,60}?\b(?:conviction|verdict)s?\b|\b(?:conviction|verdict)s?\s[^.;]{0,60}?\b(?:overturned|vacated|reversed|quashed|set\saside|thrown\sout|tossed)\b|\bnew\strial\s[^.;]{0,30}?\b(?:ordered|granted)\b|\b(?:ordered|granted|grants?|orders?)\s[^.;]{0,30}?\bnew\strial\b/i;
+  /\b(?:overturn|vacat|revers|quash)\w*\s[^.;]{0,60}?\b(?:conviction|verdict)s?\b|\b(?:conviction|verdict)s?\s[^.;]{0,60}?\b(?:overturned|vacated|reversed|quashed|set\saside|thrown\sout|tossed)\b|\bnew\s(?:\w+\s)?trial\s[^.;]{0,30}?\b(?:ordered|granted)\b|\b(?:ordered|granted|grants?|orders?)\s[^.;]{0,30}?\bnew\s(?:\w+\s)?trial\b/i;
 
 /** Words that make an act only asked for, or refused ("asked for a new trial", "refused to order one"). */
 const NOT_DONE =
@@ -53,7 +53,8 @@ export function appealOutcome(text: string): 'affirmed' | 'overturned' | 'pendin
 }
 
 /** A retrial or new trial ordered or set: the defendant is back before trial. */
-const RETRIAL = /\bretri(?:al|ed|es)\b|\bre-?try\b|\bnew\s+trial\b/i;
+/** "A new trial", also of one court ("a new federal trial"). */
+const RETRIAL = /\bretri(?:al|ed|es)\b|\bre-?try\b|\bnew\s+(?:\w+\s+)?trial\b/i;
 
 export function ordersRetrial(text: string): boolean {
   return (

@@ -43,6 +43,30 @@ describe('case knowledge', () => {
     expect(k.people.find((p) => p.name === 'Ana Ferreira')?.role).toBe('family');
   });
 
+  it("an outlet's misspelling of a defendant's name is the defendant; a brother with the surname is not", () => {
+    const { k } = merged([
+      [
+        article('https://a.example/1', '2024-03-01'),
+        facts({
+          people: [
+            { name: 'Marcus Dael', role: 'defendant' },
+            { name: 'Markus Dale', role: 'defendant' },
+            { name: 'Martin Dale', role: 'family' },
+          ],
+        }),
+      ],
+    ]);
+    const dale = k.people.filter((p) => p.defendant);
+    expect(dale.find((p) => p.name === 'Marcus Dale')?.aliases).toEqual(
+      expect.arrayContaining(['Marcus Dael', 'Markus Dale']),
+    );
+    expect(k.people.find((p) => p.name === 'Martin Dale')?.role).toBe('family');
+    expect(k.people.filter((p) => p.role === 'defendant').map((p) => p.name)).toEqual(
+      expect.arrayContaining(['Marcus Dale']),
+    );
+    expect(k.people.some((p) => p.name === 'Marcus Dael' || p.name === 'Markus Dale')).toBe(false);
+  });
+
   it('learns a descriptor ("the engineer") from a summary and resolves it later', () => {
     const { k } = merged([
       [

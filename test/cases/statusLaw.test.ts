@@ -139,6 +139,22 @@ describe('appeals, overturned convictions and new trials', () => {
     ]);
   });
 
+  it('"a new federal trial" ordered after a verdict makes the convicted counts pending again, before trial', () => {
+    const ordered = item('2025-09-05', {
+      events: [
+        {
+          type: 'ruling',
+          who: LFS,
+          date: '2025-09-04',
+          summary: 'The judge ordered a new federal trial, citing the jury instructions',
+        },
+      ],
+    });
+    const s = statusOf([indicted, convicted, ordered], '2025-09-05');
+    expect(s?.stage).toBe('pretrial');
+    expect(s?.charges.map((c) => c.status)).toEqual(['pending', 'pending']);
+  });
+
   it('a request for a new trial, or a refusal to order one, changes nothing', () => {
     const refused = item('2025-06-30', {
       events: [
