@@ -2,7 +2,13 @@ import type { Charge, ChargeStatus } from '../../facts.ts';
 import { maskedSentence } from '../events/context.ts';
 import { actorRole } from '../events/events.ts';
 import { factDefendants, namedInSentence, sentenceDefendants, whoContext } from '../events/who.ts';
-import { canonicalOffence, OFFENCE_RE, offenceHead, unlistedOffences } from '../lexicon/legalTerms.ts';
+import {
+  canonicalOffence,
+  OFFENCE_RE,
+  offenceHead,
+  sharedHeadOffences,
+  unlistedOffences,
+} from '../lexicon/legalTerms.ts';
 import type { ArticleDoc, PersonRegistry, Sentence } from '../types.ts';
 
 /**
@@ -21,7 +27,7 @@ export interface OffenceMention {
 }
 
 const CUE_BEFORE =
-  /\b(?:charg\w*|counts?|indict\w*|accused|fac(?:e|es|ed|ing)|plead\w*|pled|plea|convict\w*|acquitt\w*|guilty|cleared|sentenc\w*|terms? for|years for|dropp\w*|dismiss\w*|remov\w*|trial (?:for|on)|along with|as well as|in addition to)\b/i;
+  /\b(?:charg\w*|counts?|indict\w*|accused\b(?=[^.;]{0,40}\bof\b)|fac(?:e|es|ed|ing)|plead\w*|pled|plea|convict\w*|acquitt\w*|guilty|cleared|sentenc\w*|terms? for|years for|dropp\w*|dismiss\w*|remov\w*|trial (?:for|on)|along with|as well as|in addition to)\b/i;
 const ENHANCEMENT = /enhancement$/;
 const CUE_AFTER = /^\s*(?:charges?|counts?|case|indictment|convictions?|claim)\b/i;
 /** Lists of alleged crimes that are not charges (the predicate acts of a racketeering count). */
@@ -66,6 +72,9 @@ const PLEA_PENDING =
   /\bpending (?:court |the court['’]s |a judge['’]s )?approval|\bnot yet (?:been )?(?:accepted|approved)/i;
 const SAME_OFFENCES =
   /\b(?:charged|indicted|accused)\b[^.;]{0,40}?\b(?:with|on|of) the same (?:offen[cs]es|charges|counts|crimes)\b/i;
+/** "pushed for murder charges", "called for a hate crime charge": a charge wished for is none filed. */
+const WISHED =
+  /\b(?:push\w*|call\w*|urg\w*|demand\w*|lobb\w*|ask\w*|want\w*|hop\w*|press\w*) for (?:an? |the )?(?:[\w-]+ ){0,2}$/i;
 const DISMISS_WORD = /\bdismiss(?:ed|es)\b/i;
 const GUILTY_PLEA = /\b(?:pleaded|pleads|pled) (?:guilty|no contest|nolo contendere)\b/i;
 /** A court ends the whole case ("the judge dismissed the case", "the case was dismissed"). */
@@ -106,7 +115,7 @@ export function findOffenceMentions(doc: ArticleDoc, people: PersonRegistry): Of
     const masked = maskedOf(s).masked.replace(NOT_CHARGES, (m) => ' '.repeat(m.length));
     // "records-tampering", "pattern-of-corrupt-activity": the offence with spaces (same length).
     const lower = masked.toLowerCase().replace(/(?<=[a-z])-(?=[a-z])(?!degree)/g, ' ');
-    const found = withUnlistedOffences(lower, [...lower.matchAll(OFFENCE_RE)]);
+    const found = withUnlistedOffences(lower, masked, [...lower.matchAll(OFFENCE_RE)]);
     // "The charge was also dropped against X": the charge last reported dropped, for X.
     const anaphora = lastDropped ? ANAPHORIC_DROP.exec(masked) : null;
     if (anaphora && lastDropped && (found.length === 0 || (found[0]!.index ?? 0) > anaphora.index)) {
@@ -129,7 +138,7 @@ export function findOffenceMentions(doc: ArticleDoc, people: PersonRegistry): Of
     const dismiss = DISMISS_WORD.exec(masked);
     const dismisser = dismiss ? actorRole(ctx, s, dismiss.index) : undefined;
     for (const item of items) {
-      if (!item.cue) continue;
+      if (!item.cue || WISHED.test(masked.slice(Math.max(0, item.start - 40), item.start))) continue;
       // "Crowder dismissed the murder charge": who dismissed decides between dropped and dismissed.
       if (
         dismiss &&
@@ -150,13 +159,16 @@ export function findOffenceMentions(doc: ArticleDoc, people: PersonRegistry): Of
 }
 
 /** Offences the lexicon lacks, read from the phrase after "charged with" (see legalTerms.ts). */
-function withUnlistedOffences(lower: string, found: RegExpMatchArray[]): RegExpMatchArray[] {
-  const extra = unlistedOffences(lower).filter(
+function withUnlistedOffences(lower: string, masked: string, found: RegExpMatchArray[]): RegExpMatchArray[] {
+  const extra = [...unlistedOffences(lower), ...sharedHeadOffences(lower, masked)].filter(
     ([start, end]) => !found.some((m) => start < (m.index ?? 0) + m[0].length && end > (m.index ?? 0)),
   );
   if (extra.length === 0) return found;
   const made = extra.map(
-    ([start, end]) => Object.assign([lower.slice(start, end)], { index: start }) as RegExpMatchArray,
+    ([start, end, name]) =>
+      Object.assign([lower.slice(start, end)], { index: start, name }) as RegExpMatchArray & {
+        name?: string;
+      },
   );
   return [...found, ...made].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
 }
@@ -200,7 +212,7 @@ function readOffences(masked: string, found: RegExpMatchArray[]): OffenceItem[] 
       FAR_CUE.test(masked.slice(Math.max(0, start - 160), start));
     const status: ChargeStatus =
       listed && prev && prev.status !== 'pending' ? prev.status : statusAround(masked, prevEnd, start, end);
-    items.push({ raw: m[0], start, cue, status });
+    items.push({ raw: (m as { name?: string }).name ?? m[0], start, cue, status });
     listedWithPrev.push(listed);
     prevEnd = end;
   }
@@ -277,12 +289,22 @@ function mergeCharges(mentions: OffenceMention[], outcomes: Map<string, ChargeSt
       } else if (RANK[m.status] > RANK[seen.status]) seen.status = m.status;
     }
   }
-  const charges = [...byKey.values()];
+  // "charged with the murders" beside "first-degree and second-degree murder": the bare name is
+  // the same offence told generically, when it says nothing the fuller names do not.
+  const charges = [...byKey.values()].filter((c) => {
+    if (c.charge.includes(' ')) return true;
+    const own = charges0(byKey, c.defendant).filter((o) => longerNames(c.charge, [o.charge]).length > 0);
+    return own.length < 2 || own.some((o) => RANK[o.status] < RANK[c.status]);
+  });
   for (const c of charges) {
     const outcome = outcomes.get(c.defendant);
     if (outcome && c.status === 'pending') c.status = outcome;
   }
   return charges;
+}
+
+function charges0(byKey: Map<string, Charge>, defendant: string): Charge[] {
+  return [...byKey.values()].filter((c) => c.defendant === defendant);
 }
 
 /**

@@ -194,6 +194,77 @@ export function unlistedOffences(lower: string): Array<[number, number]> {
   return out;
 }
 
+/**
+ * "federal civil rights, conspiracy and obstruction offenses": modifiers listed before one plural
+ * offence noun each name an offence. Returns [start, end) of each; the one next to the noun keeps
+ * it. `text` is `lower` before lower-casing (a capitalised word is a name, not a modifier).
+ */
+const SHARED_NOUN = /\b(?:offen[cs]es|charges|crimes)\b/g;
+const LIST_TOKEN = /[a-z][a-z-]*|,/g;
+const NOT_A_MODIFIER =
+  /^(?:with|of|on|for|to|in|by|from|against|over|about|after|before|at|into|under|as|some|any|many|much|more|most|no|such|each|every|own|faces?|faced|facing|charged|convicted|acquitted|accused|all|both|new|additional|other|related|lesser|several|multiple|dropped|dismissed|filed|pending|remaining|\w+ly)$/;
+
+export function sharedHeadOffences(lower: string, text: string = lower): SharedOffence[] {
+  const out: SharedOffence[] = [];
+  for (const noun of lower.matchAll(SHARED_NOUN)) {
+    const at = noun.index ?? 0;
+    const from = Math.max(0, at - 160);
+    const window = lower.slice(from, at);
+    const cut = Math.max(...[...'.;:()"“”'].map((c) => window.lastIndexOf(c))) + 1;
+    const tokens = [...window.slice(cut).matchAll(LIST_TOKEN)].map((m) => ({
+      t: m[0],
+      start: from + cut + (m.index ?? 0),
+    }));
+    const parts: Array<Array<{ t: string; start: number }>> = [];
+    let cur: Array<{ t: string; start: number }> = [];
+    let joined = false;
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      const tok = tokens[i]!;
+      if (tok.t === ',' || tok.t === 'and' || tok.t === 'or') {
+        if (tok.t !== ',') joined = true;
+        if (cur.length > 0) parts.push(cur);
+        cur = [];
+        continue;
+      }
+      const capitalised = /^\p{Lu}/u.test(text.slice(tok.start, tok.start + 1));
+      // "three first degree and three second degree murder charges": a count opens its part.
+      if (tok.t in NUMBER_WORDS && tok.t !== 'a' && tok.t !== 'an') {
+        if (cur.length > 0) parts.push(cur);
+        cur = [];
+        continue;
+      }
+      if (capitalised || NOT_A_NAME.test(tok.t) || NOT_A_MODIFIER.test(tok.t)) break;
+      cur.unshift(tok);
+      if (cur.length > 4) {
+        cur = [];
+        break;
+      }
+    }
+    if (cur.length > 0) parts.push(cur);
+    // A one-word part must look like an offence ("arson", "drug"), not like an idiom ("back and forth").
+    const named = parts.filter(
+      (p) => p.length > 1 || ONE_WORD_OFFENCE.test(p[0]!.t) || OFFENCE_ADJECTIVE.test(p[0]!.t),
+    );
+    if (named.length < 2 || named.length < parts.length || !joined) continue;
+    const nounEnd = at + noun[0].length;
+    const head = parts[0]!.at(-1)!.t;
+    parts.forEach((p, k) => {
+      const last = p.at(-1)!;
+      const span: SharedOffence = [p[0]!.start, k === 0 ? nounEnd : last.start + last.t.length];
+      // "first degree and second degree murder charges": a degree alone takes the shared offence.
+      if (k > 0 && DEGREE_ONLY.test(p.map((x) => x.t).join(' ')))
+        span.push(`${lower.slice(span[0], span[1])} ${head}`);
+      out.push(span);
+    });
+  }
+  return out;
+}
+
+type SharedOffence = [number, number, string?];
+const DEGREE_ONLY = /^(?:first|second|third|fourth)[- ]?degree$/;
+const OFFENCE_ADJECTIVE =
+  /^(?:drugs?|weapons?|guns?|firearms?|sex|terror|tax|traffic|theft|rape|murder|fraud)$/;
+
 /** The offence as the schema writes it: lower case, singular, "gun enhancement" as "firearm enhancement". */
 export function canonicalOffence(raw: string, before: string): string {
   let name = raw.toLowerCase().replace(/\s+/g, ' ').trim();
@@ -203,6 +274,7 @@ export function canonicalOffence(raw: string, before: string): string {
   name = name.replace(/^(?:attempting|trying) to (?:kill|murder)$/, 'attempted murder');
   name = name.replace(/^murdering$/, 'murder').replace(/^raping$/, 'rape');
   name = name.replace(/^(?:gun|weapons?) enhancement$/, 'firearm enhancement');
+  name = name.replace(/^terror(?: charges| offen[cs]es)?$/, 'terrorism');
   if (name === 'transportation') name = 'transportation to engage in prostitution';
   return name;
 }

@@ -154,6 +154,8 @@ export function peopleFacts(registry: PersonRegistry, doc: ArticleDoc): Person[]
     });
 }
 
+const PLACE_NOUN_AFTER = /^\s+(?:residents?|natives?|homeowners?|neighbou?rhoods?|suburbs?)\b/;
+
 function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): boolean {
   const w = run.words;
   // A byline ("By Jane Writer") names the reporter, not a person of the story.
@@ -177,6 +179,8 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
     )
   )
     return false;
+  // "a Massapequa Park resident", "the Memphis native": a place that describes someone.
+  if (PLACE_NOUN_AFTER.test(doc.text.slice(run.end, run.end + 20)) && !run.possessive) return false;
   const title = titleBefore(run, doc.text);
   const hasTitle = title.length > 0 && !/^(?:the|a|an)$/i.test(title);
   if (w.length === 1)
@@ -190,13 +194,21 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
   const after = doc.text.slice(run.end, run.end + 80);
   if (/^,\s*\d{1,3}\b/.test(after) || PERSON_VERB_AFTER.test(after)) return true;
   // Unknown words (no first name the lexicon knows) need some sign that they name a person.
-  if (w.some((x) => isCommonWord(x))) return false;
+  // A surname that is also a word ("Rice", "Bean") still names someone when the first word is no
+  // word and the run stands in a list of names with known first names.
+  if (w.some((x) => isCommonWord(x)))
+    return !isCommonWord(w[0]!) && w.length === 2 && inNameList(run, doc, runs);
   if (lexTag(w[w.length - 1]!) === 'LastName') return true;
   const ev = collectEvidence(run, doc.text);
   if (ev.title || ev.evidence.size > 0) return true;
   const last = nameTokens(w[w.length - 1]!)[0];
   if (runs.some((r) => r !== run && r.words.length === 1 && nameTokens(r.words[0]!)[0] === last)) return true;
   // A member of a list of names with a known first name ("Madison Mogen, Xana Kernodle and ...").
+  return inNameList(run, doc, runs);
+}
+
+/** The run stands next to a full name with a known first name in a list of names. */
+function inNameList(run: NameRun, doc: ArticleDoc, runs: NameRun[]): boolean {
   return runs.some(
     (r) =>
       r !== run &&
@@ -242,12 +254,16 @@ function composeFromRelation(run: NameRun, doc: ArticleDoc, runs: NameRun[]): Na
   return { ...run, name: `${run.name} ${surname}`, words: [...run.words, surname] };
 }
 
+const NAME_SUFFIX = /^,?\s+(?:Jr|Sr|II|III|IV)\b\.?/;
+
 /** b follows a in a list of names ("X, Y and Z", "X, 20, Y, 21"); possessives are not list members. */
 function chained(a: NameRun, b: NameRun, text: string): boolean {
   if (a.possessive || b.possessive || b.start <= a.end) return false;
   // "X, Dr. Y and Z": an abbreviated title is a run of its own, so it sits in the gap.
+  // "X III and Y": a generational suffix the run left out belongs to the name before the gap.
   const gap = text
     .slice(a.end, b.titleStart)
+    .replace(NAME_SUFFIX, '')
     .replace(/\b(?:Mr|Mrs|Ms|Mx|Dr|Sgt|Lt|Det|Capt|Prof|Rev)\.\s+$/, '');
   if (/^(?:,\s*\d{1,3},?)?\s*(?:;\s*)?(?:,\s*)?(?:and|&)\s+(?:[a-z-]+\s+)?$/.test(gap)) return true;
   // "X, and her clerk, Y": a plain description (no role noun) between commas still joins the list.
@@ -255,7 +271,7 @@ function chained(a: NameRun, b: NameRun, text: string): boolean {
   if (described && !roleFromPhrase(described[1]!, 'last')) return true;
   if (!/^(?:,\s*\d{1,3})?\s*[,;]\s*$/.test(gap)) return false;
   // A bare comma only joins list members: b must itself be followed by the list's next separator.
-  const after = text.slice(b.end, b.end + 12);
+  const after = text.slice(b.end, b.end + 16).replace(NAME_SUFFIX, '');
   return /^(?:,\s*\d{1,3})?(?:,|;|\s+and\b|\s+&)/.test(after);
 }
 

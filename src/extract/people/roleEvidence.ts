@@ -205,8 +205,12 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
     votes.evidence.add('relative');
     return votes;
   }
+  // "charged with the killing of X were indicted": X is the object of the harm word; the verb
+  // after it belongs to the phrase's head, not to X.
+  const harmed = victimBefore(before);
+  const harmObject = harmed && /\bof\s+(?:[\w’'-]+\s+){0,3}$/.test(before);
   if (
-    victimBefore(before) ||
+    harmed ||
     VICTIM_AFTER.test(after) ||
     /^(?:one of )?(?:the|two|three|four|five|\d+)\b[^,]*\b(?:killed|died|slain|murdered|victims)\b/.test(appo)
   ) {
@@ -219,7 +223,7 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
   ) {
     votes.evidence.add('defendant');
   }
-  if (!run.possessive && DEFENDANT_AFTER.test(after) && !NOT_CHARGED.test(after)) {
+  if (!run.possessive && !harmObject && DEFENDANT_AFTER.test(after) && !NOT_CHARGED.test(after)) {
     votes.evidence.add('defendant');
     votes.chargedAfter = true;
   }
