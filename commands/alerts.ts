@@ -1,13 +1,12 @@
-import {
-  ChannelType,
-  InteractionContextType,
-  PermissionFlagsBits,
-  Routes,
-  SlashCommandBuilder,
-} from 'discord.js';
+import { InteractionContextType, PermissionFlagsBits, Routes, SlashCommandBuilder } from 'discord.js';
 import { createDeliveryBlocks, describeBlock } from '../src/alerts/blocked.ts';
 import { type AlertSettings, createAlertSettingsStore, DEFAULT_THRESHOLD } from '../src/alerts/settings.ts';
-import { cannotPostLine, missingPermissions } from '../src/discord/channelAccess.ts';
+import {
+  cannotPostLine,
+  missingPermissions,
+  POSTABLE,
+  requireAlertChannel,
+} from '../src/discord/channelAccess.ts';
 import type { Command } from '../src/discord/command.ts';
 import { parseEventTypes } from '../src/discord/eventTypesOption.ts';
 import { respond } from '../src/discord/respond.ts';
@@ -15,9 +14,8 @@ import { caseChoices, requireCase, trackedCases } from '../src/discord/trackedCa
 import { UserError } from '../src/errors.ts';
 import { alertEmbed } from '../src/format/alertEmbed.ts';
 import { type Embed, fitEmbed } from '../src/format/index.ts';
-
-/** Channels a bot can post an alert to. */
-const POSTABLE = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
+import { createFeedStore } from '../src/store/feeds.ts';
+import type { Store } from '../src/store/types.ts';
 
 const data = new SlashCommandBuilder()
   .setName('alerts')
@@ -56,6 +54,23 @@ const data = new SlashCommandBuilder()
             { name: 'high: dated news about a defendant', value: 'high' },
             { name: 'medium: also undated news', value: 'medium' },
           ),
+      )
+      .addBooleanOption((o) =>
+        o.setName('threads').setDescription("Post each case's alerts in one thread per case (default: off)"),
+      ),
+  )
+  .addSubcommand((s) =>
+    s
+      .setName('case-channel')
+      .setDescription("Send one case's alerts to their own channel (leave channel empty to undo)")
+      .addStringOption((o) =>
+        o.setName('case').setDescription('A tracked case').setRequired(true).setAutocomplete(true),
+      )
+      .addChannelOption((o) =>
+        o
+          .setName('channel')
+          .setDescription("The case's channel (empty: back to the server's alert channel)")
+          .addChannelTypes(...POSTABLE),
       ),
   )
   .addSubcommand((s) => s.setName('off').setDescription('Stop posting alerts in this server'))
@@ -82,10 +97,13 @@ const execute: Command['execute'] = async (interaction, ctx) => {
   if (sub === 'show') {
     const current = await settings.get(guildId);
     if (!current) return respond(interaction, 'Alerts are off. Turn them on with `/alerts set`.', true);
-    const block = await blocks.get(guildId);
+    const refused = (await blocks.list(guildId)).map(describeBlock).join('\n').slice(0, 2000);
     return respond(
       interaction,
-      { content: block ? describeBlock(block) : undefined, embeds: [describe(current, 'Alerts')] },
+      {
+        content: refused || undefined,
+        embeds: [describe(current, 'Alerts', await feedChannels(ctx.store, guildId))],
+      },
       true,
     );
   }
@@ -97,7 +115,7 @@ const execute: Command['execute'] = async (interaction, ctx) => {
       throw new UserError(
         `The alert channel <#${current.channelId}> no longer exists: run \`/alerts set\` again.`,
       );
-    const missing = await missingPermissions(interaction.guild, channel);
+    const missing = await missingPermissions(interaction.guild, channel, { threads: current.threads });
     if (missing.length) throw new UserError(cannotPostLine(current.channelId, missing));
     await interaction.client.rest.post(Routes.channelMessages(current.channelId), {
       body: { ...sampleAlert(), allowed_mentions: { parse: [] } },
@@ -105,15 +123,47 @@ const execute: Command['execute'] = async (interaction, ctx) => {
     return respond(interaction, `Posted a sample alert to <#${current.channelId}>.`, true);
   }
 
+  if (sub === 'case-channel') {
+    const current = await settings.get(guildId);
+    if (!current) throw new UserError('Alerts are off. Turn them on with `/alerts set` first.');
+    const kase = requireCase(await trackedCases(ctx.store, guildId), interaction.options.getString('case'));
+    const channel = interaction.options.get('channel')?.value;
+    const caseChannels = { ...current.caseChannels };
+    if (channel) {
+      await requireAlertChannel(interaction, String(channel), { threads: current.threads });
+      caseChannels[kase.slug] = String(channel);
+      await blocks.clear(guildId, String(channel));
+    } else delete caseChannels[kase.slug];
+    const { caseChannels: _, ...rest } = current;
+    const stored = await settings.set(guildId, {
+      ...rest,
+      ...(Object.keys(caseChannels).length ? { caseChannels } : {}),
+    });
+    return respond(
+      interaction,
+      {
+        content: channel
+          ? `Alerts about \`${kase.slug}\` now go to <#${channel}> (unless a feed names its own channel).`
+          : `Alerts about \`${kase.slug}\` go to the server's alert channel again.`,
+        embeds: [describe(stored, 'Alerts', await feedChannels(ctx.store, guildId))],
+      },
+      true,
+    );
+  }
+
   // set: check everything before storing anything.
   const channelId = String(interaction.options.get('channel', true).value);
-  const channel = interaction.guild?.channels.cache.get(channelId);
-  if (!channel || channel.guildId !== guildId)
-    throw new UserError('Pick a channel of this server for alerts.');
-  if (!(POSTABLE as readonly ChannelType[]).includes(channel.type))
-    throw new UserError(`<#${channelId}> is not a text channel: pick a text or announcement channel.`);
-  const missing = interaction.guild ? await missingPermissions(interaction.guild, channel) : [];
-  if (missing.length) throw new UserError(cannotPostLine(channelId, missing));
+  const threads = interaction.options.getBoolean('threads') ?? false;
+  const current = await settings.get(guildId);
+  await requireAlertChannel(interaction, channelId, { threads });
+  if (threads) {
+    // Posting in threads needs two more permissions in every channel alerts go to.
+    const others = [
+      ...Object.values(current?.caseChannels ?? {}),
+      ...(await feedChannels(ctx.store, guildId)).values(),
+    ];
+    for (const other of new Set(others)) await requireAlertChannel(interaction, other, { threads });
+  }
   const caseInput = interaction.options.getString('case');
   const kase = caseInput ? requireCase(await trackedCases(ctx.store, guildId), caseInput) : undefined;
   const types = parseEventTypes(interaction.options.getString('types'));
@@ -127,12 +177,29 @@ const execute: Command['execute'] = async (interaction, ctx) => {
     ...(kase ? { cases: [kase.slug] } : {}),
     ...(types ? { types } : {}),
     ...(role ? { roleId: role.id } : {}),
+    ...(threads ? { threads } : {}),
+    // Set with /alerts case-channel: kept when the rest is set again.
+    ...(current?.caseChannels ? { caseChannels: current.caseChannels } : {}),
   };
   const stored = await settings.set(guildId, next);
-  // A channel that refused posts before is fixed (or replaced): alerts resume.
+  // Channels that refused posts before are fixed (or replaced): alerts resume.
   await blocks.clear(guildId);
-  return respond(interaction, { embeds: [describe(stored, 'Alerts set')] }, true);
+  return respond(
+    interaction,
+    { embeds: [describe(stored, 'Alerts set', await feedChannels(ctx.store, guildId))] },
+    true,
+  );
 };
+
+/** This server's feeds that send their alerts to a channel of their own: url → channel. */
+async function feedChannels(store: Store, guildId: string): Promise<Map<string, string>> {
+  const own = (await createFeedStore(store).list(guildId)).flatMap((f) =>
+    f.subscriptions
+      .filter((sub) => sub.guildId === guildId && sub.channelId)
+      .map((sub) => [f.url, sub.channelId as string] as const),
+  );
+  return new Map(own);
+}
 
 /** What /alerts test posts: an alert as the real ones look, saying it is a test. */
 function sampleAlert() {
@@ -152,10 +219,16 @@ function sampleAlert() {
 }
 
 /** Channel and role as mentions: they render as names, and allowedMentions keeps them silent. */
-function describe(s: AlertSettings, title: string): Embed {
+function describe(s: AlertSettings, title: string, feedChannels: Map<string, string>): Embed {
+  const perCase = Object.entries(s.caseChannels ?? {}).map(([slug, id]) => `\`${slug}\` → <#${id}>`);
+  const perFeed = [...feedChannels].map(([url, id]) => `<${url}> → <#${id}>`);
   return fitEmbed({
     title,
-    description: `New developments are posted to <#${s.channelId}>.`,
+    description:
+      `New developments are posted to <#${s.channelId}>` +
+      (perCase.length || perFeed.length
+        ? ", unless a feed names its own channel, or else the case has one (a feed's channel comes first)."
+        : '.'),
     fields: [
       {
         name: 'Cases',
@@ -167,6 +240,9 @@ function describe(s: AlertSettings, title: string): Embed {
       },
       { name: 'Role pinged', value: s.roleId ? `<@&${s.roleId}>` : 'none' },
       { name: 'Threshold', value: s.threshold ?? DEFAULT_THRESHOLD },
+      { name: 'Threads', value: s.threads ? 'one thread per case in the channel' : 'off' },
+      ...(perCase.length ? [{ name: 'Case channels', value: perCase.join('\n') }] : []),
+      ...(perFeed.length ? [{ name: 'Feed channels', value: perFeed.join('\n') }] : []),
     ],
   });
 }

@@ -6,7 +6,9 @@ import {
   type SlashCommandSubcommandBuilder,
 } from 'discord.js';
 import { createDeliveryBlocks, describeBlock } from '../src/alerts/blocked.ts';
+import { createAlertSettingsStore } from '../src/alerts/settings.ts';
 import { findCase, suggestCases } from '../src/cases/definition.ts';
+import { POSTABLE, requireAlertChannel } from '../src/discord/channelAccess.ts';
 import type { Command } from '../src/discord/command.ts';
 import { acknowledged, respond, respondChoices } from '../src/discord/respond.ts';
 import { UserError } from '../src/errors.ts';
@@ -57,6 +59,12 @@ export const data = new SlashCommandBuilder()
           .setDescription('Minutes between polls of this feed (default: the bot’s setting)')
           .setMinValue(1)
           .setMaxValue(24 * 60),
+      )
+      .addChannelOption((o) =>
+        o
+          .setName('channel')
+          .setDescription('Send alerts from this feed here (default: the case’s or the server’s channel)')
+          .addChannelTypes(...POSTABLE),
       ),
   )
   .addSubcommand((s) =>
@@ -126,6 +134,11 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
       if (!found) throw new UserError('This server does not track a case by that name. See `/case list`.');
       caseSlug = found.slug;
     }
+    const channelId = interaction.options.get('channel')?.value;
+    if (channelId) {
+      const threads = (await createAlertSettingsStore(ctx.store).get(guildId))?.threads;
+      await requireAlertChannel(interaction, String(channelId), { threads });
+    }
     // Fetching can take up to the feed timeout: defer so Discord does not give up after 3 s.
     if (!(await acknowledged(interaction))) await interaction.deferReply({ flags: 64 });
     const result = await addFeed(
@@ -136,11 +149,14 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
         guildId,
         caseSlug,
         intervalMinutes: interaction.options.getInteger('interval') ?? undefined,
+        ...(channelId ? { channelId: String(channelId) } : {}),
         ...keywordLists(interaction.options.getString('include'), interaction.options.getString('exclude')),
       },
       ctx.now(),
     );
     if (!result.ok) return respond(interaction, escapeMarkdown(describeCheck(result)).slice(0, 2000), true);
+    // A channel that refused posts and was named again is fixed (or the admin believes so).
+    if (channelId) await createDeliveryBlocks(ctx.store).clear(guildId, String(channelId));
     const head = result.added
       ? `Now following ${escapeMarkdown(result.url)}`
       : result.changes.length
@@ -182,9 +198,10 @@ export const execute: Command['execute'] = async (interaction, ctx) => {
     return respond(interaction, 'This server follows no feed yet. Add one with `/feed add`.', true);
   const blocks: string[] = [];
   // Feeds that work are no use while the alert channel refuses posts: say so first.
-  const refused = await createDeliveryBlocks(ctx.store).get(guildId);
-  if (refused) blocks.push(describeBlock(refused));
-  for (const f of all) blocks.push(escapeMarkdown(describeFeed(f, await feeds.getState(f.url), ctx.now())));
+  for (const refused of await createDeliveryBlocks(ctx.store).list(guildId))
+    blocks.push(describeBlock(refused));
+  for (const f of all)
+    blocks.push(escapeMarkdown(describeFeed(f, await feeds.getState(f.url), ctx.now(), guildId)));
   return respond(interaction, fitFeedList(blocks), true);
 };
 

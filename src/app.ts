@@ -102,7 +102,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         const target = sub.guildId ? await settings.get(sub.guildId) : undefined;
         if (!target || !sub.guildId || !holds(sub.guildId)) continue;
         // A channel that refuses posts is already reported in /alerts show and /feed list.
-        if (await blocks.get(sub.guildId)) continue;
+        if (await blocks.get(sub.guildId, target.channelId)) continue;
         await postNotice(
           bot.client.rest,
           target.channelId,

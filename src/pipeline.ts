@@ -92,7 +92,10 @@ export function createArticleHandler(deps: PipelineDeps) {
     );
     // Replayed decisions (an article seen before) are delivered again: a crash may have come
     // between the merge and the post, and delivery is idempotent per alert key.
-    const decisions = [...result.alerts, ...result.replayed];
+    // Each carries the feed it came from: a server may route that feed's alerts to their own channel.
+    const decisions = [...result.alerts, ...result.replayed].map((d) =>
+      meta.feedUrl ? { ...d, feedUrl: meta.feedUrl } : d,
+    );
     if (!deps.sink || decisions.length === 0) return { ...result };
     const delivery = await deliverAlerts(decisions, {
       store: deps.store,

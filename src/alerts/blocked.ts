@@ -24,7 +24,11 @@ export class PostRefused extends Error {
   }
 }
 
-/** A server whose alert channel refused posts: nothing more is posted there until `/alerts set`. */
+/**
+ * A channel of a server that refused posts: nothing more is posted there until an admin sets it
+ * again (`/alerts set`, `/alerts case-channel`, `/feed add … channel:`). Alerts routed to the
+ * server's other channels go on.
+ */
 export interface DeliveryBlock {
   channelId: string;
   status: number;
@@ -34,18 +38,52 @@ export interface DeliveryBlock {
 }
 
 export interface DeliveryBlocks {
-  get(guildId: string): Promise<DeliveryBlock | undefined>;
+  /** The block on one channel of a server, if any. */
+  get(guildId: string, channelId: string): Promise<DeliveryBlock | undefined>;
+  /** Every blocked channel of a server (for /alerts show and /feed list). */
+  list(guildId: string): Promise<DeliveryBlock[]>;
   /** Records the block; true when it is new (so it is logged and told once). */
   block(guildId: string, block: DeliveryBlock): Promise<boolean>;
-  clear(guildId: string): Promise<boolean>;
+  /** Clears one channel's block, or every block of the server; true when one was there. */
+  clear(guildId: string, channelId?: string): Promise<boolean>;
 }
 
+/**
+ * Keys are `guild|channel`. A key that is only a server id is a block recorded before blocks were
+ * per channel (one alert channel per server then): it is read as that channel's block.
+ */
 export function createDeliveryBlocks(store: Store): DeliveryBlocks {
   const kv = store.kv('alert-blocked');
+  const keysOf = async (guildId: string) => {
+    const out: string[] = [];
+    for await (const key of kv.keys()) if (key === guildId || key.startsWith(`${guildId}|`)) out.push(key);
+    return out;
+  };
   return {
-    get: (guildId) => kv.get<DeliveryBlock>(guildId),
-    block: (guildId, block) => kv.setIfAbsent(guildId, block),
-    clear: (guildId) => kv.delete(guildId),
+    async get(guildId, channelId) {
+      const block = await kv.get<DeliveryBlock>(`${guildId}|${channelId}`);
+      if (block) return block;
+      const legacy = await kv.get<DeliveryBlock>(guildId);
+      return legacy?.channelId === channelId ? legacy : undefined;
+    },
+    async list(guildId) {
+      const keys = await keysOf(guildId);
+      const found = await kv.getMany<DeliveryBlock>(keys);
+      return found
+        .filter((b): b is DeliveryBlock => b !== undefined)
+        .sort((a, b) => a.at.localeCompare(b.at));
+    },
+    block: (guildId, block) => kv.setIfAbsent(`${guildId}|${block.channelId}`, block),
+    async clear(guildId, channelId) {
+      let cleared = false;
+      for (const key of await keysOf(guildId)) {
+        if (channelId && key !== `${guildId}|${channelId}`) {
+          if (key !== guildId || (await kv.get<DeliveryBlock>(key))?.channelId !== channelId) continue;
+        }
+        if (await kv.delete(key)) cleared = true;
+      }
+      return cleared;
+    },
   };
 }
 

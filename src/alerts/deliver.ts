@@ -1,22 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { alertEmbed } from '../format/alertEmbed.ts';
-import type { MessagePayload } from '../format/payload.ts';
 import type { Logger } from '../log.ts';
+import { createFeedStore } from '../store/feeds.ts';
 import type { Store } from '../store/types.ts';
 import { createDeliveryBlocks, PostRefused } from './blocked.ts';
+import { routeAlert } from './route.ts';
 import type { AlertSettingsStore } from './settings.ts';
 import { meetsThreshold, wants } from './settings.ts';
-import type { AlertDecision } from './types.ts';
+import { postRouted } from './threads.ts';
+import type { AlertDecision, AlertSink } from './types.ts';
 
-/** Posts and edits messages (src/discord/alertSink.ts implements it over Discord's REST API). */
-export interface AlertSink {
-  /**
-   * `nonce`: the same nonce posted again within a few minutes returns the first message instead of
-   * a second one (Discord's `enforce_nonce`), which is what makes a retried post safe.
-   */
-  post(channelId: string, payload: MessagePayload, nonce?: string): Promise<{ messageId: string }>;
-  edit(channelId: string, messageId: string, payload: MessagePayload): Promise<void>;
-}
+export type { AlertSink } from './types.ts';
 
 /** The part of the case store delivery needs (createCaseStore(store) satisfies it). */
 export interface TrackingLookup {
@@ -100,9 +94,12 @@ export async function deliverAlerts(
   const report: DeliveryReport = { posted: 0, recovered: 0, edited: 0, skipped: 0, failed: 0, queued: 0 };
   const outbox = deps.store.kv(OUTBOX);
   const blocks = createDeliveryBlocks(deps.store);
+  const feeds = createFeedStore(deps.store);
   for (const decision of decisions) {
     const dev = decision.development;
     const guilds = await deps.caseStore.guildsTracking(decision.case);
+    // Each server's subscription to the feed may name a channel for its alerts.
+    const subscriptions = decision.feedUrl ? ((await feeds.get(decision.feedUrl))?.subscriptions ?? []) : [];
     for (const guildId of deps.onlyGuild ? [deps.onlyGuild] : guilds) {
       if (deps.holds && !deps.holds(guildId)) {
         await outbox.set(outboxKey(guildId, decision), decision);
@@ -113,21 +110,32 @@ export async function deliverAlerts(
       if (
         !settings ||
         !wants(settings, decision.case, dev.type) ||
-        !meetsThreshold(decision, settings.threshold) ||
-        (await blocks.get(guildId))
+        !meetsThreshold(decision, settings.threshold)
       ) {
+        report.skipped++;
+        continue;
+      }
+      const route = routeAlert({
+        settings,
+        slug: decision.case,
+        caseName: decision.caseName,
+        feedChannelId: subscriptions.find((s) => s.guildId === guildId)?.channelId,
+      });
+      if (await blocks.get(guildId, route.channelId)) {
         report.skipped++;
         continue;
       }
       const key = `${guildId}|${decision.case}|${dev.id}`;
       const sources = dev.sources.map((s) => s.url);
       const kase = { slug: decision.case, name: decision.caseName };
+      // Where a refusal came from: the route's channel, or (an edit) wherever the alert was posted.
+      let target = route.channelId;
       try {
         const nonce = randomBytes(12).toString('hex').slice(0, 20);
         const claimed = await keys.setIfAbsent<AlertRecord>(key, {
           state: 'posting',
           nonce,
-          channelId: settings.channelId,
+          channelId: route.channelId,
           sources,
         });
         const existing = claimed ? undefined : await keys.get<AlertRecord>(key);
@@ -136,14 +144,23 @@ export async function deliverAlerts(
           // and recording the message: post again with the same nonce, which Discord
           // de-duplicates, so the alert is neither lost nor doubled.
           const roleId = decision.kind === 'new' ? settings.roleId : undefined;
-          const channelId = existing?.channelId ?? settings.channelId;
-          const { messageId } = await postOrRelease(
-            deps.sink,
+          // A claim keeps the channel it was routed to (a thread's parent): the retry goes there.
+          const where = {
+            guildId,
+            slug: decision.case,
+            route: { ...route, channelId: existing?.channelId ?? route.channelId },
+          };
+          const { channelId, messageId } = await postOrRelease(
+            () =>
+              postRouted(
+                deps.sink,
+                deps.store,
+                where,
+                alertEmbed(dev, kase, { roleId }),
+                existing?.nonce ?? nonce,
+              ),
             keys,
             key,
-            channelId,
-            alertEmbed(dev, kase, { roleId }),
-            existing?.nonce ?? nonce,
             claimed,
           );
           await keys.set<AlertRecord>(key, { state: 'posted', channelId, messageId, sources });
@@ -163,6 +180,7 @@ export async function deliverAlerts(
         // The edit keeps the original role mention text but pings nobody.
         const roleId = settings.roleId;
         const edited = alertEmbed(dev, kase, { roleId });
+        target = record.channelId;
         await deps.sink.edit(record.channelId, record.messageId, {
           ...edited,
           allowedMentions: { parse: [] },
@@ -176,7 +194,8 @@ export async function deliverAlerts(
           // Told, not retried forever: a refusing channel stops this server's alerts until an
           // admin fixes it (/alerts set); a refused payload is a bug, logged with what Discord named.
           report.skipped++;
-          await refused(err, guildId, settings.channelId, blocks, deps.logger);
+          // An old message's thread or channel refusing an edit says nothing of where alerts go now.
+          await refused(err, guildId, target, target === route.channelId ? blocks : undefined, deps.logger);
           continue;
         }
         report.failed++;
@@ -194,16 +213,23 @@ async function refused(
   err: PostRefused,
   guildId: string,
   channelId: string,
-  blocks: ReturnType<typeof createDeliveryBlocks>,
+  blocks: ReturnType<typeof createDeliveryBlocks> | undefined,
   logger: Logger | undefined,
 ) {
   const where = { guildId, channelId, status: err.status, code: err.code, route: err.route };
+  if (err.code === 50083 || (!blocks && err.channelRefuses)) {
+    // The thread (or old channel) an earlier alert is in was locked, deleted or closed to the bot.
+    logger?.info({ ...where, reason: err.message }, 'alert message can no longer be updated');
+    return;
+  }
   if (!err.channelRefuses) {
     logger?.error({ ...where, fields: err.fields, reason: err.message }, 'Discord refused an alert');
     return;
   }
   const at = new Date().toISOString();
-  if (await blocks.block(guildId, { channelId, status: err.status, code: err.code, reason: err.message, at }))
+  if (
+    await blocks?.block(guildId, { channelId, status: err.status, code: err.code, reason: err.message, at })
+  )
     logger?.warn(
       { ...where, reason: err.message },
       'alert channel refuses posts: alerts stopped until /alerts set',
@@ -211,17 +237,14 @@ async function refused(
 }
 
 /** Posts; when a fresh claim's post fails the claim is released so a later retry can post. */
-async function postOrRelease(
-  sink: AlertSink,
+async function postOrRelease<T>(
+  post: () => Promise<T>,
   keys: ReturnType<Store['kv']>,
   key: string,
-  channelId: string,
-  message: MessagePayload,
-  nonce: string,
   ownClaim: boolean,
-): Promise<{ messageId: string }> {
+): Promise<T> {
   try {
-    return await sink.post(channelId, message, nonce);
+    return await post();
   } catch (err) {
     if (ownClaim) await keys.delete(key);
     throw err;

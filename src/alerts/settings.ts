@@ -7,7 +7,8 @@ import type { AlertDecision } from './types.ts';
 /**
  * Where a server's alerts go (`/alerts set|off|show`): one channel, optionally only some cases and
  * event types (default: every type — background mentions never alert anyway), and at most one
- * role to ping.
+ * role to ping. A case may have its own channel (`/alerts case-channel`), a feed too (its
+ * subscription, `/feed add … channel:`); src/alerts/route.ts decides which one an alert goes to.
  */
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17-20 digits)');
@@ -19,6 +20,13 @@ export const alertSettingsSchema = z.object({
   roleId: snowflake.optional(),
   /** The least confidence worth an alert (default 'high': a wrong alert costs more than a late one). */
   threshold: z.enum(CONFIDENCE_LEVELS).optional(),
+  /** Case slug → the channel its alerts go to instead of `channelId` (a feed's channel comes first). */
+  caseChannels: z
+    .record(z.string().min(1).max(64), snowflake)
+    .refine((m) => Object.keys(m).length <= 25, 'at most 25 case channels')
+    .optional(),
+  /** Post each case's alerts into one thread per case in the channel chosen. */
+  threads: z.boolean().optional(),
 });
 
 export type AlertSettings = z.infer<typeof alertSettingsSchema>;

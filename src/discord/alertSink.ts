@@ -1,4 +1,4 @@
-import { DiscordAPIError, type REST, Routes } from 'discord.js';
+import { ChannelType, DiscordAPIError, type REST, Routes } from 'discord.js';
 import { PostRefused } from '../alerts/blocked.ts';
 import type { AlertSink } from '../alerts/deliver.ts';
 import type { MessagePayload } from '../format/payload.ts';
@@ -19,6 +19,12 @@ export function createDiscordAlertSink(rest: REST): AlertSink {
     },
     async edit(channelId, messageId, payload) {
       await refusals(rest.patch(Routes.channelMessage(channelId, messageId), { body: toBody(payload) }));
+    },
+    async openThread(channelId, name) {
+      // A public thread (type 11) kept open a week between alerts; a later post reopens it.
+      const body = { name, type: ChannelType.PublicThread, auto_archive_duration: 10080 };
+      const thread = (await refusals(rest.post(Routes.threads(channelId), { body }))) as { id: string };
+      return { threadId: thread.id };
     },
   };
 }

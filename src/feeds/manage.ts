@@ -86,11 +86,23 @@ export function subscriptionChanges(before: SubscriptionOptions, after: Subscrip
       out.push(`${k}: ${before[k]?.join(', ') || 'none'} → ${after[k]?.join(', ') || 'none'}`);
   if (before.intervalMinutes !== after.intervalMinutes)
     out.push(`interval: ${show(before.intervalMinutes)} → ${show(after.intervalMinutes)} min`);
+  if (before.channelId !== after.channelId)
+    out.push(`channel: ${channelName(before.channelId)} → ${channelName(after.channelId)}`);
   return out;
 }
 
-/** One line per feed for `/feed list` and `casewatch feed list`: plain text, no markup. */
-export function describeFeed(feed: Feed, state: FeedState, now: Date): string {
+/** A channel as Discord renders it (`<#id>` shows its name), or the server's alert channel. */
+function channelName(id: string | undefined): string {
+  return id ? `<#${id}>` : 'the alert channel';
+}
+
+/**
+ * One line per feed for `/feed list` (`guildId`: only that server's own settings, never another
+ * server's filters, case or channel) and `casewatch feed list` (every subscription): plain text.
+ */
+export function describeFeed(feed: Feed, state: FeedState, now: Date, guildId?: string): string {
+  const subscriptions =
+    guildId === undefined ? feed.subscriptions : feed.subscriptions.filter((s) => s.guildId === guildId);
   const parts = [
     state.paused ? `PAUSED (${state.pausedReason ?? 'after repeated failures'})` : 'active',
     `last success: ${when(state.lastSuccessAt, now)}`,
@@ -105,12 +117,14 @@ export function describeFeed(feed: Feed, state: FeedState, now: Date): string {
       `next poll: ${state.nextPollAt ? when(new Date(state.nextPollAt).toISOString(), now) : 'now'}`,
     );
   parts.push(`items seen: ${state.itemsSeen}`, `every ${feed.intervalMinutes} min`);
-  for (const s of feed.subscriptions) {
+  for (const s of subscriptions) {
     if (s.include?.length) parts.push(`only items naming: ${s.include.join(', ')}`);
     if (s.exclude?.length) parts.push(`never items naming: ${s.exclude.join(', ')}`);
   }
-  const cases = feed.subscriptions.map((s) => s.caseSlug).filter(Boolean);
+  const cases = subscriptions.map((s) => s.caseSlug).filter(Boolean);
   if (cases.length) parts.push(`case: ${[...new Set(cases)].join(', ')}`);
+  const channels = subscriptions.map((s) => s.channelId).filter(Boolean);
+  if (channels.length) parts.push(`alerts to: ${[...new Set(channels)].map((c) => `<#${c}>`).join(', ')}`);
   return `${feed.title ? `${feed.title} — ` : ''}${feed.url}\n  ${parts.join(' · ')}`;
 }
 

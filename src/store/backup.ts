@@ -29,6 +29,7 @@ export const backupSchema = z.object({
       intervalMinutes: z.number().int().min(1).max(1440).optional(),
       include: z.array(z.string().trim().min(1).max(100)).max(25).optional(),
       exclude: z.array(z.string().trim().min(1).max(100)).max(25).optional(),
+      channelId: snowflake.optional(),
     }),
   ),
   alerts: z.array(alertSettingsSchema.extend({ guildId: snowflake })),
@@ -56,6 +57,7 @@ export async function exportBackup(store: Store, guildId?: string, now = new Dat
         ...(s.intervalMinutes && { intervalMinutes: s.intervalMinutes }),
         ...(s.include?.length && { include: s.include }),
         ...(s.exclude?.length && { exclude: s.exclude }),
+        ...(s.channelId && { channelId: s.channelId }),
       })),
   );
   const alerts: Backup['alerts'] = [];

@@ -10,6 +10,8 @@ export interface FeedSubscription {
   /** Keyword filters (src/feeds/filters.ts): only items naming one of `include`, none of `exclude`. */
   include?: string[];
   exclude?: string[];
+  /** The channel this server's alerts from this feed go to (before the case's and the server's). */
+  channelId?: string;
   addedAt: string;
 }
 
