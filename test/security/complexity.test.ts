@@ -18,12 +18,14 @@ const MAX_SLOPE = 1.5;
 const table: string[] = [];
 
 /**
- * A slope past the limit is measured once more and the lower one kept: quadratic code fails both
- * times, while a one-off pause of a loaded machine (GC, another process) does not repeat.
+ * A slope past the limit is measured again, up to RETRIES times, and the lowest kept: quadratic
+ * code fails every time, while a pause of a loaded machine (GC, another process taking the core
+ * for a time slice) lands on a different size each time (seen: one retry was not enough at load 15).
  */
+const RETRIES = 3;
 function expectLinear(name: string, measure: () => Growth, boundMs = 5_000) {
   let g = measure();
-  if (g.slope > MAX_SLOPE) {
+  for (let i = 0; i < RETRIES && g.slope > MAX_SLOPE; i++) {
     const again = measure();
     if (again.slope < g.slope) g = again;
   }
@@ -35,7 +37,7 @@ function expectLinear(name: string, measure: () => Growth, boundMs = 5_000) {
 
 async function expectLinearAsync(name: string, measure: () => Promise<Growth>, boundMs = 5_000) {
   let g = await measure();
-  if (g.slope > MAX_SLOPE) {
+  for (let i = 0; i < RETRIES && g.slope > MAX_SLOPE; i++) {
     const again = await measure();
     if (again.slope < g.slope) g = again;
   }
@@ -65,7 +67,10 @@ describe('complexity of the parsers of untrusted input', () => {
   for (const [shape, make] of Object.entries(feedShapes)) {
     it(`feed pre-clean: ${shape}`, () => {
       expectLinear(`preclean ${shape}`, () =>
-        measureGrowth(make, (x) => precleanXml(x), { start: 1_000, cap: 16_000 }),
+        // Up to ~600k characters: V8 allocates a string over 128 KB in its large-object space, a
+        // one-off step between two doublings (seen: ×7 from 72k to 144k characters, linear after);
+        // enough doublings past it let the median see through it.
+        measureGrowth(make, (x) => precleanXml(x), { start: 1_000, cap: 64_000 }),
       );
     });
   }
