@@ -9,6 +9,7 @@ import { type Bot, type BotOptions, startBot } from './discord/bot.ts';
 import { createStoreRunCoordinator } from './feeds/coordinator.ts';
 import { passesFilters } from './feeds/filters.ts';
 import { createFeedPoller, type FeedPoller } from './feeds/poller.ts';
+import { createCaseTriage } from './feeds/triage.ts';
 import { escapeMarkdown } from './format/payload.ts';
 import { type HealthServer, startHealthServer } from './health.ts';
 import type { Logger } from './log.ts';
@@ -80,6 +81,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     config,
     logger,
     runCoordinator: createStoreRunCoordinator(store),
+    triage: createCaseTriage(store),
     async onArticle(article, meta) {
       // Keyword filters come first: an item no subscription wants is never extracted.
       const subscriptions = meta.subscriptions.filter((sub) => passesFilters(article, sub));

@@ -10,6 +10,7 @@ import { itemIdentity } from './identity.ts';
 import type { FeedPoller, PollerDeps, PollResult } from './pollerTypes.ts';
 import { parseFeedBodyBounded as parseFeedBody } from './sandbox.ts';
 import { afterFailure, afterSuccess } from './schedule.ts';
+import { itemsToHandOff } from './triage.ts';
 
 export type { FeedPoller, HandOffMeta, PollConfig, PollerDeps, PollResult } from './pollerTypes.ts';
 
@@ -100,8 +101,9 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
     const history = !state.initialized;
     let handed = 0;
     let failed = 0;
-    // Feeds list newest first; hand off oldest first so alerts come in the order things happened.
-    for (const item of [...parsed.items].reverse()) {
+    // Items seen before, and new ones the triage says concern no tracked case, end here.
+    const { items, skipped } = await itemsToHandOff(seen, feed.url, parsed.items, deps.triage);
+    for (const item of items) {
       const identity = itemIdentity(item);
       const key = `${feed.url}\n${identity}`;
       const token = await seen.claim(feed.url, identity, unreleased.get(key));
@@ -129,7 +131,7 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
       }
     }
     await recordSuccess(feed, {
-      itemsSeen: handed,
+      itemsSeen: handed + skipped,
       // Only a fully handed-off body is remembered; otherwise the next poll must reparse it.
       etag: failed ? undefined : res.etag,
       lastModified: failed ? undefined : res.lastModified,

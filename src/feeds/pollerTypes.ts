@@ -31,6 +31,12 @@ export interface PollerDeps {
   logger?: Logger;
   /** The hand-off (ingestArticle). A throw un-claims the item so the next poll retries it. */
   onArticle(article: Article, meta: HandOffMeta): Promise<void>;
+  /**
+   * Which new items may be about a tracked case (from title and feed text, before any page
+   * fetch): the others are recorded as seen, never fetched nor handed off. Without it every new
+   * item is handed off (src/feeds/triage.ts has the bot's).
+   */
+  triage?: import('./triage.ts').ItemTriage;
   /** Called once when a feed is paused after too many consecutive failures. */
   onPaused?(feed: Feed, reason: string): Promise<void> | void;
   now?: () => number;

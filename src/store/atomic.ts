@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 /**
  * keyv has no compare-and-set, so "create only if absent" goes to each backend's own atomic
  * operation on the same row keyv reads: SQLite `INSERT OR IGNORE`, PostgreSQL
@@ -8,21 +6,26 @@ import { randomUUID } from 'node:crypto';
  */
 export type InsertIfAbsent = (rawKey: string, serialized: string, ttlMs?: number) => Promise<boolean>;
 
+/** Upserts already-serialized rows in one statement (backends whose keyv adapter lacks setMany). */
+export type WriteMany = (rows: Array<{ key: string; value: string }>) => Promise<void>;
+
 type SqlQuery = (sql: string, ...params: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
 export function sqliteInsertIfAbsent(query: SqlQuery, table: string): InsertIfAbsent {
+  // One statement (one round trip, one implicit transaction): insert, or take over a row whose
+  // time to live has passed; RETURNING yields the key only when this statement wrote it.
+  const sql = `INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE json_valid(${table}.value) AND json_extract(${table}.value, '$.expires') < ? RETURNING key`;
   return async (rawKey, serialized) => {
-    // An expired row still occupies the key: clear it first so the claim can succeed.
-    await query(
-      `DELETE FROM ${table} WHERE key = ? AND json_valid(value) AND json_extract(value, '$.expires') < ?`,
-      rawKey,
-      Date.now(),
-    );
-    const nonce = randomUUID();
-    const tagged = tag(serialized, nonce);
-    await query(`INSERT OR IGNORE INTO ${table} (key, value) VALUES (?, ?)`, rawKey, tagged);
-    const rows = await query(`SELECT value FROM ${table} WHERE key = ?`, rawKey);
-    return String(rows[0]?.value ?? '').includes(nonce);
+    const rows = await query(sql, rawKey, serialized, Date.now());
+    return rows.length === 1;
+  };
+}
+
+/** SQLite: one INSERT over a JSON array of rows, so a batch is one round trip and one transaction. */
+export function sqliteWriteMany(query: SqlQuery, table: string): WriteMany {
+  const sql = `INSERT INTO ${table} (key, value) SELECT json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]') FROM json_each(?) AS j WHERE true ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
+  return async (rows) => {
+    await query(sql, JSON.stringify(rows.map((r) => [r.key, r.value])));
   };
 }
 
@@ -52,9 +55,4 @@ export function redisInsertIfAbsent(client: () => Promise<RedisLike>): InsertIfA
     const reply = await c.set(rawKey, serialized, ttlMs ? { NX: true, PX: ttlMs } : { NX: true });
     return reply === 'OK';
   };
-}
-
-/** Adds a claim nonce to keyv's JSON envelope; keyv ignores unknown envelope fields. */
-function tag(serialized: string, nonce: string): string {
-  return serialized.endsWith('}') ? `${serialized.slice(0, -1)},"claim":"${nonce}"}` : serialized;
 }

@@ -8,6 +8,8 @@ import {
   postgresInsertIfAbsent,
   redisInsertIfAbsent,
   sqliteInsertIfAbsent,
+  sqliteWriteMany,
+  type WriteMany,
 } from './atomic.ts';
 import { createKeyvKV } from './keyvKV.ts';
 import type { KV, Store } from './types.ts';
@@ -21,6 +23,8 @@ interface Backend {
   keyv: Keyv;
   insertIfAbsent: InsertIfAbsent;
   iterate: (prefix: string) => AsyncIterable<string>;
+  /** When keyv's adapter has no setMany of its own (it would issue one write per key). */
+  writeMany?: WriteMany;
   ping(): Promise<void>;
   description: string;
 }
@@ -43,7 +47,13 @@ export async function openStore(url: string, logger: Logger = silentLogger): Pro
       if (!/^[a-z][a-z0-9_-]*$/i.test(namespace)) throw new Error(`store: bad namespace "${namespace}"`);
       let kv = namespaces.get(namespace);
       if (!kv) {
-        kv = createKeyvKV(backend.keyv, namespace, backend.insertIfAbsent, backend.iterate);
+        kv = createKeyvKV(
+          backend.keyv,
+          namespace,
+          backend.insertIfAbsent,
+          backend.iterate,
+          backend.writeMany,
+        );
         namespaces.set(namespace, kv);
       }
       return kv;
@@ -127,6 +137,7 @@ async function sqliteBackend(url: string): Promise<Backend> {
     keyv,
     description: `sqlite:${file}`,
     insertIfAbsent: sqliteInsertIfAbsent(query, table),
+    writeMany: sqliteWriteMany(query, table),
     iterate: async function* (prefix) {
       const rows = await query(
         `SELECT key, value FROM ${table} WHERE key LIKE ? ESCAPE '\\'`,

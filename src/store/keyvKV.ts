@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Keyv from 'keyv';
-import type { InsertIfAbsent } from './atomic.ts';
+import type { InsertIfAbsent, WriteMany } from './atomic.ts';
 import type { KV } from './types.ts';
 
 const LOCK_TTL_MS = 10_000;
@@ -17,6 +17,7 @@ export function createKeyvKV(
   namespace: string,
   insertIfAbsent: InsertIfAbsent,
   iterate: (prefix: string) => AsyncIterable<string>,
+  writeMany?: WriteMany,
 ): KV {
   const raw = (key: string) => {
     const full = `${namespace}:${key}`;
@@ -34,6 +35,21 @@ export function createKeyvKV(
     },
     async set<T>(key: string, value: T, ttlMs?: number) {
       await keyv.set(raw(key), value, ttlMs);
+    },
+    async setMany<T>(entries: Array<{ key: string; value: T }>, ttlMs?: number) {
+      if (entries.length === 0) return;
+      if (!writeMany) {
+        await keyv.setMany(entries.map((e) => ({ key: raw(e.key), value: e.value, ttl: ttlMs })));
+        return;
+      }
+      const expires = ttlMs ? Date.now() + ttlMs : undefined;
+      const rows = await Promise.all(
+        entries.map(async (e) => ({
+          key: raw(e.key),
+          value: String(await keyv.serialize!({ value: e.value, expires })),
+        })),
+      );
+      await writeMany(rows);
     },
     async delete(key: string) {
       return keyv.delete(raw(key));

@@ -25,6 +25,16 @@ export interface SeenStore {
   /** Gives a claim back after a failed hand-off, so the next poll retries the item. */
   release(feedUrl: string, identity: string, token: string): Promise<void>;
   isSeen(feedUrl: string, identity: string): Promise<boolean>;
+  /**
+   * One read for a feed's items: for each identity, whether it was never claimed ('new'), is
+   * handed off for good ('done'), or is claimed and not yet confirmed ('claimed').
+   */
+  peek(feedUrl: string, identities: string[]): Promise<Array<'new' | 'done' | 'claimed'>>;
+  /**
+   * Records items as seen for good without handing them off (items about no tracked case), in one
+   * write. Only for items `peek` found new: a claim in flight is never overwritten on purpose.
+   */
+  markSeen(feedUrl: string, identities: string[]): Promise<void>;
 }
 
 export interface SeenOptions {
@@ -67,6 +77,17 @@ export function createSeenStore(store: Store, options: SeenOptions = {}): SeenSt
     async release(feedUrl, identity, token) {
       await kv.update<SeenRecord>(key(feedUrl, identity), (cur) =>
         cur && cur.token === token ? undefined : cur,
+      );
+    },
+    async peek(feedUrl, identities) {
+      const records = await kv.getMany<SeenRecord>(identities.map((id) => key(feedUrl, id)));
+      return records.map((r) => (r === undefined ? 'new' : r.done ? 'done' : 'claimed'));
+    },
+    async markSeen(feedUrl, identities) {
+      const at = now();
+      await kv.setMany<SeenRecord>(
+        identities.map((id) => ({ key: key(feedUrl, id), value: { at, done: true, token: '' } })),
+        retentionMs,
       );
     },
     async isSeen(feedUrl, identity) {

@@ -8,6 +8,8 @@ export interface KV {
   getMany<T>(keys: string[]): Promise<Array<T | undefined>>;
   /** ttlMs: optional time to live. */
   set<T>(key: string, value: T, ttlMs?: number): Promise<void>;
+  /** Sets several keys in one round trip where the backend allows it (each key as `set` would). */
+  setMany<T>(entries: Array<{ key: string; value: T }>, ttlMs?: number): Promise<void>;
   delete(key: string): Promise<boolean>;
   has(key: string): Promise<boolean>;
   /**

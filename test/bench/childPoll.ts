@@ -1,5 +1,6 @@
 import { parseConfig } from '../../src/config.ts';
 import { createFeedPoller } from '../../src/feeds/poller.ts';
+import { createCaseTriage } from '../../src/feeds/triage.ts';
 import { silentLogger } from '../../src/log.ts';
 import { createArticleHandler } from '../../src/pipeline.ts';
 import { createFeedStore } from '../../src/store/feeds.ts';
@@ -8,7 +9,8 @@ import { type FeedServer, startFeedServer } from './feedServer.ts';
 
 /**
  * One process polling BENCH_FEEDS feeds from a loopback server with the real poller and the real
- * article handler (no case is tracked, so items are claimed, built and matched against nothing):
+ * article handler and the bot's triage (no case is tracked, so every new item is checked against
+ * the seen store and the case terms, recorded as seen, and never fetched nor handed off):
  * the first poll (history), a cycle where every feed answers 304, and one where every feed has
  * 20 new items. Beside them, plain fetch() of the same feeds with the same per-host limit.
  */
@@ -27,6 +29,7 @@ const poller = createFeedPoller({
   store,
   config,
   logger: silentLogger,
+  triage: createCaseTriage(store),
   onArticle: async (article, meta) => {
     await handle(article, { history: meta.history, feedUrl: meta.feedUrl });
   },

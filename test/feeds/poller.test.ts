@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/facts.ts';
 import { backoffMs, createFeedPoller, type HandOffMeta, type PollConfig } from '../../src/feeds/poller.ts';
+import { createCaseTriage } from '../../src/feeds/triage.ts';
+import { createCaseStore } from '../../src/store/cases.ts';
 import { createFeedStore } from '../../src/store/feeds.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
@@ -31,7 +33,12 @@ afterEach(async () => {
   for (const s of stores.splice(0)) await s.close();
 });
 
-async function setup(path: string, storeUrl = 'memory://', overrides: Partial<PollConfig> = {}) {
+async function setup(
+  path: string,
+  storeUrl = 'memory://',
+  overrides: Partial<PollConfig> = {},
+  withTriage = false,
+) {
   const store = await openStore(storeUrl);
   stores.push(store);
   const received: Array<{ article: Article; meta: HandOffMeta }> = [];
@@ -42,6 +49,7 @@ async function setup(path: string, storeUrl = 'memory://', overrides: Partial<Po
     config: { ...config, ...overrides },
     now: () => clock,
     random: () => 0,
+    ...(withTriage ? { triage: createCaseTriage(store) } : {}),
     onArticle: async (article, meta) => {
       received.push({ article, meta });
     },
@@ -245,5 +253,57 @@ describe('FeedPoller', () => {
     const u = await setup('/short2', 'memory://', { FULLTEXT_MIN_CHARS: 500 });
     await u.poller.pollOnce(u.url);
     expect(u.received[0]?.article).toMatchObject({ source: 'feed', text: 'Only a summary.' });
+  });
+
+  it('with the case triage, fetches pages and hands off only items that name a tracked case', async () => {
+    let pages = 0;
+    server.route('/tri-page', (_q, res) => {
+      pages++;
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          `<html><body><article><p>${'Dorian Vesk appeared before the county court to answer the fraud charge. '.repeat(10)}</p></article></body></html>`,
+        );
+    });
+    let body = rss([
+      {
+        title: 'Harbor budget vote delayed',
+        link: server.url('/tri-page?a'),
+        guid: 't1',
+        description: 'A vote.',
+      },
+      { title: 'Vesk in court', link: server.url('/tri-page?b'), guid: 't2', description: 'A hearing.' },
+    ]);
+    server.route('/tri', (_q, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body),
+    );
+    const t = await setup('/tri', 'memory://', { FULLTEXT_MIN_CHARS: 500 }, true);
+    await createCaseStore(t.store).put({
+      slug: 'vesk',
+      name: 'Vesk fraud case',
+      aliases: [],
+      defendants: ['Dorian Vesk'],
+    });
+    const first = await t.poller.pollOnce(t.url);
+    // Only the item naming the defendant was fetched and handed over; both count as seen.
+    expect(t.received.map((r) => r.article.title)).toEqual(['Vesk in court']);
+    expect(t.received[0]?.article.source).toBe('page');
+    expect(pages).toBe(1);
+    expect(first.newItems).toBe(1);
+    expect((await t.feeds.getState(t.url)).itemsSeen).toBe(2);
+    // The ruled-out item is seen for good: a changed feed does not bring it back.
+    body = rss([
+      { title: 'Vesk trial set', link: server.url('/tri-page?c'), guid: 't3', description: 'A date.' },
+      {
+        title: 'Harbor budget vote delayed',
+        link: server.url('/tri-page?a'),
+        guid: 't1',
+        description: 'A vote.',
+      },
+    ]);
+    t.advance(60 * 60_000);
+    await t.poller.pollOnce(t.url);
+    expect(t.received.map((r) => r.article.title)).toEqual(['Vesk in court', 'Vesk trial set']);
+    expect(pages).toBe(2);
   });
 });

@@ -35,6 +35,23 @@ describe.each(backends)('store contract: %s', (_name, url) => {
     expect(await kv.getMany(['case:rust', 'case:missing'])).toEqual([value, undefined]);
   });
 
+  it('setMany writes every entry, replaces existing ones and applies the ttl', async () => {
+    const kv = store.kv(ns);
+    await kv.set('many:1', 'old');
+    const long = `many:${'x'.repeat(300)}`;
+    await kv.setMany<unknown>([
+      { key: 'many:1', value: { n: 1 } },
+      { key: 'many:2', value: ['a', 'b'] },
+      { key: long, value: 'hashed key' },
+    ]);
+    expect(await kv.getMany(['many:1', 'many:2', long])).toEqual([{ n: 1 }, ['a', 'b'], 'hashed key']);
+    await kv.setMany([{ key: 'many:short', value: 'x' }], 150);
+    expect(await kv.get('many:short')).toBe('x');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await kv.get('many:short')).toBeUndefined();
+    expect(await kv.setIfAbsent('many:short', 'again')).toBe(true);
+  });
+
   it('keeps namespaces apart', async () => {
     await store.kv(ns).set('k', 1);
     await store.kv(`${ns}x`).set('k', 2);

@@ -26,6 +26,7 @@ export function withOutage(store: Store): Store & { down: boolean; delayMs: numb
         get: guard(kv.get.bind(kv)) as KV['get'],
         getMany: guard(kv.getMany.bind(kv)) as KV['getMany'],
         set: guard(kv.set.bind(kv)) as KV['set'],
+        setMany: guard(kv.setMany.bind(kv)) as KV['setMany'],
         update: guard(kv.update.bind(kv)) as KV['update'],
         setIfAbsent: guard(kv.setIfAbsent.bind(kv)) as KV['setIfAbsent'],
       };
