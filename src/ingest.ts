@@ -63,10 +63,8 @@ export async function ingestArticle(
   const alerts: AlertDecision[] = [];
   const replayed: AlertDecision[] = [];
   for (const def of targets) {
+    // One write per case: the log entry carries the facts and what the merge produced.
     const result = await knowledge.merge(def, article, facts, { history: deps.history });
-    // Quotes are stored after the merge; a crash in between is repaired by the replay.
-    const quotes = result.replay?.quotes ?? result.quotes;
-    if (quotes.length > 0) await knowledge.addQuotes(def.slug, quotes);
     const decided = (list: typeof result.alerts, into: AlertDecision[]) => {
       for (const a of list)
         into.push({

@@ -17,7 +17,14 @@ import { toView } from './views.ts';
  *   winner's entry and tries the next slot, so no merge is ever lost;
  * - a reader keeps the case in memory and only asks the store whether slot n+1 exists (one small
  *   read per /status), replaying new entries when there are some.
- * Quotes are kept apart (`case-quotes`, one list per case and speaker): only /quotes reads them.
+ * - what a merge produced (its alerts and quotes) is part of its log entry, so a merge is one write
+ *   (one round trip per case and article, however many facts it holds);
+ * - quotes are kept in memory per case and speaker, built by the same replay, and saved with the
+ *   snapshot: /quotes parses nothing on the interaction path.
+ * A snapshot is written every SNAPSHOT_EVERY entries, so a cold read (after a restart) parses one
+ * snapshot and replays fewer than SNAPSHOT_EVERY entries; `warm` does that ahead of the first
+ * interaction. Namespaces `case-quotes` and `case-effects` are what older versions wrote: read as
+ * a fallback, deleted with the case.
  */
 
 export interface MergeOutcome {
@@ -45,10 +52,11 @@ export interface KnowledgeStore {
     facts: Facts,
     options: { history: boolean },
   ): Promise<MergeOutcome>;
-  addQuotes(slug: string, quotes: QuoteRecord[]): Promise<void>;
-  /** Quotes of one person (registry id; null = unnamed speakers), or of everyone when undefined. */
+  /** Quotes of one person (registry id; null = unnamed speakers), or of everyone when undefined. Read-only. */
   quotes(slug: string, personId?: string | null): Promise<QuoteRecord[]>;
   remove(slug: string): Promise<void>;
+  /** Loads these cases (snapshot and log tail) one after another, yielding between them. */
+  warm(slugs: string[]): Promise<void>;
 }
 
 interface LogEntry {
@@ -56,11 +64,28 @@ interface LogEntry {
   article: MergeInput;
   facts: Facts;
   history: boolean;
+  /** What the merge produced (absent in entries older versions wrote: see `case-effects`). */
+  effects?: NonNullable<MergeOutcome['replay']>;
+}
+
+/** A case as this process holds it: the knowledge, its quotes by speaker, each article's slot. */
+interface CaseState {
+  k: CaseKnowledge;
+  quotes: Map<string, QuoteRecord[]>;
+  slots: Map<string, number>;
+}
+
+/** The snapshot as stored (format 2; a snapshot without `format` predates quotes and slots). */
+interface Snapshot {
+  format: 2;
+  knowledge: CaseKnowledge;
+  quotes: Record<string, QuoteRecord[]>;
+  slots: Record<string, number>;
 }
 
 const UNNAMED = '~';
 const BATCH = 100;
-const SNAPSHOT_EVERY = 250;
+const SNAPSHOT_EVERY = 50;
 const MAX_ATTEMPTS = 100;
 
 const instances = new WeakMap<Store, KnowledgeStore>();
@@ -81,10 +106,12 @@ export function createKnowledgeStore(store: Store, logger?: Logger): KnowledgeSt
 function build(store: Store): KnowledgeStore {
   const log = store.kv('case-log');
   const snapshots = store.kv('case-snapshot');
-  const quoteLists = store.kv('case-quotes');
-  /** What each merge produced (alerts, quotes), by case and article URL: see MergeOutcome.replay. */
-  const effects = store.kv('case-effects');
-  const cache = new Map<string, CaseKnowledge>();
+  /** Written by older versions only: quote lists and merge effects. */
+  const legacyQuotes = store.kv('case-quotes');
+  const legacyEffects = store.kv('case-effects');
+  const cache = new Map<string, CaseState>();
+  /** Cold loads in flight, so concurrent first readers of a case share one. */
+  const loading = new Map<string, Promise<CaseState>>();
   /** Merges of one case in this process run one after another. */
   const queues = new Map<string, Promise<unknown>>();
 
@@ -93,9 +120,17 @@ function build(store: Store): KnowledgeStore {
    * record) is skipped rather than blocking the case forever, and reported: a skipped entry is
    * an article missing from the case.
    */
-  function apply(k: CaseKnowledge, entry: LogEntry, slot: number) {
+  function apply(state: CaseState, entry: LogEntry, slot: number) {
+    const k = state.k;
     try {
-      return mergeArticle(k, entry.definition, entry.article, entry.facts, { history: entry.history });
+      const result = mergeArticle(k, entry.definition, entry.article, entry.facts, {
+        history: entry.history,
+      });
+      if (result.changed) {
+        state.slots.set(canonicalUrl(entry.article.url), slot);
+        addQuotes(state, result.quotes);
+      }
+      return result;
     } catch (err) {
       (loggers.get(store) ?? silentLogger).error(
         { err, case: k.slug, slot, url: entry?.article?.url },
@@ -107,29 +142,58 @@ function build(store: Store): KnowledgeStore {
     }
   }
 
+  async function load(slug: string): Promise<CaseState> {
+    const snap = await snapshots.get<Snapshot | CaseKnowledge>(slug);
+    if (snap && 'format' in snap && snap.format === 2)
+      return {
+        k: snap.knowledge,
+        quotes: new Map(Object.entries(snap.quotes)),
+        slots: new Map(Object.entries(snap.slots)),
+      };
+    // No snapshot, or one without quotes and slots: the log alone is the truth.
+    return { k: emptyKnowledge(slug), quotes: new Map(), slots: new Map() };
+  }
+
   /** Applies every entry after the cached version (the log, not a counter, is the truth). */
-  async function catchUp(slug: string): Promise<CaseKnowledge> {
-    let k = cache.get(slug);
+  async function catchUp(slug: string): Promise<CaseState> {
+    let state = cache.get(slug);
     // A warm cache usually has nothing new: probe one slot; a cold one reads in batches.
     let size = 1;
-    if (!k) {
-      k = (await snapshots.get<CaseKnowledge>(slug)) ?? emptyKnowledge(slug);
-      cache.set(slug, k);
+    if (!state) {
+      let pending = loading.get(slug);
+      if (!pending) {
+        pending = load(slug).finally(() => loading.delete(slug));
+        loading.set(slug, pending);
+      }
+      const loaded = await pending;
+      state = cache.get(slug);
+      if (!state) {
+        state = loaded;
+        cache.set(slug, state);
+      }
       size = BATCH;
     }
     for (;;) {
-      const from = k.version + 1;
+      const from = state.k.version + 1;
       const keys = Array.from({ length: size }, (_, i) => `${slug}|${from + i}`);
       const entries = await log.getMany<LogEntry>(keys);
+      // Another reader of this case may have applied these entries while we waited.
+      if (state.k.version !== from - 1) continue;
       let applied = 0;
       for (const entry of entries) {
         if (!entry) break;
-        apply(k, entry, from + applied);
+        apply(state, entry, from + applied);
         applied++;
       }
-      if (applied < keys.length) return k;
+      if (applied < keys.length) return state;
       size = BATCH;
     }
+  }
+
+  async function effectsOf(slug: string, state: CaseState, url: string) {
+    const slot = state.slots.get(url);
+    const entry = slot === undefined ? undefined : await log.get<LogEntry>(`${slug}|${slot}`);
+    return entry?.effects ?? (await legacyEffects.get<NonNullable<MergeOutcome['replay']>>(`${slug}|${url}`));
   }
 
   async function mergeNow(
@@ -141,10 +205,10 @@ function build(store: Store): KnowledgeStore {
     const slug = definition.slug;
     const url = canonicalUrl(article.url);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const k = await catchUp(slug);
+      const state = await catchUp(slug);
+      const k = state.k;
       if (k.articles[url] !== undefined) {
-        const replay = await effects.get<NonNullable<MergeOutcome['replay']>>(`${slug}|${url}`);
-        return { changed: false, alerts: [], quotes: [], replay };
+        return { changed: false, alerts: [], quotes: [], replay: await effectsOf(slug, state, url) };
       }
       const slot = k.version + 1;
       const entry: LogEntry = {
@@ -158,18 +222,19 @@ function build(store: Store): KnowledgeStore {
         facts,
         history: options.history,
       };
-      // Merge into the cached case first, so what the merge produces can be stored before the
-      // entry that makes it visible: a crash in between leaves nothing half-done.
-      const result = apply(k, entry, slot);
+      // Merge into the cached case first, so what the merge produces goes into the same entry
+      // that makes it visible: one write, and a crash leaves either all of it or nothing.
+      const result = apply(state, entry, slot);
       let alerts: MergeOutcome['alerts'] = [];
       try {
         if (!result) throw new Error(`knowledge store: could not merge ${article.url} into "${slug}"`);
+        // Views are taken now: later merges keep mutating the cached developments.
         alerts = result.decisions.map((d) => ({
           kind: d.kind,
           development: toView(k, { dev: d.development, reports: d.development.reports }),
           ...(d.confidence ? { confidence: d.confidence } : {}),
         }));
-        await effects.set(`${slug}|${url}`, { alerts, quotes: result.quotes });
+        entry.effects = { alerts, quotes: result.quotes };
         if (!(await log.setIfAbsent(`${slug}|${slot}`, entry))) {
           // Another process took the slot: forget this speculative merge and replay theirs.
           cache.delete(slug);
@@ -180,16 +245,14 @@ function build(store: Store): KnowledgeStore {
         cache.delete(slug);
         throw err;
       }
-      if (!result) continue;
-      // Views are taken now: later merges keep mutating the cached developments.
-      if (k.version % SNAPSHOT_EVERY === 0) await snapshots.set(slug, k);
+      if (k.version % SNAPSHOT_EVERY === 0) await snapshots.set(slug, snapshotOf(state));
       return { changed: result.changed, alerts, quotes: result.quotes };
     }
     throw new Error(`knowledge store: could not append to case "${slug}" (too much contention)`);
   }
 
   return {
-    get: (slug) => catchUp(slug),
+    get: async (slug) => (await catchUp(slug)).k,
     merge(definition, article, facts, options) {
       const slug = definition.slug;
       const previous = queues.get(slug) ?? Promise.resolve();
@@ -199,33 +262,17 @@ function build(store: Store): KnowledgeStore {
         if (queues.get(slug) === run) queues.delete(slug);
       });
     },
-    async addQuotes(slug, quotes) {
-      const byPerson = new Map<string, QuoteRecord[]>();
-      for (const q of quotes) {
-        const key = `${slug}|${q.person ?? UNNAMED}`;
-        byPerson.set(key, [...(byPerson.get(key) ?? []), q]);
-      }
-      for (const [key, list] of byPerson) {
-        await quoteLists.update<QuoteRecord[]>(key, (current) => {
-          const out = current ? [...current] : [];
-          for (const q of list) if (!out.some((o) => o.url === q.url && o.text === q.text)) out.push(q);
-          return out;
-        });
-      }
-    },
     async quotes(slug, personId) {
-      if (personId !== undefined)
-        return (await quoteLists.get<QuoteRecord[]>(`${slug}|${personId ?? UNNAMED}`)) ?? [];
-      const knowledge = await catchUp(slug);
-      const keys = [...knowledge.people.map((p) => `${slug}|${p.id}`), `${slug}|${UNNAMED}`];
-      const lists = await quoteLists.getMany<QuoteRecord[]>(keys);
-      return lists.flatMap((l) => l ?? []);
+      const state = await catchUp(slug);
+      if (personId !== undefined) return state.quotes.get(personId ?? UNNAMED) ?? [];
+      const order = [...state.k.people.map((p) => p.id), UNNAMED];
+      return order.flatMap((id) => state.quotes.get(id) ?? []);
     },
     async remove(slug) {
-      // Every key of the case, whatever wrote it: quote lists of speakers no longer among the
-      // people, what each merge produced, log entries appended after this process last read.
+      // Every key of the case, whatever wrote it: log entries appended after this process last
+      // read, and what older versions kept apart (quote lists, merge effects).
       const prefix = `${slug}|`;
-      for (const kv of [log, quoteLists, effects]) {
+      for (const kv of [log, legacyQuotes, legacyEffects]) {
         const keys: string[] = [];
         for await (const key of kv.keys()) if (key.startsWith(prefix)) keys.push(key);
         for (const key of keys) await kv.delete(key);
@@ -233,5 +280,33 @@ function build(store: Store): KnowledgeStore {
       await snapshots.delete(slug);
       cache.delete(slug);
     },
+    async warm(slugs) {
+      for (const slug of slugs) {
+        await catchUp(slug);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+  };
+}
+
+/** Adds a merge's quotes to the case's lists, once per speaker, URL and text. */
+function addQuotes(state: CaseState, quotes: QuoteRecord[]) {
+  for (const q of quotes) {
+    const id = q.person ?? UNNAMED;
+    let list = state.quotes.get(id);
+    if (!list) {
+      list = [];
+      state.quotes.set(id, list);
+    }
+    if (!list.some((o) => o.url === q.url && o.text === q.text)) list.push(q);
+  }
+}
+
+function snapshotOf(state: CaseState): Snapshot {
+  return {
+    format: 2,
+    knowledge: state.k,
+    quotes: Object.fromEntries(state.quotes),
+    slots: Object.fromEntries(state.slots),
   };
 }

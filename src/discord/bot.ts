@@ -1,6 +1,8 @@
 import { type Client, type ClientOptions, Events } from 'discord.js';
+import { createKnowledgeStore } from '../cases/knowledgeStore.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
+import { createCaseStore } from '../store/cases.ts';
 import type { Store } from '../store/types.ts';
 import { createDiscordClient } from './client.ts';
 import type { Command, CommandContext } from './command.ts';
@@ -61,6 +63,11 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       'slash commands registered',
     );
   }
+  // Each case loads (snapshot and log tail) ahead of its first interaction, not on it.
+  createCaseStore(store)
+    .list()
+    .then((defs) => createKnowledgeStore(store, logger).warm(defs.map((d) => d.slug)))
+    .catch((err: unknown) => logger.warn({ err }, 'could not load the cases ahead of interactions'));
   return {
     client: readyClient,
     commands,

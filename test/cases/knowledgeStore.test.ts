@@ -43,7 +43,7 @@ describe('knowledge store', () => {
   it('keeps quotes per person and removes a case completely', async () => {
     const store = await openStore('memory://');
     const ks = createKnowledgeStore(store);
-    const r = await ks.merge(
+    await ks.merge(
       definition,
       article('https://q.example/1', '2024-03-05'),
       facts({
@@ -54,8 +54,13 @@ describe('knowledge store', () => {
       }),
       { history: false },
     );
-    await ks.addQuotes('harbor', r.quotes);
-    await ks.addQuotes('harbor', r.quotes);
+    // The same article again adds nothing.
+    await ks.merge(
+      definition,
+      article('https://q.example/1', '2024-03-05'),
+      facts({ quotes: [{ speaker: 'Marcus Dale', text: 'We built it to code' }] }),
+      { history: false },
+    );
     const dale = (await ks.get('harbor')).people.find((p) => p.name === 'Marcus Dale');
     expect((await ks.quotes('harbor', dale?.id)).map((q) => q.text)).toEqual(['We built it to code']);
     expect(await ks.quotes('harbor')).toHaveLength(2);
@@ -63,5 +68,68 @@ describe('knowledge store', () => {
     expect((await ks.get('harbor')).version).toBe(0);
     expect(await ks.quotes('harbor')).toEqual([]);
     await store.close();
+  });
+
+  it('after a restart, snapshot plus log tail give the same case, quotes and replayed alerts as the live process', async () => {
+    const url = `sqlite://${join(dir, 'restart.sqlite')}`;
+    const before = await openStore(url);
+    const kinds = ['arrest', 'charge', 'hearing', 'plea'] as const;
+    const firstAlerts = [];
+    let alerted = -1;
+    try {
+      const ks = createKnowledgeStore(before);
+      // 120 articles: past two snapshots, with a tail after the last one.
+      for (let i = 0; i < 120; i++) {
+        const day = `2024-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`;
+        // The last twenty: one new verdict, reported by one outlet after another.
+        const late = i >= 100;
+        const r = await ks.merge(
+          definition,
+          article(`https://r.example/${i}`, late ? '2025-01-11' : day, late ? `Outlet ${i}` : undefined),
+          facts({
+            events: [
+              late
+                ? { type: 'verdict', who: 'Marcus Dale', date: '2025-01-10' }
+                : { type: kinds[i % kinds.length] ?? 'arrest', who: 'Marcus Dale', date: day },
+            ],
+            quotes: [
+              { speaker: i % 3 ? 'Marcus Dale' : null, text: `Statement number ${i} about the bridge` },
+            ],
+          }),
+          { history: !late },
+        );
+        if (alerted < 0 && i >= 100 && r.alerts.length > 0) {
+          alerted = i;
+          firstAlerts.push(...r.alerts);
+        }
+      }
+      const live = structuredClone(await ks.get('harbor'));
+      const liveQuotes = structuredClone(await ks.quotes('harbor'));
+      await before.close();
+
+      const after = await openStore(url);
+      try {
+        const fresh = createKnowledgeStore(after);
+        expect(await fresh.get('harbor')).toEqual(live);
+        expect(await fresh.quotes('harbor')).toEqual(liveQuotes);
+        expect(liveQuotes).toHaveLength(120);
+        const dale = live.people.find((p) => p.name === 'Marcus Dale');
+        expect(await fresh.quotes('harbor', dale?.id)).toHaveLength(80);
+        // The same article again: nothing new, and what its first merge decided comes back.
+        expect(firstAlerts.length).toBeGreaterThan(0);
+        const again = await fresh.merge(
+          definition,
+          article(`https://r.example/${alerted}`, '2024-03-03'),
+          facts({ events: [{ type: 'arrest', who: 'Marcus Dale', date: '2024-03-03' }] }),
+          { history: false },
+        );
+        expect(again.changed).toBe(false);
+        expect(again.replay?.alerts).toEqual(firstAlerts);
+      } finally {
+        await after.close();
+      }
+    } finally {
+      await before.close().catch(() => undefined);
+    }
   });
 });
