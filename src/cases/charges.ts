@@ -1,6 +1,6 @@
 import type { ChargeStatus } from '../facts.ts';
+import { fold, words } from '../text.ts';
 import { newestPublished } from './dates.ts';
-import { fold, words } from './text.ts';
 import type { ChargeObservation } from './types.ts';
 
 /**

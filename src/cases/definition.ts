@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fold, foldAccents } from '../text.ts';
 
 /** Lower-case letters of any script (and the marks that belong to them), digits, dashes. */
 const SLUG = /^[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}-]*$/u;
@@ -40,9 +41,7 @@ export type CaseDefinition = z.infer<typeof caseDefinitionSchema> & {
  * other scripts are kept ("Дело Петрова" -> "дело-петрова") rather than coming out empty.
  */
 export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const slug = foldAccents(name)
     .normalize('NFC')
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
@@ -51,20 +50,24 @@ export function slugify(name: string): string {
 }
 
 /**
- * The tracked case a user means: slug, name or alias, case-insensitively. With no input and exactly
- * one tracked case, that one. Undefined when nothing matches (callers say so politely).
+ * The tracked case a user means: slug, name or alias, with case, accents and typographic quotes
+ * folded ("Muñoz" finds "Munoz", "O’Neil" finds "O'Neil"). With no input and exactly one tracked
+ * case, that one. Undefined when nothing matches (callers say so politely). The one lookup behind
+ * the slash commands and the CLI.
  */
 export function findCase(
   tracked: CaseDefinition[],
   input: string | null | undefined,
 ): CaseDefinition | undefined {
-  const q = (input ?? '').trim().toLowerCase();
-  if (!q) return tracked.length === 1 ? tracked[0] : undefined;
+  const raw = (input ?? '').trim();
+  if (!raw) return tracked.length === 1 ? tracked[0] : undefined;
+  const q = fold(raw);
+  const slug = slugify(raw);
   return (
     tracked.find((c) => c.slug === q) ??
-    tracked.find((c) => c.name.toLowerCase() === q) ??
-    tracked.find((c) => c.aliases.some((a) => a.toLowerCase() === q)) ??
-    tracked.find((c) => slugify(c.name) === slugify(q))
+    tracked.find((c) => fold(c.name) === q) ??
+    tracked.find((c) => c.aliases.some((a) => fold(a) === q)) ??
+    tracked.find((c) => c.slug === slug || slugify(c.name) === slug)
   );
 }
 

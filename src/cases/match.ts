@@ -1,5 +1,5 @@
+import { foldAccents, wordsAnyScript } from '../text.ts';
 import type { CaseDefinition } from './definition.ts';
-import { fold } from './text.ts';
 
 /**
  * Which tracked cases an article is about. Terms come from the case's name, aliases and
@@ -22,14 +22,8 @@ interface Term {
   pattern: RegExp;
 }
 
-function foldAccents(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-}
-
-/** Word tokens in any script (text.ts's `words` is Latin-only): keys of non-Latin names stay apart. */
-function words(text: string): string[] {
-  return fold(text).match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
-}
+/** Word tokens in any script (`words` is Latin-only): keys of non-Latin names stay apart. */
+const words = wordsAnyScript;
 
 /** Every term is literal text: `.`, `*`, `+` in an alias are characters, never regex syntax. */
 function escapeRegex(s: string): string {

@@ -1,5 +1,5 @@
-import { similarSurname } from '../extract/lexicon/names.ts';
-import { words } from './text.ts';
+import { canonicalFirstName, SUFFIXES, similarSurname } from '../extract/lexicon/names.ts';
+import { words } from '../text.ts';
 
 /**
  * Person-name comparison across articles: "Hannah Gutierrez Reed", "Gutierrez-Reed" and
@@ -8,61 +8,17 @@ import { words } from './text.ts';
  */
 
 const TITLES = new Set(
-  'mr mrs ms miss dr judge justice sheriff officer detective det sgt sergeant lt attorney prosecutor gov governor sen senator rep president chief agent prof professor'.split(
+  'esq mr mrs ms miss dr judge justice sheriff officer detective det sgt sergeant lt attorney prosecutor gov governor sen senator rep president chief agent prof professor'.split(
     ' ',
   ),
 );
-const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'esq']);
 
-const NICKNAMES: Record<string, string> = {
-  dave: 'david',
-  bill: 'william',
-  will: 'william',
-  billy: 'william',
-  bob: 'robert',
-  rob: 'robert',
-  bobby: 'robert',
-  steve: 'steven',
-  stephen: 'steven',
-  mike: 'michael',
-  jim: 'james',
-  jimmy: 'james',
-  joe: 'joseph',
-  tom: 'thomas',
-  chris: 'christopher',
-  kate: 'katherine',
-  kathy: 'katherine',
-  liz: 'elizabeth',
-  beth: 'elizabeth',
-  dan: 'daniel',
-  danny: 'daniel',
-  matt: 'matthew',
-  nick: 'nicholas',
-  tony: 'anthony',
-  alex: 'alexander',
-  andy: 'andrew',
-  ben: 'benjamin',
-  sam: 'samuel',
-  pat: 'patrick',
-  rick: 'richard',
-  dick: 'richard',
-  ed: 'edward',
-  ted: 'edward',
-  jen: 'jennifer',
-  jenny: 'jennifer',
-  sue: 'susan',
-  larry: 'lawrence',
-  jeff: 'jeffrey',
-  greg: 'gregory',
-  ron: 'ronald',
-  don: 'donald',
-  ken: 'kenneth',
-  tim: 'timothy',
-  jon: 'jonathan',
-};
-
-/** Name tokens without titles, suffixes and middle initials. */
-export function nameTokens(name: string): string[] {
+/**
+ * Name tokens without titles, suffixes and middle initials. Not the extractor's `nameTokens`
+ * (lexicon/names.ts drops every initial and joins "O'Neil"): the person ids stored with a case's
+ * knowledge are made of these, so this rule stays as it is; suffixes and nicknames are shared.
+ */
+function keyTokens(name: string): string[] {
   const raw = words(name).filter((w) => !TITLES.has(w) && !SUFFIXES.has(w));
   if (raw.length <= 2) return raw;
   const first = raw[0] as string;
@@ -71,13 +27,13 @@ export function nameTokens(name: string): string[] {
 
 /** A stable key for a name ("hannah gutierrez reed"). */
 export function nameKey(name: string): string {
-  return nameTokens(name).join(' ');
+  return keyTokens(name).join(' ');
 }
 
 function firstNamesAgree(a: string, b: string): boolean {
   if (a === b) return true;
-  const na = NICKNAMES[a] ?? a;
-  const nb = NICKNAMES[b] ?? b;
+  const na = canonicalFirstName(a);
+  const nb = canonicalFirstName(b);
   // An outlet's misspelling of a long first name ("Tadarius" for "Tadarrius") is the same name;
   // relatives sharing a surname have first names far apart ("Steve", "Kaylee").
   return na === nb || similarSurname(na, nb);
@@ -89,8 +45,8 @@ function firstNamesAgree(a: string, b: string): boolean {
  * 0 different people.
  */
 export function nameAgreement(a: string, b: string): number {
-  const ta = nameTokens(a);
-  const tb = nameTokens(b);
+  const ta = keyTokens(a);
+  const tb = keyTokens(b);
   if (ta.length === 0 || tb.length === 0) return 0;
   if (ta.join(' ') === tb.join(' ')) return 3;
   if (ta.length === 1 || tb.length === 1) {
@@ -119,8 +75,8 @@ function surnamesCompatible(a: string[], b: string[]): boolean {
 
 /** The fuller of two forms of one name (more tokens, then longer). */
 export function fuller(a: string, b: string): string {
-  const ta = nameTokens(a).length;
-  const tb = nameTokens(b).length;
+  const ta = keyTokens(a).length;
+  const tb = keyTokens(b).length;
   if (ta !== tb) return ta > tb ? a : b;
   return b.length > a.length ? b : a;
 }

@@ -1,6 +1,7 @@
 import { editDistance } from '../extract/lexicon/names.ts';
+import type { Role } from '../facts.ts';
+import { fold } from '../text.ts';
 import { findPerson } from './people.ts';
-import { fold } from './text.ts';
 import type { CaseKnowledge } from './types.ts';
 
 export interface PersonSummary {
@@ -10,20 +11,26 @@ export interface PersonSummary {
   aliases: string[];
 }
 
-const ROLE_ORDER = [
-  'defendant',
-  'victim',
-  'judge',
-  'prosecutor',
-  'defense_attorney',
-  'witness',
-  'plaintiff',
-  'family',
-  'official',
-  'expert',
-  'juror',
-  'other',
-];
+/** Display rank of every role of the contract (facts.ts ROLES): a role added there must be ranked here. */
+const ROLE_RANK: Record<Role, number> = {
+  defendant: 0,
+  victim: 1,
+  judge: 2,
+  prosecutor: 3,
+  defense_attorney: 4,
+  witness: 5,
+  plaintiff: 6,
+  family: 7,
+  official: 8,
+  expert: 9,
+  juror: 10,
+  other: 11,
+};
+
+/** Rank of a stored role string; one the contract does not know sorts with `other`. */
+function roleRank(role: string): number {
+  return ROLE_RANK[role as Role] ?? ROLE_RANK.other;
+}
 
 /** Who is who: defendants first, then by role, then the most quoted. */
 export function peopleOf(knowledge: CaseKnowledge): PersonSummary[] {
@@ -36,10 +43,7 @@ export function peopleOf(knowledge: CaseKnowledge): PersonSummary[] {
       aliases: p.aliases.filter((a) => a !== p.name),
     }))
     .sort(
-      (a, b) =>
-        ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) ||
-        b.quotes - a.quotes ||
-        a.name.localeCompare(b.name),
+      (a, b) => roleRank(a.role) - roleRank(b.role) || b.quotes - a.quotes || a.name.localeCompare(b.name),
     );
 }
 

@@ -1,19 +1,6 @@
-/** Text helpers shared by case matching, the person registry and the development merge. */
+import { words } from '../text.ts';
 
-/** Lower case, accents folded, typographic quotes and dashes made plain. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u2010-\u2015]/g, '-')
-    .toLowerCase();
-}
-
-/** Word tokens of folded text (letters and digits; hyphens and apostrophes split words). */
-export function words(text: string): string[] {
-  return fold(text).match(/[a-z0-9]+/g) ?? [];
-}
+/** Summary similarity for the development merge (folding and words: src/text.ts). */
 
 const STOPWORDS = new Set(
   'a an the and or of to in on at for by with from as is was were be been has have had his her its their he she they it that this who which after before over into than then not no also'.split(

@@ -1,25 +1,16 @@
-import { type CaseDefinition, slugify } from '../cases/definition.ts';
-import { fold } from '../cases/text.ts';
+import { type CaseDefinition, findCase as findTrackedCase } from '../cases/definition.ts';
 import { createCaseStore } from '../store/cases.ts';
 import type { Store } from '../store/types.ts';
 
 /** Helpers shared by the case CLI commands (ingest, status, timeline, quotes, people). */
 
-/** A tracked case by slug, or by its name or an alias ("Rust" finds "rust"). */
+/** A tracked case by slug, name or alias ("Rust" finds "rust"): the same lookup as the slash commands. */
 export async function findCase(
   store: Store,
   name: string,
 ): Promise<{ def?: CaseDefinition; all: CaseDefinition[] }> {
-  const cases = createCaseStore(store);
-  const direct = await cases.get(name.trim().toLowerCase());
-  if (direct) return { def: direct, all: [] };
-  const all = await cases.list();
-  const slug = slugify(name);
-  const needle = fold(name.trim());
-  const def =
-    all.find((c) => c.slug === slug) ??
-    all.find((c) => fold(c.name) === needle || c.aliases.some((a) => fold(a) === needle));
-  return { def, all };
+  const all = await createCaseStore(store).list();
+  return { def: name.trim() ? findTrackedCase(all, name) : undefined, all };
 }
 
 export function unknownCaseLine(command: string, name: string, all: CaseDefinition[]): string {

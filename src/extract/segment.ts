@@ -1,9 +1,10 @@
 import type { Article } from '../facts.ts';
+import { wordList } from '../text.ts';
 import type { ArticleDoc, Paragraph, Sentence } from './types.ts';
 
 /** Abbreviations after which a period never ends a sentence (titles bind to the next word). */
 const TITLE_ABBREVIATIONS = new Set(
-  words(`
+  wordList(`
   mr mrs ms dr st gov sen rep lt sgt det capt col gen prof rev atty supt cmdr insp hon pres v vs
   mt ft no nos
 `),
@@ -11,7 +12,7 @@ const TITLE_ABBREVIATIONS = new Set(
 
 /** Abbreviations that usually continue the sentence but may end it ("... in the U.S. He said"). */
 const SOFT_ABBREVIATIONS = new Set(
-  words(`
+  wordList(`
   jr sr u.s u.k u.n jan feb mar apr jun jul aug sep sept oct nov dec inc co corp ltd bros ave blvd
   a.m p.m etc approx dept univ est n.m n.y calif fla wash pa ariz colo conn mass mich minn tenn
   tex va
@@ -20,7 +21,7 @@ const SOFT_ABBREVIATIONS = new Set(
 
 /** Words that start a new sentence often enough to break after a soft abbreviation. */
 const SENTENCE_STARTERS = new Set(
-  words(`
+  wordList(`
   the he she it they we i but a an in on his her their this that there after before prosecutors
   police authorities if when
 `),
@@ -163,9 +164,4 @@ function wordBefore(text: string, dot: number): string {
   }
   while (from < dot && text.charCodeAt(from) === 46) from++; // the word starts at a letter
   return text.slice(from, dot);
-}
-
-/** A word list written as whitespace-separated text (keeps long lexicons readable). */
-function words(text: string): string[] {
-  return text.split(/\s+/).filter(Boolean);
 }

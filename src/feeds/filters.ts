@@ -1,4 +1,4 @@
-import { fold } from '../cases/text.ts';
+import { fold } from '../text.ts';
 
 /** A server's keyword filters on one feed (`/feed add include: exclude:`), applied before extraction. */
 export interface FeedFilters {

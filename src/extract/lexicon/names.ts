@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { foldAccents, wordList } from '../../text.ts';
 
 /**
  * Name-level helpers: the general English lexicon (compromise's, looked up word by word — no parse),
@@ -44,7 +45,7 @@ export function isCommonWord(word: string): boolean {
 
 /** Words the lexicon lacks that start sentences or headlines and are never names. */
 const COMMON_CAPITALISED = new Set(
-  words(`
+  wordList(`
   prosecutors authorities officials investigators jurors lawyers attorneys according following
   despite instead however meanwhile earlier later once although though until upon wearing
   appearing initially specifically originally legal former accused live latest updates breaking
@@ -55,7 +56,7 @@ const COMMON_CAPITALISED = new Set(
 
 /** Words that make a capitalised run an organisation, place, law or event rather than a person. */
 export const NON_PERSON_WORDS = new Set(
-  words(`
+  wordList(`
   office department county court courthouse university college school police state states center
   centre hotel township street avenue road act law news times post press unit jail prison bureau
   prisons investigations security entertainment park ranch city island agency service services
@@ -73,13 +74,9 @@ export const NON_PERSON_WORDS = new Set(
 `),
 );
 
-const DIACRITICS = /[\u0300-\u036f]/g;
-
 /** Lower case, no diacritics, hyphens and dots as spaces, apostrophes and commas dropped. */
 export function normaliseName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(DIACRITICS, '')
+  return foldAccents(name)
     .toLowerCase()
     .replace(/[’'`]/g, '')
     .replace(/[-‐–—.,]/g, ' ')
@@ -103,6 +100,10 @@ export function nameTokens(name: string): string[] {
 /** Names repeat within and across articles; normalising them is the registry's hottest path. */
 const tokenCache = new Map<string, string[]>();
 
+/**
+ * Generational suffixes ("Jr.", "III"): part of a written name, not of its comparable tokens. "Esq."
+ * is not one (a name run stops before it; the case knowledge drops it as a title).
+ */
 export const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 /** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions). */
@@ -149,11 +150,15 @@ export function swappedLetters(a: string, b: string): boolean {
   );
 }
 
-/** Common short forms of first names, both ways ("Dave" ~ "David"). */
+/**
+ * Common short forms of first names, both ways ("Dave" ~ "David"): the one table, read by the
+ * extractor's person registry and by the case knowledge (src/cases/names.ts).
+ */
 const NICKNAMES: Record<string, string> = {
   dave: 'david',
   bill: 'william',
   will: 'william',
+  billy: 'william',
   bob: 'robert',
   rob: 'robert',
   bobby: 'robert',
@@ -161,6 +166,7 @@ const NICKNAMES: Record<string, string> = {
   jimmy: 'james',
   mike: 'michael',
   steve: 'steven',
+  stephen: 'steven',
   tom: 'thomas',
   tony: 'anthony',
   joe: 'joseph',
@@ -177,6 +183,7 @@ const NICKNAMES: Record<string, string> = {
   ted: 'edward',
   kate: 'katherine',
   katie: 'katherine',
+  kathy: 'katherine',
   liz: 'elizabeth',
   beth: 'elizabeth',
   jen: 'jennifer',
@@ -201,18 +208,17 @@ const NICKNAMES: Record<string, string> = {
   peggy: 'margaret',
   maggie: 'margaret',
   meg: 'margaret',
+  ken: 'kenneth',
   tim: 'timothy',
   vicky: 'victoria',
 };
 
-export function sameFirstName(a: string, b: string): boolean {
-  if (a === b) return true;
-  const fa = NICKNAMES[a] ?? a;
-  const fb = NICKNAMES[b] ?? b;
-  return fa === fb;
+/** The full form of a lower-case first name ("dave" → "david"; "david" stays). */
+export function canonicalFirstName(word: string): string {
+  return NICKNAMES[word] ?? word;
 }
 
-/** A word list written as whitespace-separated text (keeps long lexicons readable). */
-function words(text: string): string[] {
-  return text.split(/\s+/).filter(Boolean);
+/** The same first name, or a short form of it (lower-case words). */
+export function sameFirstName(a: string, b: string): boolean {
+  return a === b || canonicalFirstName(a) === canonicalFirstName(b);
 }

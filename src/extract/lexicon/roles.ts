@@ -1,4 +1,5 @@
 import type { Role } from '../../facts.ts';
+import { wordList } from '../../text.ts';
 
 /**
  * Role nouns and titles (general English, not case-specific). A title phrase before a name
@@ -35,7 +36,7 @@ const ROLE_PHRASES: Array<[RegExp, Role]> = [
 
 /** Title words that can stand before a name inside a capitalised run ("District Judge John Judge"). */
 export const TITLE_WORDS = new Set(
-  words(`
+  wordList(`
   judge justice magistrate attorney attorneys prosecutor prosecutors defender lawyer lawyers
   counsel sheriff undersheriff inspector insp constable superintendent supt commissioner detective officer deputy trooper agent lieutenant lt
   sergeant sgt det captain capt major chief marshal governor gov mayor senator sen rep
@@ -131,9 +132,4 @@ export function genderFromPhrase(phrase: string): 'male' | 'female' | undefined 
     if (g) return g;
   }
   return undefined;
-}
-
-/** A word list written as whitespace-separated text (keeps long lexicons readable). */
-function words(text: string): string[] {
-  return text.split(/\s+/).filter(Boolean);
 }

@@ -1,3 +1,4 @@
+import { wordList } from '../../text.ts';
 import { isCommonWord, isFirstName, lexTag, NON_PERSON_WORDS, SUFFIXES } from '../lexicon/names.ts';
 import { TITLE_WORDS } from '../lexicon/roles.ts';
 import { quotedSpans } from '../segment.ts';
@@ -27,12 +28,12 @@ export interface NameRun {
 
 const NICKNAME = /(?<=\p{L} )([“"‘'])(\p{Lu}[\p{L}\p{M} .]{0,20}?)([”"’'])(?= \p{Lu})/gu;
 const PARTICLES = new Set(
-  words(`
+  wordList(`
   de da del della di van von der la le du bin al dos
 `),
 );
 const FUNCTION_TAGS = new Set(
-  words(`
+  wordList(`
   Preposition Conjunction Determiner Pronoun Adverb QuestionWord Possessive Negative Copula Modal
   Auxiliary Expression Adjective Comparable
 `),
@@ -299,7 +300,7 @@ function lowerNoDot(w: string): string {
 }
 
 /** Place or institution words that are also common surnames. */
-const SURNAME_PLACE_WORDS = new Set(words('park law post may lake street bay house hall king'));
+const SURNAME_PLACE_WORDS = new Set(wordList('park law post may lake street bay house hall king'));
 
 /** Could these words be a person's name (ignoring context)? `lower` is lowerNoDot of each word. */
 function judgeName(words: string[], lower: string[], sentenceInitial: boolean, titled: boolean): boolean {
@@ -318,9 +319,4 @@ function judgeName(words: string[], lower: string[], sentenceInitial: boolean, t
 /** Characters from the start of the run's title to the start of its name ("Sgt. " is 5). */
 export function titleLength(run: NameRun): number {
   return run.start - run.titleStart;
-}
-
-/** A word list written as whitespace-separated text (keeps long lexicons readable). */
-function words(text: string): string[] {
-  return text.split(/\s+/).filter(Boolean);
 }
