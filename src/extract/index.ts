@@ -1,7 +1,7 @@
 import type { Article, Facts } from '../facts.ts';
 import { extractCharges, extractPenalties } from './charges/index.ts';
 import { extractEvents } from './events/index.ts';
-import { buildPersonRegistry, peopleFacts, rolesFromFacts } from './people/index.ts';
+import { accusedNames, buildPersonRegistry, peopleFacts, rolesFromFacts } from './people/index.ts';
 import { extractQuotes } from './quotes/index.ts';
 import { segment } from './segment.ts';
 
@@ -15,7 +15,7 @@ export function extractFacts(article: Pick<Article, 'text' | 'title' | 'publishe
   const events = extractEvents(doc, registry);
   const charges = extractCharges(doc, registry);
   return {
-    people: rolesFromFacts(peopleFacts(registry, doc), charges, events),
+    people: rolesFromFacts(peopleFacts(registry, doc, accusedNames(charges, events)), charges, events),
     quotes: extractQuotes(doc, registry),
     events,
     charges,

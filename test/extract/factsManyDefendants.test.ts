@@ -103,3 +103,63 @@ describe('charges wished for are not charges', () => {
     expect(list.some((c) => c.includes('reckless driving'))).toBe(false);
   });
 });
+
+describe('accusers, their counsel and pseudonyms', () => {
+  it('numbered court pseudonyms are separate people and victims', () => {
+    const roles = rolesOf(
+      'A jury convicted Victor Hale of rape of Jane Doe 2 and acquitted him of battery of Jane Doe 5. Jane Doe 2 said she felt heard.',
+    );
+    expect(roles['Jane Doe 2']).toBe('victim');
+    expect(roles['Jane Doe 5']).toBe('victim');
+    expect(roles['Victor Hale']).toBe('defendant');
+  });
+
+  it('the lawyer of a victim or of the plaintiffs defends no one', () => {
+    expect(
+      rolesOf(
+        'Oren Platt was convicted of stabbing Ruth Abel. Ruth Abel’s lawyer, Simon Grady, said the verdict was fair.',
+      )['Simon Grady'],
+    ).toBe('other');
+    expect(
+      rolesOf('The award came after the plaintiffs’ lawyer Nadia Kwan told jurors the harm was lasting.')[
+        'Nadia Kwan'
+      ],
+    ).toBe('other');
+  });
+
+  it('a quotation that ends before a name gives the name no title from its words', () => {
+    const roles = rolesOf(
+      '“This is a day of justice,” Mara Quill and Owen Sutter, lawyers who represented the victim’s family, said.',
+    );
+    expect(roles['Mara Quill']).not.toBe('judge');
+  });
+
+  it('the object of a sexual act is the victim', () => {
+    const roles = rolesOf(
+      'Felix Dorn was convicted of forcibly performing oral sex on model Anna Brill in 2011.',
+    );
+    expect(roles['Anna Brill']).toBe('victim');
+    expect(
+      facts(
+        'Felix Dorn was convicted of forcibly performing oral sex on model Anna Brill in 2011.',
+      ).charges.some((c) => c.defendant === 'Anna Brill'),
+    ).toBe(false);
+  });
+
+  it('a defendant named only by surname is listed when the facts accuse him', () => {
+    const people = facts(
+      'Gorman was spared any prison time on Friday when a judge sentenced him to probation. “I am grateful,” Gorman said.',
+    ).people;
+    expect(people).toContainEqual(expect.objectContaining({ name: 'Gorman', role: 'defendant' }));
+  });
+});
+
+describe('one offence named generically and by degree', () => {
+  it('a bare name beside two degrees is dropped when it adds no status of its own', () => {
+    expect(
+      chargesOf(
+        'Paul Vey was found guilty of robbery. He was convicted of second-degree robbery and acquitted of first-degree robbery.',
+      ),
+    ).toEqual(['Paul Vey: first-degree robbery (acquitted)', 'Paul Vey: second-degree robbery (convicted)']);
+  });
+});

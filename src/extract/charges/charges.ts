@@ -294,7 +294,7 @@ function mergeCharges(mentions: OffenceMention[], outcomes: Map<string, ChargeSt
   const charges = [...byKey.values()].filter((c) => {
     if (c.charge.includes(' ')) return true;
     const own = charges0(byKey, c.defendant).filter((o) => longerNames(c.charge, [o.charge]).length > 0);
-    return own.length < 2 || own.some((o) => RANK[o.status] < RANK[c.status]);
+    return own.length < 2 || (c.status !== 'pending' && !own.some((o) => o.status === c.status));
   });
   for (const c of charges) {
     const outcome = outcomes.get(c.defendant);

@@ -90,7 +90,8 @@ export function nameTokens(name: string): string[] {
   if (!tokens) {
     tokens = normaliseName(name)
       .split(' ')
-      .filter((t) => t.length > 1 && !SUFFIXES.has(t));
+      // A one-letter initial is no token; a pseudonym's number is ("Jane Doe 1" is not "Jane Doe 3").
+      .filter((t) => (t.length > 1 || /^\d$/.test(t)) && !SUFFIXES.has(t));
     if (tokenCache.size > 20000) tokenCache.clear();
     tokenCache.set(name, tokens);
   }

@@ -23,6 +23,10 @@ export function matchesDraft(tokens: string[], draft: Draft): boolean {
   const joinedT = tokens.join('');
   const joinedD = d.join('');
   if (joinedT === joinedD) return true;
+  // Two numbered pseudonyms ("Jane Doe 1", "Jane Doe 3") are two people.
+  const numT = tokens.find((t) => /^\d$/.test(t));
+  const numD = d.find((t) => /^\d$/.test(t));
+  if (numT && numD && numT !== numD) return false;
   // Contiguous part of the fuller name that includes the surname end ("Gutierrez Reed", "Reed").
   if (tokens.length < d.length && isSuffix(tokens, d)) return true;
   if (d.length < tokens.length && isSuffix(d, tokens)) return true;

@@ -173,6 +173,7 @@ export function findNameRuns(doc: ArticleDoc): NameRun[] {
           else break;
         }
         const run = makeRun(toks.slice(i, j + 1), sentence, doc.text, nicknames);
+        if (run) numberPseudonym(run, doc.text);
         if (run) {
           run.inQuote = quotes.some(([s, e]) => run.start > s! && run.start < e!);
           runs.push(run);
@@ -182,6 +183,20 @@ export function findNameRuns(doc: ArticleDoc): NameRun[] {
     }
   }
   return runs;
+}
+
+/** "Jane Doe 1", "John Doe 2": a court pseudonym's number is part of the name (each is another person). */
+const PSEUDONYM_NUMBER = /^ (\d)(?!\w|\.\d)(['’]s\b)?/;
+
+function numberPseudonym(run: NameRun, text: string): void {
+  if (run.possessive || !/^(?:Jane|John) (?:Doe|Roe)$/.test(run.name)) return;
+  const m = PSEUDONYM_NUMBER.exec(text.slice(run.end, run.end + 6));
+  if (!m) return;
+  run.end += 1 + m[1]!.length;
+  run.name = `${run.name} ${m[1]}`;
+  run.words = [...run.words, m[1]!];
+  run.possessive = m[2] !== undefined;
+  run.looksLikeName = true;
 }
 
 const LETTER = /^\p{L}$/u;

@@ -4,7 +4,7 @@
  */
 
 export const VICTIM_TRIGGER =
-  /\b(?:kill(?:ed|ings?)|murder(?:s|ed|ing)?|deaths?|slay(?:ing|ings)|stabb(?:ed|ings?)|shootings?|wound(?:ed|ing)|injur(?:ed|ing)|shot|assault(?:ed|ing)?|victims?|rap(?:ed|ing)|strangl(?:ed|ing)|beat(?:en|ing)|poison(?:ed|ing)|kidnapp(?:ed|ing)|abduct(?:ed|ing)|(?:the )?(?:body|remains) of)\b/gi;
+  /\b(?:kill(?:ed|ings?)|murder(?:s|ed|ing)?|deaths?|slay(?:ing|ings)|stabb(?:ed|ings?)|shootings?|wound(?:ed|ing)|injur(?:ed|ing)|shot|assault(?:ed|ing)?|victims?|rap(?:ed|ing|es?)|strangl(?:ed|ing)|beat(?:en|ing)|poison(?:ed|ing)|kidnapp(?:ed|ing)|abduct(?:ed|ing)|(?:the )?(?:body|remains) of|(?:oral )?sex(?:ual acts?)? on)\b/gi;
 export const VICTIM_GAP_STOP =
   /\b(?:by|suspects?|accused|defendants?|charged|charges?|counts?|was|were|is|are|but|that|which|who|led|said|as|when|while|after|before|to|into|reported|against|for|on|upon)\b/i;
 

@@ -113,6 +113,7 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
   for (const m of mentions) m.person.mentions.push(m.start);
   const people = [...entries.values()].filter((p) => p.mentions.length > 0);
   relativesBySurname(people);
+  counselOfAccusers(runs, runDraft, entries, doc.text);
   people.sort((a, b) => a.mentions[0]! - b.mentions[0]!);
   inferGenderFromPronouns(mentions, doc, nameOnlyGender);
   return makeRegistry(people, mentions, drafts, entries);
@@ -141,10 +142,15 @@ function stageNames(runs: NameRun[], text: string): Map<NameRun, NameRun> {
 }
 
 /** The schema's people list: fullest name and role. */
-export function peopleFacts(registry: PersonRegistry, doc: ArticleDoc): Person[] {
+export function peopleFacts(
+  registry: PersonRegistry,
+  doc: ArticleDoc,
+  accused: ReadonlySet<string> = new Set(),
+): Person[] {
   // A bare surname known only as a quotation's speaker, with no title or role, is kept for the
-  // quotes but too thin to list as a person of the story.
-  const thin = (p: PersonEntry) => !p.name.includes(' ') && p.role === 'other' && !p.titles?.length;
+  // quotes but too thin to list as a person of the story, unless the article's facts accuse it.
+  const thin = (p: PersonEntry) =>
+    !p.name.includes(' ') && p.role === 'other' && !p.titles?.length && !accused.has(p.name);
   return registry.people
     .filter((p) => !thin(p))
     .map((p) => {
@@ -232,6 +238,33 @@ function namesQuoteSpeaker(run: NameRun, text: string): boolean {
       text.slice(run.end, run.end + 20),
     )
   );
+}
+
+const COUNSEL_OF = /^['’]s?\s+(?:[a-z-]+\s+)?(?:lawyers?|attorneys?|counsel)(?:,\s*|\s+)$/;
+const ACCUSERS = new Set(['victim', 'plaintiff', 'family']);
+
+/**
+ * "the victim's lawyer, Ann Lee" / "Roe's attorney Ann Lee": a lawyer for a victim, plaintiff or
+ * relative defends no one: the schema gives such counsel no court role (`other`).
+ */
+function counselOfAccusers(
+  runs: NameRun[],
+  runDraft: Map<NameRun, Draft>,
+  entries: Map<Draft, PersonEntry>,
+  text: string,
+): void {
+  for (let k = 0; k + 1 < runs.length; k++) {
+    const owner = runs[k]!;
+    const lawyer = runs[k + 1]!;
+    if (!owner.possessive || owner.sentence !== lawyer.sentence) continue;
+    if (!COUNSEL_OF.test(text.slice(owner.end, lawyer.titleStart))) continue;
+    const o = runDraft.get(owner);
+    const l = runDraft.get(lawyer);
+    const ownerEntry = o && entries.get(o);
+    const lawyerEntry = l && entries.get(l);
+    if (ownerEntry && lawyerEntry && ACCUSERS.has(ownerEntry.role) && lawyerEntry.role === 'defense_attorney')
+      lawyerEntry.role = 'other';
+  }
 }
 
 const RELATION = '(?:father|mother|brother|sister|son|daughter|dad|mom|husband|wife)';

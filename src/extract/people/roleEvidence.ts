@@ -50,10 +50,10 @@ function computeTitleBefore(run: NameRun, text: string): string {
   const titleLen = titleLength(run);
   const to = run.start - titleLen;
   let from = Math.max(run.sentence.offset, to - 80);
-  // Only the text after the last clause mark (; : “ " or opening parenthesis) counts.
+  // Only the text after the last clause mark (; : “ ” " or opening parenthesis) counts.
   for (let k = to - 1; k >= from; k--) {
     const c = text.charCodeAt(k);
-    if (c === 59 || c === 58 || c === 0x201c || c === 34 || c === 40) {
+    if (c === 59 || c === 58 || c === 0x201c || c === 0x201d || c === 34 || c === 40) {
       from = k + 1;
       break;
     }
@@ -211,6 +211,8 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
   const harmObject = harmed && /\bof\s+(?:[\w’'-]+\s+){0,3}$/.test(before);
   if (
     harmed ||
+    // A numbered court pseudonym ("Jane Doe 2") shields an accuser.
+    /^(?:Jane|John) (?:Doe|Roe) \d$/.test(run.name) ||
     VICTIM_AFTER.test(after) ||
     /^(?:one of )?(?:the|two|three|four|five|\d+)\b[^,]*\b(?:killed|died|slain|murdered|victims)\b/.test(appo)
   ) {

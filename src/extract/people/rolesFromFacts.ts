@@ -19,10 +19,15 @@ const DEFENDANT_ACTS: ReadonlySet<EventType> = new Set<EventType>([
   'lawsuit',
 ]);
 
-export function rolesFromFacts(people: Person[], charges: Charge[], events: CaseEvent[]): Person[] {
-  const accused = new Set<string>([
+/** The people the article's charges and events make defendants. */
+export function accusedNames(charges: Charge[], events: CaseEvent[]): Set<string> {
+  return new Set<string>([
     ...charges.map((c) => c.defendant),
     ...events.flatMap((e) => (e.who && DEFENDANT_ACTS.has(e.type) ? [e.who] : [])),
   ]);
+}
+
+export function rolesFromFacts(people: Person[], charges: Charge[], events: CaseEvent[]): Person[] {
+  const accused = accusedNames(charges, events);
   return people.map((p) => (p.role === 'other' && accused.has(p.name) ? { ...p, role: 'defendant' } : p));
 }
