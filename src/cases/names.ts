@@ -36,7 +36,12 @@ function firstNamesAgree(a: string, b: string): boolean {
   const nb = canonicalFirstName(b);
   // An outlet's misspelling of a long first name ("Tadarius" for "Tadarrius") is the same name;
   // relatives sharing a surname have first names far apart ("Steve", "Kaylee").
-  return na === nb || similarSurname(na, nb);
+  return na === nb || misspelt(na, nb);
+}
+
+/** A likely misspelling of one name by another; names with digits ("Number0") are ids, never misspelt. */
+function misspelt(a: string, b: string): boolean {
+  return /^[a-z]+$/.test(a) && /^[a-z]+$/.test(b) && similarSurname(a, b);
 }
 
 /**
@@ -69,7 +74,8 @@ export function nameAgreement(a: string, b: string): number {
  */
 function surnamesCompatible(a: string[], b: string[]): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length === 1 && long.length === 1) return similarSurname(short[0] as string, long[0] as string);
+  if (short.length === 1 && long.length === 1)
+    return short[0] === long[0] || misspelt(short[0] as string, long[0] as string);
   return short.length > 0 && short.every((w) => long.includes(w));
 }
 
