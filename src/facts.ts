@@ -102,7 +102,19 @@ export interface CaseEvent {
   provenance?: Provenance;
   /** Read from the court's own docket (src/courts), not from an article. */
   courtRecord?: boolean;
+  // Beyond the schema (scorers ignore extra fields), so that src/cases never re-reads sentences:
+  /** A `plea` event's kind: entered guilty, not guilty, no contest, of no stated kind, or a deal only. */
+  plea?: PleaKind;
+  /** The plea is under a deal the court has not yet accepted. */
+  awaitingApproval?: boolean;
+  /** The act covers every charge of its person ("all charges", "the case against X was dismissed"). */
+  scope?: 'all';
+  /** What a verdict or plea covering every charge decided. */
+  outcome?: 'convicted' | 'acquitted';
 }
+
+export const PLEA_KINDS = ['guilty', 'not_guilty', 'no_contest', 'entered', 'deal'] as const;
+export type PleaKind = (typeof PLEA_KINDS)[number];
 
 export interface Charge {
   defendant: string;

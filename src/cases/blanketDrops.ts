@@ -1,7 +1,7 @@
 import type { ChargeStatus } from '../facts.ts';
 import type { ChargeView } from './charges.ts';
-import { verdictOutcome } from './outcomes.ts';
 import type { VisibleDevelopment } from './stage.ts';
+import type { DevelopmentReport } from './types.ts';
 
 /**
  * A drop, dismissal or verdict that names no offence but covers the whole case ("prosecutors filed a
@@ -10,33 +10,13 @@ import type { VisibleDevelopment } from './stage.ts';
  * later article (a refiling) stays pending.
  */
 
-const ALL_CHARGES =
-  /\ball\s+(?:(?:the|of|remaining|pending|criminal|felony|state|federal|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+){0,3}(?:charges|counts)\b/i;
-const WHOLE_CASE =
-  /\b(?:dismiss\w*|dropp?\w*|withdr[ae]w\w*|tossed)\s+(?:the\s+)?(?:entire\s+|whole\s+)?case\b|\bcase\s+against\s+\S+\s+(?:was\s+|has\s+been\s+)?(?:dismissed|dropped|tossed)\b/i;
-/** "Charges against X dropped", "dropped the charges against X": plural charges, no offence. */
-const CHARGES_AGAINST =
-  /(?:^|[.;:]\s*)(?:the\s+)?charges\s+against\s+(?:\S+\s+){1,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:dropped|dismissed|withdrawn|tossed)\b|\b(?:dismiss\w*|dropp?\w*|withdr[ae]w\w*)\s+(?:the\s+)?charges\s+against\b/i;
-
-function reportText(v: VisibleDevelopment): string[] {
-  return v.reports.map((r) => `${r.summary}\n${r.sentence ?? ''}`);
-}
-
-export function coversAllCharges(text: string): boolean {
-  return ALL_CHARGES.test(text) || WHOLE_CASE.test(text) || CHARGES_AGAINST.test(text);
-}
-
-/** The status a development gives every charge it covers, if it covers them all. */
-function blanketStatus(v: VisibleDevelopment, text: string): ChargeStatus | undefined {
-  if (v.dev.status !== 'happened' || !coversAllCharges(text)) return undefined;
+/** The status a development's report gives every charge it covers, if it covers them all. */
+function blanketStatus(v: VisibleDevelopment, r: DevelopmentReport): ChargeStatus | undefined {
+  if (v.dev.status !== 'happened' || r.scope !== 'all') return undefined;
   if (v.dev.type === 'dismissal') return 'dismissed';
   if (v.dev.type === 'charge_dropped') return 'dropped';
   // "Found guilty on all counts", "acquitted of all charges", "pleaded guilty to all counts".
-  if (
-    v.dev.type === 'verdict' ||
-    (v.dev.type === 'plea' && /\bguilty\b/i.test(text) && !/\bnot\s+guilty\b/i.test(text))
-  )
-    return verdictOutcome(text);
+  if (v.dev.type === 'verdict' || (v.dev.type === 'plea' && r.plea === 'guilty')) return r.outcome;
   return undefined;
 }
 
@@ -47,8 +27,8 @@ function blanketStatus(v: VisibleDevelopment, text: string): ChargeStatus | unde
 export function applyBlanketDrops(charges: ChargeView[], mine: VisibleDevelopment[]): ChargeView[] {
   const drops: Array<{ status: ChargeStatus; url: string; published: string }> = [];
   for (const v of mine) {
-    v.reports.forEach((r, i) => {
-      const status = blanketStatus(v, reportText(v)[i] ?? '');
+    v.reports.forEach((r) => {
+      const status = blanketStatus(v, r);
       if (status) drops.push({ status, url: r.url, published: r.published });
     });
   }

@@ -1,3 +1,4 @@
+import { withActDetails } from '../extract/events/index.ts';
 import type { Article, CaseEvent, Facts } from '../facts.ts';
 import { atLeast, type Confidence, confidenceOf, placeOf } from './confidence.ts';
 import { dayNumber, rangeOf } from './dates.ts';
@@ -81,11 +82,14 @@ export function mergeArticle(
   knowledge: CaseKnowledge,
   definition: CaseDefinition,
   article: MergeInput,
-  facts: Facts,
+  given: Facts,
   options: { history: boolean },
 ): MergeResult {
   const url = canonicalUrl(article.url);
   if (knowledge.articles[url] !== undefined) return { changed: false, decisions: [], quotes: [] };
+  // Facts from sources that do not give the contract's plea kind and scope (hand labels, court
+  // records, facts stored before those fields) get them here, once; the case rules read fields.
+  const facts = withActDetails(given);
   const published = article.published;
   const outlet = outletOf(article);
   seedDefendants(knowledge, definition);
@@ -139,6 +143,7 @@ export function mergeArticle(
       news: event.new && !isStale(event.date, event.status, published),
       history: options.history,
       ...(event.courtRecord ? { court: true } : {}),
+      ...details(event),
       ...placed(placeOf(event.provenance?.offset, event.provenance?.sentence, article.title)),
     },
   }));
@@ -170,6 +175,15 @@ function isStale(date: string | null, status: string, published: string): boolea
   const r = rangeOf(date);
   if (!r || status === 'scheduled') return false;
   return r.hi < dayNumber(published) - STALE_DAYS;
+}
+
+function details(e: CaseEvent): Pick<DevelopmentReport, 'plea' | 'awaitingApproval' | 'scope' | 'outcome'> {
+  return {
+    ...(e.plea ? { plea: e.plea } : {}),
+    ...(e.awaitingApproval ? { awaitingApproval: true } : {}),
+    ...(e.scope ? { scope: e.scope } : {}),
+    ...(e.outcome ? { outcome: e.outcome } : {}),
+  };
 }
 
 function placed(place: DevelopmentReport['place']): Pick<DevelopmentReport, 'place'> {

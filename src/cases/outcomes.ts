@@ -77,16 +77,6 @@ export function policeBail(text: string): boolean {
   return POLICE_BAIL.test(text);
 }
 
-/** A verdict or plea covering every charge ("guilty on all counts", "acquitted of all charges"). */
-const NOT_GUILTY = /\bnot\s+guilty\b|\bacquit/i;
-const GUILTY = /\bguilty\b|\bconvict/i;
-
-export function verdictOutcome(text: string): 'convicted' | 'acquitted' | undefined {
-  if (NOT_GUILTY.test(text))
-    return GUILTY.test(text.replace(/\bnot\s+guilty\b/gi, ' ')) ? undefined : 'acquitted';
-  return GUILTY.test(text) ? 'convicted' : undefined;
-}
-
 /**
  * A dismissal the sentence only asks for ("a motion asking a judge to dismiss", "moved to dismiss")
  * is a motion; one a judge refused ("denied a motion to dismiss") is a ruling: the act the article

@@ -1,5 +1,4 @@
 import type { Stage } from '../facts.ts';
-import { coversAllCharges } from './blanketDrops.ts';
 import type { ChargeView } from './charges.ts';
 import { isDay } from './dates.ts';
 import { bestSummary } from './developments.ts';
@@ -36,20 +35,9 @@ function text(v: VisibleDevelopment): string {
   return v.reports.map((r) => `${r.summary} ${r.sentence ?? ''}`).join(' \n ') || bestSummary(v.dev.reports);
 }
 
-const GUILTY_PLEA = /\b(plead(?:ed|s)?|pled|enter(?:ed|s)?|admit(?:ted|s)?)\b[^.;]{0,40}\bguilty\b/i;
-const NOT_GUILTY = /\bnot\s+guilty\b|\bstood\s+silent\b/i;
 /** A trial not (yet) under way: a date set, moved or vacated, or someone ordered to stand trial. */
 const NOT_UNDER_WAY =
   /\b(?:postpon|delay|vacat|reschedul)\w*|\bpushed\s+back\b|\bto\s+stand\s+trial\b|\bbound\s+over\b|\bheads?\s+to\s+trial\b|\bwill\s+(?:stand|go\s+to)\s+trial\b|\bgoe?s?\s+on\s+trial\b|\b(?:set|scheduled|slated)\s+(?:[^.;]{0,60}\s)?for\b|\b(?:set|scheduled|slated)\s+to\s+(?:begin|start|open)\b/i;
-const NO_CONTEST = /\bno[\s-]+contest\b|\bnolo\b/i;
-/** A plea under a deal the court has not yet accepted (corpus README: stays `pretrial`). */
-const AWAITING_APPROVAL =
-  /\bpending\s+(?:the\s+)?(?:court(?:'s)?\s+|judge(?:'s)?\s+)?(?:approval|acceptance)\b|\bnot\s+yet\s+(?:been\s+)?(?:accepted|approved)\b|\bawaiting\s+(?:the\s+)?(?:court|judge)/i;
-const PLEA_ENTERED =
-  /\bplead(?:ed|s|ing)?\b|\bpled\b|\bplea[s]?\s+(?:was|were|of)\b|\bentered\b[^.;]{0,40}\bplea|\bplea[s]?\b[^.;]{0,20}\bentered\b|\barraign|\bstood\s+silent\b|\bno\s+contest\b/i;
-const AGREEMENT =
-  /\bagree(?:d|s|ment)?\s+to\s+plead(?:\s+(?:guilty|no\s+contest))?|\bsign(?:ed|s|ing)?\b[^.;]{0,20}\bplea\s+(?:agreement|deal)/gi;
-
 /**
  * The stage one development shows for its defendant (index into RANK), or -1 for none.
  * `pleaAccepted`: the court took the plea (a charge convicted, or a sentencing set).
@@ -83,14 +71,14 @@ function rankOf(v: VisibleDevelopment, pleaAccepted: boolean): number {
       return happened || /\barraign|\bpreliminary\s+(?:hearing|examination)/i.test(t) ? 2 : 1;
     case 'plea': {
       if (!happened) return 1;
-      // "agreed to plead guilty" / "signed a plea agreement" is a deal, not a plea entered.
-      const entered = t.replace(AGREEMENT, ' ');
-      if (NOT_GUILTY.test(entered)) return 2;
-      if (GUILTY_PLEA.test(entered)) return 4;
+      // "agreed to plead guilty" / "signed a plea agreement" is a deal ('deal'), not a plea entered.
+      const kinds = new Set(v.reports.map((r) => r.plea));
+      if (kinds.has('not_guilty')) return 2;
+      if (kinds.has('guilty')) return 4;
       // A no-contest plea convicts once the court accepts it; under a deal pending approval it
       // is only a plea entered.
-      if (NO_CONTEST.test(entered)) return pleaAccepted && !AWAITING_APPROVAL.test(t) ? 4 : 2;
-      return PLEA_ENTERED.test(entered) ? 2 : 1;
+      if (kinds.has('no_contest')) return pleaAccepted && !awaitingApproval(v) ? 4 : 2;
+      return kinds.has('entered') ? 2 : 1;
     }
     case 'trial':
       // A trial date set, moved or vacated is pretrial; jury selection on is trial.
@@ -103,6 +91,16 @@ function rankOf(v: VisibleDevelopment, pleaAccepted: boolean): number {
     default:
       return -1;
   }
+}
+
+/** A plea under a deal the court has not yet accepted. */
+function awaitingApproval(v: VisibleDevelopment): boolean {
+  return v.dev.type === 'plea' && v.reports.some((r) => r.awaitingApproval);
+}
+
+/** Some report of the development says it covers every charge of its person. */
+export function coversAll(v: VisibleDevelopment): boolean {
+  return v.reports.some((r) => r.scope === 'all');
 }
 
 function datedAhead(v: VisibleDevelopment): boolean {
@@ -169,14 +167,13 @@ export function restartOf(visible: VisibleDevelopment[]): Restart | undefined {
   let wholeCaseEndedAt = '';
   for (const v of visible) {
     if (v.dev.status !== 'happened') continue;
-    const t = text(v);
     if (
       v.dev.type === 'verdict' ||
       v.dev.type === 'sentence' ||
-      (v.dev.type === 'plea' && GUILTY_PLEA.test(t))
+      (v.dev.type === 'plea' && v.reports.some((r) => r.plea === 'guilty'))
     )
       firstDecidedAt = firstDecidedAt && firstDecidedAt < atOf(v) ? firstDecidedAt : atOf(v);
-    if ((v.dev.type === 'dismissal' || v.dev.type === 'charge_dropped') && coversAllCharges(t))
+    if ((v.dev.type === 'dismissal' || v.dev.type === 'charge_dropped') && coversAll(v))
       wholeCaseEndedAt = max(wholeCaseEndedAt, atOf(v));
   }
   let best: Restart | undefined;
@@ -240,8 +237,8 @@ function appealItems(v: VisibleDevelopment): AppealItem[] {
 
 export function stageOf(visible: VisibleDevelopment[], charges: ChargeView[]): Stage {
   // A plea deal still awaiting the court's approval convicts no one yet, whatever a charge says.
-  const awaitingApproval = visible.some((v) => v.dev.type === 'plea' && AWAITING_APPROVAL.test(text(v)));
-  const convicted = charges.some((c) => c.status === 'convicted') && !awaitingApproval;
+  const underDeal = visible.some(awaitingApproval);
+  const convicted = charges.some((c) => c.status === 'convicted') && !underDeal;
   const pleaAccepted = convicted || sentencingSet(visible);
   const restart = restartOf(visible);
   // A conviction (by verdict or an accepted plea) is at least the verdict stage.

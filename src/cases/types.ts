@@ -1,4 +1,4 @@
-import type { ChargeStatus, EventType, Role, Stage } from '../facts.ts';
+import type { CaseEvent, ChargeStatus, EventType, Role, Stage } from '../facts.ts';
 import type { ConfidenceLevel } from './confidence.ts';
 
 /** One outlet's report of something: where and when it was published. */
@@ -23,6 +23,11 @@ export interface DevelopmentReport extends Source {
   court?: boolean;
   /** Where the sentence stands in its article (for the alert's confidence). */
   place?: 'headline' | 'lede' | 'body';
+  /** What the report's event says beyond its type (facts contract: plea kind, all-charges scope). */
+  plea?: CaseEvent['plea'];
+  awaitingApproval?: boolean;
+  scope?: CaseEvent['scope'];
+  outcome?: CaseEvent['outcome'];
 }
 
 /** One legal development, merged across every article that reported it. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { coversAllCharges } from '../../src/cases/blanketDrops.ts';
 import { currentCharges } from '../../src/cases/charges.ts';
 import { caseStatus } from '../../src/cases/status.ts';
 import type { ChargeObservation } from '../../src/cases/types.ts';
+import { coversAllCharges } from '../../src/extract/events/index.ts';
 import type { ChargeStatus } from '../../src/facts.ts';
 import { article, facts } from './helpers.ts';
 import { DALE, type Item, indicted, knowledgeOf, LFS } from './statusFixtures.ts';

@@ -196,6 +196,35 @@ describe('appeals, overturned convictions and new trials', () => {
   });
 });
 
+describe('the facts contract, not the words, drives the status', () => {
+  it('a plea event typed guilty with an all-charges scope convicts every pending charge, whatever its summary says', () => {
+    const plea = item('2025-05-06', {
+      events: [
+        {
+          type: 'plea',
+          who: LFS,
+          date: '2025-05-05',
+          summary: 'Court appearance on Monday',
+          plea: 'guilty',
+          scope: 'all',
+          outcome: 'convicted',
+        },
+      ],
+    });
+    const s = statusOf([indicted, plea], '2025-05-06');
+    expect(s?.stage).toBe('verdict');
+    expect(s?.charges.map((c) => c.status)).toEqual(['convicted', 'convicted']);
+    // The same summary with a deal only: nothing is entered yet, the stage and charges stay as they were.
+    const deal = item('2025-05-06', {
+      events: [
+        { type: 'plea', who: LFS, date: '2025-05-05', summary: 'Court appearance on Monday', plea: 'deal' },
+      ],
+    });
+    expect(statusOf([indicted, deal], '2025-05-06')).toEqual(statusOf([indicted], '2025-05-06'));
+    expect(statusOf([indicted], '2025-05-06')?.charges.map((c) => c.status)).toEqual(['pending', 'pending']);
+  });
+});
+
 describe('fresh starts and civil suits', () => {
   it('charges refiled after the whole case was dropped start again at charged', () => {
     const dropped = item('2025-04-02', {

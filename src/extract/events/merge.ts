@@ -1,6 +1,7 @@
 import type { CaseEvent, EventType } from '../../facts.ts';
 import { addDays } from '../dates/resolve.ts';
 import type { ArticleDoc, Sentence } from '../types.ts';
+import { actDetails } from './acts.ts';
 import { sentenceMentions } from './context.ts';
 import { newsDay } from './dates.ts';
 
@@ -295,6 +296,7 @@ function toEvent(d: DraftEvent): CaseEvent {
     summary: summarise(d.sentence.text),
     new: d.new,
     ...(d.newsDated ? { dateInferred: true } : {}),
+    ...actDetails(d.type, d.sentence.text),
     provenance: { sentence: d.sentence.text, offset: d.sentence.offset },
   };
 }

@@ -1,0 +1,89 @@
+import type { CaseEvent, Facts, PleaKind } from '../../facts.ts';
+
+/**
+ * What an event's sentence says beyond its type, as facts-contract fields, so that the case
+ * knowledge (src/cases) reads fields and never re-reads sentences: the kind of plea ("pleaded not
+ * guilty", "agreed to plead guilty" is a deal, "no contest"), whether the plea awaits the court's
+ * approval, whether the act covers every charge of its person ("all charges", "the case against X
+ * was dismissed"), and what a verdict or plea covering every charge decided.
+ */
+
+export type ActDetails = Pick<CaseEvent, 'plea' | 'awaitingApproval' | 'scope' | 'outcome'>;
+
+const GUILTY_PLEA = /\b(plead(?:ed|s)?|pled|enter(?:ed|s)?|admit(?:ted|s)?)\b[^.;]{0,40}\bguilty\b/i;
+const NOT_GUILTY_PLEA = /\bnot\s+guilty\b|\bstood\s+silent\b/i;
+const NO_CONTEST = /\bno[\s-]+contest\b|\bnolo\b/i;
+/** A plea under a deal the court has not yet accepted (corpus README: stays `pretrial`). */
+const AWAITING_APPROVAL =
+  /\bpending\s+(?:the\s+)?(?:court(?:['’]s)?\s+|judge(?:['’]s)?\s+)?(?:approval|acceptance)\b|\bnot\s+yet\s+(?:been\s+)?(?:accepted|approved)\b|\bawaiting\s+(?:the\s+)?(?:court|judge)/i;
+const PLEA_ENTERED =
+  /\bplead(?:ed|s|ing)?\b|\bpled\b|\bplea[s]?\s+(?:was|were|of)\b|\bentered\b[^.;]{0,40}\bplea|\bplea[s]?\b[^.;]{0,20}\bentered\b|\barraign|\bstood\s+silent\b|\bno\s+contest\b/i;
+/** "Agreed to plead guilty", "signed a plea agreement": a deal, not a plea entered. */
+const AGREEMENT =
+  /\bagree(?:d|s|ment)?\s+to\s+plead(?:\s+(?:guilty|no\s+contest))?|\bsign(?:ed|s|ing)?\b[^.;]{0,20}\bplea\s+(?:agreement|deal)/gi;
+
+/** The plea a sentence states: entered guilty, not guilty or no contest, entered of no stated kind, or a deal. */
+export function pleaKind(text: string): PleaKind | undefined {
+  const entered = text.replace(AGREEMENT, ' ');
+  if (NOT_GUILTY_PLEA.test(entered)) return 'not_guilty';
+  if (GUILTY_PLEA.test(entered)) return 'guilty';
+  if (NO_CONTEST.test(entered)) return 'no_contest';
+  if (PLEA_ENTERED.test(entered)) return 'entered';
+  return entered === text ? undefined : 'deal';
+}
+
+const ALL_CHARGES =
+  /\ball\s+(?:(?:the|of|remaining|pending|criminal|felony|state|federal|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+){0,3}(?:charges|counts)\b/i;
+const WHOLE_CASE =
+  /\b(?:dismiss\w*|dropp?\w*|withdr[ae]w\w*|tossed)\s+(?:the\s+)?(?:entire\s+|whole\s+)?case\b|\bcase\s+against\s+\S+\s+(?:was\s+|has\s+been\s+)?(?:dismissed|dropped|tossed)\b/i;
+/** "Charges against X dropped", "dropped the charges against X": plural charges, no offence. */
+const CHARGES_AGAINST =
+  /(?:^|[.;:]\s*)(?:the\s+)?charges\s+against\s+(?:\S+\s+){1,3}?(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:dropped|dismissed|withdrawn|tossed)\b|\b(?:dismiss\w*|dropp?\w*|withdr[ae]w\w*)\s+(?:the\s+)?charges\s+against\b/i;
+
+/** The act covers every charge of its person, naming no offence. */
+export function coversAllCharges(text: string): boolean {
+  return ALL_CHARGES.test(text) || WHOLE_CASE.test(text) || CHARGES_AGAINST.test(text);
+}
+
+const ACQUITTED = /\bnot\s+guilty\b|\bacquit/i;
+const CONVICTED = /\bguilty\b|\bconvict/i;
+
+/** What a verdict or plea decided: guilty, not guilty, or (both or neither said) undefined. */
+export function verdictOutcome(text: string): 'convicted' | 'acquitted' | undefined {
+  if (ACQUITTED.test(text))
+    return CONVICTED.test(text.replace(/\bnot\s+guilty\b/gi, ' ')) ? undefined : 'acquitted';
+  return CONVICTED.test(text) ? 'convicted' : undefined;
+}
+
+/** The details of one event of the given type, read from its sentence (or a label's summary). */
+export function actDetails(type: CaseEvent['type'], text: string): ActDetails {
+  const out: ActDetails = {};
+  if (type === 'plea') {
+    const kind = pleaKind(text);
+    if (kind) out.plea = kind;
+    if (AWAITING_APPROVAL.test(text)) out.awaitingApproval = true;
+  }
+  if (['dismissal', 'charge_dropped', 'verdict', 'plea'].includes(type) && coversAllCharges(text)) {
+    out.scope = 'all';
+    const outcome = type === 'verdict' || type === 'plea' ? verdictOutcome(text) : undefined;
+    if (outcome) out.outcome = outcome;
+  }
+  return out;
+}
+
+/**
+ * Facts from a source that does not fill these fields (hand-made labels, court records, facts
+ * stored before the fields existed) get them from each event's sentence, or its summary when it
+ * has none. Events that already carry any of them are left as they are.
+ */
+export function withActDetails(facts: Facts): Facts {
+  if (facts.events.every((e) => e.plea || e.scope || e.outcome || e.awaitingApproval)) return facts;
+  return {
+    ...facts,
+    events: facts.events.map((e) =>
+      e.plea || e.scope || e.outcome || e.awaitingApproval
+        ? e
+        : { ...e, ...actDetails(e.type, `${e.summary}\n${e.provenance?.sentence ?? ''}`) },
+    ),
+  };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { actDetails, pleaKind, withActDetails } from '../../src/extract/events/index.ts';
+import { extractFacts } from '../../src/extract/index.ts';
+
+/** The facts contract's plea kind and all-charges scope, on sentences we wrote. */
+
+describe('plea kind and scope read from the sentence', () => {
+  it('tells a plea entered (guilty, not guilty, no contest) from a deal only agreed', () => {
+    expect(pleaKind('Okafor pleaded not guilty to both counts on Monday')).toBe('not_guilty');
+    expect(pleaKind('She pleaded guilty to one count of arson')).toBe('guilty');
+    expect(pleaKind('He entered a plea of no contest to the weapons charge')).toBe('no_contest');
+    expect(pleaKind('Okafor agreed to plead guilty under a deal with prosecutors')).toBe('deal');
+    expect(pleaKind('He was arraigned in county court on Tuesday')).toBe('entered');
+    expect(actDetails('plea', 'She pleaded no contest under a deal pending the court’s approval')).toEqual({
+      plea: 'no_contest',
+      awaitingApproval: true,
+    });
+  });
+
+  it('marks acts that cover every charge, with the outcome of a verdict or plea', () => {
+    expect(actDetails('verdict', 'Jurors found Okafor guilty on all counts Friday')).toEqual({
+      scope: 'all',
+      outcome: 'convicted',
+    });
+    expect(actDetails('verdict', 'The jury acquitted her of all charges')).toEqual({
+      scope: 'all',
+      outcome: 'acquitted',
+    });
+    expect(actDetails('dismissal', 'A judge dismissed the case against Okafor')).toEqual({ scope: 'all' });
+    expect(actDetails('charge_dropped', 'Prosecutors dropped the arson count')).toEqual({});
+    expect(actDetails('verdict', 'Okafor was convicted of arson and acquitted of fraud')).toEqual({});
+  });
+
+  it('the extractor returns them on its events', () => {
+    const facts = extractFacts({
+      url: 'https://example.test/okafor',
+      title: 'Okafor pleads not guilty',
+      published: '2025-03-05',
+      text: 'Dana Okafor pleaded not guilty on Tuesday to arson charges in the warehouse fire. Prosecutors later dropped all charges against Marcus Lind, her co-worker.',
+    });
+    const plea = facts.events.find((e) => e.type === 'plea');
+    expect(plea?.plea).toBe('not_guilty');
+    const drop = facts.events.find((e) => e.type === 'charge_dropped' || e.type === 'dismissal');
+    expect(drop?.scope).toBe('all');
+  });
+
+  it('completes facts that lack the fields (hand labels) and leaves given fields alone', () => {
+    const base = { date: null, status: 'happened' as const, who: 'Dana Okafor', new: true };
+    const done = withActDetails({
+      people: [],
+      quotes: [],
+      charges: [],
+      penalties: [],
+      events: [
+        { ...base, type: 'plea', summary: 'Okafor pleaded guilty to all counts' },
+        { ...base, type: 'plea', summary: 'Okafor pleaded guilty to all counts', plea: 'deal' },
+      ],
+    });
+    expect(done.events.map((e) => [e.plea, e.scope, e.outcome])).toEqual([
+      ['guilty', 'all', 'convicted'],
+      ['deal', undefined, undefined],
+    ]);
+  });
+});
