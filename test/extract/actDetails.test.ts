@@ -33,7 +33,6 @@ describe('plea kind and scope read from the sentence', () => {
 
   it('the extractor returns them on its events', () => {
     const facts = extractFacts({
-      url: 'https://example.test/okafor',
       title: 'Okafor pleads not guilty',
       published: '2025-03-05',
       text: 'Dana Okafor pleaded not guilty on Tuesday to arson charges in the warehouse fire. Prosecutors later dropped all charges against Marcus Lind, her co-worker.',
