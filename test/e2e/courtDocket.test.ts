@@ -5,6 +5,7 @@ import type { Store } from '../../src/store/types.ts';
 import { courtFeedXml, type FeedEntry, filler } from '../courts/courtFeed.ts';
 import { startServer } from '../feeds/server.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
+import { checkMentionsAfterEach } from '../support/mentions.ts';
 
 /**
  * The court record end to end, through the real discord.js client and the emulator: a case linked
@@ -33,6 +34,7 @@ function newsXml(items: Array<{ title: string; link: string; date: string; text:
 
 describe('court docket → alert → news edit → /status, through the real client', () => {
   let emu: Emulator;
+  checkMentionsAfterEach(() => emu);
   let store: Store;
   let t: TestApp;
   let server: Awaited<ReturnType<typeof startServer>>;

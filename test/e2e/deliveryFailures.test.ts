@@ -11,6 +11,7 @@ import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { courtDateBatch } from '../fault/support.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
+import { checkMentionsAfterEach } from '../support/mentions.ts';
 
 const slug = 'harlow-delivery';
 
@@ -21,6 +22,7 @@ const slug = 'harlow-delivery';
  */
 describe('alert channel permissions and delivery failures, through the real client', () => {
   let emu: Emulator;
+  checkMentionsAfterEach(() => emu);
   let site: Awaited<ReturnType<typeof startDemoFeedServer>>;
   let store: Store;
   let t: TestApp;

@@ -59,11 +59,15 @@ describe('casewatch export > server.json, casewatch import server.json', () => {
     });
     await emu.command('feed', {
       subcommand: 'add',
-      options: { url: site.url('/rss'), case: 'quarry', interval: 15, exclude: 'sports' },
+      options: { url: site.url('/rss'), case: 'quarry', interval: 15, exclude: 'sports', channel: 'general' },
     });
     await emu.command('alerts', {
       subcommand: 'set',
-      options: { channel: 'alerts', types: 'charge, verdict' },
+      options: { channel: 'alerts', types: 'charge, verdict', threads: true },
+    });
+    await emu.command('alerts', {
+      subcommand: 'case-channel',
+      options: { case: 'quarry', channel: 'general' },
     });
     const before = await answers();
 
@@ -79,8 +83,16 @@ describe('casewatch export > server.json, casewatch import server.json', () => {
         caseSlug: 'quarry',
         intervalMinutes: 15,
         exclude: ['sports'],
+        channelId: emu.channelIds.general,
       },
     ]);
+    expect(backup.alerts).toMatchObject([
+      { threads: true, caseChannels: { quarry: emu.channelIds.general } },
+    ]);
+    expect(before.alerts).toContain('one thread per case');
+    expect((await emu.command('feed', { subcommand: 'list' })).content).toContain(
+      `alerts to: <#${emu.channelIds.general}>`,
+    );
     expect(backup.cases).toMatchObject([{ slug: 'quarry', owner: emu.guilds[0]?.id }]);
     writeFileSync(file, exported.out);
 

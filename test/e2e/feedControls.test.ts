@@ -6,10 +6,12 @@ import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { rss, startServer } from '../feeds/server.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
+import { checkMentionsAfterEach } from '../support/mentions.ts';
 
 /** What a MonitoRSS user expects of one feed: its own poll interval, pause and resume. */
 describe('/feed add interval:, /feed pause, /feed resume, through the real client and poller', () => {
   let emu: Emulator;
+  checkMentionsAfterEach(() => emu);
   let site: Awaited<ReturnType<typeof startServer>>;
   let store: Store;
   let t: TestApp;

@@ -4,6 +4,7 @@ import { parseEnv } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { TEST_TOKEN } from '../support/bot.ts';
+import { checkMentionsAfterEach } from '../support/mentions.ts';
 import { spawnCasewatch } from './support.ts';
 
 /**
@@ -26,6 +27,7 @@ describe('cp .env.example .env && npm start', () => {
 
   describe('with a token, against the local emulator', () => {
     let emu: Emulator;
+    checkMentionsAfterEach(() => emu);
     beforeAll(async () => {
       emu = await startEmulator();
     });

@@ -11,6 +11,7 @@ import { createCaseStore } from '../../src/store/cases.ts';
 import { createFeedStore } from '../../src/store/feeds.ts';
 import { openStore } from '../../src/store/index.ts';
 import { TEST_TOKEN } from '../support/bot.ts';
+import { checkMentionsAfterEach } from '../support/mentions.ts';
 import { auditAlerts } from './support.ts';
 
 const CASE = {
@@ -42,6 +43,7 @@ function batch(): DemoArticle[] {
 
 describe('kill -9 during ingestion, restart on the same SQLite file', () => {
   let emu: Emulator;
+  checkMentionsAfterEach(() => emu);
   let site: Awaited<ReturnType<typeof startDemoFeedServer>>;
   let file: string;
   let child: ChildProcess | undefined;

@@ -8,6 +8,7 @@ import { createFeedStore } from '../../src/store/feeds.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
+import { checkMentionsAfterEach } from '../support/mentions.ts';
 import { auditAlerts, courtDateBatch, freePort, startOwnRedis } from './support.ts';
 
 const CASE = {
@@ -20,6 +21,7 @@ const COUNT = 16;
 
 describe('Redis restarted in the middle of a run', () => {
   let emu: Emulator;
+  checkMentionsAfterEach(() => emu);
   let redis: Awaited<ReturnType<typeof startOwnRedis>>;
   let port: number;
   let store: Store;

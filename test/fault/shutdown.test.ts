@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { TEST_TOKEN } from '../support/bot.ts';
+import { checkMentionsAfterEach } from '../support/mentions.ts';
 import { spawnCasewatch } from './support.ts';
 
 describe('casewatch start, then SIGTERM', () => {
   let emu: Emulator;
+  checkMentionsAfterEach(() => emu);
   beforeAll(async () => {
     emu = await startEmulator();
   });

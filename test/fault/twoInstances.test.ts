@@ -9,6 +9,7 @@ import { createFeedStore } from '../../src/store/feeds.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
+import { checkMentionsAfterEach } from '../support/mentions.ts';
 import { auditAlerts, courtDateBatch } from './support.ts';
 
 const REDIS = 'redis://127.0.0.1:6379';
@@ -24,6 +25,7 @@ describe('two instances on one Redis', () => {
   const slug = `twin-${Date.now().toString(36)}`;
   const CASE = { slug, name: 'Harlow bus crash', aliases: ['Harlow crash'], defendants: ['Dana Whitfield'] };
   let emu: Emulator;
+  checkMentionsAfterEach(() => emu);
   let site: Awaited<ReturnType<typeof startDemoFeedServer>>;
   let stores: Store[] = [];
   let apps: TestApp[] = [];
