@@ -6,6 +6,7 @@ import type { QuoteRecord } from '../src/cases/types.ts';
 import type { Command, CommandContext } from '../src/discord/command.ts';
 import { ensurePageOwner, pageButtons, parsePageCustomId, showPage } from '../src/discord/pager.ts';
 import { caseOrPersonAutocomplete, knownPeople } from '../src/discord/personChoices.ts';
+import { caseKey, rendered } from '../src/discord/renderCache.ts';
 import { type Payload, respond } from '../src/discord/respond.ts';
 import { requireCase, trackedCases } from '../src/discord/trackedCase.ts';
 import { UserError } from '../src/errors.ts';
@@ -67,12 +68,20 @@ async function render(
   query: { slug: string; person: string; contains: string },
   page: number,
   userId: string,
+  guildId: string | null,
 ): Promise<Payload> {
-  const { name, quotes } = await gather(ctx, cases, query.person);
-  const needle = query.contains.toLowerCase();
-  const matching = needle ? quotes.filter((q) => q.text.toLowerCase().includes(needle)) : quotes;
-  const title = `Quotes — ${name}${query.contains ? ` · containing "${query.contains}"` : ''}`;
-  const shown = quotesPage(matching, page, PAGE_SIZE, title);
+  const knowledgeStore = createKnowledgeStore(ctx.store);
+  const versions = await Promise.all(
+    cases.map(async (def) => `${def.slug}:${def.name}:${caseKey(await knowledgeStore.get(def.slug))}`),
+  );
+  const key = [NAME, guildId ?? '', ...versions, query.person, query.contains, page];
+  const shown = await rendered(key, async () => {
+    const { name, quotes } = await gather(ctx, cases, query.person);
+    const needle = query.contains.toLowerCase();
+    const matching = needle ? quotes.filter((q) => q.text.toLowerCase().includes(needle)) : quotes;
+    const title = `Quotes — ${name}${query.contains ? ` · containing "${query.contains}"` : ''}`;
+    return quotesPage(matching, page, PAGE_SIZE, title);
+  });
   const request = { page: shown.page, userId, query: [query.slug, query.person, query.contains] };
   return { ...shown.payload, components: await pageButtons(ctx.store, NAME, request, shown.pages) };
 }
@@ -87,7 +96,7 @@ const execute: Command['execute'] = async (interaction, ctx) => {
     person: interaction.options.getString('person', true).trim(),
     contains: interaction.options.getString('contains')?.trim() ?? '',
   };
-  await respond(interaction, await render(ctx, cases, query, 0, interaction.user.id));
+  await respond(interaction, await render(ctx, cases, query, 0, interaction.user.id, interaction.guildId));
 };
 
 const button: Command['button'] = async (interaction, ctx) => {
@@ -97,7 +106,14 @@ const button: Command['button'] = async (interaction, ctx) => {
   const tracked = await trackedCases(ctx.store, interaction.guildId);
   const cases = slug ? tracked.filter((c) => c.slug === slug) : tracked;
   if (cases.length === 0) throw new UserError('This server no longer tracks that case.');
-  const payload = await render(ctx, cases, { slug, person, contains }, request.page, request.userId);
+  const payload = await render(
+    ctx,
+    cases,
+    { slug, person, contains },
+    request.page,
+    request.userId,
+    interaction.guildId,
+  );
   await showPage(interaction, payload);
 };
 

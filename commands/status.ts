@@ -4,6 +4,7 @@ import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
 import { caseStatus } from '../src/cases/status.ts';
 import type { CaseStatus } from '../src/cases/types.ts';
 import type { Command } from '../src/discord/command.ts';
+import { caseKey, hiddenKey, rendered } from '../src/discord/renderCache.ts';
 import { respond } from '../src/discord/respond.ts';
 import { caseChoices, requireCase, today, trackedCases } from '../src/discord/trackedCase.ts';
 import { type Embed, fitEmbed, LIMITS, statusEmbed } from '../src/format/index.ts';
@@ -19,10 +20,9 @@ const data = new SlashCommandBuilder()
 const execute: Command['execute'] = async (interaction, ctx) => {
   const tracked = await trackedCases(ctx.store, interaction.guildId);
   const found = requireCase(tracked, interaction.options.getString('case'));
-  const knowledge = withoutHidden(
-    await createKnowledgeStore(ctx.store).get(found.slug),
-    await createCorrectionStore(ctx.store).hidden(interaction.guildId ?? '', found.slug),
-  );
+  const full = await createKnowledgeStore(ctx.store).get(found.slug);
+  const hidden = await createCorrectionStore(ctx.store).hidden(interaction.guildId ?? '', found.slug);
+  const knowledge = withoutHidden(full, hidden);
   if (Object.keys(knowledge.articles).length === 0) {
     // Nothing ingested yet: say so, and show what the case definition holds.
     return respond(interaction, {
@@ -38,7 +38,20 @@ const execute: Command['execute'] = async (interaction, ctx) => {
       ],
     });
   }
-  await respond(interaction, statusWithinLimits(caseStatus(knowledge, today(ctx.now), found.name)));
+  const day = today(ctx.now);
+  const key = [
+    'status',
+    interaction.guildId ?? '',
+    found.slug,
+    caseKey(full),
+    hiddenKey(hidden),
+    day,
+    found.name,
+  ];
+  await respond(
+    interaction,
+    rendered(key, () => statusWithinLimits(caseStatus(knowledge, day, found.name))),
+  );
 };
 
 /**

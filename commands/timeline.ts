@@ -6,6 +6,7 @@ import { timeline } from '../src/cases/views.ts';
 import type { Command, CommandContext } from '../src/discord/command.ts';
 import { ensurePageOwner, pageButtons, parsePageCustomId, showPage } from '../src/discord/pager.ts';
 import { caseOrPersonAutocomplete, requirePerson } from '../src/discord/personChoices.ts';
+import { caseKey, hiddenKey, rendered } from '../src/discord/renderCache.ts';
 import { type Payload, respond } from '../src/discord/respond.ts';
 import { requireCase, trackedCases } from '../src/discord/trackedCase.ts';
 import { UserError } from '../src/errors.ts';
@@ -51,16 +52,18 @@ async function render(
   userId: string,
   guildId: string | null,
 ): Promise<Payload> {
-  const knowledge = withoutHidden(
-    await createKnowledgeStore(ctx.store).get(q.definition.slug),
-    await createCorrectionStore(ctx.store).hidden(guildId ?? '', q.definition.slug),
-  );
+  const full = await createKnowledgeStore(ctx.store).get(q.definition.slug);
+  const hidden = await createCorrectionStore(ctx.store).hidden(guildId ?? '', q.definition.slug);
+  const knowledge = withoutHidden(full, hidden);
   const personId = q.person ? requirePerson(knowledge, q.definition.name, q.person) : undefined;
-  const personName = knowledge.people.find((p) => p.id === personId)?.name ?? q.person;
-  const devs = timeline(knowledge, { type: q.type || undefined, person: q.person || undefined });
-  const filters = [q.type && typeLabel(q.type), personName].filter(Boolean).join(', ');
-  const title = `Timeline — ${q.definition.name}${filters ? ` (${filters})` : ''}`;
-  const shown = timelinePage(devs, page, PAGE_SIZE, title);
+  const key = [NAME, guildId ?? '', q.definition.slug, caseKey(full), hiddenKey(hidden), q.definition.name];
+  const shown = rendered([...key, q.type, q.person, page], () => {
+    const personName = knowledge.people.find((p) => p.id === personId)?.name ?? q.person;
+    const devs = timeline(knowledge, { type: q.type || undefined, person: q.person || undefined });
+    const filters = [q.type && typeLabel(q.type), personName].filter(Boolean).join(', ');
+    const title = `Timeline — ${q.definition.name}${filters ? ` (${filters})` : ''}`;
+    return timelinePage(devs, page, PAGE_SIZE, title);
+  });
   const request = { page: shown.page, userId, query: [q.definition.slug, q.type, q.person] };
   return { ...shown.payload, components: await pageButtons(ctx.store, NAME, request, shown.pages) };
 }
