@@ -7,7 +7,8 @@ import {
   type WhoContext,
   whoContext,
 } from '../events/who.ts';
-import { canonicalOffence, NUMBER, OFFENCE_RE, parseNumber } from '../lexicon/legalTerms.ts';
+import { canonicalOffence, OFFENCE_RE } from '../lexicon/legalTerms.ts';
+import { NUMBER, parseNumber } from '../lexicon/numbers.ts';
 import type { ArticleDoc, PersonEntry, PersonRegistry, Sentence } from '../types.ts';
 import { extractCharges } from './charges.ts';
 

@@ -1,5 +1,5 @@
 import * as chrono from 'chrono-node/en';
-import { NUMBER_WORDS } from '../lexicon/legalTerms.ts';
+import { NUMBER_WORDS, numberWords } from '../lexicon/numbers.ts';
 
 /** Finding the date words of a sentence (resolve.ts resolves them). */
 
@@ -21,9 +21,9 @@ export type DateMention =
   /** A year, a season, "last year": a date word that gives no usable date. */
   | { kind: 'vague'; start: number; end: number };
 
-/** "a week later", "two days after": the number words of legalTerms, plus the article. */
-const SMALL_NUMBERS: Record<string, number> = { a: 1, an: 1, ...NUMBER_WORDS };
-const NUMBER_WORD = '\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten';
+/** "a week later", "two days after": the number words (lexicon/numbers.ts, "a" and "an" included). */
+const SMALL_NUMBERS = NUMBER_WORDS;
+const NUMBER_WORD = `\\d{1,2}|${numberWords(1, 10)}`;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTH =

@@ -1,5 +1,6 @@
 import type { CaseEvent, EventType } from '../../facts.ts';
 import { addDays, resolveMention } from '../dates/resolve.ts';
+import { NUMBER_WORDS, numberWords } from '../lexicon/numbers.ts';
 import type { ArticleDoc, PersonRegistry, Sentence } from '../types.ts';
 import {
   clauseAround,
@@ -19,17 +20,7 @@ import { eventWho, namedInSentence, type WhoContext, whoContext } from './who.ts
 
 /** "X, 28, is charged with", "who remain charged": the state of the case, not a filing. */
 const STATE_BEFORE = /\b(?:is|are|remains?|remained|stands?)\s+(?:each |also |still |now )?$/i;
-const DAYS_AFTER = /\b(a|one|two|three|four|five|six|seven) days? after\s+(?:[\w'’-]+\s+){0,6}$/i;
-const DAY_COUNT: Record<string, number> = {
-  a: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-};
+const DAYS_AFTER = new RegExp(`\\b(a|${numberWords(1, 7)}) days? after\\s+(?:[\\w'’-]+\\s+){0,6}$`, 'i');
 /** "The decision, filed last Thursday, ...": the next sentence dates the document of an undated act. */
 const DOCUMENT_DATED =
   /\b(?:decision|ruling|order|opinion|judgment|notice|filing|motion)\b,?\s+(?:which was |was )?(?:filed|issued|signed|entered|dated|released)\s/i;
@@ -95,7 +86,7 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
       const daysAfter = DAYS_AFTER.exec(masked.slice(Math.max(0, hit.start - 80), hit.start));
       if (daysAfter && sentenceDay && status === 'happened')
         resolved = {
-          date: addDays(sentenceDay, -(DAY_COUNT[daysAfter[1]!.toLowerCase()] ?? 1)),
+          date: addDays(sentenceDay, -(NUMBER_WORDS[daysAfter[1]!.toLowerCase()] ?? 1)),
           recent: false,
         };
       if (!resolved.date && !mention && status === 'happened') resolved = documentDate(doc, s) ?? resolved;

@@ -1,4 +1,5 @@
 import type { EventType } from '../../facts.ts';
+import { numberWords } from '../lexicon/numbers.ts';
 import type { PersonEntry, PersonRegistry, Sentence } from '../types.ts';
 import { maskedSentence, relativeClauses } from './context.ts';
 
@@ -68,16 +69,22 @@ const isDefendant = (p: PersonEntry) => p.role === 'defendant';
 const defendantOrUnplaced = (p: PersonEntry) => p.role === 'defendant' || p.role === 'other';
 
 /** "both defendants", "all three men", "the brothers": every defendant the group counts. */
-const GROUP =
-  /\b(?:(both)|all (two|three|four|five|six)|the (two|three|four|five|six))\s+(?:of them|defendants|men|women|officers|deputies|guards|agents|troopers|brothers|sisters|suspects|accused|teens|teenagers)\b|\bthe (?:defendants|brothers|sisters|co-defendants|accused)\b|\beach (?:man|woman|defendant|officer|of them)\b/i;
+const GROUP = new RegExp(
+  `\\b(?:(both)|all (${numberWords(2, 6)})|the (${numberWords(2, 6)}))\\s+(?:of them|defendants|men|women|officers|deputies|guards|agents|troopers|brothers|sisters|suspects|accused|teens|teenagers)\\b|\\bthe (?:defendants|brothers|sisters|co-defendants|accused)\\b|\\beach (?:man|woman|defendant|officer|of them)\\b`,
+  'i',
+);
 /** A bare count as the subject or object ("The three surrendered", "All three were released", "Both pleaded"). */
-const BARE_GROUP =
-  /(?:^|[,;]\s|\b(?:released|indicted|charged|arrested|sentenced|arraigned|convicted|acquitted)\s)(?:(both)|(?:all|the) (two|three|four|five|six))\b(?!\s+(?:years?|months?|weeks?|days?|counts?|charges?|sides|parties|lawyers|attorneys|prosecutors|teams|cases|families|judges|victims|of (?:the|his|her|its)))/i;
+const BARE_GROUP = new RegExp(
+  `(?:^|[,;]\\s|\\b(?:released|indicted|charged|arrested|sentenced|arraigned|convicted|acquitted)\\s)(?:(both)|(?:all|the) (${numberWords(2, 6)}))\\b(?!\\s+(?:years?|months?|weeks?|days?|counts?|charges?|sides|parties|lawyers|attorneys|prosecutors|teams|cases|families|judges|victims|of (?:the|his|her|its)))`,
+  'i',
+);
 /** A sentence about the defendants of the sentence before: "Each is charged with", "They are due in court". */
 const PLURAL_SUBJECT =
   /^\s*(?:Each|They|Their)\b|\b(?:indicted|charged|arrested|released|arraigned) them\b|\b(?:were|have been)\s+(?:\w+ly\s+)?(?:arrested|indicted|charged|released|arraigned|sentenced)\b/;
-const OTHERS_SUBJECT =
-  /\b(?:two|three|four|five|six|seven|eight|nine|ten|several|dozens of|\d+|some|many|other)\s+([a-z-]+)\s+(?:were|have been|had been)\b/i;
+const OTHERS_SUBJECT = new RegExp(
+  `\\b(?:${numberWords(2, 10)}|several|dozens of|\\d+|some|many|other)\\s+([a-z-]+)\\s+(?:were|have been|had been)\\b`,
+  'i',
+);
 const GROUP_NOUN =
   /^(?:defendants|men|women|officers|deputies|guards|agents|troopers|brothers|sisters|suspects|accused|teens|teenagers|co-defendants)$/i;
 const GROUP_SIZE: Record<string, number> = { both: 2, two: 2, three: 3, four: 4, five: 5, six: 6 };

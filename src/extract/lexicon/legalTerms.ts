@@ -1,6 +1,8 @@
+import { NUMBER_WORDS, numberWords } from './numbers.ts';
+
 /**
- * Legal vocabulary shared by charges/charges.ts and charges/penalties.ts: offence names as news writes them, and
- * number words ("five-year", "eighteen months").
+ * Legal vocabulary shared by charges/charges.ts and charges/penalties.ts: offence names as news
+ * writes them (number words are in numbers.ts).
  */
 
 const MODIFIER =
@@ -151,8 +153,9 @@ const LIST_CUE =
 const LIST_END =
   /[.;:()"“”]|\s(?:in|for|after|before|that|which|who|when|while|under|as|at|on|from|during|since|last|this|over|because|stemming|related|linked|connected)\s/;
 const PART_SPLIT = /,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+/g;
-const COUNT_PREFIX =
-  /^(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|numerous|single) )?(?:(?:felony|misdemeanor|additional|related|lesser|new|reduced) )*(?:(?:counts?|charges?) of )?/;
+const COUNT_PREFIX = new RegExp(
+  `^(?:(?:${numberWords(1, 10)}|\\d+|several|multiple|numerous|single) )?(?:(?:felony|misdemeanor|additional|related|lesser|new|reduced) )*(?:(?:counts?|charges?) of )?`,
+);
 /** Words that make a phrase a description, not an offence's name. */
 const NOT_A_NAME =
   /\b(?:the|a|an|his|her|their|its|him|them|this|that|these|those|who|crimes?|charges?|counts?|offen[cs]es?|same|other|various|people|victims?|dollars?|money|was|were|is|are|be|been|has|have|had|would|will|could|may|face|faces|faced|said|says|added|weeks?|days?|months?|years?|life|death|prison|jail|probation)\b|\d|ly\b/;
@@ -282,53 +285,4 @@ export function canonicalOffence(raw: string, before: string): string {
 /** The last word of an offence name ("first-degree murder" → "murder"). */
 export function offenceHead(name: string): string {
   return name.split(' ').at(-1) ?? name;
-}
-
-/** Number words as articles write them ("two counts", "five years"). */
-export const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  a: 1,
-  an: 1,
-};
-
-export const NUMBER =
-  '(?:\\d+(?:\\.\\d+)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
-
-/** "18" → 18, "five" → 5, "twenty-five" → 25. */
-export function parseNumber(text: string): number | null {
-  const t = text.toLowerCase().trim();
-  if (/^\d/.test(t)) return Number(t);
-  let total = 0;
-  for (const part of t.split(/[- ]/)) {
-    const v = NUMBER_WORDS[part];
-    if (v === undefined) return null;
-    total += v;
-  }
-  return total;
 }
