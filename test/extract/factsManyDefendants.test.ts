@@ -163,3 +163,44 @@ describe('one offence named generically and by degree', () => {
     ).toEqual(['Paul Vey: first-degree robbery (acquitted)', 'Paul Vey: second-degree robbery (convicted)']);
   });
 });
+
+describe('stage names, bylines, cited cases and lists of unfamiliar names', () => {
+  it('"The singer, whose real name is X" gives the legal name of the person the sentence before is about', () => {
+    const f = facts(
+      'SINGER Blaze was released from jail on Friday. The singer, whose real name is Tomas Elverum, pleaded guilty to racketeering. Blaze thanked his fans.',
+    );
+    expect(f.people.map((p) => p.name)).toEqual(['Tomas Elverum']);
+    expect(f.charges.map((c) => `${c.defendant}: ${c.charge}`)).toEqual(['Tomas Elverum: racketeering']);
+  });
+
+  it('a name alone on its line before a bar is a byline', () => {
+    const names = facts(
+      'Mira Castell | (Wire) The Daily Courier\nOtto Brenn was charged with arson on Monday.',
+    ).people.map((p) => p.name);
+    expect(names).toEqual(['Otto Brenn']);
+  });
+
+  it('the parties of a cited case and "an X plea" name no one of the story', () => {
+    const f = facts(
+      'Otto Brenn entered an Alford plea on Monday. The plea takes its name from North Carolina v. Alford, a 1970 case.',
+    );
+    expect(f.people.map((p) => p.name)).toEqual(['Otto Brenn']);
+  });
+
+  it('"two other defendants — X and Y" makes both defendants', () => {
+    const roles = rolesOf(
+      'The trial goes on for two other defendants — Lamonte Quarles and Victor Perrault — who have not pleaded.',
+    );
+    expect(roles['Lamonte Quarles']).toBe('defendant');
+    expect(roles['Victor Perrault']).toBe('defendant');
+  });
+
+  it('a list of unfamiliar names joined to one known surname, who accepted plea deals, are all defendants', () => {
+    const roles = rolesOf(
+      'Quantavius Nichols, Rodarius Okafor and Marquel Vantrease already accepted plea deals earlier in the week.',
+    );
+    expect(roles['Quantavius Nichols']).toBe('defendant');
+    expect(roles['Rodarius Okafor']).toBe('defendant');
+    expect(roles['Marquel Vantrease']).toBe('defendant');
+  });
+});

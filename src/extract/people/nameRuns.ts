@@ -266,7 +266,8 @@ function makeRun(
     // A run that starts with a place or organisation word ("Santa Fe", "Los Angeles") is no name.
     if (NON_PERSON_WORDS.has(lower[cut]!) && !TITLE_WORDS.has(lower[cut]!)) return null;
     // "Rancher Walter Pemberton …" at a sentence start: the word before a first name is a title.
-    const beforeFirstName = cut === 0 && atStart && isFirstName(toks[cut + 1]!.text);
+    // Only when a surname follows the first name: "Deamonte Kendrick" is a name, not a title + first name.
+    const beforeFirstName = cut === 0 && atStart && cut + 2 < toks.length && isFirstName(toks[cut + 1]!.text);
     if ((cut === 0 && atStart && common) || beforeFirstName || (tag && FUNCTION_TAGS.has(tag))) cut++;
     else break;
   }

@@ -45,7 +45,7 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
   }
   // Pass 2: every other run that names a known person is a mention of it.
   for (const run of runs) {
-    if (runDraft.has(run)) continue;
+    if (runDraft.has(run) || namesAKind(run, doc.text)) continue;
     const d = resolveWords(run.words, drafts);
     if (d) runDraft.set(run, d);
   }
@@ -138,8 +138,31 @@ function stageNames(runs: NameRun[], text: string): Map<NameRun, NameRun> {
     if (STAGE_THEN_LEGAL.test(between) && b.words.length >= 2) out.set(a, b);
     else if (LEGAL_THEN_STAGE.test(between) && a.words.length >= 2) out.set(b, a);
   }
+  // "RAPPER Gunna was released. The rapper, whose real name is Sergio Kitchens, …": a described
+  // subject's legal name belongs to the person the sentence before is about (its first name run).
+  for (const b of runs) {
+    if (b.words.length < 2 || b.inQuote || [...out.values()].includes(b)) continue;
+    const before = text.slice(b.sentence.offset, b.start);
+    if (!DESCRIBED_LEGAL_NAME.test(before)) continue;
+    const alias = runs.find(
+      (r) => r.sentence.index === b.sentence.index - 1 && r.looksLikeName && !r.inQuote && r.name !== b.name,
+    );
+    if (alias && !out.has(alias)) out.set(alias, b);
+  }
   return out;
 }
+
+/** "an Alford plea", "a Miranda warning": a surname after an indefinite article names a kind of thing. */
+function namesAKind(run: NameRun, text: string): boolean {
+  return (
+    run.words.length === 1 &&
+    /\b(?:a|an|An|A)\s+$/.test(text.slice(Math.max(0, run.titleStart - 4), run.titleStart)) &&
+    /^\s+[a-z]/.test(text.slice(run.end, run.end + 3))
+  );
+}
+
+const DESCRIBED_LEGAL_NAME =
+  /^(?:The|the) (?:[\w-]+ ){0,4}[a-z-]+\s*(?:,|[—–])\s*whose (?:legal|real|given|birth|full) name is\s+$/;
 
 /** The schema's people list: fullest name and role. */
 export function peopleFacts(
@@ -167,6 +190,12 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
   // A byline ("By Jane Writer") names the reporter, not a person of the story.
   if (/^\s*By\s+$/.test(doc.text.slice(run.sentence.offset, run.start))) return false;
   if (/^By\s+(?:\p{Lu}[\p{L}.'’-]*\s*|and\s+|&\s*)+(?:[,|–—].*)?$/u.test(run.sentence.text)) return false; // "By A and B"
+  // "Jane Writer | (Agency) Paper": a name alone on its line before a bar is a byline.
+  if (
+    /(?:^|\n)[ \t]*$/.test(doc.text.slice(Math.max(0, run.start - 3), run.start)) &&
+    /^[ \t]*\|/.test(doc.text.slice(run.end, run.end + 3))
+  )
+    return false;
   // Photo credits: "(AP Photo/Jane Doe)", "Photo: Jane Doe/Getty Images".
   const near = doc.text.slice(Math.max(run.sentence.offset, run.start - 25), run.end + 2);
   if (
@@ -185,6 +214,8 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
     )
   )
     return false;
+  // "North Carolina v. Alford": the parties of a cited case are no people of the story.
+  if (/^\s+vs?\.?\s+\p{Lu}/u.test(doc.text.slice(run.end, run.end + 8))) return false;
   // "a Massapequa Park resident", "the Memphis native": a place that describes someone.
   if (PLACE_NOUN_AFTER.test(doc.text.slice(run.end, run.end + 20)) && !run.possessive) return false;
   const title = titleBefore(run, doc.text);
@@ -213,16 +244,25 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
   return inNameList(run, doc, runs);
 }
 
-/** The run stands next to a full name with a known first name in a list of names. */
+/**
+ * The run stands in a list of full names ("X, Y and Z") of which another member has a first name
+ * or a surname the lexicon knows.
+ */
 function inNameList(run: NameRun, doc: ArticleDoc, runs: NameRun[]): boolean {
-  return runs.some(
-    (r) =>
-      r !== run &&
-      r.sentence === run.sentence &&
-      r.words.length >= 2 &&
-      isFirstName(r.words[0]!) &&
-      (chained(r, run, doc.text) || chained(run, r, doc.text)),
-  );
+  const at = runs.indexOf(run);
+  const known = (r: NameRun) =>
+    r.words.length >= 2 && (isFirstName(r.words[0]!) || lexTag(r.words[r.words.length - 1]!) === 'LastName');
+  for (const step of [-1, 1]) {
+    let a = run;
+    for (let k = at + step; k >= 0 && k < runs.length; k += step) {
+      const r = runs[k]!;
+      if (r.sentence !== run.sentence || r.words.length < 2) break;
+      if (!(step > 0 ? chained(a, r, doc.text) : chained(r, a, doc.text))) break;
+      if (known(r)) return true;
+      a = r;
+    }
+  }
+  return false;
 }
 
 /**

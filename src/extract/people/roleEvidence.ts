@@ -63,7 +63,8 @@ function computeTitleBefore(run: NameRun, text: string): string {
   const office = /\b(?:Commonwealth|State|People)[’']s\s+$/.exec(before);
   if (office && run.title) return `${office[0].trim().toLowerCase()} ${run.title}`;
   // "his attorney, Anne Taylor": a comma right before the name closes the title.
-  const words = (run.possessive ? before : before.replace(/,\s*$/, ' ')).trim().split(/\s+/);
+  // "two other defendants — X and Y": a dash before the name closes the title as a comma does.
+  const words = (run.possessive ? before : before.replace(/(?:,|\s[—–])\s*$/, ' ')).trim().split(/\s+/);
   const tail: string[] = [];
   for (let k = words.length - 1; k >= 0 && tail.length < 5; k--) {
     const w = words[k]!;
