@@ -2,6 +2,7 @@ import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { CaseDefinition } from '../src/cases/definition.ts';
 import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
 import { personIdIn } from '../src/cases/peopleView.ts';
+import { distinctQuotes } from '../src/cases/quotes.ts';
 import type { QuoteRecord } from '../src/cases/types.ts';
 import type { Command, CommandContext } from '../src/discord/command.ts';
 import { ensurePageOwner, pageButtons, parsePageCustomId, showPage } from '../src/discord/pager.ts';
@@ -59,7 +60,8 @@ async function gather(ctx: CommandContext, cases: CaseDefinition[], person: stri
       `Nobody called "${person.slice(0, 100)}" appears in ${where}. ${knownPeople(people)}`,
     );
   }
-  return { name, quotes };
+  // One statement said once, however many outlets carried, trimmed or split it.
+  return { name, quotes: distinctQuotes(quotes) };
 }
 
 async function render(

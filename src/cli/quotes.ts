@@ -1,7 +1,7 @@
 import type { CaseDefinition } from '../cases/definition.ts';
 import { createKnowledgeStore } from '../cases/knowledgeStore.ts';
 import { closestPeople, personIdIn } from '../cases/peopleView.ts';
-import type { QuoteRecord } from '../cases/types.ts';
+import { distinctQuotes, type QuoteView } from '../cases/quotes.ts';
 import { createCaseStore } from '../store/cases.ts';
 import { parseCommandArgs } from './args.ts';
 import { findCase, unknownCaseLine } from './support.ts';
@@ -39,7 +39,7 @@ export const command: CliCommand = {
     }
     const knowledge = createKnowledgeStore(store);
     const contains = values.contains?.toLowerCase();
-    const found: Array<QuoteRecord & { case: string; name: string }> = [];
+    const found: Array<QuoteView & { case: string; name: string }> = [];
     const closest: string[] = [];
     let known = false;
     for (const def of cases) {
@@ -51,7 +51,8 @@ export const command: CliCommand = {
       }
       known = true;
       const name = k.people.find((p) => p.id === id)?.name ?? person;
-      for (const q of await knowledge.quotes(def.slug, id)) {
+      // One statement said once, however many outlets carried, trimmed or split it.
+      for (const q of distinctQuotes(await knowledge.quotes(def.slug, id))) {
         if (contains && !q.text.toLowerCase().includes(contains)) continue;
         found.push({ ...q, case: def.slug, name });
       }
@@ -73,13 +74,16 @@ export const command: CliCommand = {
         case: q.case,
         outlet: q.outlet,
         url: q.url,
+        sources: q.sources.map((s) => ({ outlet: s.outlet, url: s.url })),
       }));
       ctx.stdout.write(`${JSON.stringify({ person, quotes: rows })}\n`);
       return 0;
     }
     if (found.length === 0) ctx.stdout.write(`no quotes found for "${person}"\n`);
     for (const q of found)
-      ctx.stdout.write(`${q.published}  ${q.name}: “${q.text}”\n    ${q.outlet}  ${q.url}\n`);
+      ctx.stdout.write(
+        `${q.published}  ${q.name}: “${q.text}”\n${q.sources.map((s) => `    ${s.outlet}  ${s.url}\n`).join('')}`,
+      );
     return 0;
   },
 };

@@ -1,9 +1,14 @@
-import type { QuoteRecord } from '../cases/types.ts';
-import { COLORS, escapeMarkdown, payload, sourceLink } from './payload.ts';
+import type { QuoteRecord, Source } from '../cases/types.ts';
+import { COLORS, escapeMarkdown, payload, sourceLink, sourceList } from './payload.ts';
 import { type Page, pageOf } from './timelinePage.ts';
 
 /** /quotes: what a person said, newest first, with date and source link. */
-export function quotesPage(quotes: QuoteRecord[], page: number, pageSize = 5, title = 'Quotes'): Page {
+export function quotesPage(
+  quotes: Array<QuoteRecord & { sources?: Source[] }>,
+  page: number,
+  pageSize = 5,
+  title = 'Quotes',
+): Page {
   const sorted = [...quotes].sort((a, b) => b.published.localeCompare(a.published));
   const { p, pages, slice } = pageOf(sorted, page, pageSize);
   return {
@@ -15,7 +20,8 @@ export function quotesPage(quotes: QuoteRecord[], page: number, pageSize = 5, ti
       color: COLORS.quotes,
       fields: slice.map((q) => ({
         name: `${q.speaker ?? 'unnamed speaker'} · ${q.published}`,
-        value: `“${escapeMarkdown(q.text)}”\n— ${sourceLink(q.outlet, q.url)}`,
+        // A statement several outlets carried is one entry with every source.
+        value: `“${escapeMarkdown(q.text)}”\n— ${q.sources?.length ? sourceList(q.sources, 300) : sourceLink(q.outlet, q.url)}`,
       })),
       footer: { text: `Page ${p + 1}/${pages} · ${sorted.length} quotes, newest first` },
     }),

@@ -190,6 +190,7 @@ describe('casewatch ingest / status / timeline / quotes / people', () => {
         case: 'harbor',
         outlet: 'alpha.example',
         url: 'https://alpha.example/1',
+        sources: [{ outlet: 'alpha.example', url: 'https://alpha.example/1' }],
       },
     ]);
     const p = JSON.parse((await run('people.ts', ['harbor', '--json'])).out);

@@ -1,0 +1,126 @@
+import { fold } from '../text.ts';
+import type { QuoteRecord, Source } from './types.ts';
+
+/**
+ * One statement said once, whatever outlets did to it: a second outlet quoting it again, one that
+ * trims it, cuts it with an ellipsis, or splits it around "she said" is the same statement, shown
+ * once in its longest wording with every outlet that carried it. Two different statements of one
+ * speaker stay two, even when they share a phrase.
+ */
+
+export interface QuoteView extends QuoteRecord {
+  /** Every report of the statement, earliest first (the quote's own url and outlet among them). */
+  sources: Source[];
+}
+
+/** A fragment shorter than this is too common a phrase to be taken for part of a statement. */
+const MIN_WORDS = 4;
+/** Outlets that change a word or two of a long statement: shared words over all words. */
+const SAME_WORDS = 0.8;
+
+const NEGATIONS = new Set(['not', 'never', 'no', 'nothing', 'nobody', 'none', 'nor', 't', 'cannot']);
+
+function plain(text: string): string {
+  return fold(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** A quotation's text made comparable once: plain words, their set, its ellipsis-cut pieces. */
+interface Prepared {
+  padded: string;
+  words: Set<string>;
+  pieces: string[];
+  count: number;
+}
+
+function prepare(text: string): Prepared {
+  const p = plain(text);
+  const pieces = text
+    .split(/\.{3}|…/)
+    .map(plain)
+    .filter(Boolean);
+  return {
+    padded: ` ${p} `,
+    words: new Set(p.split(' ').filter(Boolean)),
+    pieces,
+    count: pieces.join(' ').split(' ').length,
+  };
+}
+
+/** `part` appears in `whole`: as one run, or as ellipsis-cut pieces in order. */
+function within(part: Prepared, whole: Prepared): boolean {
+  if (part.count < MIN_WORDS) return false;
+  let from = 0;
+  for (const piece of part.pieces) {
+    const at = whole.padded.indexOf(` ${piece} `, from);
+    if (at < 0) return false;
+    from = at + piece.length + 1;
+  }
+  return true;
+}
+
+function same(a: Prepared, b: Prepared): boolean {
+  const [short, long] = a.padded.length <= b.padded.length ? [a, b] : [b, a];
+  if (within(short, long)) return true;
+  const A = a.words;
+  const B = b.words;
+  if (Math.min(A.size, B.size) < MIN_WORDS) return false;
+  let shared = 0;
+  for (const x of A) if (B.has(x)) shared++;
+  // "was done" and "was never done" are two statements, however many words they share.
+  const differ = [...A].filter((x) => !B.has(x)).concat([...B].filter((x) => !A.has(x)));
+  if (differ.some((x) => NEGATIONS.has(x))) return false;
+  return shared / (A.size + B.size - shared) >= SAME_WORDS;
+}
+
+/** The same statement: one inside the other (trimmed, cut or split), or nearly the same words. */
+export function sameStatement(a: string, b: string): boolean {
+  return same(prepare(a), prepare(b));
+}
+
+/** One view per statement of one speaker's quotes, newest statement first. */
+export function distinctQuotes(quotes: QuoteRecord[]): QuoteView[] {
+  const items = quotes
+    .map((q) => ({ q, p: prepare(q.text) }))
+    .sort((a, b) => b.p.padded.length - a.p.padded.length);
+  const groups: Array<typeof items> = [];
+  // Word -> groups holding it: a statement is only compared with groups sharing its words.
+  const byWord = new Map<string, Set<number>>();
+  for (const item of items) {
+    const candidates = new Set<number>();
+    for (const w of item.p.words) for (const g of byWord.get(w) ?? []) candidates.add(g);
+    const found = [...candidates]
+      .sort((a, b) => a - b)
+      .find((g) => {
+        const group = groups[g] as typeof items;
+        return (
+          sameSpeaker((group[0] as (typeof items)[number]).q, item.q) && group.some((o) => same(o.p, item.p))
+        );
+      });
+    const index = found ?? groups.push([]) - 1;
+    (groups[index] as typeof items).push(item);
+    for (const w of item.p.words) {
+      const set = byWord.get(w) ?? new Set<number>();
+      set.add(index);
+      byWord.set(w, set);
+    }
+  }
+  return groups
+    .map((members) => {
+      const g = members.map((m) => m.q);
+      const byDate = [...g].sort((a, b) => a.published.localeCompare(b.published));
+      const sources: Source[] = [];
+      for (const q of byDate)
+        if (!sources.some((s) => s.url === q.url))
+          sources.push({ outlet: q.outlet, url: q.url, published: q.published });
+      const first = byDate[0] as QuoteRecord;
+      // The fullest wording, dated and sourced by the first outlet that carried the statement.
+      return { ...(g[0] as QuoteRecord), published: first.published, sources };
+    })
+    .sort((a, b) => b.published.localeCompare(a.published));
+}
+
+function sameSpeaker(a: QuoteRecord, b: QuoteRecord): boolean {
+  return a.person !== null ? a.person === b.person : b.person === null && a.speaker === b.speaker;
+}
