@@ -147,6 +147,7 @@ export function mergeArticle(
       ...placed(placeOf(event.provenance?.offset, event.provenance?.sentence, article.title)),
     },
   }));
+  joinCoDefendants(knowledge, incoming, published);
   const merged = mergeEvents(knowledge.developments, incoming, () => `d${knowledge.nextDevelopmentId++}`);
 
   const decisions: MergeDecision[] = [];
@@ -169,6 +170,35 @@ export function mergeArticle(
   knowledge.articles[url] = published;
   knowledge.version++;
   return { changed: true, decisions, quotes };
+}
+
+/** Acts that make someone a party to the proceeding when they share them with a defendant. */
+const JOINT_ACTS = new Set(['charge', 'arrest', 'plea', 'trial', 'verdict', 'sentence']);
+
+/**
+ * Someone charged, arrested, tried or sentenced in the same act as a tracked defendant (one
+ * sentence of the article, or one act and date where facts carry no sentence: "Dale and Brandt
+ * were indicted Tuesday", "Brandt, on trial with Dale") joins the case as a co-defendant. A person
+ * merely named beside the case (a precedent's defendant, a relative) shares no act and never joins.
+ */
+function joinCoDefendants(knowledge: CaseKnowledge, incoming: IncomingEvent[], published: string): void {
+  const tracked = (id: string | null) =>
+    id !== null && knowledge.people.some((p) => p.id === id && (p.defendant || p.joined));
+  const sameAct = (a: IncomingEvent, b: IncomingEvent) =>
+    a.event.type === b.event.type &&
+    a.event.status === b.event.status &&
+    (a.event.provenance && b.event.provenance
+      ? a.event.provenance.offset === b.event.provenance.offset
+      : a.event.date !== null && a.event.date === b.event.date);
+  for (const inc of incoming) {
+    if (!inc.who || !JOINT_ACTS.has(inc.event.type) || tracked(inc.who)) continue;
+    if (!incoming.some((o) => o !== inc && tracked(o.who) && sameAct(o, inc))) continue;
+    const person = knowledge.people.find((p) => p.id === inc.who);
+    if (person && (person.role === 'defendant' || inc.event.type !== 'trial')) {
+      person.joined = published;
+      person.role = 'defendant';
+    }
+  }
 }
 
 function isStale(date: string | null, status: string, published: string): boolean {

@@ -81,7 +81,7 @@ export function registerPerson(
     if (role === 'defendant' && (!person.firstSeen || published < person.firstSeen))
       person.firstSeen = published;
   }
-  person.role = person.defendant ? 'defendant' : dominantRole(person);
+  person.role = person.defendant || person.joined ? 'defendant' : dominantRole(person);
   return person;
 }
 

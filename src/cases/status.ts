@@ -35,7 +35,7 @@ function computeStatus(knowledge: CaseKnowledge, asOf: string, name: string): Ca
   const defendants: Record<string, DefendantStatus> = {};
   const stages = new Map<string, Stage>();
   for (const person of knowledge.people) {
-    if (!person.defendant) continue;
+    if (!person.defendant && !(person.joined && person.joined <= asOf)) continue;
     const mine = visible.filter((v) => v.dev.who === person.id);
     const charges = applyConvictionRules(
       applyBlanketDrops(

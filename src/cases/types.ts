@@ -55,6 +55,11 @@ export interface CasePerson {
   aliases: string[];
   /** Named as a defendant in the case definition. */
   defendant: boolean;
+  /**
+   * A co-defendant the articles added to the case (charged, tried or sentenced in the same act as
+   * a tracked defendant): the day it was first reported. Shown in /status like the defined ones.
+   */
+  joined?: string;
   quotes: number;
   /** The first article that showed the person as a defendant or suspect, for "appears from". */
   firstSeen: string;

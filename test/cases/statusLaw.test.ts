@@ -225,6 +225,60 @@ describe('the facts contract, not the words, drives the status', () => {
   });
 });
 
+describe('many defendants', () => {
+  it('a co-defendant first charged in the same indictment as a tracked defendant joins the case', () => {
+    const sentence =
+      'A federal grand jury indicted Marcus Dale and Ivo Brandt on wire fraud charges Tuesday.';
+    const federal = item('2025-03-05', {
+      people: [
+        { name: DALE, role: 'defendant' },
+        { name: 'Ivo Brandt', role: 'defendant' },
+        { name: 'Henry Roe', role: 'defendant' },
+      ],
+      events: [
+        {
+          type: 'charge',
+          who: DALE,
+          date: '2025-03-04',
+          summary: sentence,
+          provenance: { sentence, offset: 0 },
+        },
+        {
+          type: 'charge',
+          who: 'Ivo Brandt',
+          date: '2025-03-04',
+          summary: sentence,
+          provenance: { sentence, offset: 0 },
+        },
+        // A precedent the article recalls: its defendant shares no act with the case's.
+        {
+          type: 'plea',
+          who: 'Henry Roe',
+          date: '1970-05',
+          summary: 'In a 1970 case, Henry Roe pleaded guilty',
+          provenance: { sentence: 'In a 1970 case, Henry Roe pleaded guilty.', offset: 400 },
+        },
+      ],
+      charges: [
+        { defendant: DALE, charge: 'wire fraud', status: 'pending' },
+        { defendant: 'Ivo Brandt', charge: 'wire fraud', status: 'pending' },
+        { defendant: 'Henry Roe', charge: 'second-degree murder', status: 'convicted' },
+      ],
+    });
+    const status = caseStatus(knowledgeOf([indicted, federal]), '2025-03-05');
+    expect(Object.keys(status.defendants).sort()).toEqual(['Ivo Brandt', LFS, DALE].sort());
+    expect(status.defendants['Ivo Brandt']).toEqual({
+      stage: 'charged',
+      charges: [{ charge: 'wire fraud', status: 'pending' }],
+      maxPenalty: null,
+    });
+    // Before the article that named him, he is not part of the case.
+    expect(
+      caseStatus(knowledgeOf([indicted, federal]), '2025-03-01').defendants['Ivo Brandt'],
+    ).toBeUndefined();
+  });
+});
+
 describe('fresh starts and civil suits', () => {
   it('charges refiled after the whole case was dropped start again at charged', () => {
     const dropped = item('2025-04-02', {
