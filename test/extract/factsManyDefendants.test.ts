@@ -204,3 +204,29 @@ describe('stage names, bylines, cited cases and lists of unfamiliar names', () =
     expect(roles['Marquel Vantrease']).toBe('defendant');
   });
 });
+
+describe('whose charge it is when others are named in the charge sentence', () => {
+  it('"falsifying business records" is an offence', () => {
+    expect(
+      chargesOf('Ada Brandt, convicted of charges related to falsifying business records, spoke on Monday.'),
+    ).toEqual(['Ada Brandt: falsifying business records (convicted)']);
+  });
+
+  it('a person paid or harmed in the charge sentence is not charged when the defendant is named there', () => {
+    expect(
+      chargesOf(
+        'Ada Brandt will face trial in May. A grand jury indicted Brandt in 2023 on fraud charges over payments made to Lena Grove, who says she was misled.',
+      ).filter((c) => c.startsWith('Lena Grove')),
+    ).toEqual([]);
+  });
+
+  it('someone named only as an object ("including the family of X") is not the one convicted', () => {
+    const list = chargesOf(
+      'Ada Brandt will be sentenced in May. Her sentence comes months after a jury found her guilty of conspiracy and defrauding investors, including the family of former education secretary Mona Price.',
+    );
+    expect(list).toEqual([
+      'Ada Brandt: conspiracy (convicted)',
+      'Ada Brandt: defrauding investors (convicted)',
+    ]);
+  });
+});

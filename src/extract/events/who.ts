@@ -240,11 +240,31 @@ export function factDefendants(
   for (let i = index; i >= Math.max(0, index - 3); i--) {
     const s = sentences[i]!;
     const { masked, spans } = maskedOf(s);
-    const accused = i === index ? defendantOrUnplaced : isDefendant;
-    const found = sentenceDefendants(ctx, s, masked, namedInSentence(ctx, s, spans), accused);
+    const named = namedInSentence(ctx, s, spans).filter(
+      (p) => p.role !== 'other' || !onlyAfterPreposition(ctx, s, p),
+    );
+    // A person with no role is the fact's subject only when the sentence names no defendant
+    // ("indicted Roe for payments made to Doe": the charge is Roe's alone).
+    const accused = i === index && !named.some(isDefendant) ? defendantOrUnplaced : isDefendant;
+    const found = sentenceDefendants(ctx, s, masked, named, accused);
     if (found.length > 0) return found;
   }
   return ctx.defendants.slice(0, 1);
+}
+
+const PREPOSITION_BEFORE = /\b(?:of|including|from|by|with|on|at|among)\s+(?:[a-z-]+\s+){0,4}$/;
+
+/** "defrauding investors, including the family of X": X is named only as an object, never as the subject. */
+function onlyAfterPreposition(ctx: WhoContext, s: Sentence, p: PersonEntry): boolean {
+  return ctx.people
+    .mentionsIn(s.offset, s.offset + s.text.length)
+    .filter((m) => m.person === p)
+    .every(
+      (m) =>
+        // "X's case" is X's own, whatever comes before it.
+        !/^['’]/.test(s.text.slice(m.end - s.offset, m.end - s.offset + 1)) &&
+        PREPOSITION_BEFORE.test(s.text.slice(Math.max(0, m.start - s.offset - 60), m.start - s.offset)),
+    );
 }
 
 const SUED_START = /\b(?:against|sued|sues|suing)\b/i;

@@ -73,6 +73,7 @@ const HEADS = [
   'cruelty to (?:animals|children)',
   'animal cruelty',
   'unlawful restraint',
+  'falsif(?:ying|ied|ication of) (?:(?:business|financial|public|government|bank|medical|court) )?(?:records|documents|evidence|statements)',
   'making false statements',
   'false statements?',
   'receiving stolen property',
