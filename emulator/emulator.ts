@@ -16,7 +16,7 @@ import { type Pinged, pingedNobody } from './mentions.ts';
 import type { EmulatedMessage } from './messages.ts';
 import type { InteractionRecord } from './records.ts';
 import type { RunningServer } from './server.ts';
-import { allMessages, botPermissions, type EmulatorState, now } from './state.ts';
+import { allMessages, type BodyValidator, botPermissions, type EmulatorState, now } from './state.ts';
 import { type Changes, type WaitOptions, withTimeout } from './wait.ts';
 import {
   buildGuild,
@@ -43,6 +43,11 @@ export interface EmulatorOptions {
   answerTimeoutMs?: number;
   /** Callbacks later than this get 404 Unknown interaction, as on Discord (default 3000 ms). */
   callbackDeadlineMs?: number;
+  /**
+   * A schema check run on every JSON body before the emulator's own rules; what it finds is
+   * refused with 400 50035 (tests pass one built from Discord's OpenAPI description).
+   */
+  validateBody?: BodyValidator;
 }
 
 export interface ChannelIds {

@@ -27,7 +27,7 @@ export type { OptionInput } from './options.ts';
 export { channelPermissions, Permission } from './permissions.ts';
 export { CallbackType, InteractionRecord } from './records.ts';
 export { newSnowflake, shardOf } from './snowflake.ts';
-export type { RegisteredCommands, RequestLogEntry } from './state.ts';
+export type { BodyValidator, RegisteredCommands, RequestLogEntry } from './state.ts';
 export { errorTree, type Problem } from './validate.ts';
 export type { WaitOptions } from './wait.ts';
 export { TOKEN_LIFETIME_MS } from './webhooks.ts';
@@ -64,6 +64,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     changed: changes.notify,
     clockOffsetMs: 0,
     botRoles: new Map(),
+    validateBody: options.validateBody,
   };
   let port = 0;
   const gateway = new Gateway({

@@ -11,6 +11,7 @@ import type { JsonObject } from './messages.ts';
 import { matchRoute } from './router.ts';
 import { baseRoutes } from './routes.ts';
 import type { EmulatorState } from './state.ts';
+import { invalid } from './validate.ts';
 import { interactionRoutes } from './webhooks.ts';
 
 const ROUTES = [...baseRoutes(), ...channelRoutes(), ...commandRoutes(), ...interactionRoutes()];
@@ -78,16 +79,21 @@ async function handle(state: EmulatorState, req: IncomingMessage, res: ServerRes
     return respond(state, res, method, path, url, parsed, discordError(401, 0, '401: Unauthorized'));
   }
   const match = matchRoute(ROUTES, method, segments);
-  const reply = match
-    ? await match.route.handler({
-        params: match.params,
-        query: url.searchParams,
-        body: parsed.body,
-        files: parsed.files,
-        state,
-        gatewayUrl,
-      })
-    : discordError(404, 0, `404: Not Found (emulator has no route ${method} ${path})`);
+  // An outside schema check (tests: Discord's OpenAPI description), on top of the emulator's rules.
+  const refused =
+    match && parsed.body !== undefined ? state.validateBody?.(method, path, parsed.body) : undefined;
+  const reply = refused?.length
+    ? invalid(refused)
+    : match
+      ? await match.route.handler({
+          params: match.params,
+          query: url.searchParams,
+          body: parsed.body,
+          files: parsed.files,
+          state,
+          gatewayUrl,
+        })
+      : discordError(404, 0, `404: Not Found (emulator has no route ${method} ${path})`);
   if (delay.ms > 0 && delay.response) await sleep(delay.ms);
   return respond(state, res, method, path, url, parsed, reply);
 }

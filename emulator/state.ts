@@ -26,7 +26,19 @@ export interface RequestLogEntry {
   at: number;
 }
 
+/**
+ * Checks a JSON body sent to a route (`path` after /api/v10): the problems Discord would name, as
+ * `{ path: 'embeds.0.title', code, message }`; none, or an empty list, when the body is valid.
+ */
+export type BodyValidator = (
+  method: string,
+  path: string,
+  body: unknown,
+) => Array<{ path: string; code: string; message: string }> | undefined;
+
 export interface EmulatorState {
+  /** Problems an outside schema finds in a request body (startEmulator's `validateBody`). */
+  validateBody?: BodyValidator;
   bot: UserInput;
   applicationId: string;
   guilds: EmulatedGuild[];

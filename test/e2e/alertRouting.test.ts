@@ -1,6 +1,5 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { createAlertSettingsStore } from '../../src/alerts/settings.ts';
 import { type DemoArticle, startDemoFeedServer } from '../../src/demo/feedServer.ts';
 import { createCaseStore } from '../../src/store/cases.ts';
@@ -9,6 +8,7 @@ import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { courtDateBatch } from '../fault/support.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
+import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach } from '../support/mentions.ts';
 
 const DATES = ['August 12', 'September 9', 'October 14', 'November 4', 'December 2', 'January 13'];

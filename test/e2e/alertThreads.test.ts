@@ -1,12 +1,12 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { type DemoArticle, startDemoFeedServer } from '../../src/demo/feedServer.ts';
 import { createCaseStore } from '../../src/store/cases.ts';
 import { createFeedStore } from '../../src/store/feeds.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
+import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach } from '../support/mentions.ts';
 
 /** Invented reports: a court date from one outlet, the same date again from a second. */

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import articles from '../../src/demo/articles.json' with { type: 'json' };
 import demoCase from '../../src/demo/case.json' with { type: 'json' };
 import { type DemoFeedServer, startDemoFeedServer } from '../../src/demo/feedServer.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
+import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach, expectNobodyPinged } from '../support/mentions.ts';
 
 const NON_ADMIN = (0x400n | 0x800n).toString();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { createCaseStore } from '../../src/store/cases.ts';
 import { startTestBot, type TestBot } from '../support/bot.ts';
+import { type Emulator, startEmulator } from '../support/emulator.ts';
 
 /** `/case edit` changes the server's own case and says what changed; the operator's case is refused. */
 describe('/case edit through the real client', () => {

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_USER, type Emulator, type InteractionRecord, startEmulator } from '../../emulator/index.ts';
+import { DEFAULT_USER, type InteractionRecord } from '../../emulator/index.ts';
 import { createKnowledgeStore } from '../../src/cases/knowledgeStore.ts';
 import { timeline } from '../../src/cases/views.ts';
 import { openStore } from '../../src/store/index.ts';
@@ -8,6 +8,7 @@ import { MILLBROOK, millbrookArticles } from '../discord/millbrookArticles.ts';
 import { ingestInto } from '../discord/seedCase.ts';
 import { withSlowReads } from '../discord/slowStore.ts';
 import { startTestBot, type TestBot } from '../support/bot.ts';
+import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach, expectSilentAnswer } from '../support/mentions.ts';
 
 const MEMBER = (0x400n | 0x800n).toString(); // view channels + send messages, no Manage Server

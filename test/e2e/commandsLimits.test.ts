@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, type InteractionRecord, startEmulator } from '../../emulator/index.ts';
+import type { InteractionRecord } from '../../emulator/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { dayAfter, hugeFacts, ingestInto } from '../discord/seedCase.ts';
 import { startTestBot, type TestBot } from '../support/bot.ts';
+import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach, expectSilentAnswer } from '../support/mentions.ts';
 
 const DEVELOPMENTS = 300;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { courtFeedXml, type FeedEntry, filler } from '../courts/courtFeed.ts';
 import { startServer } from '../feeds/server.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
+import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach } from '../support/mentions.ts';
 
 /**

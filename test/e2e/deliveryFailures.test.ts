@@ -1,6 +1,5 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { PostRefused } from '../../src/alerts/blocked.ts';
 import { createAlertSettingsStore } from '../../src/alerts/settings.ts';
 import { startDemoFeedServer } from '../../src/demo/feedServer.ts';
@@ -11,6 +10,7 @@ import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { courtDateBatch } from '../fault/support.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
+import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach } from '../support/mentions.ts';
 
 const slug = 'harlow-delivery';

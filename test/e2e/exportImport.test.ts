@@ -2,7 +2,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { command as exportCommand } from '../../src/cli/export.ts';
 import { command as importCommand } from '../../src/cli/import.ts';
 import { parseConfig } from '../../src/config.ts';
@@ -12,6 +11,7 @@ import type { Store } from '../../src/store/types.ts';
 import { rss, startServer } from '../feeds/server.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
 import { runCli } from '../support/cli.ts';
+import { type Emulator, startEmulator } from '../support/emulator.ts';
 
 const config = parseConfig({});
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { createKnowledgeStore } from '../../src/cases/knowledgeStore.ts';
 import { createFeedStore } from '../../src/store/feeds.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { rss, startServer } from '../feeds/server.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
+import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach } from '../support/mentions.ts';
 
 /** What a MonitoRSS user expects of one feed: its own poll interval, pause and resume. */

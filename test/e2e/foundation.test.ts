@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { parseConfig } from '../../src/config.ts';
 import { deployCommands } from '../../src/discord/deploy.ts';
 import { loadCommands } from '../../src/discord/loader.ts';
 import { openStore } from '../../src/store/index.ts';
 import { startTestBot, TEST_TOKEN, type TestBot } from '../support/bot.ts';
+import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { withOutage } from '../support/faultyStore.ts';
 import { checkMentionsAfterEach, expectNobodyPinged } from '../support/mentions.ts';
 

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { createAlertSettingsStore } from '../../src/alerts/settings.ts';
 import demoArticles from '../../src/demo/articles.json' with { type: 'json' };
 import demoCase from '../../src/demo/case.json' with { type: 'json' };
@@ -8,6 +7,7 @@ import { createCaseStore } from '../../src/store/cases.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { startTestApp, TEST_TOKEN, type TestApp } from '../support/bot.ts';
+import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach, expectNobodyPinged } from '../support/mentions.ts';
 
 const ROLE_ID = '987654321098765432';

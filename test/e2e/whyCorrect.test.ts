@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Emulator, type InteractionRecord, startEmulator } from '../../emulator/index.ts';
+import type { InteractionRecord } from '../../emulator/index.ts';
 import { createKnowledgeStore } from '../../src/cases/knowledgeStore.ts';
 import { caseStatus } from '../../src/cases/status.ts';
 import { typeLabel } from '../../src/format/payload.ts';
@@ -8,6 +8,7 @@ import type { Store } from '../../src/store/types.ts';
 import { MILLBROOK, millbrookArticles } from '../discord/millbrookArticles.ts';
 import { ingestInto } from '../discord/seedCase.ts';
 import { startTestBot, type TestBot } from '../support/bot.ts';
+import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach, expectSilentAnswer } from '../support/mentions.ts';
 
 const MEMBER = (0x400n | 0x800n).toString(); // view channels + send messages, no Manage Server
