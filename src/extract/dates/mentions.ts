@@ -10,7 +10,8 @@ export type DateMention =
   | { kind: 'monthYear'; start: number; end: number; year: number; month: number }
   | { kind: 'month'; start: number; end: number; month: number; shift: 'last' | 'next' | null }
   | { kind: 'dayOffset'; start: number; end: number; days: number }
-  | { kind: 'week'; start: number; end: number; weeks: number }
+  /** `part`: "earlier this week" (Monday to the day before publication), "later this week" (the day after to Sunday). */
+  | { kind: 'week'; start: number; end: number; weeks: number; part?: 'earlier' | 'later' }
   | { kind: 'monthOffset'; start: number; end: number; months: number }
   /** "eight weeks from now", "in two months", "two months ago": a count from publication, to the month when weeks or months. */
   | { kind: 'counted'; start: number; end: number; days: number; monthOnly: boolean }
@@ -137,6 +138,8 @@ export function findDateMentions(text: string): DateMention[] {
       start,
       end: start + m[0].length,
       weeks: word === 'last' ? -1 : word === 'next' ? 1 : 0,
+      ...(word.startsWith('earlier') ? { part: 'earlier' as const } : {}),
+      ...(word.startsWith('later') ? { part: 'later' as const } : {}),
     });
   }
   for (const m of /month/i.test(text) ? text.matchAll(MONTH_OFFSET) : []) {

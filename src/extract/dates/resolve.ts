@@ -43,10 +43,13 @@ function isRecent(date: string, published: string): boolean {
 }
 
 /** The week (Monday to Sunday) around `iso`, as YYYY-MM when it lies in one month. */
-function weekMonth(iso: string, weeks: number): string | null {
+function weekMonth(iso: string, weeks: number, part?: 'earlier' | 'later'): string | null {
   const d = parseDay(iso);
-  const monday = addDays(iso, -((d.getUTCDay() + 6) % 7) + weeks * 7);
-  const sunday = addDays(monday, 6);
+  let monday = addDays(iso, -((d.getUTCDay() + 6) % 7) + weeks * 7);
+  let sunday = addDays(monday, 6);
+  // "earlier this week" in a Friday article is Monday to Thursday; "later this week", Saturday and Sunday.
+  if (weeks === 0 && part === 'earlier' && monday < iso.slice(0, 10)) sunday = addDays(iso, -1);
+  if (weeks === 0 && part === 'later' && sunday > iso.slice(0, 10)) monday = addDays(iso, 1);
   return monday.slice(0, 7) === sunday.slice(0, 7) ? monday.slice(0, 7) : null;
 }
 
@@ -94,7 +97,7 @@ export function resolveMention(m: DateMention, published: string, tense: Tense):
     case 'dayOffset':
       return withRecency(addDays(published, m.days));
     case 'week':
-      return { date: weekMonth(published, m.weeks), recent: m.weeks <= 0 };
+      return { date: weekMonth(published, m.weeks, m.part), recent: m.weeks <= 0 };
     case 'counted': {
       const date = addDays(published, m.days);
       return m.monthOnly ? { date: date.slice(0, 7), recent: false } : withRecency(date);

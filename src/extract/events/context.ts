@@ -46,10 +46,27 @@ export function maskedSentence(s: Sentence): MaskedSentence {
 const CLAUSE_BREAK =
   /;|\s[—–]\s|\s--\s|, and |, but |, while |, which |, who |, when | after | before |(?<!the) following | despite | then | and (?=(?:set|scheduled|ordered|revoked|denied|granted|rejected|sent|released)\b)/g;
 
+/** A sentence that opens with a subordinate clause: "After surrendering Monday, X was arraigned". */
+const FRONTED =
+  /^\s*(?:After|Following|Before|Since|While|When|Although|Though|Despite|Once|Until|Because)\b[^,;]{3,200},/;
+
+const FRONTED_VERB =
+  /\b(?:\w{3,}ing|\w{3,}ed|was|were|is|are|had|has|have|did|made|took|gave|got|met|began|went)\b/i;
+
+/** The end (the comma) of a subordinate clause opening the sentence, or -1: its date words date only it. */
+export function frontedClauseEnd(text: string): number {
+  const m = FRONTED.exec(text);
+  // "After Wednesday's lunch break, ..." is a time phrase that dates the whole sentence; only a
+  // clause with a verb of its own ("After surrendering", "Before he was indicted") is apart.
+  return m && FRONTED_VERB.test(m[0]) ? m.index + m[0].length - 1 : -1;
+}
+
 /** Offsets where a new clause starts. */
 export function clauseBreaks(text: string): number[] {
   const out: number[] = [];
   for (const m of text.matchAll(CLAUSE_BREAK)) out.push(m.index ?? 0);
+  const fronted = frontedClauseEnd(text);
+  if (fronted > 0 && !out.includes(fronted)) return [...out, fronted].sort((a, b) => a - b);
   return out;
 }
 
@@ -80,7 +97,7 @@ export function relativeClauses(text: string): Array<[number, number]> {
 }
 
 const FUTURE_CUE =
-  /\b(?:will|won['’]t|shall|is (?:set|scheduled|expected|slated|due|going) to|are (?:set|scheduled|expected|slated|due|going) to|(?:is|are) (?:set|scheduled|slated) for|set for|scheduled for|scheduled to|to begin|to start|to resume|as early as|could (?:\w+ )?be|expected to|plans? to|makes (?:his|her|their) first|upcoming|next (?:week|month|year)|(?:set|scheduled) (?:a|an|the|sentencing)|faces? (?:a |an |the )?(?:\w+ )?trial|go(?:es)? on trial|stands? trial|remains? (?:set|scheduled)|still (?:set|scheduled)|trial date|(?:set|scheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial)|(?:moved|postponed|rescheduled|pushed back|delayed) (?:to|until|for)|when (?:he|she|they) (?:is|are)|is due|are due|next due|is expected|are expected)\b|\buntil\b/i;
+  /\b(?:will|won['’]t|shall|is (?:set|scheduled|expected|slated|due|going) to|are (?:set|scheduled|expected|slated|due|going) to|(?:is|are) (?:set|scheduled|slated) for|set for|scheduled for|scheduled to|to begin|to start|to resume|as early as|could (?:\w+ )?be|expected to|plans? to|makes (?:his|her|their) first|upcoming|next (?:week|month|year)|(?:set|scheduled) (?:a|an|the|sentencing)|faces? (?:a |an |the )?(?:\w+ )?trial|go(?:es)? on trial|stands? trial|remains? (?:set|scheduled)|still (?:set|scheduled)|trial date|(?:set|scheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial)|(?:moved|postponed|rescheduled|pushed back|delayed) (?:to|until)|(?:postponed|rescheduled|pushed back|delayed) for|when (?:he|she|they) (?:is|are)|is due|are due|next due|is expected|are expected)\b|\buntil\b/i;
 
 /**
  * 'scheduled' when the words around the trigger speak of the future ("is set for", "will", "until

@@ -1,6 +1,6 @@
 import { afterEventDate, type DateMention, resolveMention } from '../dates/resolve.ts';
 import type { ArticleDoc, Sentence } from '../types.ts';
-import { sentenceMentions } from './context.ts';
+import { frontedClauseEnd, sentenceMentions } from './context.ts';
 
 /** The date of an event: its date word resolved, or a date it inherits from the article. */
 
@@ -80,8 +80,13 @@ function firstDay(s: Sentence, published: string): string | null {
 export function newsDay(doc: ArticleDoc): string {
   const published = doc.published.slice(0, 10);
   for (const s of doc.sentences.slice(0, 3)) {
+    // "After X was indicted last Thursday, he was arraigned": the opening clause recalls an earlier act.
+    const fronted = frontedClauseEnd(s.text);
     for (const m of sentenceMentions(s)) {
-      if (m.kind === 'vague' || m.kind === 'afterEvent' || m.kind === 'sameMonth') continue;
+      if (m.kind === 'vague' || m.kind === 'afterEvent' || m.kind === 'sameMonth' || m.start < fronted)
+        continue;
+      // "had been sealed since the grand jury met on Thursday": a state since an earlier act.
+      if (/\b(?:had been|since)\b/i.test(s.text.slice(0, m.start))) continue;
       const r = resolveMention(m, published, 'past');
       if (r.date?.length === 10 && r.recent) return r.date;
     }

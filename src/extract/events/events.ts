@@ -34,6 +34,10 @@ function documentDate(doc: ArticleDoc, s: Sentence): { date: string | null; rece
   return mention ? resolveMention(mention, doc.published, 'past') : undefined;
 }
 
+/** "who were convicted", "that had been charged" right before a trigger (no comma: a restrictive relative). */
+const RESTRICTIVE =
+  /(?<![,;]\s?)\b(?:who|that)\s+(?:(?:had|have|has)\s+)?(?:(?:been|were|was|are|is)\s+)?(?:\w+ly\s+)?$/i;
+
 const WAIVER =
   /\bwaive[sd]?\b[^.;]{0,30}\bextradition\b|\bwaiv(?:ed|ing|er)\b[^.;]{0,60}\bextradition (?:hearing|proceeding)/i;
 
@@ -80,7 +84,19 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
         classified.type === 'dismissal' && actorRole(ctx, s, hit.start) === 'prosecutor'
           ? 'charge_dropped'
           : classified.type;
-      const mention = dateForTrigger(masked, dates, clause, hit.start, hit.end, status === 'happened');
+      // "three officers who were convicted of fraud": an act named in a restrictive relative clause
+      // identifies the people; it is background, dated only by the words of the relative clause.
+      const restrictive = RESTRICTIVE.exec(masked.slice(Math.max(0, hit.start - 40), hit.start));
+      const relStart = restrictive ? hit.start - (Math.min(40, hit.start) - restrictive.index) : -1;
+      const own =
+        relStart < 0
+          ? dates
+          : {
+              ...dates,
+              mentions: dates.mentions.filter((m) => m.start >= relStart),
+              leading: new Set<never>(),
+            };
+      const mention = dateForTrigger(masked, own, clause, hit.start, hit.end, status === 'happened');
       let resolved = resolveEventDate(mention, doc, s, status === 'scheduled' ? 'future' : 'past', lastDay);
       // "arrested Friday, a day after a grand jury indicted them": the day before the other act.
       const daysAfter = DAYS_AFTER.exec(masked.slice(Math.max(0, hit.start - 80), hit.start));
@@ -96,7 +112,7 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
         sentenceDay ??= resolved.date;
       }
       hitCount++;
-      for (const who of eventWho(ctx, type, family === 'targeted', s, masked, named)) {
+      for (const who of eventWho(ctx, type, family === 'targeted', s, masked, named, [0, clause[1]])) {
         drafts.push({
           type,
           family,
@@ -110,11 +126,14 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
           vague: mention?.kind === 'vague',
           announcement: mention !== undefined && dates.announcement.has(mention),
           clause: clauseText,
+          at: hit.start,
           state: type === 'charge' && STATE_BEFORE.test(masked.slice(Math.max(0, hit.start - 40), hit.start)),
           onTrial: type === 'trial' && !named.some((p) => p.role === 'defendant'),
-          inRelative: dates.relatives.some(
-            ([a, b]) => hit.start >= a && hit.start < b && /^, who/.test(masked.slice(a)),
-          ),
+          inRelative:
+            relStart >= 0 ||
+            dates.relatives.some(
+              ([a, b]) => hit.start >= a && hit.start < b && /^, who/.test(masked.slice(a)),
+            ),
           sentence: s,
         });
       }

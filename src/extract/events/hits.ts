@@ -20,6 +20,14 @@ const DROPPED_REQUEST =
   /^\s+(?:(?:its|their|his|her|the|a)\s+)?(?:\w+\s+)?(?:appeal|motion|bid|request|petition)\b/i;
 const FILED_ARGUMENT =
   /\b(?:motions?|filings?|filed|briefs?|papers|documents|requests?|requested|asked|petitions?|letter|moved|to dismiss|hearing|should|deserves?|sentenc\w*|new trial|acquittal|release|bail|suppress\w*|exclude\w*|barred|argued for|argues for|arguing for)\b/i;
+/** A determiner or a number right before "charged", and a noun right after it: "the three charged murders". */
+const ATTRIBUTIVE_BEFORE =
+  /\b(?:the|a|an|his|her|their|its|all|each|every|other|\d+|two|three|four|five|six|seven|eight|nine|ten)\s+$/i;
+const ATTRIBUTIVE_AFTER =
+  /^\s+(?!(?:with|in|on|for|over|by|as|after|before|at|under|last|this|early|late|today|yesterday|and|or|were|was|are|is|have|has|had|will|would)\b)[a-z]+\b/;
+/** "a motion for a", "moved for an": what follows is asked for, not done. */
+const REQUEST_FOR =
+  /\b(?:motions?|requests?|bids?|calls?|asked|moved|ask|asks|seek|seeks|seeking|sought) for (?:a |an )?$/i;
 const NEGATED = /\b(?:no|not|never|without|cannot|can['’]t|won['’]t)\s+(?:\w+\s+){0,3}$/i;
 
 export interface Hit {
@@ -97,6 +105,9 @@ function retype(
       // "one of three officers charged in the death", "a clinic charged in an opioid case": identifies.
       if (/^charged$/i.test(trigger) && REDUCED_RELATIVE.test(before) && /^\s+(?:in|over)\b/.test(after))
         return undefined;
+      // "the seven charged killings", "each charged offence": an adjective that names, not an act.
+      if (/^charged$/i.test(trigger) && ATTRIBUTIVE_BEFORE.test(before) && ATTRIBUTIVE_AFTER.test(after))
+        return undefined;
       return 'charge';
     case 'hearing':
       return 'hearing';
@@ -132,14 +143,15 @@ function retype(
       return /\bbail\b/i.test(masked) ? 'bail' : 'appeal';
     case 'trial':
       // "denied a motion for a mistrial": the request is not a mistrial.
-      if (/\b(?:motion|request|bid|call|asked|moved|ask) for (?:a )?$/i.test(before) || NEGATED.test(before))
-        return undefined;
+      if (REQUEST_FOR.test(before) || NEGATED.test(before)) return undefined;
       // "said during closing arguments", "barred ... during opening statements": when words were spoken.
       return /^(?:opening|closing)/i.test(trigger) && /\bduring (?:[\w'’]+ ){0,2}$/i.test(before)
         ? undefined
         : 'trial';
     case 'verdict':
       if (/^convicted/i.test(trigger) && REDUCED_RELATIVE.test(before)) return undefined;
+      // "moved for an acquittal": the request is not a verdict.
+      if (REQUEST_FOR.test(before)) return undefined;
       return NEGATED.test(before) && !/not guilty/i.test(trigger) ? undefined : rule.type;
     case 'investigation':
       // "the panel affirmed, holding that agents lawfully searched ...": an appeal's reasoning.

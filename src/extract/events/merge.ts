@@ -2,7 +2,7 @@ import type { CaseEvent, EventType } from '../../facts.ts';
 import { addDays } from '../dates/resolve.ts';
 import type { ArticleDoc, Sentence } from '../types.ts';
 import { actDetails } from './acts.ts';
-import { sentenceMentions } from './context.ts';
+import { frontedClauseEnd, sentenceMentions } from './context.ts';
 import { newsDay } from './dates.ts';
 
 /** An event as found in one sentence, before the article-wide passes. */
@@ -17,6 +17,8 @@ export interface DraftEvent extends CaseEvent {
   /** The date is that of an announcement ("officials said Monday"), not of the act. */
   announcement: boolean;
   clause: string;
+  /** Offset of the trigger in its sentence. */
+  at: number;
   /** Found inside ", who had pleaded guilty,": background by construction. */
   inRelative: boolean;
   /** "X is charged with": a state that names who a reported charge was about, not a filing of its own. */
@@ -34,7 +36,7 @@ const BACKGROUND =
 /** Markers that make a whole sentence a recollection. */
 const BACKGROUND_SENTENCE = /\b(?:previously|ago|last year|late last|since the)\b/i;
 const OLD_SCHEDULE =
-  /\b(?:(?:previously|originally|already|had been|still) (?:set|scheduled)|remains? (?:set|scheduled))\b/i;
+  /\b(?:(?:previously|originally|already|had been|still) (?:set|scheduled|expected|due)|remains? (?:set|scheduled))\b/i;
 
 /** How far along a case an act lies: acts of an early stage are background in a late-stage story. */
 const STAGE: Partial<Record<EventType, number>> = {
@@ -79,13 +81,33 @@ export function finishEvents(all: DraftEvent[], doc: ArticleDoc): CaseEvent[] {
     if (d.date === null && (STAGE[d.type] ?? 9) < 2 && ledeStage >= STAGE.trial!) d.new = false;
   const merged = merge(kept);
   // The acts the article reports as its news, with no date word of their own, happened on its news day.
-  const day = newsDay(doc);
+  const day = ledeDay(kept) ?? newsDay(doc);
   for (const d of merged) {
     if (d.date !== null || !d.new || d.status !== 'happened') continue;
     d.date = day;
     d.newsDated = true;
   }
   return merge(merged).map(toEvent);
+}
+
+/**
+ * The day of the act the lede reports: the first act of the opening sentences told in a main
+ * clause (not in ", who was arrested Monday," nor in "After surrendering Thursday, ...") that is
+ * dated in the week before publication. Undefined when there is none (the day words of the lede
+ * then decide, `newsDay`).
+ */
+function ledeDay(drafts: DraftEvent[]): string | undefined {
+  const lede = drafts
+    .filter(
+      (d) =>
+        d.sentence.index < 3 &&
+        d.status === 'happened' &&
+        !d.inRelative &&
+        !d.announcement &&
+        d.at > frontedClauseEnd(d.sentence.text),
+    )
+    .sort((a, b) => a.sentence.index - b.sentence.index || a.at - b.at);
+  return lede.find((d) => d.date?.length === 10 && d.recent)?.date ?? undefined;
 }
 
 /**

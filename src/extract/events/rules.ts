@@ -84,7 +84,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   rule('arrest', '\\barrest(?:ed|ing)\\b(?! warrant)'),
   rule(
     'arrest',
-    "\\b(?:taken |took (?:\\w+ ){1,2})into (?:federal |police )?custody\\b|(?:'s|’s) (?:\\w+ )?arrest\\b|\\bsurrender(?:ed|s)? (?:to|at)\\b|\\bsurrendered(?= (?:on |last |early |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\\b|[.,;])|\\bbooked into\\b|\\bturned (?:himself|herself|themselves) in\\b",
+    "\\b(?:taken |took (?:\\w+ ){1,2})into (?:federal |police )?custody\\b|(?:'s|’s) (?:\\w+ )?arrest\\b|\\bsurrender(?:ed|s|ing)? (?:to|at)\\b|\\bsurrendered(?= (?:on |last |early |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\\b|[.,;])|\\bbooked into\\b|\\bturned (?:himself|herself|themselves) in\\b",
   ),
   rule(
     'arrest',
@@ -102,7 +102,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   rule('charge', '\\b(?:announced|said)\\b[^.;]{0,40}?\\bfaces? (?:\\w+ ){0,2}(?:counts?|charges?) of\\b'),
   rule(
     'charge',
-    '\\breturned (?:an |the )?indictment\\b|\\bindicted\\b|\\bindictment\\b[^.;]{0,40}?\\b(?:returned|unsealed|filed|handed up|laced with|charging|states|accuses|alleges)\\b|\\brefiled\\b',
+    '\\breturned (?:an |the )?indictment\\b|\\bindicted\\b|\\bindictment\\b[^.;]{0,40}?\\b(?:returned|unsealed|filed|handed up|laced with|charging|states|accuses|alleges)\\b|\\brefiled\\b|\\b(?:charges?|counts?|indictments?)\\b[^.;]{0,40}?\\bhanded up\\b',
   ),
   // charge_dropped (a dismissal by prosecutors is re-typed in hits.ts)
   rule(
@@ -146,11 +146,11 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'plea',
-    '\\benter(?:ed|s)? (?:a |an |his |her )?(?:[\\w-]+ ){0,2}?pleas?\\b|\\bentered into (?:a |the )?plea\\b',
+    '\\benter(?:ed|s)? (?:a |an |his |her |their )?["“\\x27‘]?(?:[\\w-]+ ){0,2}?(?:[\\w-]+["”\\x27’] )?pleas?\\b|\\bentered into (?:a |the )?plea\\b',
   ),
   rule(
     'plea',
-    '\\b(?:signed|reached|accepted|agreed to|struck|offered|approved) (?:a |the |an )?plea (?:agreement|deal|bargain)\\b|\\bplea (?:agreement|deal|bargain)?\\s?(?:was|has been) (?:revealed|announced|disclosed|reached|signed|accepted)\\b|\\b(?:stood|stands|standing) silent\\b',
+    '\\b(?:signed|reached|accepted|agreed to|struck|offered|approved) (?:a |the |an )?plea (?:agreement|deal|bargain)s?\\b|\\bplea (?:agreement|deal|bargain)?\\s?(?:was|has been) (?:revealed|announced|disclosed|reached|signed|accepted)\\b|\\b(?:stood|stands|standing) silent\\b',
   ),
   // motion
   rule(
@@ -165,7 +165,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'motion',
-    '\\b(?:seeking|seeks?|sought|asked for|requested|moved for) (?:a |the )?(?:new trial|dismissal|change of venue|acquittal)\\b',
+    '\\b(?:seeking|seeks?|sought|asked for|requested|moved for) (?:a |an |the )?(?:new trial|dismissal|change of venue|acquittal)\\b',
   ),
   rule(
     'motion',
@@ -174,7 +174,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // ruling
   rule(
     'ruling',
-    "\\b(?:granted|denied|rejected|refused) (?:[\\w'’-]+ ){0,4}?(?:requests?|motions?|petitions?|bids?|applications?|new trial)\\b|\\brefused to order (?:a )?new trial\\b",
+    "\\b(?:granted|denied|rejected|refused|declined) (?:[\\w'’-]+ ){0,4}?(?:requests?|motions?|petitions?|bids?|applications?|new trial)\\b|\\brefused to order (?:a )?new trial\\b|\\bordered (?:a )?new trial\\b",
   ),
   rule(
     'ruling',
@@ -196,13 +196,13 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'hearing',
-    '\\bhearings?\\b(?:[^.;]{0,40}?\\b(?:is|was|has been|are|were))? (?:set|scheduled|slated|held|planned|postponed|delayed|rescheduled|moved)\\b',
+    '\\bhearings?\\b(?:[^.;]{0,40}?\\b(?:is|was|has been|are|were))? (?:set|scheduled|slated|held|planned|postponed|delayed|rescheduled|moved)\\b|\\bhearings?\\b[^.;]{0,40}?\\b(?:take|takes|took|taken) place\\b',
     'hearing',
     ['hearing'],
   ),
   rule(
     'hearing',
-    '\\bcourt appearance\\b|\\bappear(?:s|ed|ing)? (?:\\w+ ){0,2}(?:in|before|at) (?:[\\w\\x27’]+ ){0,3}?(?:court|courtroom|courthouse|judge|magistrates?)\\b',
+    '\\b(?:will|(?:is|are|was|were) (?:due|set|scheduled) to|due to)\\s+(?:make\\s+an?\\s+(?:\\w+\\s+)?)?return to court\\b|\\b(?:is|was|be|are|were|due|been) back in court\\b|\\b(?:next|new|first) court date\\b|\\bcourt date (?:is |was |has been )?(?:set|scheduled)\\b|\\bcourt appearance\\b|\\bappear(?:s|ed|ing)? (?:\\w+ ){0,2}(?:in|before|at) (?:[\\w\\x27’]+ ){0,3}?(?:court|courtroom|courthouse|judge|magistrates?)\\b',
   ),
   // trial
   rule(
@@ -224,7 +224,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // verdict
   rule(
     'verdict',
-    "\\bacquitt(?:ed|al)\\b|\\bfound (?:[\\w'’-]+ ){0,5}?(?:not )?guilty\\b|\\bconvicted (?:[\\w'’-]+ ){0,5}?(?:of|on)\\b|\\b(?:jury|jurors|judge|panel) (?:on \\w+ )?convicted\\b",
+    "\\bacquitt(?:ed|al)\\b|\\bfound (?:[\\w'’.-]+ ){0,12}?(?:not )?guilty\\b|\\bconvicted (?:[\\w'’-]+ ){0,5}?(?:of|on)\\b|\\b(?:was|were) convicted\\b|\\b(?:jury|jurors|judge|panel) (?:on \\w+ )?convicted\\b",
   ),
   rule(
     'verdict',
@@ -242,7 +242,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'appeal',
-    `\\b${APPELLATE_COURT}\\b[^.;]{0,60}?\\b(?:ruled|upheld|upholds|overturned|overturns|rejected|rejects|affirmed|affirms|reversed|reverses|denied|declined|refused|vacated|tossed|threw out|dismissed)\\b|\\b(?:petition(?:ed)?|asked) (?:the |a |an )?(?:[\\w-]+ ){0,2}?(?:supreme court|appeals court|court of appeals?)\\b`,
+    `\\b${APPELLATE_COURT}\\b[^.;]{0,60}?\\b(?:ruled|upheld|upholds|overturned|overturns|rejected|rejects|affirmed|affirms|reversed|reverses|denied|declined|refused|vacated|tossed|threw out|dismissed)\\b|\\b(?:petition(?:ed)?|asked) (?:the |a |an )?(?:[\\w-]+ ){0,2}?(?:supreme court|appeals court|court of appeals?)\\b(?! justice)`,
     'appeal',
     ['appeal', 'court', 'circuit', 'panel', 'justices'],
   ),
@@ -267,6 +267,6 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // release
   rule(
     'release',
-    '\\b(?:was|were|has been|had been|is being|got) released from (?:custody|jail|prison|detention)|\\breleased from (?:custody|jail|prison|detention)\\b|\\bordered (?:\\w+ ){1,3}released\\b|\\bfreed from (?:jail|prison|custody)\\b|\\bwalked (?:out of|free from) (?:jail|prison)\\b',
+    '\\b(?:was|were|has been|had been|is being|got) released from (?:custody|jail|prison|detention)|\\breleased from (?:custody|jail|prison|detention)\\b|\\bordered (?:\\w+ ){1,3}released\\b|\\bfreed from (?:jail|prison|custody)\\b|\\bwalked (?:out of|free from) (?:the )?(?:[\\w\\x27’-]+ ){0,3}(?:jail|prison|detention (?:center|centre))\\b',
   ),
 ];

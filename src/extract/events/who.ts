@@ -18,11 +18,14 @@ export interface WhoContext {
   subject?: PersonEntry | undefined;
   /** A dateline's place that the person registry took for a name. */
   place?: PersonEntry | undefined;
+  /** People named as whom a crime was done to ("the murders of A, B and C"): never what an act is about. */
+  harmed?: Set<PersonEntry>;
 }
 
 export function whoContext(people: PersonRegistry, sentences: Sentence[] = []): WhoContext {
   const byMentions = (a: PersonEntry, b: PersonEntry) => b.mentions.length - a.mentions.length;
   const place = datelinePlace(people, sentences[0]);
+  const harmed = harmedPeople(people, sentences);
   const defendants = people
     .defendants()
     .filter((p) => p !== place)
@@ -32,9 +35,31 @@ export function whoContext(people: PersonRegistry, sentences: Sentence[] = []): 
   const subject =
     defendants[0] ??
     people.people
-      .filter((p) => p.role === 'other' && p !== place && p.mentions.length >= 2)
+      .filter((p) => p.role === 'other' && p !== place && !harmed.has(p) && p.mentions.length >= 2)
       .sort(byMentions)[0];
-  return { people, defendants, sentences, place, subject };
+  return { people, defendants, sentences, place, subject, harmed };
+}
+
+/** "the murders of", "the death of", "killing": the crime whose victims the names after it are. */
+const HARM_OF =
+  /\b(?:murders?|killings?|deaths?|slayings?|rapes?|beating(?: death)?|shootings?|stabbings?|disappearances?) of\s+(?:(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:women|men|girls|boys|people|victims|children|babies|infants),?\s+)?$/i;
+
+/** The people an article names as the victims of the crime, by the words before their names. */
+function harmedPeople(people: PersonRegistry, sentences: Sentence[]): Set<PersonEntry> {
+  const out = new Set<PersonEntry>();
+  for (const s of sentences) {
+    let last: { end: number } | undefined;
+    for (const m of people.mentionsIn(s.offset, s.offset + s.text.length)) {
+      const before = s.text.slice(Math.max(0, m.start - s.offset - 80), m.start - s.offset);
+      const listed =
+        last !== undefined && LIST_GLUE.test(s.text.slice(last.end - s.offset, m.start - s.offset));
+      if (HARM_OF.test(before) || listed) {
+        out.add(m.person);
+        last = m;
+      } else last = undefined;
+    }
+  }
+  return out;
 }
 
 /** "DEDHAM, Mass. (WHDH) —", "SOME COUNTY, St. —": the capitalised place opening the article is no person. */
@@ -73,6 +98,9 @@ const GROUP = new RegExp(
   `\\b(?:(both)|all (${numberWords(2, 6)})|the (${numberWords(2, 6)}))\\s+(?:of them|defendants|men|women|officers|deputies|guards|agents|troopers|brothers|sisters|suspects|accused|teens|teenagers)\\b|\\bthe (?:defendants|brothers|sisters|co-defendants|accused)\\b|\\beach (?:man|woman|defendant|officer|of them)\\b`,
   'i',
 );
+/** A count with a description: "Five fired Memphis police officers", "three former jail guards" (case-sensitive: names are capitalised). */
+const COUNTED_GROUP =
+  /\b([Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix)\s+(?:(?:former|fired|ex|onetime|[A-Z][\w.'’-]*|police|prison|jail|correctional|sheriff['’]s|detention|county|city|state|federal)[\s-]+){1,4}(?:defendants|men|women|officers|deputies|guards|agents|troopers|brothers|sisters|suspects|teens|teenagers)\b/;
 /** A bare count as the subject or object ("The three surrendered", "All three were released", "Both pleaded"). */
 const BARE_GROUP = new RegExp(
   `(?:^|[,;]\\s|\\b(?:released|indicted|charged|arrested|sentenced|arraigned|convicted|acquitted)\\s)(?:(both)|(?:all|the) (${numberWords(2, 6)}))\\b(?!\\s+(?:years?|months?|weeks?|days?|counts?|charges?|sides|parties|lawyers|attorneys|prosecutors|teams|cases|families|judges|victims|of (?:the|his|her|its)))`,
@@ -116,8 +144,21 @@ function groupMembers(
 ) {
   const recent = recentDefendants(ctx, s, accused);
   if (size !== undefined && recent.length >= size) return recent.slice(0, size);
+  // "Five officers were charged Thursday. A, B, C, D and E were in custody": a lede's group is
+  // the list of names the next sentence gives.
+  if (size !== undefined && recent.length === 0) {
+    const listed = nextListed(ctx, s);
+    if (listed.length >= 2) return listed.slice(0, size);
+  }
   if (size === undefined && recent.length >= 2) return recent;
-  return ctx.defendants.slice(0, size ?? ctx.defendants.length);
+  return ctx.defendants.length > 1 ? ctx.defendants.slice(0, size ?? ctx.defendants.length) : [];
+}
+
+/** People of no other part named in the sentence after `s`: the members of a group it counts. */
+function nextListed(ctx: WhoContext, s: Sentence): PersonEntry[] {
+  const next = ctx.sentences[s.index + 1];
+  if (!next) return [];
+  return namedInSentence(ctx, next, maskedSentence(next).spans).filter(defendantOrUnplaced);
 }
 
 function earliest(a: RegExpExecArray | null, b: RegExpExecArray | null): RegExpExecArray | null {
@@ -164,14 +205,15 @@ export function sentenceDefendants(
   named: PersonEntry[],
   accused: (p: PersonEntry) => boolean = isDefendant,
 ): PersonEntry[] {
-  const group = earliest(GROUP.exec(masked), BARE_GROUP.exec(masked));
+  const group = earliest(earliest(GROUP.exec(masked), BARE_GROUP.exec(masked)), COUNTED_GROUP.exec(masked));
   const byName = subjectsOf(ctx, s, named.filter(accused));
   // "All three were released ... $250,000 for X": a group subject counts more than the names after it.
   const groupFirst = group !== null && group.index < firstMention(ctx, s, byName);
   if (byName.length > 0 && !(groupFirst && ctx.defendants.length > byName.length)) return byName;
-  if (group && ctx.defendants.length > 1) {
+  if (group) {
     const size = GROUP_SIZE[(group[1] ?? group[2] ?? group[3] ?? '').toLowerCase()];
-    return groupMembers(ctx, s, size, accused);
+    const members = groupMembers(ctx, s, size, accused);
+    if (members.length > 0) return members;
   }
   if (PLURAL_SUBJECT.test(masked) && ctx.defendants.length > 1) {
     const recent = recentDefendants(ctx, s, accused);
@@ -203,6 +245,7 @@ export function eventWho(
   s: Sentence,
   masked: string,
   named: PersonEntry[],
+  clause: [number, number] = [0, s.text.length],
 ): Array<string | null> {
   if (type === 'lawsuit') return civilDefendants(ctx, s, masked).map((p) => p?.name ?? null);
   // "Two protesters were arrested outside": about people who are not in the case.
@@ -218,12 +261,42 @@ export function eventWho(
       /\b(?:office|offices|clinic|business|headquarters|company|district|store|warehouse|firm|agency)\b/i;
     return [subject?.name ?? (atBusiness.test(masked) ? null : (ctx.defendants[0]?.name ?? null))];
   }
-  // "A jury found Jane Roe guilty": the person named is the one it is about, whatever role the
-  // registry gave (roles follow the whole article; the event names its subject here).
-  const subject = named.find((p) => p.role === 'other');
+  // "A jury found Jane Roe guilty": the person named in the act's clause is the one it is about,
+  // whatever role the registry gave (roles follow the whole article; the event names its subject
+  // here); "A, B and C accepted plea deals": each of the people listed.
+  const listed = listedInClause(ctx, s, named, clause);
+  if (listed.length > 0) return listed.map((p) => p.name);
   // "A hearing on that motion is set for ...": the defendant the sentence before was about.
   const previous = recentDefendants(ctx, s, isDefendant, 1)[0];
-  return [subject?.name ?? previous?.name ?? ctx.subject?.name ?? null];
+  return [previous?.name ?? ctx.subject?.name ?? null];
+}
+
+/** Between two names of one list: ", ", " and ", ", and ", an age (", 24, "). */
+const LIST_GLUE = /^(?:,\s*(?:\d{1,3},\s*)?(?:and\s+)?|\s+and\s+)$/;
+
+/**
+ * The people with no legal part named in the clause [start, end) of the sentence: the first, with
+ * the names listed right after it ("A, B and C").
+ */
+function listedInClause(
+  ctx: WhoContext,
+  s: Sentence,
+  named: PersonEntry[],
+  [start, end]: [number, number],
+): PersonEntry[] {
+  const mentions = ctx.people
+    .mentionsIn(s.offset + start, s.offset + end)
+    .filter((m) => m.person.role === 'other' && named.includes(m.person) && !ctx.harmed?.has(m.person));
+  const first = mentions[0];
+  if (!first) return [];
+  const out = [first.person];
+  let last = first;
+  for (const m of mentions.slice(1)) {
+    if (!LIST_GLUE.test(s.text.slice(last.end - s.offset, m.start - s.offset))) break;
+    if (!out.includes(m.person)) out.push(m.person);
+    last = m;
+  }
+  return out;
 }
 
 /**
