@@ -96,6 +96,15 @@ describe('clauses that date or background an act', () => {
       'plea John Doe 2023-03-09 happened',
     ]);
   });
+  it('a date after another act told by its verb dates that act; a hearing noun keeps its day', () => {
+    expect(
+      events('John Doe surrendered at the county jail to face charges handed up by a grand jury on Jan. 5.'),
+    ).toEqual(['arrest John Doe 2023-03-09 happened', 'charge John Doe 2023-01-05 happened (old)']);
+    expect(events('Jane Roe stood silent during an arraignment hearing Monday.')).toEqual([
+      'hearing Jane Roe 2023-03-06 happened',
+      'plea Jane Roe 2023-03-06 happened',
+    ]);
+  });
   it('an opening time phrase without a verb dates the whole sentence', () => {
     expect(
       events('After Wednesday’s lunch break, the jury said it had reached a verdict on John Doe.'),

@@ -188,6 +188,7 @@ export function dateForTrigger(
   start: number,
   end: number,
   allowAnnouncement: boolean,
+  others: Array<{ start: number; end: number }> = [],
 ): DateMention | undefined {
   let best: DateMention | undefined;
   let bestScore = Number.POSITIVE_INFINITY;
@@ -200,6 +201,15 @@ export function dateForTrigger(
     // A trigger that runs into a relative clause ("sentencing, which she set for ...") belongs to it.
     const triggerRelative = dates.relatives.find(([s, e]) => end - 1 >= s && end - 1 < e);
     if (relative !== triggerRelative && !dates.leading.has(m)) continue;
+    // "arrested ... to face charges handed up by a grand jury last Thursday": a date after another
+    // act told by its verb, with no "and" or comma joining the two, dates that act ("stood silent
+    // during an arraignment hearing Monday" keeps the hearing's day: a noun names where it happened).
+    const actBetween = (o: { start: number; end: number }) =>
+      o.start >= end &&
+      o.end <= m.start &&
+      /\b\w{3,}(?:ed|en)\b|\bhanded up\b/i.test(masked.slice(o.start, o.end)) &&
+      !/,|\b(?:and|or)\b/.test(masked.slice(end, o.start));
+    if (m.start >= end && others.some(actBetween)) continue;
     const distance = m.start >= end ? m.start - end : start - m.end;
     const between = m.start >= end ? masked.slice(end, m.start) : masked.slice(m.end, start);
     const crossesComma = !dates.leading.has(m) && between.includes(',');

@@ -96,7 +96,8 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
               mentions: dates.mentions.filter((m) => m.start >= relStart),
               leading: new Set<never>(),
             };
-      const mention = dateForTrigger(masked, own, clause, hit.start, hit.end, status === 'happened');
+      const others = hits.filter((h) => h.type !== hit.type);
+      const mention = dateForTrigger(masked, own, clause, hit.start, hit.end, status === 'happened', others);
       let resolved = resolveEventDate(mention, doc, s, status === 'scheduled' ? 'future' : 'past', lastDay);
       // "arrested Friday, a day after a grand jury indicted them": the day before the other act.
       const daysAfter = DAYS_AFTER.exec(masked.slice(Math.max(0, hit.start - 80), hit.start));
