@@ -226,3 +226,23 @@ describe('a judge’s findings and a lawyer’s address as reported speech', () 
   ];
   it.each(cases)('%s', (text, words, speaker) => expect(speakerOf(text, words)?.speaker).toBe(speaker));
 });
+
+describe('speakers before a long apposition, of a joined verb, of a participle', () => {
+  it('“…,” X and Y, two lawyers who represent the family, said: the first named', () => {
+    const text =
+      '“This outcome betrays every family in the city,” Nora Blaine and Hugo Ferris, two lawyers who have represented the Doyle family, said in a statement.';
+    expect(speakerOf(text, 'betrays every family')?.speaker).toBe('Nora Blaine');
+  });
+
+  it('X, representing the defence, reflected on it and said: “…”: the subject of the first verb', () => {
+    const text =
+      'Attorney Felix Marlow, representing the defence, reflected on the ruling and said: “We are disappointed but not surprised.”';
+    expect(speakerOf(text, 'disappointed but not surprised')?.speaker).toBe('Felix Marlow');
+  });
+
+  it('a long capitalised title before the subject of a participle', () => {
+    const text =
+      'Los Palos County District Attorney Lena Okoro thanked the witnesses in a statement after the verdict, saying, in part, “Their courage carried this case.”';
+    expect(speakerOf(text, 'courage carried this case')?.speaker).toBe('Lena Okoro');
+  });
+});

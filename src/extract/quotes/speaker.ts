@@ -25,6 +25,10 @@ const VERB_BEFORE_SUBJECT = new RegExp(`^[\\s,.!?;:—–-]*(${VERBS})\\s+([^.;!
 const ANY_VERB = new RegExp(`\\b(${VERBS})\\b`, 'gu');
 /** The first reporting verb (no lastIndex state; compiled once, not per call). */
 const FIRST_VERB = new RegExp(ANY_VERB.source, 'u');
+const NAMES_APPOSITION_VERB = new RegExp(
+  `^[\\s,]*((?:\\p{Lu}[\\p{L}\\p{M}’'.-]*\\s+(?:and\\s+|&\\s+)?){1,7}?\\p{Lu}[\\p{L}\\p{M}’'.-]*),\\s[^,“”"]{1,140},\\s+(?:also\\s+|then\\s+)?(?:${VERBS})\\b`,
+  'u',
+);
 const CLAUSE_STOP = /\b(that|who|which|when|while|because|if|is|was|were|are|be|been|not)\b/;
 
 const CLOSING_VERB =
@@ -45,6 +49,14 @@ export function attributeAfter(
   if (stop >= 0 && stop < lead) return undefined;
   const nextQuote = stop >= 0 && /[“"]/.test(tail[stop]!);
   if (stop >= 0) tail = tail.slice(0, Math.max(stop, lead));
+  // "“…,” X and Y, two lawyers who represent the family, said": names before a long apposition.
+  const listed = NAMES_APPOSITION_VERB.exec(tail);
+  if (listed?.[1]) {
+    const names = listed[1].trim();
+    const start = base + rel + tail.indexOf(names);
+    const found = resolveSubject(names, start, start + names.length, doc, reg);
+    if (found?.speaker) return found;
+  }
   const a = VERB_AFTER_SUBJECT.exec(tail);
   // After a finished sentence (“… soon.” He added: “…”) a capitalised clause is new, unless it is
   // only "Smith said." closing the quotation.
@@ -110,8 +122,14 @@ export function attributeBefore(
     }
     const found = subjectBefore(clause.slice(0, v.index), sentence.offset, doc, reg);
     if (found === 'reported-speech') continue; // "recalled hearing Combs shout": the outer speaker
-    // "X was able to present first, … and claiming that …": a participle takes the sentence's subject.
-    if (!found && v[1]!.endsWith('ing')) return sentenceSubject(sentence.offset, span.open, doc, reg);
+    // "X was able to present first, … and claiming that …": a participle takes the sentence's subject;
+    // so does a verb joined to the subject's first verb ("X, representing Y, reflected … and said:").
+    const shared =
+      v[1]!.endsWith('ing') || /\band\s+(?:then\s+|also\s+|later\s+)?$/.test(clause.slice(0, v.index));
+    if (shared && !found?.speaker && !found?.org) {
+      const subject = sentenceSubject(sentence.offset, span.open, doc, reg);
+      if (subject || !found) return subject;
+    }
     return found;
   }
   return undefined;
@@ -127,7 +145,10 @@ function sentenceSubject(
   const first = reg.mentionsIn(start, end).find((m) => !m.inQuote);
   if (!first || isPossessive(doc.text, first.end)) return undefined;
   const lead = doc.text.slice(start, first.start).trim().split(/\s+/).filter(Boolean);
-  return lead.length <= 4 ? { speaker: first.person.name } : undefined;
+  // "Los Angeles County District Attorney X": a capitalised title of any length leads the name.
+  return lead.length <= 4 || lead.every((w) => /^\p{Lu}/u.test(w))
+    ? { speaker: first.person.name }
+    : undefined;
 }
 
 /** A sentence that opens with "X stated (that) …": its reporter, for an unattributed quote after it. */
