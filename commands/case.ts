@@ -4,8 +4,8 @@ import {
   SlashCommandBuilder,
   type SlashCommandSubcommandBuilder,
 } from 'discord.js';
-import { caseDefinitionSchema, findCase, slugify, splitList, suggestCases } from '../src/cases/definition.ts';
-import { caseChanges } from '../src/cases/definitionChanges.ts';
+import { findCase, slugify, splitList, suggestCases } from '../src/cases/definition.ts';
+import { caseChanges, checkDefinition, editDefinition } from '../src/cases/definitionChanges.ts';
 import { changeCaseDocket, listCaseDockets } from '../src/courts/manage.ts';
 import { createDocketOffers } from '../src/courts/offers.ts';
 import type { Command } from '../src/discord/command.ts';
@@ -139,21 +139,16 @@ const execute: Command['execute'] = async (interaction, ctx) => {
 
   if (sub === 'track') {
     const name = interaction.options.getString('name', true);
-    const parsed = caseDefinitionSchema.safeParse({
+    const checked = checkDefinition({
       slug: interaction.options.getString('slug') ?? slugify(name),
       name,
       aliases: splitList(interaction.options.getString('aliases')),
       defendants: splitList(interaction.options.getString('defendants')),
     });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new UserError(
-        `That case definition is not valid: ${issue?.path.join('.') || 'case'} ${issue?.message}.`,
-      );
-    }
+    if (!checked.ok) throw new UserError(`That case definition is not valid: ${checked.problem}.`);
     // The store decides what this server may see and change (src/store/cases.ts): its own case,
     // or the operator's shared one as it is, never another server's.
-    const { def, outcome } = await cases.trackAs(guildId, parsed.data).catch((err: unknown) => {
+    const { def, outcome } = await cases.trackAs(guildId, checked.def).catch((err: unknown) => {
       if (err instanceof CaseLimitError)
         throw new UserError(`That case definition is not valid: ${err.message}.`);
       throw err;
@@ -190,20 +185,13 @@ async function edit(interaction: Parameters<Command['execute']>[0], cases: CaseS
     throw new UserError(
       `\`${before.slug}\` is the bot operator's shared case: it is changed by the operator (\`casewatch case update\`).`,
     );
-  const name = interaction.options.getString('name');
-  const aliases = interaction.options.getString('aliases');
-  const defendants = interaction.options.getString('defendants');
-  const parsed = caseDefinitionSchema.safeParse({
-    ...before,
-    ...(name !== null && { name }),
-    ...(aliases !== null && { aliases: splitList(aliases) }),
-    ...(defendants !== null && { defendants: splitList(defendants) }),
+  const edited = editDefinition(before, {
+    name: interaction.options.getString('name'),
+    aliases: interaction.options.getString('aliases'),
+    defendants: interaction.options.getString('defendants'),
   });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UserError(`That change is not valid: ${issue?.path.join('.') || 'case'} ${issue?.message}.`);
-  }
-  const after = { ...parsed.data, owner: guildId };
+  if (!edited.ok) throw new UserError(`That change is not valid: ${edited.problem}.`);
+  const after = { ...edited.def, owner: guildId };
   const changes = caseChanges(before, after);
   if (changes.length === 0) return respond(interaction, `\`${before.slug}\`: nothing changed.`, true);
   await cases.put(after);

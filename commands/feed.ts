@@ -17,6 +17,7 @@ import {
   describeCheck,
   describeDiscovery,
   describeFeed,
+  fitFeedList,
   keywordLists,
 } from '../src/feeds/manage.ts';
 import { createCaseStore } from '../src/store/cases.ts';
@@ -91,22 +92,6 @@ function feedUrlSubcommand(s: SlashCommandSubcommandBuilder, name: string, descr
     .addStringOption((o) =>
       o.setName('url').setDescription('The feed').setRequired(true).setAutocomplete(true).setMaxLength(2000),
     );
-}
-
-/** Discord's 2000-character message limit; whole feeds only, with a count of what did not fit. */
-export function fitFeedList(blocks: string[], limit = 2000): string {
-  const out: string[] = [];
-  let size = 0;
-  for (const [i, block] of blocks.entries()) {
-    const more = `\n… and ${blocks.length - i} more (see \`casewatch feed list\`)`;
-    if (size + block.length + 1 + (i < blocks.length - 1 ? more.length : 0) > limit) {
-      out.push(more.trim());
-      break;
-    }
-    out.push(block);
-    size += block.length + 1;
-  }
-  return out.join('\n');
 }
 
 /** A feed this server follows, by its URL (autocomplete values are cut at 100 characters: a longer one by prefix). */

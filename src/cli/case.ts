@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { type CaseDefinition, caseDefinitionSchema, splitList } from '../cases/definition.ts';
-import { caseChanges } from '../cases/definitionChanges.ts';
+import type { CaseDefinition } from '../cases/definition.ts';
+import { caseChanges, checkDefinition, editDefinition } from '../cases/definitionChanges.ts';
 import { changeCaseDocket, listCaseDockets } from '../courts/manage.ts';
 import { createDocketOffers } from '../courts/offers.ts';
 import { createCaseStore } from '../store/cases.ts';
@@ -19,10 +19,9 @@ async function readDefinition(file: string): Promise<CaseDefinition> {
 }
 
 function validDefinition(json: unknown, where: string): CaseDefinition {
-  const parsed = caseDefinitionSchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new Error(`${where}: ${issue?.path.join('.') || 'case'} ${issue?.message}`);
+  const checked = checkDefinition(json);
+  if (checked.ok) return checked.def;
+  throw new Error(`${where}: ${checked.problem}`);
 }
 
 async function add(args: string[], ctx: CliContext): Promise<number> {
@@ -63,16 +62,9 @@ async function update(args: string[], ctx: CliContext): Promise<number> {
   if (base.slug !== slug)
     throw new Error(`${file} defines "${base.slug}", not "${slug}" (a slug never changes)`);
   // The owner (a server's own case) is the store's, never the file's: kept as it is.
-  const edited = validDefinition(
-    {
-      ...base,
-      ...(values.name !== undefined && { name: values.name }),
-      ...(values.aliases !== undefined && { aliases: splitList(values.aliases) }),
-      ...(values.defendants !== undefined && { defendants: splitList(values.defendants) }),
-    },
-    'case update',
-  );
-  const after = before.owner ? { ...edited, owner: before.owner } : edited;
+  const edited = editDefinition(base, values);
+  if (!edited.ok) throw new Error(`case update: ${edited.problem}`);
+  const after = before.owner ? { ...edited.def, owner: before.owner } : edited.def;
   const changes = caseChanges(before, after);
   if (changes.length === 0) {
     ctx.stdout.write(`${slug}: nothing changed\n`);

@@ -158,3 +158,19 @@ export function describeCheck(check: FeedCheck): string {
     : '';
   return `${check.title || '(untitled feed)'}: ${check.itemCount} item${check.itemCount === 1 ? '' : 's'}, ${check.format}, ${check.encoding}${warn}`;
 }
+
+/** /feed list within one message (Discord's 2000 characters): whole feeds only, with a count of what did not fit. */
+export function fitFeedList(blocks: string[], limit = 2000): string {
+  const out: string[] = [];
+  let size = 0;
+  for (const [i, block] of blocks.entries()) {
+    const more = `\n… and ${blocks.length - i} more (see \`casewatch feed list\`)`;
+    if (size + block.length + 1 + (i < blocks.length - 1 ? more.length : 0) > limit) {
+      out.push(more.trim());
+      break;
+    }
+    out.push(block);
+    size += block.length + 1;
+  }
+  return out.join('\n');
+}

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fitFeedList } from '../../commands/feed.ts';
 import { command } from '../../src/cli/feed.ts';
 import { parseConfig } from '../../src/config.ts';
-import { addFeed, describeFeed } from '../../src/feeds/manage.ts';
+import { addFeed, describeFeed, fitFeedList } from '../../src/feeds/manage.ts';
 import { createCaseStore } from '../../src/store/cases.ts';
 import { createFeedStore, EMPTY_STATE } from '../../src/store/feeds.ts';
 import { openStore } from '../../src/store/index.ts';
