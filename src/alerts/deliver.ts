@@ -71,7 +71,8 @@ export async function drainOutbox(
  * One alert key per (server, case, development), claimed with setIfAbsent before posting, so a
  * retry, a restart or a second process never posts twice; the key keeps the message id so an
  * 'update' (another outlet) edits the message instead of posting again, and never pings.
- * A crash between the claim and the post loses that one alert rather than risking a duplicate.
+ * A crash between the claim and the post leaves the claim in 'posting': the next run posts again
+ * with the same nonce, which Discord de-duplicates (neither lost nor doubled).
  */
 export async function deliverAlerts(
   decisions: AlertDecision[],

@@ -129,12 +129,3 @@ function computeRole(lower: string, head: 'first' | 'last'): Role | undefined {
   if (best.role === 'defense_attorney' && COUNSEL_FOR_ACCUSERS.test(lower)) return 'other';
   return best.role;
 }
-
-/** The gender a phrase implies through a gendered noun, if any. */
-export function genderFromPhrase(phrase: string): 'male' | 'female' | undefined {
-  for (const w of phrase.toLowerCase().split(/[^a-z]+/)) {
-    const g = GENDERED_NOUNS[w] ?? HONORIFIC_GENDER[w];
-    if (g) return g;
-  }
-  return undefined;
-}
