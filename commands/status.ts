@@ -1,13 +1,15 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { createCorrectionStore, withoutHidden } from '../src/cases/corrections.ts';
+import type { CaseDefinition } from '../src/cases/definition.ts';
 import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
 import { caseStatus } from '../src/cases/status.ts';
-import type { CaseStatus } from '../src/cases/types.ts';
+import type { CaseKnowledge, CaseStatus } from '../src/cases/types.ts';
 import type { Command } from '../src/discord/command.ts';
 import { caseKey, hiddenKey, rendered } from '../src/discord/renderCache.ts';
 import { respond } from '../src/discord/respond.ts';
 import { caseChoices, requireCase, today, trackedCases } from '../src/discord/trackedCase.ts';
 import { type Embed, fitEmbed, LIMITS, statusEmbed } from '../src/format/index.ts';
+import { createCaseStore } from '../src/store/cases.ts';
 
 const data = new SlashCommandBuilder()
   .setName('status')
@@ -22,8 +24,7 @@ const execute: Command['execute'] = async (interaction, ctx) => {
   const found = requireCase(tracked, interaction.options.getString('case'));
   const full = await createKnowledgeStore(ctx.store).get(found.slug);
   const hidden = await createCorrectionStore(ctx.store).hidden(interaction.guildId ?? '', found.slug);
-  const knowledge = withoutHidden(full, hidden);
-  if (Object.keys(knowledge.articles).length === 0) {
+  if (Object.keys(full.articles).length === 0) {
     // Nothing ingested yet: say so, and show what the case definition holds.
     return respond(interaction, {
       embeds: [
@@ -38,20 +39,37 @@ const execute: Command['execute'] = async (interaction, ctx) => {
       ],
     });
   }
-  const day = today(ctx.now);
-  const key = [
-    'status',
-    interaction.guildId ?? '',
-    found.slug,
-    caseKey(full),
-    hiddenKey(hidden),
-    day,
-    found.name,
-  ];
-  await respond(
-    interaction,
-    rendered(key, () => statusWithinLimits(caseStatus(knowledge, day, found.name))),
+  await respond(interaction, renderStatus(full, hidden, interaction.guildId ?? '', found, today(ctx.now)));
+};
+
+/**
+ * The status as a server sees it. A server that hid none of this case's developments sees the
+ * case as it is, the same answer for every such server: one rendering serves them all. A server
+ * with corrections gets its own (the key holds the server and what it hid).
+ */
+function renderStatus(
+  full: CaseKnowledge,
+  hidden: Set<string>,
+  guildId: string,
+  def: CaseDefinition,
+  day: string,
+) {
+  const knowledge = withoutHidden(full, hidden);
+  const view = knowledge === full ? ['all', ''] : [guildId, hiddenKey(hidden)];
+  return rendered(['status', def.slug, caseKey(full), ...view, day, def.name], () =>
+    statusWithinLimits(caseStatus(knowledge, day, def.name)),
   );
+}
+
+/** At start-up, before the first interaction: every case's status, as servers without corrections see it. */
+const warm: Command['warm'] = async (ctx) => {
+  const knowledgeStore = createKnowledgeStore(ctx.store);
+  const day = today(ctx.now);
+  for (const def of await createCaseStore(ctx.store).list()) {
+    const full = await knowledgeStore.get(def.slug);
+    if (Object.keys(full.articles).length > 0) renderStatus(full, new Set(), '', def, day);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 };
 
 /**
@@ -84,4 +102,4 @@ const autocomplete: Command['autocomplete'] = async (interaction, ctx) => {
   await interaction.respond(await caseChoices(interaction, ctx.store));
 };
 
-export default { data, execute, autocomplete } satisfies Command;
+export default { data, execute, autocomplete, warm } satisfies Command;

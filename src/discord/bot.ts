@@ -49,6 +49,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   );
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
 
+  await loadCases(store, logger, commands, ctx);
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   await client.login(config.DISCORD_TOKEN);
   const readyClient = await ready;
@@ -63,11 +64,6 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       'slash commands registered',
     );
   }
-  // Each case loads (snapshot and log tail) ahead of its first interaction, not on it.
-  createCaseStore(store)
-    .list()
-    .then((defs) => createKnowledgeStore(store, logger).warm(defs.map((d) => d.slug)))
-    .catch((err: unknown) => logger.warn({ err }, 'could not load the cases ahead of interactions'));
   return {
     client: readyClient,
     commands,
@@ -75,4 +71,33 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       await client.destroy();
     },
   };
+}
+
+/** How long start-up waits for the cases to load before it logs in anyway (the rest load after). */
+const LOAD_BUDGET_MS = 10_000;
+
+/**
+ * Every case loads (its snapshot and log tail), and commands warm what they answer most, before
+ * the first interaction can arrive: no interaction after a restart waits for a case to load or
+ * render, nor queues behind another's. A store with more than the budget allows goes on loading
+ * in the background.
+ */
+async function loadCases(
+  store: Store,
+  logger: Logger,
+  commands: Map<string, Command>,
+  ctx: CommandContext,
+): Promise<void> {
+  const started = Date.now();
+  const loading = createCaseStore(store)
+    .list()
+    .then((defs) => createKnowledgeStore(store, logger).warm(defs.map((d) => d.slug)))
+    .then(async () => {
+      for (const command of commands.values()) await command.warm?.(ctx);
+    })
+    .then(() => logger.info({ ms: Date.now() - started }, 'cases loaded'))
+    .catch((err: unknown) => logger.warn({ err }, 'could not load the cases ahead of interactions'));
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([loading, new Promise((resolve) => (timer = setTimeout(resolve, LOAD_BUDGET_MS)))]);
+  clearTimeout(timer);
 }

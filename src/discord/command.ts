@@ -34,4 +34,6 @@ export interface Command {
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
   button?(interaction: ButtonInteraction, ctx: CommandContext): Promise<void>;
+  /** Work done once at start-up, before the first interaction (e.g. rendering what is asked most). */
+  warm?(ctx: CommandContext): Promise<void>;
 }

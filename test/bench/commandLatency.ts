@@ -2,6 +2,7 @@ import type { Emulator } from '../../emulator/index.ts';
 import type { Command } from '../../src/discord/command.ts';
 import { BACKENDS, type BackendName, cleanStore, RUN_ID, tryOpen } from './backends.ts';
 import { benchGuildId, startBenchBot, startBenchEmulator } from './botHarness.ts';
+import { statusLoad } from './commandLoad.ts';
 import { benchCommandsDir } from './commandsDir.ts';
 import { ms, notAvailable, percentile, type Row, ratio } from './report.ts';
 import { seedStoreFast } from './seed.ts';
@@ -19,10 +20,12 @@ interface Probe {
  * /status, /timeline, /quotes and autocomplete through the real client against the emulator, with
  * the store holding `articles` synthetic articles (ten facts each), beside a no-op command: all
  * interleaved one after another so they share the same conditions. p99 ratios are to the no-op's.
+ * Before them, /status under load: just after the bot (re)started on the seeded store, then warm.
  */
 export async function commandLatency(
   backend: BackendName,
   options: { articles: number; interactions: number },
+  load?: { cold: number; warm: number; seconds: number },
 ): Promise<Row[]> {
   const url = BACKENDS[backend]();
   const seeding = await tryOpen(url);
@@ -47,9 +50,22 @@ export async function commandLatency(
     try {
       const probes = buildProbes(emu, bot.commands, seeded.cases);
       const label = `${backend}, ${seeded.articles} articles / ${seeded.facts} facts`;
-      const cold = performance.now();
-      await emu.command('status', { options: { case: seeded.cases[0]?.definition.slug ?? '' } });
-      const coldMs = performance.now() - cold;
+      // Right after the restart: no interaction has read a case yet.
+      const pace = load ?? { cold: 500, warm: 2000, seconds: 10 };
+      const coldRow = await statusLoad(emu, seeded.cases, {
+        count: pace.cold,
+        seconds: pace.seconds,
+        section: SECTION,
+        label: `cold, just after a restart (${backend})`,
+        goal: 'p99 ≤ 50 ms',
+      });
+      const warmRow = await statusLoad(emu, seeded.cases, {
+        count: pace.warm,
+        seconds: pace.seconds,
+        section: SECTION,
+        label: `warm (${backend})`,
+        goal: '0 failed',
+      });
       const samples = await measure(probes, seeded.cases.length * 2, options.interactions);
       const noop = samples.get('noop') ?? { times: [], failures: 0, sample: '' };
       const noopP99 = percentile(noop.times, 99);
@@ -64,12 +80,8 @@ export async function commandLatency(
           note: `${s.times.length} ok${s.failures ? `, ${s.failures} failed` : ''}; ${s.sample}`,
         });
       }
-      rows.push({
-        section: SECTION,
-        measure: `first /status after restart (${backend})`,
-        value: ms(coldMs),
-        note: `cold cache: replays the case from the store; seeding (in memory, then copied) took ${seeded.seconds.toFixed(1)} s`,
-      });
+      coldRow.note = `${coldRow.note}; seeding (in memory, then copied) took ${seeded.seconds.toFixed(1)} s`;
+      rows.push(coldRow, warmRow);
       for (const missing of ['timeline', 'quotes'].filter((c) => !bot.commands.has(c))) {
         const why = skipped.get(missing) ?? 'not there yet';
         rows.push(notAvailable(SECTION, `/${missing} (${backend})`, `commands/${missing}.ts: ${why}`));

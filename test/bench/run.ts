@@ -28,6 +28,7 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
     ...(await commandLatency(
       'sqlite',
       quick ? { articles: 1000, interactions: 100 } : { articles: 10_000, interactions: 1000 },
+      quick ? { cold: 100, warm: 400, seconds: 2 } : undefined,
     )),
     ...(quick ? [] : await commandLatency('redis', { articles: 10_000, interactions: 1000 })),
   ],
