@@ -113,6 +113,9 @@ export function mergeEvents(
     const last = earlier[earlier.length - 1];
     if (last && inc.report.news && AFTER_TRIAL.has(last.type) && retriedSince(developments, last, inc.who))
       return;
+    // News of the act (within the week) cannot retell one dated weeks before: a second
+    // indictment, another court's verdict.
+    if (last && inc.report.news && datedLongBefore(last, inc.report.published)) return;
     if (last) {
       chosen.set(i, last);
       taken.add(last);
@@ -136,6 +139,14 @@ export function mergeEvents(
     return { dev, created: true, addedSource: true };
   });
 }
+
+/** Every dated report of `dev` puts it more than a fortnight before `published`. */
+function datedLongBefore(dev: Development, published: string): boolean {
+  const dated = dev.reports.map((r) => rangeOf(r.date)).filter((r): r is DayRange => r !== undefined);
+  return dated.length > 0 && dated.every((r) => r.hi < dayNumber(published) - STALE_DAYS);
+}
+
+const STALE_DAYS = 14;
 
 /** A new trial was ordered for the person after `dev` was first reported. */
 function retriedSince(developments: Development[], dev: Development, who: string | null): boolean {

@@ -62,7 +62,12 @@ export function nextScheduled(
     const date = currentDate(s);
     if (!date || !onOrAfter(date, asOf)) continue;
     if (happened.some((h) => fulfils(h, s, date))) continue;
-    const newTrial = scheduledKind(s) === 'trial' && after(firstReported(s), decided.get(s.dev.who) ?? '');
+    // Set in the very article that tells the verdict, for a later day ("the jury returns Tuesday"),
+    // it comes after the verdict too.
+    const decision = decided.get(s.dev.who) ?? '';
+    const newTrial =
+      scheduledKind(s) === 'trial' &&
+      (after(firstReported(s), decision) || (firstReported(s) === decision && after(date, decision)));
     if (!newTrial && moot(s, s.dev.who ? stages.get(s.dev.who) : undefined)) continue;
     if (superseded(s, date, scheduled)) continue;
     candidates.push({ date, what: bestSummary(s.reports) });

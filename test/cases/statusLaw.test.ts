@@ -279,6 +279,47 @@ describe('many defendants', () => {
   });
 });
 
+describe('two acts of one type stay two', () => {
+  it('a second indictment reported as news weeks after the first is its own development; a recall of the first is not', () => {
+    const second = item('2025-04-20', {
+      events: [
+        { type: 'charge', who: LFS, summary: 'A second grand jury indicted her on new counts this week' },
+      ],
+    });
+    const recalled = item('2025-04-22', {
+      events: [
+        { type: 'charge', who: LFS, date: '2025-01', new: false, summary: 'She was indicted in January' },
+      ],
+    });
+    const k = knowledgeOf([indicted, second, recalled]);
+    const hers = k.developments.filter(
+      (d) => d.type === 'charge' && d.who === k.people.find((p) => p.name === LFS)?.id,
+    );
+    // January's indictment (told again in April) and April's second one.
+    expect(hers.map((d) => d.reports.map((r) => r.published))).toEqual([
+      ['2025-01-10', '2025-04-22'],
+      ['2025-04-20'],
+    ]);
+  });
+
+  it('a jury phase set in the verdict article for a later day is next', () => {
+    const verdict = item('2025-06-10', {
+      events: [
+        // Undated news: the verdict counts from the article's day.
+        { type: 'verdict', who: LFS, summary: 'Jury found her guilty of theft' },
+        {
+          type: 'trial',
+          who: LFS,
+          status: 'scheduled',
+          date: '2025-06-12',
+          summary: 'Jurors return Thursday to weigh aggravating factors',
+        },
+      ],
+    });
+    expect(caseStatus(knowledgeOf([indicted, verdict]), '2025-06-10').next?.date).toBe('2025-06-12');
+  });
+});
+
 describe('fresh starts and civil suits', () => {
   it('charges refiled after the whole case was dropped start again at charged', () => {
     const dropped = item('2025-04-02', {
