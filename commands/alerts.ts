@@ -1,6 +1,6 @@
 import { InteractionContextType, PermissionFlagsBits, Routes, SlashCommandBuilder } from 'discord.js';
 import { createDeliveryBlocks, describeBlock } from '../src/alerts/blocked.ts';
-import { type AlertSettings, createAlertSettingsStore, DEFAULT_THRESHOLD } from '../src/alerts/settings.ts';
+import { type AlertSettings, createAlertSettingsStore, feedChannels } from '../src/alerts/settings.ts';
 import {
   cannotPostLine,
   missingPermissions,
@@ -13,9 +13,7 @@ import { respond } from '../src/discord/respond.ts';
 import { caseChoices, requireCase, trackedCases } from '../src/discord/trackedCase.ts';
 import { UserError } from '../src/errors.ts';
 import { alertEmbed } from '../src/format/alertEmbed.ts';
-import { type Embed, fitEmbed } from '../src/format/index.ts';
-import { createFeedStore } from '../src/store/feeds.ts';
-import type { Store } from '../src/store/types.ts';
+import { alertSettingsEmbed } from '../src/format/alertSettings.ts';
 
 const data = new SlashCommandBuilder()
   .setName('alerts')
@@ -102,7 +100,7 @@ const execute: Command['execute'] = async (interaction, ctx) => {
       interaction,
       {
         content: refused || undefined,
-        embeds: [describe(current, 'Alerts', await feedChannels(ctx.store, guildId))],
+        embeds: [alertSettingsEmbed(current, 'Alerts', await feedChannels(ctx.store, guildId))],
       },
       true,
     );
@@ -145,7 +143,7 @@ const execute: Command['execute'] = async (interaction, ctx) => {
         content: channel
           ? `Alerts about \`${kase.slug}\` now go to <#${channel}> (unless a feed names its own channel).`
           : `Alerts about \`${kase.slug}\` go to the server's alert channel again.`,
-        embeds: [describe(stored, 'Alerts', await feedChannels(ctx.store, guildId))],
+        embeds: [alertSettingsEmbed(stored, 'Alerts', await feedChannels(ctx.store, guildId))],
       },
       true,
     );
@@ -186,20 +184,10 @@ const execute: Command['execute'] = async (interaction, ctx) => {
   await blocks.clear(guildId);
   return respond(
     interaction,
-    { embeds: [describe(stored, 'Alerts set', await feedChannels(ctx.store, guildId))] },
+    { embeds: [alertSettingsEmbed(stored, 'Alerts set', await feedChannels(ctx.store, guildId))] },
     true,
   );
 };
-
-/** This server's feeds that send their alerts to a channel of their own: url → channel. */
-async function feedChannels(store: Store, guildId: string): Promise<Map<string, string>> {
-  const own = (await createFeedStore(store).list(guildId)).flatMap((f) =>
-    f.subscriptions
-      .filter((sub) => sub.guildId === guildId && sub.channelId)
-      .map((sub) => [f.url, sub.channelId as string] as const),
-  );
-  return new Map(own);
-}
 
 /** What /alerts test posts: an alert as the real ones look, saying it is a test. */
 function sampleAlert() {
@@ -216,35 +204,6 @@ function sampleAlert() {
     { slug: 'test', name: 'casewatch test' },
   );
   return { content, embeds };
-}
-
-/** Channel and role as mentions: they render as names, and allowedMentions keeps them silent. */
-function describe(s: AlertSettings, title: string, feedChannels: Map<string, string>): Embed {
-  const perCase = Object.entries(s.caseChannels ?? {}).map(([slug, id]) => `\`${slug}\` → <#${id}>`);
-  const perFeed = [...feedChannels].map(([url, id]) => `<${url}> → <#${id}>`);
-  return fitEmbed({
-    title,
-    description:
-      `New developments are posted to <#${s.channelId}>` +
-      (perCase.length || perFeed.length
-        ? ", unless a feed names its own channel, or else the case has one (a feed's channel comes first)."
-        : '.'),
-    fields: [
-      {
-        name: 'Cases',
-        value: s.cases?.length ? s.cases.map((c) => `\`${c}\``).join(', ') : 'every tracked case',
-      },
-      {
-        name: 'Event types',
-        value: s.types?.length ? s.types.join(', ') : 'all (background mentions never alert)',
-      },
-      { name: 'Role pinged', value: s.roleId ? `<@&${s.roleId}>` : 'none' },
-      { name: 'Threshold', value: s.threshold ?? DEFAULT_THRESHOLD },
-      { name: 'Threads', value: s.threads ? 'one thread per case in the channel' : 'off' },
-      ...(perCase.length ? [{ name: 'Case channels', value: perCase.join('\n') }] : []),
-      ...(perFeed.length ? [{ name: 'Feed channels', value: perFeed.join('\n') }] : []),
-    ],
-  });
 }
 
 const autocomplete: Command['autocomplete'] = async (interaction, ctx) => {

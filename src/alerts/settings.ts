@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { atLeast, CONFIDENCE_LEVELS, type ConfidenceLevel } from '../cases/confidence.ts';
 import { EVENT_TYPES, type EventType } from '../facts.ts';
+import { createFeedStore } from '../store/feeds.ts';
 import type { Store } from '../store/types.ts';
 import type { AlertDecision } from './types.ts';
 
@@ -77,4 +78,14 @@ export function meetsThreshold(
 ): boolean {
   if (decision.kind !== 'new') return true;
   return atLeast(decision.confidence?.level ?? 'high', threshold ?? DEFAULT_THRESHOLD);
+}
+
+/** This server's feeds that send their alerts to a channel of their own: url → channel. */
+export async function feedChannels(store: Store, guildId: string): Promise<Map<string, string>> {
+  const own = (await createFeedStore(store).list(guildId)).flatMap((f) =>
+    f.subscriptions
+      .filter((sub) => sub.guildId === guildId && sub.channelId)
+      .map((sub) => [f.url, sub.channelId as string] as const),
+  );
+  return new Map(own);
 }
