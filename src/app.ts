@@ -1,12 +1,10 @@
 import { createDeliveryBlocks } from './alerts/blocked.ts';
-import { drainOutbox } from './alerts/deliver.ts';
 import { createAlertSettingsStore } from './alerts/settings.ts';
 import type { Config } from './config.ts';
 import { startCourtListener } from './courts/courtlistener/index.ts';
 import { type CourtPoller, createCourtPoller, docketHandOff } from './courts/index.ts';
 import { createDiscordAlertSink, postNotice } from './discord/alertSink.ts';
 import { type Bot, type BotOptions, startBot } from './discord/bot.ts';
-import { createStoreRunCoordinator } from './feeds/coordinator.ts';
 import { passesFilters } from './feeds/filters.ts';
 import { createFeedPoller, type FeedPoller } from './feeds/poller.ts';
 import { createCaseTriage } from './feeds/triage.ts';
@@ -15,8 +13,9 @@ import { type HealthServer, startHealthServer } from './health.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createArticleHandler } from './pipeline.ts';
+import { openQueue } from './queue/index.ts';
+import type { JobQueue } from './queue/types.ts';
 import { seedFromConfig } from './seed.ts';
-import { createCaseStore } from './store/cases.ts';
 import { openStore } from './store/index.ts';
 import type { Store } from './store/types.ts';
 
@@ -24,6 +23,8 @@ export interface App {
   store: Store;
   bot: Bot;
   metrics: Metrics;
+  /** Polls and deliveries (src/queue): BullMQ on Redis, else in-process. */
+  queue: JobQueue;
   health?: HealthServer;
   handleArticle: ReturnType<typeof createArticleHandler>;
   poller: FeedPoller;
@@ -42,12 +43,10 @@ export interface AppOptions {
   clientOptions?: BotOptions['clientOptions'];
 }
 
-const OUTBOX_EVERY_MS = 5_000;
-
 /**
- * The running bot: store, Discord client, the article pipeline with alert delivery, the feed
- * poller, the outbox drainer (alerts another shard ingested for this shard's servers), and the
- * optional health server. `stop` is the graceful shutdown: stop scheduling, let in-flight work
+ * The running bot: store, Discord client, the job queue, the article pipeline with alert delivery
+ * (its `deliver` jobs), the feed poller (the clock and its `poll` jobs), and the optional health
+ * server. `stop` is the graceful shutdown: stop scheduling, let in-flight work
  * finish, then close the gateway and the store.
  */
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<App> {
@@ -64,24 +63,28 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     clientOptions: options.clientOptions,
   });
   const sink = createDiscordAlertSink(bot.client.rest);
-  const holds = (guildId: string) => bot.client.guilds.cache.has(guildId);
-  const handleArticle = createArticleHandler({ store, logger, metrics, sink, holds });
-  const deliveryDeps = {
+  const queue = await openQueue(config, store, logger, queueHooks(metrics, logger));
+  metrics.watchQueue(queue);
+  const handleArticle = createArticleHandler({
     store,
-    settings: createAlertSettingsStore(store),
-    caseStore: createCaseStore(store),
-    sink,
     logger,
-    holds,
-  };
+    metrics,
+    sink,
+    queue,
+    deliverConcurrency: config.QUEUE_DELIVER_CONCURRENCY,
+  });
   const settings = createAlertSettingsStore(store);
   const blocks = createDeliveryBlocks(store);
   const poller = createFeedPoller({
     store,
     config,
     logger,
-    runCoordinator: createStoreRunCoordinator(store),
     triage: createCaseTriage(store),
+    queue,
+    onPolled(r) {
+      metrics.polls.inc({ result: r.status });
+      if (r.error) metrics.pollFailures.inc({ reason: r.error.reason });
+    },
     async onArticle(article, meta) {
       // Keyword filters come first: an item no subscription wants is never extracted.
       const subscriptions = meta.subscriptions.filter((sub) => passesFilters(article, sub));
@@ -102,7 +105,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     async onPaused(feed, reason) {
       for (const sub of feed.subscriptions) {
         const target = sub.guildId ? await settings.get(sub.guildId) : undefined;
-        if (!target || !sub.guildId || !holds(sub.guildId)) continue;
+        if (!target || !sub.guildId) continue;
         // A channel that refuses posts is already reported in /alerts show and /feed list.
         if (await blocks.get(sub.guildId, target.channelId)) continue;
         await postNotice(
@@ -125,11 +128,6 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     poller.start();
     courts.start();
   }
-  let draining: Promise<unknown> = Promise.resolve();
-  const outboxTimer = setInterval(() => {
-    draining = drainOutbox(deliveryDeps).catch((err: unknown) => logger.warn({ err }, 'outbox drain failed'));
-  }, OUTBOX_EVERY_MS);
-  outboxTimer.unref();
 
   const health =
     config.HEALTH_PORT === undefined
@@ -161,6 +159,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     store,
     bot,
     metrics,
+    queue,
     health,
     handleArticle,
     poller,
@@ -172,14 +171,32 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
         await poller.stop();
         await courts.stop();
         await courtListener?.stop();
-        clearInterval(outboxTimer);
-        await draining;
+        // Running jobs (polls, deliveries) finish; queued ones stay for the other instances.
+        await queue.stopWorkers();
         await health?.close();
         await bot.stop();
+        await queue.close();
         if (!options.store) await store.close();
         logger.info('stopped');
       })();
       return stopping;
+    },
+  };
+}
+
+/** Job results into /metrics; queue errors (Redis unreachable) logged at most every 10 s. */
+function queueHooks(metrics: Metrics, logger: Logger) {
+  let lastLogged = 0;
+  return {
+    onResult: (kind: string, result: string) => metrics.jobResults.inc({ queue: kind, result }),
+    onError(kind: string, err: unknown, jobId?: string) {
+      if (jobId) {
+        logger.warn({ err, queue: kind, job: jobId }, 'job failed; the queue retries it');
+        return;
+      }
+      if (Date.now() - lastLogged < 10_000) return;
+      lastLogged = Date.now();
+      logger.warn({ err, queue: kind }, 'job queue error (Redis unreachable?); work resumes when it is back');
     },
   };
 }

@@ -61,6 +61,29 @@ export const configSchema = z.object({
   FEED_HOST_CONCURRENCY: int(2, 1, 64),
   FULLTEXT_MIN_CHARS: int(1500, 0, 1_000_000),
   FEED_CLAIM_LEASE_SECONDS: int(600, 1, 24 * 3600),
+  /**
+   * Where the job queue lives (polls, deliveries): empty means Redis when STORE_URL is redis://,
+   * else a queue inside the process. Set redis://… for several instances on PostgreSQL.
+   */
+  QUEUE_URL: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^rediss?:\/\//.test(v), {
+      message: 'must be empty or start with redis:// or rediss://',
+    })
+    .optional(),
+  /** Key prefix of the queue in Redis (two deployments on one Redis use two prefixes). */
+  QUEUE_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]{1,64}$/, 'use 1-64 letters, digits, dot, - and _')
+    .default('casewatch'),
+  /** A job whose worker died is taken over after about this long (BullMQ lock duration). */
+  QUEUE_LEASE_SECONDS: int(30, 1, 3600),
+  /** Feed polls one instance runs at once (per host at most FEED_HOST_CONCURRENCY). */
+  QUEUE_POLL_CONCURRENCY: int(16, 1, 1000),
+  /** Alert deliveries one instance runs at once. */
+  QUEUE_DELIVER_CONCURRENCY: int(4, 1, 100),
   /** How often the court docket feeds of linked dockets are read (src/courts). */
   COURT_POLL_SECONDS: int(300, 1, 24 * 3600),
   /** `court=url` pairs, comma-separated: a court's docket feed somewhere else than CM/ECF's default. */

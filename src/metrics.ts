@@ -1,4 +1,7 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { JobKind, JobQueue } from './queue/types.ts';
+
+const JOB_KINDS: JobKind[] = ['poll', 'deliver', 'court'];
 
 /**
  * What an operator watches: polls and why they fail, articles and facts ingested, alerts sent,
@@ -49,8 +52,35 @@ export function createMetrics() {
     help: 'Developments marked wrong by server admins (/correct)',
     registers: [registry],
   });
+  const jobResults = new Counter({
+    name: 'casewatch_queue_job_results_total',
+    help: 'Jobs this instance ended, by queue (poll, deliver, court) and result (completed, retried, failed, stalled, duplicate)',
+    labelNames: ['queue', 'result'] as const,
+    registers: [registry],
+  });
+  let watched: JobQueue | undefined;
+  new Gauge({
+    name: 'casewatch_queue_jobs',
+    help: 'Jobs in the queue by queue and state (waiting, active, delayed, failed, completed); Redis: across all instances',
+    labelNames: ['queue', 'state'] as const,
+    registers: [registry],
+    async collect() {
+      if (!watched) return;
+      this.reset();
+      for (const kind of JOB_KINDS) {
+        const counts = await watched.counts(kind).catch(() => undefined);
+        if (!counts) continue;
+        for (const [state, n] of Object.entries(counts)) this.set({ queue: kind, state }, n);
+      }
+    },
+  });
   return {
     registry,
+    jobResults,
+    /** The queue whose job counts /metrics reports. */
+    watchQueue(queue: JobQueue) {
+      watched = queue;
+    },
     polls,
     pollFailures,
     articles,

@@ -1,4 +1,5 @@
-import { type AlertSink, type DeliveryReport, deliverAlerts } from './alerts/deliver.ts';
+import type { AlertSink, DeliveryReport } from './alerts/deliver.ts';
+import { createDelivery, type DeliveryJob, sumReports } from './alerts/jobs.ts';
 import { createAlertSettingsStore } from './alerts/settings.ts';
 import type { AlertDecision } from './alerts/types.ts';
 import type { CaseDefinition } from './cases/definition.ts';
@@ -6,6 +7,8 @@ import type { Article, Facts } from './facts.ts';
 import { ingestArticle } from './ingest.ts';
 import type { Logger } from './log.ts';
 import type { Metrics } from './metrics.ts';
+import { createInProcessQueue } from './queue/inProcess.ts';
+import type { JobQueue } from './queue/types.ts';
 import { createCaseStore } from './store/cases.ts';
 import type { Store } from './store/types.ts';
 
@@ -40,8 +43,13 @@ export interface PipelineDeps {
   /** Where alerts go; without one (the CLI), decisions are only returned. */
   sink?: AlertSink;
   extract?: (article: Article) => Facts;
-  /** Under sharding: whether this process holds a server (others get the alert via the outbox). */
-  holds?: (guildId: string) => boolean;
+  /**
+   * The job queue alerts are delivered on (src/queue), shared with polling; this handler works
+   * its `deliver` jobs. Default: a queue inside the handler (delivery runs before it returns).
+   */
+  queue?: JobQueue;
+  /** Deliveries this process runs at once (QUEUE_DELIVER_CONCURRENCY). */
+  deliverConcurrency?: number;
 }
 
 export interface HandledArticle {
@@ -59,6 +67,23 @@ export interface HandledArticle {
 export function createArticleHandler(deps: PipelineDeps) {
   const cases = createCaseStore(deps.store);
   const settings = createAlertSettingsStore(deps.store);
+  const queue = deps.queue ?? createInProcessQueue();
+  const delivery = deps.sink
+    ? createDelivery({
+        store: deps.store,
+        settings,
+        caseStore: cases,
+        sink: deps.sink,
+        logger: deps.logger,
+        metrics: deps.metrics,
+      })
+    : undefined;
+  if (delivery)
+    queue.work<DeliveryJob, DeliveryReport>(
+      'deliver',
+      (job) => delivery.run(job),
+      deps.deliverConcurrency ?? 4,
+    );
   // The extractor (and its NLP word lists) loads on the first article, not when the bot starts:
   // an idle bot stays small.
   let extract = deps.extract;
@@ -96,23 +121,14 @@ export function createArticleHandler(deps: PipelineDeps) {
     const decisions = [...result.alerts, ...result.replayed].map((d) =>
       meta.feedUrl ? { ...d, feedUrl: meta.feedUrl } : d,
     );
-    if (!deps.sink || decisions.length === 0) return { ...result };
-    const delivery = await deliverAlerts(decisions, {
-      store: deps.store,
-      settings,
-      caseStore: cases,
-      sink: deps.sink,
-      logger: deps.logger,
-      holds: deps.holds,
-    });
-    deps.metrics?.alerts.inc({ kind: 'new', result: 'posted' }, delivery.posted);
-    deps.metrics?.alerts.inc({ kind: 'update', result: 'edited' }, delivery.edited);
-    deps.metrics?.alerts.inc({ kind: 'any', result: 'failed' }, delivery.failed);
-    if (delivery.failed > 0) {
-      // Thrown so the caller (the poller) keeps the item unseen and hands it over again later:
-      // the replay re-delivers what failed, and what was delivered is not posted twice.
-      throw new Error(`${delivery.failed} alert(s) for ${article.url} could not be delivered; will retry`);
-    }
-    return { ...result, delivery };
+    if (!delivery || decisions.length === 0) return { ...result };
+    // Once the jobs are queued (Redis) or done (in-process), the caller may confirm the item: a
+    // failure throws, so the poller keeps it unseen and the replay adds the jobs again later;
+    // what was delivered is not posted twice.
+    const reports = await queue.addMany<DeliveryJob, DeliveryReport>(
+      'deliver',
+      await delivery.jobs(decisions),
+    );
+    return { ...result, delivery: sumReports(reports) };
   };
 }

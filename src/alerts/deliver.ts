@@ -34,36 +34,6 @@ export interface DeliveryReport {
   edited: number;
   skipped: number;
   failed: number;
-  /** Left in the outbox for the process that holds the server. */
-  queued: number;
-}
-
-const OUTBOX = 'alert-outbox';
-
-function outboxKey(guildId: string, d: AlertDecision) {
-  return `${guildId}|${d.case}|${d.development.id}|${d.kind}|${d.development.sources.length}`;
-}
-
-/**
- * Delivers the outbox entries of the servers this process holds (under sharding, another shard
- * may have ingested the article). Entries are removed once delivered; a failure leaves them for
- * the next run.
- */
-export async function drainOutbox(
-  deps: Parameters<typeof deliverAlerts>[1] & { holds: (guildId: string) => boolean },
-): Promise<DeliveryReport> {
-  const outbox = deps.store.kv(OUTBOX);
-  const total: DeliveryReport = { posted: 0, recovered: 0, edited: 0, skipped: 0, failed: 0, queued: 0 };
-  for await (const key of outbox.keys()) {
-    const guildId = key.split('|')[0] ?? '';
-    if (!deps.holds(guildId)) continue;
-    const decision = await outbox.get<AlertDecision>(key);
-    if (!decision) continue;
-    const report = await deliverAlerts([decision], { ...deps, onlyGuild: guildId });
-    for (const k of Object.keys(total) as Array<keyof DeliveryReport>) total[k] += report[k];
-    if (report.failed === 0) await outbox.delete(key);
-  }
-  return total;
 }
 
 /**
@@ -82,31 +52,20 @@ export async function deliverAlerts(
     caseStore: TrackingLookup;
     sink: AlertSink;
     logger?: Logger;
-    /**
-     * Under sharding, whether this process holds a server. Alerts for servers it does not hold go
-     * to the outbox, which the process that holds them drains (drainOutbox).
-     */
-    holds?: (guildId: string) => boolean;
-    /** Deliver to this server only (the outbox drainer). */
+    /** Deliver to this server only (a delivery job: src/alerts/jobs.ts). */
     onlyGuild?: string;
   },
 ): Promise<DeliveryReport> {
   const keys = deps.store.kv('alerts');
-  const report: DeliveryReport = { posted: 0, recovered: 0, edited: 0, skipped: 0, failed: 0, queued: 0 };
-  const outbox = deps.store.kv(OUTBOX);
+  const report: DeliveryReport = { posted: 0, recovered: 0, edited: 0, skipped: 0, failed: 0 };
   const blocks = createDeliveryBlocks(deps.store);
   const feeds = createFeedStore(deps.store);
   for (const decision of decisions) {
     const dev = decision.development;
-    const guilds = await deps.caseStore.guildsTracking(decision.case);
+    const guilds = deps.onlyGuild ? [deps.onlyGuild] : await deps.caseStore.guildsTracking(decision.case);
     // Each server's subscription to the feed may name a channel for its alerts.
     const subscriptions = decision.feedUrl ? ((await feeds.get(decision.feedUrl))?.subscriptions ?? []) : [];
-    for (const guildId of deps.onlyGuild ? [deps.onlyGuild] : guilds) {
-      if (deps.holds && !deps.holds(guildId)) {
-        await outbox.set(outboxKey(guildId, decision), decision);
-        report.queued++;
-        continue;
-      }
+    for (const guildId of guilds) {
       const settings = await deps.settings.get(guildId);
       if (
         !settings ||

@@ -9,8 +9,8 @@ const ENTRY = fileURLToPath(new URL('../bin/casewatch.mjs', import.meta.url));
 /**
  * `npm run start:sharded`: discord.js's ShardingManager runs one `casewatch start` process per
  * shard (each client reads its shard ids from the environment the manager sets). Every process
- * serves the commands of its own servers; polling is shared through the store's leases, and each
- * alert is delivered by the process that holds its server.
+ * serves the commands of its own servers; polls and alert deliveries are jobs any process runs
+ * (src/queue: BullMQ with Redis; on one SQLite file, poll job ids are claimed in the store).
  */
 export async function startSharded(config: Config, logger: Logger) {
   if (!config.DISCORD_TOKEN) throw new Error('DISCORD_TOKEN is not set');

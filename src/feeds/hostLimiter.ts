@@ -14,6 +14,17 @@ export class HostLimiter {
     }
   }
 
+  /**
+   * A slot now, or undefined when the host is at its limit: a queued job gives its worker slot
+   * back and runs later instead of waiting, so a slow host cannot hold every slot.
+   */
+  tryAcquire(host: string): (() => void) | undefined {
+    const n = this.active.get(host) ?? 0;
+    if (n >= this.limit) return undefined;
+    this.active.set(host, n + 1);
+    return () => this.release(host);
+  }
+
   private acquire(host: string): Promise<void> {
     const n = this.active.get(host) ?? 0;
     if (n < this.limit) {

@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import { silentLogger } from '../log.ts';
+import { createInProcessQueue } from '../queue/inProcess.ts';
+import { type JobContext, RetryLater } from '../queue/types.ts';
 import { createFeedStore, type Feed, type FeedState } from '../store/feeds.ts';
 import { createSeenStore } from '../store/seen.ts';
 import { describeFeedError, toFeedError } from './errors.ts';
@@ -22,12 +25,29 @@ function empty(feedUrl: string, status: PollResult['status']): PollResult {
   return { feedUrl, status, newItems: 0, handOffFailures: 0, warnings: [] };
 }
 
+/** A feed's poll for one interval: its id, `poll:<feed>:<intervalStart>`, is unique. */
+export interface PollJob {
+  feedUrl: string;
+  /** The feed's nextPollAt when the job was added: the interval it polls. */
+  dueAt: number;
+}
+
+/** Short, `:`-free and stable: a job id part for a feed URL. */
+export const feedJobKey = (feedUrl: string) =>
+  createHash('sha256').update(feedUrl).digest('hex').slice(0, 20);
+
 /**
- * Loss-free hand-off policy: an item is claimed in the seen store (setIfAbsent) before it is
- * handed off and confirmed after; if the hand-off throws, the claim is released AND the feed's
- * ETag/Last-Modified/body hash are not recorded, so the next poll refetches, reparses and retries
- * exactly the items that failed. A process that dies mid-hand-off leaves an unconfirmed claim that
- * another poll takes over after the lease (src/store/seen.ts).
+ * node-cron is the clock: each tick adds a `poll` job for every due feed to the job queue (BullMQ
+ * on Redis with several instances, else in-process), and every instance's workers run them. The
+ * job id `poll:<feed>:<nextPollAt>` is the same for every instance and every tick until the feed
+ * is polled, so a feed is polled once per interval whoever adds it.
+ *
+ * Loss-free hand-off policy: an item is claimed in the seen store (setIfAbsent) for the poll job
+ * before it is handed off and confirmed after; if the hand-off throws, the claim is released AND
+ * the feed's ETag/Last-Modified/body hash are not recorded, and the job is retried (exponential
+ * backoff), refetching and retrying exactly the items that failed. A worker that dies mid-hand-off
+ * leaves its job to the queue's stalled-job recovery; the job runs again under the same id and
+ * takes its own unconfirmed claims back at once (others only after the lease, src/store/seen.ts).
  */
 export function createFeedPoller(deps: PollerDeps): FeedPoller {
   const { config } = deps;
@@ -39,8 +59,11 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
     leaseMs:
       config.FEED_CLAIM_LEASE_SECONDS === undefined ? undefined : config.FEED_CLAIM_LEASE_SECONDS * 1000,
   });
-  // Claims this process could not give back (the store was down): it may retake them at once.
-  const unreleased = new Map<string, string>();
+  // Direct polls (pollOnce, pollAll) claim items as this poller; a claim it could not give back
+  // (the store was down) is its own to retake at once.
+  const self = `poller-${createHash('sha256').update(String(Math.random())).digest('hex').slice(0, 12)}`;
+  const ownQueue = deps.queue === undefined;
+  const queue = deps.queue ?? createInProcessQueue();
   const limiter = new HostLimiter(config.FEED_HOST_CONCURRENCY);
   const running = new Map<string, Promise<PollResult>>();
   let task: ScheduledTask | undefined;
@@ -71,7 +94,7 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
     await feeds.updateState(feed.url, (s) => afterSuccess(s, feed, patch, now(), random()));
   }
 
-  async function poll(feed: Feed): Promise<PollResult> {
+  async function poll(feed: Feed, owner: string): Promise<PollResult> {
     const base = empty(feed.url, 'ok');
     const state = await feeds.getState(feed.url);
     let res: Awaited<ReturnType<typeof fetchUrl>>;
@@ -105,10 +128,8 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
     const { items, skipped } = await itemsToHandOff(seen, feed.url, parsed.items, deps.triage);
     for (const item of items) {
       const identity = itemIdentity(item);
-      const key = `${feed.url}\n${identity}`;
-      const token = await seen.claim(feed.url, identity, unreleased.get(key));
+      const token = await seen.claim(feed.url, identity, owner);
       if (!token) continue;
-      unreleased.delete(key);
       try {
         const article = await buildArticle(
           item,
@@ -127,7 +148,8 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
       } catch (err) {
         failed++;
         logger.error({ err, feed: feed.url, identity }, 'hand-off failed; the item will be retried');
-        await seen.release(feed.url, identity, token).catch(() => unreleased.set(key, token));
+        // A release that fails (the store is down) leaves the claim to this owner's next attempt.
+        await seen.release(feed.url, identity, token).catch(() => undefined);
       }
     }
     await recordSuccess(feed, {
@@ -147,19 +169,30 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
     };
   }
 
-  async function pollOnce(feedUrl: string): Promise<PollResult> {
+  function hostOf(feedUrl: string): string {
+    try {
+      return new URL(feedUrl).host;
+    } catch {
+      return feedUrl; // a bad URL fails in fetchUrl with its own reason
+    }
+  }
+
+  /**
+   * One poll of a feed in this process at a time. `wait`: queue behind the host's other polls
+   * (direct polls); otherwise a busy host makes the job run later (RetryLater) and frees its slot.
+   */
+  function pollFeed(feedUrl: string, owner: string, wait: boolean): Promise<PollResult> {
     const inFlight = running.get(feedUrl);
-    if (inFlight) return empty(feedUrl, 'busy');
+    if (inFlight) return Promise.resolve(empty(feedUrl, 'busy'));
+    let release: (() => void) | undefined;
+    if (!wait) {
+      release = limiter.tryAcquire(hostOf(feedUrl));
+      if (!release) return Promise.reject(new RetryLater(500 + Math.floor(random() * 1_000)));
+    }
     const p = (async (): Promise<PollResult> => {
       const feed = await feeds.get(feedUrl);
       if (!feed) return empty(feedUrl, 'unknown_feed');
-      let host = feedUrl;
-      try {
-        host = new URL(feedUrl).host;
-      } catch {
-        // a bad URL fails in fetchUrl with its own reason
-      }
-      return limiter.run(host, () => poll(feed));
+      return wait ? limiter.run(hostOf(feedUrl), () => poll(feed, owner)) : poll(feed, owner);
     })()
       .catch((err): PollResult => {
         // Nothing escapes a poll: a store error or a bug is logged and reported as a failure.
@@ -167,9 +200,50 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
         const fe = toFeedError(err);
         return { ...empty(feedUrl, 'failed'), error: { reason: fe.reason, message: fe.message } };
       })
-      .finally(() => running.delete(feedUrl));
+      .finally(() => {
+        release?.();
+        running.delete(feedUrl);
+      });
     running.set(feedUrl, p);
     return p;
+  }
+
+  const pollOnce = (feedUrl: string) => pollFeed(feedUrl, self, true);
+
+  /**
+   * The poll job: skipped when the feed was paused since, or was already polled for this interval
+   * (a first attempt whose feed's nextPollAt moved on: a duplicate add, or a re-run of a job whose
+   * worker died after recording the poll). A retry (a hand-off failed) polls again.
+   */
+  async function pollJob(job: PollJob, ctx: JobContext): Promise<PollResult> {
+    const state = await feeds.getState(job.feedUrl);
+    if (state.paused) return empty(job.feedUrl, 'paused');
+    if (ctx.attempt === 1 && (state.nextPollAt ?? 0) !== job.dueAt) return empty(job.feedUrl, 'not_due');
+    const result = await pollFeed(job.feedUrl, ctx.id, false);
+    deps.onPolled?.(result);
+    if (result.handOffFailures > 0)
+      throw new Error(`${result.handOffFailures} item(s) of ${job.feedUrl} not handed off; retrying`);
+    // A poll whose outcome could not be recorded (the store was down) is not done: its id would
+    // stay the feed's next one, kept as completed, and the feed would wait for it to expire.
+    const recorded = ['busy', 'unknown_feed'].includes(result.status)
+      ? true
+      : ((await feeds.getState(job.feedUrl)).nextPollAt ?? 0) !== job.dueAt;
+    if (!recorded) throw new Error(`the poll of ${job.feedUrl} was not recorded; retrying`);
+    return result;
+  }
+
+  /** Adds a poll job for every feed that is due (all of them with `all`); the clock's tick. */
+  async function enqueue(due: (s: FeedState) => boolean): Promise<PollResult[]> {
+    const all = await feeds.list();
+    const states = await feeds.getStates(all.map((f) => f.url));
+    const jobs = all.flatMap((f, i) => {
+      const s = states[i];
+      if (s === undefined || s.paused || !due(s)) return [];
+      const dueAt = s.nextPollAt ?? 0;
+      return [{ id: `poll:${feedJobKey(f.url)}:${dueAt}`, data: { feedUrl: f.url, dueAt } }];
+    });
+    const results = await queue.addMany<PollJob, PollResult>('poll', jobs);
+    return results.filter((r): r is PollResult => r !== undefined);
   }
 
   /**
@@ -188,38 +262,46 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
     return Promise.all(picked.map((f) => pollOnce(f.url)));
   }
 
+  let working = false;
+  /** This process works poll jobs (every instance does; the queue spreads them). */
+  const work = () => {
+    if (working) return;
+    working = true;
+    queue.work<PollJob, PollResult>('poll', pollJob, config.QUEUE_POLL_CONCURRENCY ?? 16);
+  };
+
   return {
     pollOnce,
     pollAll: () => pollWhere(() => true),
     tick: () => pollWhere(isDue),
+    enqueueDue: (options) => {
+      work();
+      return enqueue(options?.all ? () => true : isDue);
+    },
+    work,
     start() {
       if (task) return;
+      work();
       const run = () => {
-        // One tick at a time: a tick still running (a slow store, 1,000 feeds) is not stacked on.
-        // The promise is returned so node-cron's noOverlap sees it too.
+        // One tick at a time: a tick still adding jobs (or, in-process, running them) is not
+        // stacked on. The promise is returned so node-cron's noOverlap sees it too.
         if (ticks.size > 0) return [...ticks][0];
-        // Tracked so stop() also waits for a tick that has not reached pollOnce yet.
-        const tick = pollWhere(isDue)
+        // Tracked so stop() also waits for a tick that has not reached the queue yet.
+        const tick = enqueue(isDue)
           .catch((err) => logger.error({ err }, 'feed tick failed'))
           .finally(() => ticks.delete(tick));
         ticks.add(tick);
         return tick;
       };
-      // With a coordinator (several instances on one Redis/PostgreSQL), each minute's tick runs
-      // on exactly one instance; a dead instance simply never claims the next one.
-      task = cron.schedule(deps.schedule ?? '* * * * *', run, {
-        name: 'feed-poller',
-        noOverlap: true,
-        ...(deps.runCoordinator
-          ? { distributed: true, runCoordinator: deps.runCoordinator, distributedLease: 55_000 }
-          : {}),
-      });
+      // Every instance runs the clock; job ids make the adds of several instances one job.
+      task = cron.schedule(deps.schedule ?? '* * * * *', run, { name: 'feed-poller', noOverlap: true });
       run();
     },
     async stop() {
       await task?.stop();
       task = undefined;
       await Promise.allSettled([...ticks, ...running.values()]);
+      if (ownQueue) await queue.close();
     },
   };
 }

@@ -23,7 +23,7 @@ export type PollConfig = Pick<
   | 'ALLOW_PRIVATE_URLS'
   | 'CONTACT'
 > &
-  Partial<Pick<Config, 'FEED_CLAIM_LEASE_SECONDS'>>;
+  Partial<Pick<Config, 'FEED_CLAIM_LEASE_SECONDS' | 'QUEUE_POLL_CONCURRENCY'>>;
 
 export interface PollerDeps {
   store: Store;
@@ -41,15 +41,21 @@ export interface PollerDeps {
   onPaused?(feed: Feed, reason: string): Promise<void> | void;
   now?: () => number;
   random?: () => number;
-  /** node-cron distributed coordination (src/feeds/coordinator.ts) when instances share a store. */
-  runCoordinator?: import('node-cron').RunCoordinator;
+  /**
+   * The job queue polls run on (src/queue): the app's, shared with delivery (BullMQ on Redis when
+   * instances share the work). Default: a queue inside this poller.
+   */
+  queue?: import('../queue/types.ts').JobQueue;
+  /** Each poll job's result (metrics). */
+  onPolled?(result: PollResult): void;
   /** The tick's cron expression (default every minute; tests tick every second: '* * * * * *'). */
   schedule?: string;
 }
 
 export interface PollResult {
   feedUrl: string;
-  status: 'ok' | 'not_modified' | 'unchanged' | 'failed' | 'paused' | 'busy' | 'unknown_feed';
+  /** `not_due`: a poll job whose interval was already polled (or the feed paused since): skipped. */
+  status: 'ok' | 'not_modified' | 'unchanged' | 'failed' | 'paused' | 'busy' | 'unknown_feed' | 'not_due';
   newItems: number;
   /** Items the feed yielded this poll (before dedupe). */
   items?: number;
@@ -62,9 +68,17 @@ export interface FeedPoller {
   pollOnce(feedUrl: string): Promise<PollResult>;
   /** Polls every feed that is not paused, due or not. */
   pollAll(): Promise<PollResult[]>;
-  /** Polls the feeds that are due now (what the cron tick runs). */
+  /** Polls the feeds that are due now, in this process, without the queue. */
   tick(): Promise<PollResult[]>;
+  /**
+   * What the clock does each minute: a poll job for each due feed (each feed with `all`).
+   * In-process it resolves with the polls' results once they ran; on Redis, once they are queued.
+   */
+  enqueueDue(options?: { all?: boolean }): Promise<PollResult[]>;
+  /** Works poll jobs in this process (start() does; an instance may work without a clock). */
+  work(): void;
+  /** Works poll jobs and starts the clock. */
   start(): void;
-  /** Stops the schedule and waits for polls in flight. */
+  /** Stops the clock and waits for polls in flight (the app stops the shared queue's workers). */
   stop(): Promise<void>;
 }

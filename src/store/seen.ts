@@ -14,12 +14,13 @@ interface SeenRecord {
 
 export interface SeenStore {
   /**
-   * Claims an item for this process. Returns a token only to the one caller that should hand it off: the
-   * first to ask (setIfAbsent, so two processes never both win), or a caller taking over a claim
-   * whose holder never confirmed it within the lease, or the holder itself passing its
-   * `previousToken` (its release failed, e.g. while the store was down).
+   * Claims an item for `owner` (a poll job's id: the same on its retries and when another worker
+   * takes a stalled job over; default a fresh token). Returns a token only to the one caller that
+   * should hand it off: the first to ask (setIfAbsent, so two processes never both win), the same
+   * owner again (the job re-run after a crash, or a holder whose release failed), or a caller taking
+   * over a claim whose holder never confirmed it within the lease.
    */
-  claim(feedUrl: string, identity: string, previousToken?: string): Promise<string | undefined>;
+  claim(feedUrl: string, identity: string, owner?: string): Promise<string | undefined>;
   /** Marks a claimed item as handed off for good. */
   confirm(feedUrl: string, identity: string, token: string): Promise<void>;
   /** Gives a claim back after a failed hand-off, so the next poll retries the item. */
@@ -53,19 +54,19 @@ export function createSeenStore(store: Store, options: SeenOptions = {}): SeenSt
   const key = (feedUrl: string, identity: string) =>
     createHash('sha256').update(`${feedUrl}\n${identity}`).digest('hex');
   return {
-    async claim(feedUrl, identity, previousToken) {
+    async claim(feedUrl, identity, owner) {
       const k = key(feedUrl, identity);
-      const token = randomUUID();
+      const token = owner ?? randomUUID();
       if (await kv.setIfAbsent<SeenRecord>(k, { at: now(), done: false, token }, retentionMs)) return token;
       const taken = await kv.update<SeenRecord>(
         k,
         (cur) =>
-          cur && !cur.done && (cur.token === previousToken || now() - cur.at > leaseMs)
+          cur && !cur.done && (cur.token === token || now() - cur.at > leaseMs)
             ? { at: now(), done: false, token }
             : cur,
         retentionMs,
       );
-      return taken?.token === token ? token : undefined;
+      return taken && !taken.done && taken.token === token ? token : undefined;
     },
     async confirm(feedUrl, identity, token) {
       await kv.update<SeenRecord>(

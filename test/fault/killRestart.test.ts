@@ -80,6 +80,10 @@ describe('kill -9 during ingestion, restart on the same SQLite file', () => {
         ALLOW_PRIVATE_URLS: '1',
         FULLTEXT_MIN_CHARS: '0',
         FEED_CLAIM_LEASE_SECONDS: '1',
+        // The embedded default's path: the clock adds poll jobs to the in-process queue, whose
+        // job ids are claimed in the SQLite file (a killed process's claim lapses after 1 s).
+        CHILD_MODE: 'queue',
+        QUEUE_LEASE_SECONDS: '1',
         LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

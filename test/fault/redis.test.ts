@@ -9,7 +9,7 @@ import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
 import { checkMentionsAfterEach } from '../support/mentions.ts';
-import { auditAlerts, courtDateBatch, freePort, startOwnRedis } from './support.ts';
+import { auditAlerts, courtDateBatch, freePort, queueSettled, startOwnRedis } from './support.ts';
 
 const CASE = {
   slug: 'harlow-crash',
@@ -19,6 +19,11 @@ const CASE = {
 };
 const COUNT = 16;
 
+/**
+ * The store and the BullMQ job queue on a Redis of the test's own, restarted while a poll job is
+ * handing articles off: polls and deliveries fail while it is down, the workers reconnect, and the
+ * work resumes (the interrupted job is retried or taken over) until every article and alert is in.
+ */
 describe('Redis restarted in the middle of a run', () => {
   let emu: Emulator;
   checkMentionsAfterEach(() => emu);
@@ -33,7 +38,14 @@ describe('Redis restarted in the middle of a run', () => {
     redis = await startOwnRedis(port);
     emu = await startEmulator();
     store = await openStore(`redis://127.0.0.1:${port}`);
-    t = await startTestApp(emu.apiUrl, { store });
+    t = await startTestApp(emu.apiUrl, {
+      store,
+      env: {
+        QUEUE_URL: `redis://127.0.0.1:${port}`,
+        QUEUE_PREFIX: 'cw-test-restart',
+        QUEUE_LEASE_SECONDS: '2',
+      },
+    });
     await emu.waitForReady();
     // The server's own case: its private feed may feed it (src/store/cases.ts, tenancy).
     await createCaseStore(store).put({ ...CASE, owner: emu.guildId });
@@ -44,7 +56,8 @@ describe('Redis restarted in the middle of a run', () => {
       { guildId: emu.guildId, addedAt: new Date().toISOString() },
       1,
     );
-    await t.app.poller.pollAll(); // the empty first poll: from now on everything is news
+    await t.app.poller.enqueueDue({ all: true }); // the empty first poll: from now on everything is news
+    await queueSettled(t.app.queue);
   });
   afterAll(async () => {
     await t?.stop();
@@ -56,29 +69,42 @@ describe('Redis restarted in the middle of a run', () => {
 
   it('logs the outage, retries, and ends with every article once and every alert once', async () => {
     const feed = await site;
+    const articles = async () =>
+      Object.keys(
+        (
+          await createKnowledgeStore(store)
+            .get(CASE.slug)
+            .catch(() => undefined)
+        )?.articles ?? {},
+      ).length;
     for (let i = 0; i < COUNT / 2; i++) feed.releaseNext();
-    const during = t.app.poller.pollAll();
-    await new Promise((r) => setTimeout(r, 30));
+    await t.app.poller.enqueueDue({ all: true });
+    for (let i = 0; i < 500 && (await articles()) === 0; i++) await new Promise((r) => setTimeout(r, 10));
     await redis.stop(); // mid-ingestion
-    const failed = await during;
-    expect(failed).toHaveLength(1);
-    // While it is down, polls fail with a reason instead of crashing the bot.
-    const down = await t.app.poller.pollAll().catch((err: unknown) => err);
-    expect(down).toBeDefined();
-    expect(t.log.text()).toMatch(/store error|poll failed|ECONNREFUSED|closed/i);
+    await new Promise((r) => setTimeout(r, 1_000));
+    // While it is down, the work fails with a reason instead of crashing the bot.
+    expect(t.log.text()).toMatch(/store error|poll failed|job queue error|ECONNREFUSED|closed/i);
+    // Adding jobs fails at once (and is tried again), it does not wait for Redis.
+    const started = Date.now();
+    await expect(t.app.poller.enqueueDue({ all: true })).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5_000);
 
     redis = await startOwnRedis(port, redis.dir);
     for (let i = COUNT / 2; i < COUNT; i++) feed.releaseNext();
-    for (let round = 0; round < 30; round++) {
-      const results = await t.app.poller.pollAll().catch(() => []);
-      const settled =
-        results.length > 0 && results.every((r) => r.status !== 'failed' && r.handOffFailures === 0);
-      const knowledge = await createKnowledgeStore(store)
-        .get(CASE.slug)
-        .catch(() => undefined);
-      if (settled && Object.keys(knowledge?.articles ?? {}).length === COUNT) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const done = await queueSettled(
+      t.app.queue,
+      async () => {
+        if ((await articles()) === COUNT) return true;
+        // The clock's next tick: the feed's poll for its (new) interval.
+        await Promise.race([
+          t.app.poller.enqueueDue({ all: true }).catch(() => undefined),
+          new Promise((r) => setTimeout(r, 2_000)),
+        ]);
+        return false;
+      },
+      45_000,
+    );
+    expect(done, 'the work resumed and ended').toBe(true);
     const knowledge = await createKnowledgeStore(store).get(CASE.slug);
     expect(Object.keys(knowledge.articles)).toHaveLength(COUNT);
     const alerts = emu.messages.filter((m) => m.channelId === emu.channelIds.alerts);

@@ -135,3 +135,22 @@ export function spawnCasewatch(args: string[], env: Record<string, string>) {
   const exit = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   return { proc, out, exit };
 }
+
+/** Until no poll or delivery job is waiting, running or delayed (and `also` holds), or `ms` passed. */
+export async function queueSettled(
+  queue: import('../../src/queue/types.ts').JobQueue,
+  also: () => Promise<boolean> | boolean = () => true,
+  ms = 60_000,
+): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    let busy = 0;
+    for (const kind of ['poll', 'deliver'] as const) {
+      const c = await queue.counts(kind).catch(() => undefined);
+      busy += c ? c.waiting + c.active + c.delayed : 1;
+    }
+    if (busy === 0 && (await also())) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
