@@ -8,13 +8,16 @@ import { memoryFootprint } from './memory.ts';
 import { pollingCycles } from './polling.ts';
 import { withCpuProfile } from './profile.ts';
 import { machine, type Row, renderTable } from './report.ts';
+import { scaleSection } from './scale.ts';
 
 /**
  * `npm run bench [-- --quick] [--only <section>] [--profile]`: measures, prints one markdown table,
- * asserts nothing about speed. Sections: commands, extract, ingest, poll, alert, memory.
+ * asserts nothing about speed. Sections: commands, extract, ingest, poll, alert, memory, scale.
+ * `npm run bench -- scale` (a section name alone) is `--only scale`.
  * `--profile` adds, below the table, where each section's time went in this process.
  */
-const { values } = parseArgs({
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
   options: {
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
@@ -37,9 +40,17 @@ const SECTIONS: Record<string, () => Promise<Row[]>> = {
   poll: () => pollingCycles({ feeds: quick ? 50 : 1000, hosts: 1 }),
   alert: () => alertLatency({ samples: quick ? 10 : 50 }),
   memory: () => memoryFootprint({ articles: quick ? 1000 : 10_000 }),
+  scale: () =>
+    scaleSection({
+      feeds: quick ? 300 : 3000,
+      processes: [1, 2, 3],
+      delayMs: 100,
+      hosts: 30,
+      concurrency: 8,
+    }),
 };
 
-const only = values.only;
+const only = values.only ?? positionals[0];
 if (only && !SECTIONS[only]) {
   process.stderr.write(`unknown section "${only}"; one of: ${Object.keys(SECTIONS).join(', ')}\n`);
   process.exit(2);
