@@ -246,3 +246,17 @@ describe('speakers before a long apposition, of a joined verb, of a participle',
     expect(speakerOf(text, 'courage carried this case')?.speaker).toBe('Lena Okoro');
   });
 });
+
+describe('statements issued by a named person', () => {
+  it('“…,” the statement read: the person who released the statement', () => {
+    const text =
+      'District Attorney Ruth Calloway released a statement after the verdict. “Justice was served for the Perrin family today,” the statement read.';
+    expect(speakerOf(text, 'Justice was served')?.speaker).toBe('Ruth Calloway');
+  });
+
+  it('a participle takes the main subject, not a name in an apposition before it', () => {
+    const text =
+      'Ruth Calloway also spoke of the coming trial of Victor Hale, who faces the same charge, noting she “will keep fighting for this family until the end.”';
+    expect(speakerOf(text, 'keep fighting for this family')?.speaker).toBe('Ruth Calloway');
+  });
+});

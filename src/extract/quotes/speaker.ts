@@ -16,7 +16,10 @@ const VERBS =
   'lamented|laments|observed|observes|recounted|recounts|conceded|listed|lists|described|describes|' +
   'asserted|asserts|maintains|announces|explains|repeated|repeats|added|shot back|fired back|told|' +
   // A judge's written findings and a lawyer's address to the jury report words as well.
-  'ruled|rules|opined|informed|informs|reminded|assured|advised';
+  'ruled|rules|opined|informed|informs|reminded|assured|advised|' +
+  // participles that carry a quotation after the subject's main verb ("…, noting she “…”")
+  'noting|stating|explaining|insisting|acknowledging|admitting|warning|declaring|' +
+  '(?:released|issued) (?:a|an) (?:[\\w-]+ )?statement';
 const VERB_AFTER_SUBJECT = new RegExp(
   `^[\\s,.!?;:—–-]*((?:[\\p{L}\\p{M}\\d’'.&-]+,?\\s+){0,9}?)(?:(?:also|then|later|previously|has|had|have|once|again|reportedly|further)\\s+)*(${VERBS})\\b`,
   'u',
@@ -119,6 +122,11 @@ export function attributeBefore(
       const source = between.split(',')[0]!;
       const start = sentence.offset + v.index + v[0].length;
       return resolveSubject(source.trim(), start, start + source.length, doc, reg);
+    }
+    // A participle's subject is the main clause's ("X met Y, …, noting she “…”"), not the nearest name.
+    if (v[1]!.endsWith('ing') && v[1] !== 'according to') {
+      const subject = sentenceSubject(sentence.offset, span.open, doc, reg);
+      if (subject) return subject;
     }
     const found = subjectBefore(clause.slice(0, v.index), sentence.offset, doc, reg);
     if (found === 'reported-speech') continue; // "recalled hearing Combs shout": the outer speaker

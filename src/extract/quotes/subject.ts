@@ -155,6 +155,11 @@ export function resolveSubject(
     (ORG_WORDS.test(coreHead) && !personGroup.test(coreHead)) ||
     (ORG_WORDS.test(phrase) && !personGroup.test(head) && !personGroup.test(phrase))
   ) {
+    // "X released a statement … . “…,” the statement read": the statement is X's.
+    const issuer = /^the (?:written |brief )?statement$/i.test(phrase.trim())
+      ? statementIssuer(start, doc, reg)
+      : undefined;
+    if (issuer) return { speaker: issuer.name };
     return { speaker: phrase.replace(/^(?:the|a|an)\s+/i, (x) => x.toLowerCase()), org: true };
   }
   if (
@@ -182,6 +187,25 @@ export function documentAntecedent(at: number, doc: ArticleDoc): Attribution | u
     const text = k === here.index ? s.text.slice(0, at - s.offset) : s.text;
     const found = [...text.matchAll(DOCUMENT_NOUN)].at(-1);
     if (found?.[1]) return { speaker: `the ${found[1].toLowerCase()}`, org: true };
+  }
+  return undefined;
+}
+
+const ISSUED_STATEMENT =
+  /\b(?:released|issued|put out|shared|sent|posted)\s+(?:a|an)\s+(?:[\w-]+\s+)?statement\b|\bsaid in (?:a|an) (?:[\w-]+\s+)?statement\b/i;
+
+/** The named person who released or issued a statement in this or one of the two sentences before. */
+function statementIssuer(at: number, doc: ArticleDoc, reg: PersonRegistry): PersonEntry | undefined {
+  const here = sentenceAt(doc, at);
+  if (!here) return undefined;
+  for (let k = here.index; k >= Math.max(0, here.index - 2); k--) {
+    const s = doc.sentences[k]!;
+    const verb = ISSUED_STATEMENT.exec(k === here.index ? s.text.slice(0, at - s.offset) : s.text);
+    if (!verb) continue;
+    const issuers = reg
+      .mentionsIn(s.offset, s.offset + verb.index)
+      .filter((m) => !m.inQuote && !isPossessive(doc.text, m.end));
+    return issuers[0]?.person;
   }
   return undefined;
 }
