@@ -34,6 +34,8 @@ export function maxPenaltyAsOf(
   knowledge: CaseKnowledge,
   person: string,
   asOf: string,
+  /** The day a sentence was last imposed on the person: figures stated up to then are settled. */
+  sentencedAt = '',
 ): { max: number | null; unit: string } | null {
   const known = knowledge.penalties.filter((p) => p.published <= asOf);
   const withdrawn = known.filter((p) => !p.current);
@@ -53,7 +55,9 @@ export function maxPenaltyAsOf(
         q.unit === p.unit &&
         (q.person === p.person || endedTogether(q.url, q.person)),
     );
-  const mine = known.filter((p) => p.person === person && p.current && !retired(p));
+  const mine = known.filter(
+    (p) => p.person === person && p.current && !retired(p) && !(sentencedAt && p.published <= sentencedAt),
+  );
   if (mine.length === 0) return null;
   const newest = newestPublished(mine);
   const perArticle = new Map<string, PenaltyObservation>();

@@ -165,8 +165,10 @@ export interface Restart {
 export function restartOf(visible: VisibleDevelopment[]): Restart | undefined {
   let firstDecidedAt = '';
   let wholeCaseEndedAt = '';
+  let sentencedAt = '';
   for (const v of visible) {
     if (v.dev.status !== 'happened') continue;
+    if (v.dev.type === 'sentence') sentencedAt = max(sentencedAt, atOf(v));
     if (
       v.dev.type === 'verdict' ||
       v.dev.type === 'sentence' ||
@@ -204,6 +206,15 @@ export function restartOf(visible: VisibleDevelopment[]): Restart | undefined {
       at > wholeCaseEndedAt
     )
       offer({ at, floor: 1, overturned: false });
+  }
+  // A verdict after the sentence, with nothing reopening the first case in between, is another
+  // proceeding's (another court's charges): the stage is that proceeding's, verdict.
+  if (sentencedAt && (!best || (best as Restart).at < sentencedAt)) {
+    for (const v of visible) {
+      const at = atOf(v);
+      if (v.dev.type === 'verdict' && v.dev.status === 'happened' && !notBefore(sentencedAt, at))
+        offer({ at, floor: 4, overturned: false });
+    }
   }
   return best;
 }
@@ -294,6 +305,14 @@ export function stageOf(visible: VisibleDevelopment[], charges: ChargeView[]): S
 /** 1 for an appeal decided (it reads after a filing reported the same day), else 0. */
 function decided(a: AppealItem): number {
   return a.appeal && appealOutcome(a.text) !== 'pending' ? 1 : 0;
+}
+
+/** The day a sentence was last imposed on the defendant ('' when none was). */
+export function lastSentencedAt(visible: VisibleDevelopment[]): string {
+  let at = '';
+  for (const v of visible)
+    if (v.dev.type === 'sentence' && v.dev.status === 'happened') at = max(at, atOf(v));
+  return at;
 }
 
 /** The defendant was sentenced at some point (a sentence imposed, or serving one). */

@@ -4,7 +4,7 @@ import type { ChargeView } from './charges.ts';
 import { currentCharges } from './charges.ts';
 import { nextScheduled } from './nextScheduled.ts';
 import { maxPenaltyAsOf } from './penalty.ts';
-import { restartOf, sentenceEvidenced, stageOf, type VisibleDevelopment } from './stage.ts';
+import { lastSentencedAt, restartOf, sentenceEvidenced, stageOf, type VisibleDevelopment } from './stage.ts';
 import type { CaseKnowledge, CaseStatus, DefendantStatus } from './types.ts';
 import { latest, visibleAsOf } from './views.ts';
 
@@ -61,7 +61,7 @@ function computeStatus(knowledge: CaseKnowledge, asOf: string, name: string): Ca
     defendants[person.name] = {
       stage,
       charges: charges.map((c) => ({ charge: c.charge, status: c.status })),
-      maxPenalty: open && !ended ? maxPenaltyAsOf(knowledge, person.id, asOf) : null,
+      maxPenalty: open && !ended ? maxPenaltyAsOf(knowledge, person.id, asOf, lastSentencedAt(mine)) : null,
     };
   }
   return {

@@ -320,6 +320,31 @@ describe('two acts of one type stay two', () => {
   });
 });
 
+describe('a second proceeding after the first ended', () => {
+  it("another court's verdict after the sentence is that proceeding's verdict; the first case's maximum is settled", () => {
+    const convicted = item('2025-06-03', {
+      events: [{ type: 'verdict', who: LFS, date: '2025-06-02', summary: 'Jury found her guilty of theft' }],
+      charges: [{ defendant: LFS, charge: 'theft', status: 'convicted' }],
+    });
+    const sentenced = item('2025-08-02', {
+      events: [{ type: 'sentence', who: LFS, date: '2025-08-01', summary: 'Sentenced to six years' }],
+    });
+    const elsewhere = item('2026-11-20', {
+      events: [{ type: 'verdict', who: LFS, summary: 'A jury in another county found her guilty of arson' }],
+      charges: [
+        { defendant: LFS, charge: 'arson', status: 'convicted' },
+        { defendant: LFS, charge: 'burglary', status: 'pending' },
+      ],
+    });
+    const items = [indicted, convicted, sentenced, elsewhere];
+    expect(statusOf(items, '2025-09-01')?.stage).toBe('sentenced');
+    const after = statusOf(items, '2026-11-20');
+    expect(after?.stage).toBe('verdict');
+    // The 12 years stated for the first case's charges before its sentence no longer apply.
+    expect(after?.maxPenalty).toBeNull();
+  });
+});
+
 describe('fresh starts and civil suits', () => {
   it('charges refiled after the whole case was dropped start again at charged', () => {
     const dropped = item('2025-04-02', {
