@@ -32,12 +32,10 @@ export function sameName(a: string | null | undefined, b: string | null | undefi
   const wb = words(b.replace(SUFFIX, ''));
   if (!wa.length || !wb.length) return false;
   if (wa.join(' ') === wb.join(' ')) return true;
-  if (wa.length === 1) return wb.includes(wa[0]!);
-  if (wb.length === 1) return wa.includes(wb[0]!);
-  const la = wa[wa.length - 1]!;
-  const lb = wb[wb.length - 1]!;
-  const fa = wa[0]!;
-  const fb = wb[0]!;
+  const [fa = '', la = ''] = [wa[0], wa.at(-1)];
+  const [fb = '', lb = ''] = [wb[0], wb.at(-1)];
+  if (wa.length === 1) return wb.includes(fa);
+  if (wb.length === 1) return wa.includes(fb);
   const sameLast = la === lb || (wa.includes(lb) && wb.includes(la));
   const sameFirst =
     fa === fb || (fa.length === 1 && fb.startsWith(fa)) || (fb.length === 1 && fa.startsWith(fb));
@@ -146,7 +144,7 @@ export function matchNeutral<P, G extends { note?: string }>(
     if (matched.has(pi) || !borderline.some((b) => ok(p, b))) kept.push(pi);
   });
   return {
-    pred: kept.map((pi) => pred[pi]!),
+    pred: kept.map((pi) => pred[pi]).filter((p): p is P => p !== undefined),
     gold: scored,
     pairs: pairs.map(([pi, gi]) => [kept.indexOf(pi), gi]),
   };
@@ -166,4 +164,19 @@ export function prf(c: Counts): { precision: number; recall: number; f1: number 
   const recall = expected ? c.tp / expected : 1;
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { precision, recall, f1 };
+}
+
+/** The matched pairs as items, prediction first (a pair's indices point into its own lists). */
+export function matchedPairs<P, G>(m: {
+  pred: P[];
+  gold: G[];
+  pairs: Array<[number, number]>;
+}): Array<[P, G]> {
+  const out: Array<[P, G]> = [];
+  for (const [pi, gi] of m.pairs) {
+    const p = m.pred[pi];
+    const g = m.gold[gi];
+    if (p !== undefined && g !== undefined) out.push([p, g]);
+  }
+  return out;
 }

@@ -2,6 +2,7 @@ import type { CaseEvent, Charge, Facts, Penalty, Person, Quote } from '../facts.
 import {
   type Counts,
   dateOk,
+  matchedPairs,
   matchNeutral,
   penaltyLength,
   quoteTextMatches,
@@ -59,12 +60,12 @@ function scoreKind<P, G extends { note?: string }>(pred: P[], gold: G[], rules: 
     falsePositives: m.pred.filter((_, pi) => !usedPred.has(pi)).map(rules.show),
     wrong: [],
   };
-  for (const [pi, gi] of m.pairs) {
-    const ok = rules.agrees?.(m.pred[pi]!, m.gold[gi]!);
+  for (const [p, g] of matchedPairs(m)) {
+    const ok = rules.agrees?.(p, g);
     if (ok === undefined) continue;
     out.compared++;
     if (ok) out.agree++;
-    else out.wrong.push(`gold ${rules.show(m.gold[gi]!)} | got ${rules.show(m.pred[pi]!)}`);
+    else out.wrong.push(`gold ${rules.show(g)} | got ${rules.show(p)}`);
   }
   return out;
 }
@@ -93,9 +94,7 @@ function scoreAttribution(pred: Quote[], gold: Noted<Quote>[], show: (q: Quote) 
   const m = matchNeutral(pred, gold, (p, g) => quoteTextMatches(p.text, g.text));
   let right = 0;
   const wrong: string[] = [];
-  for (const [pi, gi] of m.pairs) {
-    const p = m.pred[pi]!;
-    const g = m.gold[gi]!;
+  for (const [p, g] of matchedPairs(m)) {
     if (!personSpeaker(g)) continue;
     if (personSpeaker(p) && sameName(p.speaker, g.speaker)) right++;
     else wrong.push(`gold ${show(g)} | got ${show(p)}`);
@@ -121,14 +120,18 @@ function eventsByType(
 ) {
   const m = matchNeutral(pred, gold, ok);
   const byType = new Map<string, Counts>();
-  const at = (t: string) => byType.get(t) ?? byType.set(t, { tp: 0, fp: 0, fn: 0 }).get(t)!;
+  const at = (t: string) => {
+    const counts = byType.get(t) ?? { tp: 0, fp: 0, fn: 0 };
+    byType.set(t, counts);
+    return counts;
+  };
   for (const g of m.gold) at(g.type).fn++;
   for (const p of m.pred) at(p.type).fp++;
-  for (const [pi, gi] of m.pairs) {
-    const t = at(m.gold[gi]!.type);
+  for (const [p, g] of matchedPairs(m)) {
+    const t = at(g.type);
     t.tp++;
     t.fn--;
-    at(m.pred[pi]!.type).fp--;
+    at(p.type).fp--;
   }
   return byType;
 }

@@ -45,7 +45,7 @@ export function assertPageShape(html: string): void {
   let depth = 0;
   let deepest = 0;
   for (let m = tag.exec(head); m; m = tag.exec(head)) {
-    const nests = !VOID_OR_SIBLING.test(m[2]!) && !m[0].endsWith('/>');
+    const nests = !VOID_OR_SIBLING.test(m[2] ?? '') && !m[0].endsWith('/>');
     if (m[1]) {
       if (nests && depth > 0) depth--;
       continue;

@@ -170,7 +170,7 @@ async function parseItemByItem(
 ): Promise<{ title: string; rawItems: RawItem[] } | undefined> {
   const root = /<(rss|feed|rdf:RDF|RDF)\b[^>]*>/i.exec(xml);
   if (!root) return undefined;
-  const rootName = root[1]!;
+  const rootName = root[1] ?? '';
   const blocks = itemBlocks(xml, format === 'atom' ? 'entry' : 'item', maxItems);
   const firstItem = xml.search(format === 'atom' ? /<entry[\s/>]/ : /<item[\s/>]/);
   const head = firstItem < 0 ? xml : xml.slice(0, firstItem);
@@ -205,7 +205,7 @@ function titleIn(head: string): string {
 
 function errorText(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  return message.split('\n')[0]!.slice(0, 200);
+  return (message.split('\n')[0] ?? '').slice(0, 200);
 }
 
 /** Bytes as fetched → parsed feed: refuses raw gzip, decodes the charset, then parses. */

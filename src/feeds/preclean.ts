@@ -35,7 +35,7 @@ export function precleanXml(input: string): CleanedXml {
     const what = /<html\b|<!doctype html/i.test(trimmed) ? 'an HTML page' : 'not an RSS or Atom document';
     throw new FeedError('not_a_feed', `the body is ${what}`);
   }
-  const name = root[1]!.toLowerCase();
+  const name = (root[1] ?? '').toLowerCase();
   const format: FeedFormat = name === 'feed' ? 'atom' : name === 'rss' ? 'rss' : 'rdf';
   if (/<html\b/i.test(trimmed.slice(0, root.index)))
     throw new FeedError('not_a_feed', 'the body is an HTML page');
@@ -124,14 +124,15 @@ function fixEntities(xml: string): string {
   let out = '';
   let i = 0;
   while (i < xml.length) {
-    let which = -1;
-    for (let k = 0; k < SKIPPED.length; k++) {
-      if (next[k]! < i && next[k]! >= 0) next[k] = xml.indexOf(SKIPPED[k]!.open, i);
-      if (next[k]! >= 0 && (which < 0 || next[k]! < next[which]!)) which = k;
+    let which: (typeof SKIPPED)[number] | undefined;
+    let at = -1;
+    for (const [k, section] of SKIPPED.entries()) {
+      let pos = next[k] ?? -1;
+      if (pos >= 0 && pos < i) pos = next[k] = xml.indexOf(section.open, i);
+      if (pos >= 0 && (at < 0 || pos < at)) [which, at] = [section, pos];
     }
-    if (which < 0) break;
-    const { open, close } = SKIPPED[which]!;
-    const at = next[which]!;
+    if (!which) break;
+    const { open, close } = which;
     const closeAt = xml.indexOf(close, at + open.length);
     const end = closeAt < 0 ? xml.length : closeAt + close.length;
     out += fixEntityRefs(xml.slice(i, at)) + xml.slice(at, end);

@@ -83,7 +83,8 @@ async function pump(): Promise<void> {
 async function run(job: Job): Promise<unknown> {
   if (!worker) await start();
   else await ready;
-  const w = worker!;
+  const w = worker;
+  if (!w) throw new Error('the parsing sandbox did not start');
   const id = nextId++;
   return new Promise((resolve, reject) => {
     const onMessage = (reply: Reply) => {
@@ -91,7 +92,7 @@ async function run(job: Job): Promise<unknown> {
       done();
       if (reply.ok) resolve(reply.value);
       else {
-        const e = reply.error!;
+        const e = reply.error ?? { name: 'Error', message: 'the parsing sandbox failed without saying why' };
         reject(
           e.name === 'FeedError' && e.reason ? new FeedError(e.reason, e.message) : new Error(e.message),
         );

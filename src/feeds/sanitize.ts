@@ -51,7 +51,7 @@ function dropElements(html: string): string {
   let out = '';
   let kept = 0;
   for (let m = DROPPED_OPEN.exec(html); m; m = DROPPED_OPEN.exec(html)) {
-    const close = closeAfter(m[1]!.toLowerCase(), m.index + m[0].length);
+    const close = closeAfter((m[1] ?? '').toLowerCase(), m.index + m[0].length);
     if (close.at < 0) continue;
     out += `${html.slice(kept, m.index)} `;
     kept = close.end;

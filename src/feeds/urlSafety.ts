@@ -101,7 +101,8 @@ export function safeLookup(
     resolve(hostname, { all: true, family: options.family ?? 0 }, (err, addresses: LookupAddress[]) => {
       if (err) return callback(err, '', 4);
       const list = addresses ?? [];
-      if (list.length === 0)
+      const first = list[0];
+      if (!first)
         return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 4);
       const bad = list.find((a) => forbidden(a.address));
       if (bad && !allowPrivate) {
@@ -115,7 +116,6 @@ export function safeLookup(
         );
       }
       if (options.all) return (callback as unknown as AllCallback)(null, list);
-      const first = list[0]!;
       callback(null, first.address, first.family);
     });
   }) as unknown as LookupFunction;

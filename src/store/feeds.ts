@@ -89,7 +89,9 @@ export function createFeedStore(store: Store): FeedStore {
         const interval = Math.min(...subscriptions.map((s) => s.intervalMinutes ?? defaultInterval));
         return { ...base, intervalMinutes: Math.max(1, interval), subscriptions };
       });
-      return saved!;
+      // The updater always returns a feed: only a store that broke its contract gives nothing back.
+      if (!saved) throw new Error(`the store did not save the feed ${url}`);
+      return saved;
     },
     async remove(url, guildId) {
       let removed = false;

@@ -24,6 +24,9 @@ export function createKeyvKV(
     return full.length <= MAX_KEY ? full : `${namespace}:#${createHash('sha256').update(key).digest('hex')}`;
   };
   const localLocks = new Map<string, Promise<unknown>>();
+  // keyv types its serializer optional; the instances openStore builds always have one (JSON by default).
+  const serialize = (data: { value: unknown; expires: number | undefined }) =>
+    keyv.serialize ? keyv.serialize(data) : JSON.stringify(data);
 
   const kv: KV = {
     async get<T>(key: string) {
@@ -46,7 +49,7 @@ export function createKeyvKV(
       const rows = await Promise.all(
         entries.map(async (e) => ({
           key: raw(e.key),
-          value: String(await keyv.serialize!({ value: e.value, expires })),
+          value: String(await serialize({ value: e.value, expires })),
         })),
       );
       await writeMany(rows);
@@ -59,7 +62,7 @@ export function createKeyvKV(
     },
     async setIfAbsent<T>(key: string, value: T, ttlMs?: number) {
       const expires = ttlMs ? Date.now() + ttlMs : undefined;
-      const serialized = await keyv.serialize!({ value, expires });
+      const serialized = await serialize({ value, expires });
       return insertIfAbsent(raw(key), String(serialized), ttlMs);
     },
     async update<T>(key: string, fn: (current: T | undefined) => T | undefined, ttlMs?: number) {
