@@ -131,6 +131,39 @@ describe('clauses that date or background an act', () => {
   });
 });
 
+describe('schedules and tenses of court news', () => {
+  it('"is to stand trial on" is a trial set; "will then return to court" is a hearing set', () => {
+    expect(
+      events(
+        'Jane Roe was charged with arson. Jane Roe is to stand trial at the county court on June 3. She will then return to court for a status hearing on April 8.',
+      ),
+    ).toEqual([
+      'charge Jane Roe 2023-03-09 happened',
+      'hearing Jane Roe 2023-04-08 scheduled',
+      'trial Jane Roe 2023-06-03 scheduled',
+    ]);
+  });
+  it('a trial set with words before "trial" is a trial', () => {
+    expect(
+      events('Judge Ann Marsh set a provisional county court trial for October 25 for John Doe.'),
+    ).toEqual(['trial John Doe 2023-10-25 scheduled']);
+  });
+  it('"remanded ... and is expected to appear on November 7": the date is the appearance\'s, not the remand\'s', () => {
+    expect(
+      events(
+        'John Doe was remanded to jail and is expected to make his next court appearance on November 7.',
+      ),
+    ).toEqual(['bail John Doe 2023-03-09 happened', 'hearing John Doe 2023-11-07 scheduled']);
+  });
+  it('a future in an opening "Though ... will" clause does not make the main clause\'s past act scheduled', () => {
+    expect(
+      events(
+        'Though John Doe will appeal his conviction, the sentence ends a case that peaked in September when a jury convicted him of fraud.',
+      ),
+    ).toEqual(['verdict John Doe 2022-09 happened (old)']);
+  });
+});
+
 describe('who: groups, lists and victims', () => {
   it('"Three former county jail guards" are the three people the next sentence names', () => {
     expect(

@@ -44,14 +44,14 @@ export function maskedSentence(s: Sentence): MaskedSentence {
 }
 
 const CLAUSE_BREAK =
-  /;|\s[—–]\s|\s--\s|, and |, but |, while |, which |, who |, when | after | before |(?<!the) following | despite | then | and (?=(?:set|scheduled|ordered|revoked|denied|granted|rejected|sent|released)\b)/g;
+  /;|\s[—–]\s|\s--\s|, and |, but |, while |, which |, who |, when | after | before |(?<!the) following | despite |(?<!\b(?:will|would|shall|could|might|must|to)) then | and (?=(?:set|scheduled|ordered|revoked|denied|granted|rejected|sent|released)\b)| and (?=(?:is|are|will) )/g;
 
 /** A sentence that opens with a subordinate clause: "After surrendering Monday, X was arraigned". */
 const FRONTED =
   /^\s*(?:After|Following|Before|Since|While|When|Although|Though|Despite|Once|Until|Because)\b[^,;]{3,200},/;
 
 const FRONTED_VERB =
-  /\b(?:\w{3,}ing|\w{3,}ed|was|were|is|are|had|has|have|did|made|took|gave|got|met|began|went)\b/i;
+  /\b(?:\w{3,}ing|\w{3,}ed|was|were|is|are|had|has|have|did|made|took|gave|got|met|began|went|will|would|could|can|may|must|should)\b/i;
 
 /** The end (the comma) of a subordinate clause opening the sentence, or -1: its date words date only it. */
 export function frontedClauseEnd(text: string): number {

@@ -202,7 +202,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'hearing',
-    '\\b(?:will|(?:is|are|was|were) (?:due|set|scheduled) to|due to)\\s+(?:make\\s+an?\\s+(?:\\w+\\s+)?)?return to court\\b|\\b(?:is|was|be|are|were|due|been) back in court\\b|\\b(?:next|new|first) court date\\b|\\bcourt date (?:is |was |has been )?(?:set|scheduled)\\b|\\bcourt appearance\\b|\\bappear(?:s|ed|ing)? (?:\\w+ ){0,2}(?:in|before|at) (?:[\\w\\x27’]+ ){0,3}?(?:court|courtroom|courthouse|judge|magistrates?)\\b',
+    '\\b(?:will|(?:is|are|was|were) (?:due|set|scheduled) to|due to)\\s+(?:make\\s+an?\\s+(?:\\w+\\s+)?|\\w+\\s+)?return to court\\b|\\b(?:is|was|be|are|were|due|been) back in court\\b|\\b(?:next|new|first) court date\\b|\\bcourt date (?:is |was |has been )?(?:set|scheduled)\\b|\\bcourt appearance\\b|\\bappear(?:s|ed|ing)? (?:\\w+ ){0,2}(?:in|before|at) (?:[\\w\\x27’]+ ){0,3}?(?:court|courtroom|courthouse|judge|magistrates?)\\b',
   ),
   // trial
   rule(
@@ -211,11 +211,11 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'trial',
-    '\\bjury selection\\b[^.;]{0,30}?\\b(?:began|begins|starts|started|is scheduled|to begin|to start|ended|concluded|resumed|resumes|to resume|continued|continues|(?:set|scheduled) (?:for|to)|remains (?:set|scheduled))\\b|\\b(?:set|scheduled|moved|rescheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial(?: date)?)\\b|\\b(?:new )?trial date (?:of|in|for|on)\\b',
+    '\\bjury selection\\b[^.;]{0,30}?\\b(?:began|begins|starts|started|is scheduled|to begin|to start|ended|concluded|resumed|resumes|to resume|continued|continues|(?:set|scheduled) (?:for|to)|remains (?:set|scheduled))\\b|\\b(?:set|scheduled|moved|rescheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial(?: date)?)\\b|\\b(?:set|scheduled) (?:a |the )?(?:[\\w\\x27’-]+ ){1,3}?(?:re)?trial (?:for|on)\\b|\\b(?:new )?trial date (?:of|in|for|on)\\b',
   ),
   rule(
     'trial',
-    '\\bfaces? (?:a |an |the )?(?:\\w+ )?trial\\b|\\b(?:go|goes|going|went|gone) on trial\\b|(?<!\\bto )\\bstands? trial\\b|\\bmistrial\\b|\\bdeadlock(?:ed|ing|s)?\\b|\\bhung jury\\b|\\b(?:opening|closing) (?:arguments|statements)\\b',
+    '\\bfaces? (?:a |an |the )?(?:\\w+ )?trial\\b|\\b(?:go|goes|going|went|gone) on trial\\b|(?<!\\bto )\\bstands? trial\\b|\\b(?:is|are) (?:due |set |scheduled |expected )?to stand trial\\b|\\bmistrial\\b|\\bdeadlock(?:ed|ing|s)?\\b|\\bhung jury\\b|\\b(?:opening|closing) (?:arguments|statements)\\b',
   ),
   rule(
     'trial',
