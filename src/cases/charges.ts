@@ -170,7 +170,14 @@ function namedApartFromItsForms(name: string, all: ChargeObservation[]): boolean
 }
 
 function normal(charge: string): string {
-  return charge.trim().toLowerCase().replace(/\s+/g, ' ');
+  return (
+    charge
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      // The statute is named by its usual abbreviation, however an outlet spells it out.
+      .replace(/\bracketeer(?:ing)? influenced and corrupt organi[sz]ations?\b/g, 'rico')
+  );
 }
 
 /** True when the newest article naming `a` or `b` lists them as two charges of the person. */

@@ -81,6 +81,21 @@ describe('charge names', () => {
     expect(same.map((c) => c.status)).toEqual(['dismissed']);
   });
 
+  it('a statute spelled out by one outlet and abbreviated by another is one charge', () => {
+    const charges = currentCharges([
+      obs(
+        'conspiracy to violate the Racketeer Influenced and Corrupt Organizations Act',
+        'pending',
+        'u1',
+        '2025-01-01',
+      ),
+      obs('conspiracy to violate the RICO act', 'convicted', 'u2', '2025-05-01'),
+    ]);
+    expect(charges.map(({ charge, status }) => ({ charge, status }))).toEqual([
+      { charge: 'conspiracy to violate the rico act', status: 'convicted' },
+    ]);
+  });
+
   it('never joins two counts one article listed apart through a third, shorter name', () => {
     const charges = currentCharges([
       obs('arson as a crime of terrorism', 'pending', 'u1', '2025-01-01'),
