@@ -1,9 +1,7 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { CaseDefinition } from '../src/cases/definition.ts';
 import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
-import { personIdIn } from '../src/cases/peopleView.ts';
-import { distinctQuotes } from '../src/cases/quotes.ts';
-import type { QuoteRecord } from '../src/cases/types.ts';
+import { containing, quotesOf, statementsAcrossCases } from '../src/cases/quotes.ts';
 import type { Command, CommandContext } from '../src/discord/command.ts';
 import { ensurePageOwner, pageButtons, parsePageCustomId, showPage } from '../src/discord/pager.ts';
 import { caseOrPersonAutocomplete, knownPeople } from '../src/discord/personChoices.ts';
@@ -35,35 +33,6 @@ const data = new SlashCommandBuilder()
     o.setName('contains').setDescription('Only quotes containing these words').setMaxLength(100),
   );
 
-/**
- * The person's quotes across `cases` (the same person can be followed in two cases), with the
- * name the registry gives them. A UserError when nobody by that name appears in any of them.
- */
-async function gather(ctx: CommandContext, cases: CaseDefinition[], person: string) {
-  const knowledgeStore = createKnowledgeStore(ctx.store);
-  const quotes: QuoteRecord[] = [];
-  let name: string | undefined;
-  const people = [];
-  for (const def of cases) {
-    const knowledge = await knowledgeStore.get(def.slug);
-    people.push(...knowledge.people);
-    const id = personIdIn(knowledge, person);
-    if (!id) continue;
-    name ??= knowledge.people.find((p) => p.id === id)?.name;
-    for (const q of await knowledgeStore.quotes(def.slug, id)) {
-      if (!quotes.some((o) => o.url === q.url && o.text === q.text)) quotes.push(q);
-    }
-  }
-  if (!name) {
-    const where = cases.length === 1 ? (cases[0]?.name ?? 'this case') : "this server's cases";
-    throw new UserError(
-      `Nobody called "${person.slice(0, 100)}" appears in ${where}. ${knownPeople(people)}`,
-    );
-  }
-  // One statement said once, however many outlets carried, trimmed or split it.
-  return { name, quotes: distinctQuotes(quotes) };
-}
-
 async function render(
   ctx: CommandContext,
   cases: CaseDefinition[],
@@ -78,9 +47,16 @@ async function render(
   );
   const key = [NAME, guildId ?? '', ...versions, query.person, query.contains, page];
   const shown = await rendered(key, async () => {
-    const { name, quotes } = await gather(ctx, cases, query.person);
-    const needle = query.contains.toLowerCase();
-    const matching = needle ? quotes.filter((q) => q.text.toLowerCase().includes(needle)) : quotes;
+    const found = await quotesOf(knowledgeStore, cases, query.person);
+    if (!found.name) {
+      const where = cases.length === 1 ? (cases[0]?.name ?? 'this case') : "this server's cases";
+      throw new UserError(
+        `Nobody called "${query.person.slice(0, 100)}" appears in ${where}. ${knownPeople(found.people)}`,
+      );
+    }
+    const name = found.name;
+    // One statement said once, however many outlets carried, trimmed or split it.
+    const matching = containing(statementsAcrossCases(found), query.contains);
     const title = `Quotes — ${name}${query.contains ? ` · containing "${query.contains}"` : ''}`;
     return quotesPage(matching, page, PAGE_SIZE, title);
   });

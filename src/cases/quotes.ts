@@ -1,5 +1,8 @@
 import { fold } from '../text.ts';
-import type { QuoteRecord, Source } from './types.ts';
+import type { CaseDefinition } from './definition.ts';
+import type { KnowledgeStore } from './knowledgeStore.ts';
+import { closestPeople, personIdIn } from './peopleView.ts';
+import type { CasePerson, QuoteRecord, Source } from './types.ts';
 
 /**
  * One statement said once, whatever outlets did to it: a second outlet quoting it again, one that
@@ -123,4 +126,60 @@ export function distinctQuotes(quotes: QuoteRecord[]): QuoteView[] {
 
 function sameSpeaker(a: QuoteRecord, b: QuoteRecord): boolean {
   return a.person !== null ? a.person === b.person : b.person === null && a.speaker === b.speaker;
+}
+
+/** A person's quotes in the cases searched: what /quotes and `casewatch quotes` both read. */
+export interface PersonQuotes {
+  /** The name the first case that knows the person gives them; undefined: nobody by that name. */
+  name: string | undefined;
+  /** Per case that knows the person: its slug, the person's name there, their quote records. */
+  byCase: Array<{ slug: string; name: string; quotes: QuoteRecord[] }>;
+  /** Everyone the searched cases know (for "Known: …"). */
+  people: CasePerson[];
+  /** Up to three names nearest to the one asked for, from the cases that do not know it. */
+  closest: string[];
+}
+
+/** Who `person` is in each of `cases` (any variant of the name) and what they said there. */
+export async function quotesOf(
+  knowledgeStore: KnowledgeStore,
+  cases: CaseDefinition[],
+  person: string,
+): Promise<PersonQuotes> {
+  const out: PersonQuotes = { name: undefined, byCase: [], people: [], closest: [] };
+  for (const def of cases) {
+    const knowledge = await knowledgeStore.get(def.slug);
+    out.people.push(...knowledge.people);
+    const id = personIdIn(knowledge, person);
+    if (!id) {
+      out.closest.push(...closestPeople(knowledge, person));
+      continue;
+    }
+    const name = knowledge.people.find((p) => p.id === id)?.name ?? person;
+    out.name ??= name;
+    out.byCase.push({ slug: def.slug, name, quotes: await knowledgeStore.quotes(def.slug, id) });
+  }
+  out.closest = [...new Set(out.closest)].slice(0, 3);
+  return out;
+}
+
+/** Statements across every case searched (/quotes): a report filed in two cases counts once. */
+export function statementsAcrossCases(found: PersonQuotes): QuoteView[] {
+  const quotes: QuoteRecord[] = [];
+  for (const c of found.byCase)
+    for (const q of c.quotes) if (!quotes.some((o) => o.url === q.url && o.text === q.text)) quotes.push(q);
+  return distinctQuotes(quotes);
+}
+
+/** Statements case by case (`casewatch quotes`), each tagged with its case and the person's name there. */
+export function statementsPerCase(found: PersonQuotes): Array<QuoteView & { case: string; name: string }> {
+  return found.byCase.flatMap((c) =>
+    distinctQuotes(c.quotes).map((q) => ({ ...q, case: c.slug, name: c.name })),
+  );
+}
+
+/** The quotes whose text contains `words`, case-insensitively (all of them for no words). */
+export function containing<Q extends { text: string }>(quotes: Q[], words: string | undefined): Q[] {
+  const needle = (words ?? '').toLowerCase();
+  return needle ? quotes.filter((q) => q.text.toLowerCase().includes(needle)) : quotes;
 }

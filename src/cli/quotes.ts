@@ -1,7 +1,6 @@
 import type { CaseDefinition } from '../cases/definition.ts';
 import { createKnowledgeStore } from '../cases/knowledgeStore.ts';
-import { closestPeople, personIdIn } from '../cases/peopleView.ts';
-import { distinctQuotes, type QuoteView } from '../cases/quotes.ts';
+import { containing, quotesOf, statementsPerCase } from '../cases/quotes.ts';
 import { createCaseStore } from '../store/cases.ts';
 import { parseCommandArgs } from './args.ts';
 import { findCase, unknownCaseLine } from './support.ts';
@@ -37,34 +36,17 @@ export const command: CliCommand = {
     } else {
       cases = await createCaseStore(store).list();
     }
-    const knowledge = createKnowledgeStore(store);
-    const contains = values.contains?.toLowerCase();
-    const found: Array<QuoteView & { case: string; name: string }> = [];
-    const closest: string[] = [];
-    let known = false;
-    for (const def of cases) {
-      const k = await knowledge.get(def.slug);
-      const id = personIdIn(k, person);
-      if (!id) {
-        closest.push(...closestPeople(k, person));
-        continue;
-      }
-      known = true;
-      const name = k.people.find((p) => p.id === id)?.name ?? person;
-      // One statement said once, however many outlets carried, trimmed or split it.
-      for (const q of distinctQuotes(await knowledge.quotes(def.slug, id))) {
-        if (contains && !q.text.toLowerCase().includes(contains)) continue;
-        found.push({ ...q, case: def.slug, name });
-      }
-    }
-    if (!known) {
+    const result = await quotesOf(createKnowledgeStore(store), cases, person);
+    if (!result.name) {
       const where = values.case ? (cases[0]?.name ?? values.case) : 'any tracked case';
-      const near = [...new Set(closest)].slice(0, 3);
+      const near = result.closest;
       ctx.stderr.write(
         `quotes: nobody called "${person}" appears in ${where}${near.length ? ` (closest: ${near.join(', ')})` : ''}\n`,
       );
       return 1;
     }
+    // One statement said once, however many outlets carried, trimmed or split it.
+    const found = containing(statementsPerCase(result), values.contains);
     found.sort((a, b) => b.published.localeCompare(a.published));
     if (values.json) {
       const rows = found.map((q) => ({
