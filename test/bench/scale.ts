@@ -136,6 +136,11 @@ export async function scaleSection(options: {
         ),
       );
       await queue.close();
+      // The round's queue keys go (finished jobs would otherwise stay until they age out).
+      const { Queue } = await import('bullmq');
+      const raw = new Queue('poll', { connection: { url: REDIS() }, prefix });
+      await raw.obliterate({ force: true }).catch(() => undefined);
+      await raw.close();
       const perMinute = (done / seconds) * 60;
       one ??= perMinute;
       rows.push({
