@@ -1,4 +1,5 @@
 import type { CaseEvent, Facts, PleaKind } from '../../facts.ts';
+import { numberWords } from '../lexicon/numbers.ts';
 
 /**
  * What an event's sentence says beyond its type, as facts-contract fields, so that the case
@@ -32,8 +33,10 @@ export function pleaKind(text: string): PleaKind | undefined {
   return entered === text ? undefined : 'deal';
 }
 
-const ALL_CHARGES =
-  /\ball\s+(?:(?:the|of|remaining|pending|criminal|felony|state|federal|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+){0,3}(?:charges|counts)\b/i;
+const ALL_CHARGES = new RegExp(
+  `\\ball\\s+(?:(?:the|of|remaining|pending|criminal|felony|state|federal|${numberWords(2, 10)}|\\d+)\\s+){0,3}(?:charges|counts)\\b`,
+  'i',
+);
 const WHOLE_CASE =
   /\b(?:dismiss\w*|dropp?\w*|withdr[ae]w\w*|tossed)\s+(?:the\s+)?(?:entire\s+|whole\s+)?case\b|\bcase\s+against\s+\S+\s+(?:was\s+|has\s+been\s+)?(?:dismissed|dropped|tossed)\b/i;
 /** "Charges against X dropped", "dropped the charges against X": plural charges, no offence. */
