@@ -164,6 +164,24 @@ describe('schedules and tenses of court news', () => {
   });
 });
 
+describe('a motion to dismiss is no dismissal', () => {
+  it('a denied motion "by X\'s lawyers to dismiss" is a ruling; "motions to dismiss ... were denied" dismiss nothing', () => {
+    expect(
+      events('The judge denied a motion by the lawyers for John Doe to dismiss the charges on Monday.'),
+    ).toEqual(['ruling John Doe 2023-03-06 happened']);
+    expect(
+      events(
+        'All motions to dismiss the charges against John Doe were denied Thursday and a trial date was set for April 1.',
+      ),
+    ).not.toContainEqual(expect.stringMatching(/^dismissal/));
+  });
+  it('charges a filing argues "should be dismissed" are not dismissed', () => {
+    expect(
+      events('Lawyers for John Doe filed motions last week, arguing that the charges should be dismissed.'),
+    ).toEqual(['motion John Doe 2023-03-09 happened']);
+  });
+});
+
 describe('who: groups, lists and victims', () => {
   it('"Three former county jail guards" are the three people the next sentence names', () => {
     expect(

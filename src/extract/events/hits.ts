@@ -12,7 +12,7 @@ const PROSECUTION_AGENT =
 const REDUCED_RELATIVE =
   /\b(?!(?:was|were|be|been|being|is|are|get|got|and|or|then|also|later|formally|jury|jurors|judge|panel)\b)(?![a-z]+ly\s+$)[a-z]+s?\s+$/;
 const DISMISS_REQUEST =
-  /\b(?:to have|to get|motion to|bid to|seeking to|asked (?:\w+ ){0,4}to|request to|arguing to|fighting to|decision to)\b[^.;]{0,50}$/i;
+  /\b(?:to have|to get|motions? (?:[\w'’-]+ ){0,6}?to|bids? to|seeking to|asked (?:\w+ ){0,4}to|requests? (?:[\w'’-]+ ){0,4}?to|arguing to|fighting to|decision to|(?:argu\w*|contend\w*|claim\w*|saying|said|says) that|should be|must be)\b[^.;]{0,50}$/i;
 const VERDICT_WORDS = /\b(?:verdict|convicted|found (?:\w+ )?guilty|acquitt|sentenced)/i;
 const TRIAL_SPEECH = /\b(?:opening|closing) (?:arguments|statements)\b|\btold the jury\b|\bcross-exam/i;
 /** "dropped their appeal", "withdrew its motion": a request withdrawn, not a charge. */
