@@ -57,7 +57,7 @@ const REVIEWED = new Set([
 /**
  * Elsewhere (extraction rules, case status, dockets: text already cut to 100,000 characters and
  * split into sentences), flagged patterns may not grow in number: 81, then 97 after the 2026-12-07
- * extraction work. The sixteen added then were reviewed one by one: each nests only a bounded
+ * extraction work. The 19 patterns new then (some replace older ones) were reviewed one by one: each nests only a bounded
  * repetition (`(?:\w+\s+){0,4}$`, `{1,4}`) or a `?`, so backtracking is polynomial in a small
  * bound, and the complexity suite measures extractFacts on hostile articles. To be lowered.
  */
