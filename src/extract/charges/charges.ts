@@ -118,7 +118,7 @@ export function findOffenceMentions(doc: ArticleDoc, people: PersonRegistry): Of
     const found = withUnlistedOffences(lower, masked, [...lower.matchAll(OFFENCE_RE)]);
     // "The charge was also dropped against X": the charge last reported dropped, for X.
     const anaphora = lastDropped ? ANAPHORIC_DROP.exec(masked) : null;
-    if (anaphora && lastDropped && (found.length === 0 || (found[0]!.index ?? 0) > anaphora.index)) {
+    if (anaphora && lastDropped && (found.length === 0 || (found[0]?.index ?? 0) > anaphora.index)) {
       const { spans } = maskedOf(s);
       const named = sentenceDefendants(ctx, s, masked, namedInSentence(ctx, s, spans)).map((d) => d.name);
       if (named.length > 0)
@@ -218,9 +218,9 @@ function readOffences(masked: string, found: RegExpMatchArray[]): OffenceItem[] 
   }
   // "the theft and conspiracy convictions": the cue after the last item covers the list before it.
   for (let i = items.length - 2; i >= 0; i--) {
-    const item = items[i]!;
-    const next = items[i + 1]!;
-    if (!listedWithPrev[i + 1] || !next.cue) continue;
+    const item = items[i];
+    const next = items[i + 1];
+    if (!item || !next || !listedWithPrev[i + 1] || !next.cue) continue;
     item.cue = true;
     if (item.status === 'pending') item.status = next.status;
   }
@@ -261,10 +261,10 @@ function mergeCharges(mentions: OffenceMention[], outcomes: Map<string, ChargeSt
   const fuller = (name: string, defendant: string) => {
     if (name.includes(' ')) return name;
     const own = longerNames(name, namesOf(defendant));
-    if (own.length === 1) return own[0]!;
+    if (own.length === 1 && own[0] !== undefined) return own[0];
     if (own.length > 1) return name;
     const any = longerNames(name, allNames);
-    return any.length === 1 ? any[0]! : name;
+    return any.length === 1 && any[0] !== undefined ? any[0] : name;
   };
   const longerNames = (name: string, names: string[]) =>
     names.filter(

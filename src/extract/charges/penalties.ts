@@ -133,9 +133,9 @@ function findAmounts(masked: string): Found[] {
     const num = m[1] ?? m[3] ?? m[5];
     const unit = (m[2] ?? m[4] ?? m[6] ?? '').toLowerCase();
     const value = num ? parseNumber(num) : null;
-    if (value === null || !unit) continue;
+    if (!num || value === null || !unit) continue;
     // The number as a word of its own ("a" in "up to a year", not the one in "punishable").
-    const at = new RegExp(`\\b${num!.replace(/[.]/g, '\\.')}(?=[ -])`, 'i').exec(m[0])?.index ?? 0;
+    const at = new RegExp(`\\b${num.replace(/[.]/g, '\\.')}(?=[ -])`, 'i').exec(m[0])?.index ?? 0;
     const start = (m.index ?? 0) + at;
     out.push({
       max: value,
@@ -145,15 +145,16 @@ function findAmounts(masked: string): Found[] {
     });
   }
   for (const m of masked.matchAll(REPLACED)) {
-    const start = (m.index ?? 0) + m[0].lastIndexOf(m[1]!);
+    const [, figure = ''] = m; // the group is not optional
+    const start = (m.index ?? 0) + m[0].lastIndexOf(figure);
     const previous = out.filter((f) => f.end <= start).at(-1);
-    const value = parseNumber(m[1]!);
+    const value = parseNumber(figure);
     if (previous && value !== null)
       out.push({
         max: value,
         unit: previous.unit,
         start: previous.start,
-        end: start + m[1]!.length,
+        end: start + figure.length,
         past: true,
       });
   }

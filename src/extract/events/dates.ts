@@ -48,15 +48,16 @@ function yearFromContext(
   day: number,
 ): string | null {
   for (let i = s.index; i >= Math.max(0, s.index - 2); i--) {
-    const full = sentenceMentions(doc.sentences[i]!).filter(
-      (m) => m.kind === 'full' && (i < s.index || m.end <= at),
-    );
+    const sentence = doc.sentences[i];
+    if (!sentence) continue;
+    const full = sentenceMentions(sentence).filter((m) => m.kind === 'full' && (i < s.index || m.end <= at));
     const last = full.at(-1);
     if (last?.kind !== 'full') continue;
-    const context = resolveMention(last, doc.published, 'past').date!;
+    // A full mention always resolves to a date; `null` would compare false below all the same.
+    const context = resolveMention(last, doc.published, 'past').date;
     let year = last.year;
     const pad = (n: number) => String(n).padStart(2, '0');
-    if (`${year}-${pad(month)}-${pad(day)}` < context) year++;
+    if (context !== null && `${year}-${pad(month)}-${pad(day)}` < context) year++;
     const date = `${year}-${pad(month)}-${pad(day)}`;
     return date <= doc.published ? date : null;
   }

@@ -103,7 +103,7 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
       const daysAfter = DAYS_AFTER.exec(masked.slice(Math.max(0, hit.start - 80), hit.start));
       if (daysAfter && sentenceDay && status === 'happened')
         resolved = {
-          date: addDays(sentenceDay, -(NUMBER_WORDS[daysAfter[1]!.toLowerCase()] ?? 1)),
+          date: addDays(sentenceDay, -(NUMBER_WORDS[(daysAfter[1] ?? '').toLowerCase()] ?? 1)),
           recent: false,
         };
       if (!resolved.date && !mention && status === 'happened') resolved = documentDate(doc, s) ?? resolved;

@@ -38,13 +38,14 @@ const BACKGROUND_SENTENCE = /\b(?:previously|ago|last year|late last|since the)\
 const OLD_SCHEDULE =
   /\b(?:(?:previously|originally|already|had been|still) (?:set|scheduled|expected|due)|remains? (?:set|scheduled))\b/i;
 
+const TRIAL_STAGE = 4;
 /** How far along a case an act lies: acts of an early stage are background in a late-stage story. */
 const STAGE: Partial<Record<EventType, number>> = {
   investigation: 0,
   arrest: 1,
   charge: 1,
   plea: 1,
-  trial: 4,
+  trial: TRIAL_STAGE,
   verdict: 5,
   sentence: 6,
   appeal: 7,
@@ -78,7 +79,7 @@ export function finishEvents(all: DraftEvent[], doc: ArticleDoc): CaseEvent[] {
     ...kept.filter((d) => d.sentence.index < 2 && d.status === 'happened').map((d) => STAGE[d.type] ?? -1),
   );
   for (const d of kept)
-    if (d.date === null && (STAGE[d.type] ?? 9) < 2 && ledeStage >= STAGE.trial!) d.new = false;
+    if (d.date === null && (STAGE[d.type] ?? 9) < 2 && ledeStage >= TRIAL_STAGE) d.new = false;
   const merged = merge(kept);
   // The acts the article reports as its news, with no date word of their own, happened on its news day.
   const day = ledeDay(kept) ?? newsDay(doc);
@@ -213,7 +214,7 @@ function anchoredDates(drafts: DraftEvent[]): void {
   for (const d of drafts) {
     if (d.date !== null || d.status !== 'happened') continue;
     const anchor = ANCHOR.exec(d.sentence.text);
-    const type = anchor ? ANCHOR_TYPE[anchor[1]!.toLowerCase()] : undefined;
+    const type = anchor ? ANCHOR_TYPE[(anchor[1] ?? '').toLowerCase()] : undefined;
     if (!type || type === d.type) continue;
     const act = drafts.find(
       (o) =>

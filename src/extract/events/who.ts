@@ -66,7 +66,7 @@ function harmedPeople(people: PersonRegistry, sentences: Sentence[]): Set<Person
 function datelinePlace(people: PersonRegistry, first: Sentence | undefined): PersonEntry | undefined {
   const head = first && /^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*),/.exec(first.text);
   if (!head) return undefined;
-  const place = head[1]!.toLowerCase();
+  const place = (head[1] ?? '').toLowerCase();
   return people.people.find((p) => p.aliases.some((a) => a.toLowerCase() === place));
 }
 
@@ -221,7 +221,7 @@ export function sentenceDefendants(
   }
   const pronoun = PRONOUN.exec(masked);
   if (pronoun) {
-    const word = pronoun[1]!.toLowerCase();
+    const word = (pronoun[1] ?? '').toLowerCase();
     const gender = word === 'she' || word === 'her' ? 'female' : 'male';
     // "He will serve ...": a sentence-opening pronoun continues the previous sentence's subject.
     const prev = ctx.sentences[s.index - 1];
@@ -250,7 +250,7 @@ export function eventWho(
   if (type === 'lawsuit') return civilDefendants(ctx, s, masked).map((p) => p?.name ?? null);
   // "Two protesters were arrested outside": about people who are not in the case.
   const others = OTHERS_SUBJECT.exec(masked);
-  if (others && !GROUP_NOUN.test(others[1]!) && !named.some(isDefendant)) return [];
+  if (others && !GROUP_NOUN.test(others[1] ?? '') && !named.some(isDefendant)) return [];
   const defendants = sentenceDefendants(ctx, s, masked, named);
   if (type === 'investigation' && !targeted) return [null];
   if (defendants.length > 0) return defendants.map((d) => d.name);
@@ -311,7 +311,8 @@ export function factDefendants(
   maskedOf: (s: Sentence) => { masked: string; spans: Array<[number, number]> },
 ): PersonEntry[] {
   for (let i = index; i >= Math.max(0, index - 3); i--) {
-    const s = sentences[i]!;
+    const s = sentences[i];
+    if (!s) continue;
     const { masked, spans } = maskedOf(s);
     const named = namedInSentence(ctx, s, spans).filter(
       (p) => p.role !== 'other' || !onlyAfterPreposition(ctx, s, p),
@@ -379,7 +380,7 @@ function civilDefendants(ctx: WhoContext, s: Sentence, masked: string): Array<Pe
   if (pronoun) {
     const ante = ctx.people.antecedent(
       from + pronoun.index,
-      pronoun[1]!.toLowerCase() === 'her' ? 'female' : 'male',
+      pronoun[1]?.toLowerCase() === 'her' ? 'female' : 'male',
     );
     if (ante && sued(ante)) return [ante];
   }
