@@ -1,4 +1,4 @@
-import { withActDetails } from '../extract/events/index.ts';
+import { withActDetails } from '../extract/events/acts.ts';
 import type { Article, CaseEvent, Facts } from '../facts.ts';
 import { atLeast, type Confidence, confidenceOf, placeOf } from './confidence.ts';
 import { dayNumber, rangeOf } from './dates.ts';

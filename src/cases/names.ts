@@ -1,4 +1,4 @@
-import { canonicalFirstName, SUFFIXES, similarSurname } from '../extract/lexicon/names.ts';
+import { canonicalFirstName, SUFFIXES, similarSurname } from '../extract/lexicon/nameForms.ts';
 import { words } from '../text.ts';
 
 /**
@@ -15,7 +15,7 @@ const TITLES = new Set(
 
 /**
  * Name tokens without titles, suffixes and middle initials. Not the extractor's `nameTokens`
- * (lexicon/names.ts drops every initial and joins "O'Neil"): the person ids stored with a case's
+ * (lexicon/nameForms.ts drops every initial and joins "O'Neil"): the person ids stored with a case's
  * knowledge are made of these, so this rule stays as it is; suffixes and nicknames are shared.
  */
 function keyTokens(name: string): string[] {

@@ -1,4 +1,4 @@
-import { editDistance } from '../extract/lexicon/names.ts';
+import { editDistance } from '../extract/lexicon/nameForms.ts';
 import type { Role } from '../facts.ts';
 import { fold } from '../text.ts';
 import { findPerson } from './people.ts';
