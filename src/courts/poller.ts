@@ -2,7 +2,6 @@ import type { CaseDefinition } from '../cases/definition.ts';
 import type { Config } from '../config.ts';
 import { toFeedError } from '../feeds/errors.ts';
 import { fetchLimits, fetchUrl } from '../feeds/fetch.ts';
-import { parseFeedBody } from '../feeds/parse.ts';
 import type { PollConfig } from '../feeds/pollerTypes.ts';
 import { backoffMs } from '../feeds/schedule.ts';
 import { type Logger, silentLogger } from '../log.ts';
@@ -91,6 +90,9 @@ export function createCourtPoller(deps: CourtPollerDeps) {
     let entries: DocketEntry[];
     try {
       const res = await fetchUrl(url, fetchLimits(config));
+      // Loaded at the first docket poll: the parser pulls in chrono-node, which an idle bot (or one
+      // following no docket) never needs.
+      const { parseFeedBody } = await import('../feeds/parse.ts');
       const feed = await parseFeedBody(res.body, res.contentType, {
         baseUrl: res.url,
         maxItems: NO_ITEM_CAP,
