@@ -64,7 +64,8 @@ export function sentenceAt(doc: ArticleDoc, offset: number): Sentence | undefine
   let hi = list.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const s = list[mid]!;
+    const s = list[mid];
+    if (!s) break; // mid lies within the list
     if (offset < s.offset) hi = mid - 1;
     else if (offset >= s.offset + s.text.length) lo = mid + 1;
     else return s;
@@ -80,12 +81,13 @@ export function quotedSpans(text: string): Array<[number, number]> {
     // Most characters are no quote mark: compare char codes before building a one-character string.
     const code = text.charCodeAt(i);
     if (code !== 0x201c && code !== 0x201d && code !== 34) continue;
-    const c = text[i]!;
+    const c = text.charAt(i);
     if (c === '“') {
       if (open < 0) open = i;
     } else if (c === '”') {
       // A right mark after a space and before a letter opens a quotation in sloppy copy.
-      if (open < 0 && (i === 0 || /\s/.test(text[i - 1]!)) && /\p{L}/u.test(text[i + 1] ?? '')) open = i;
+      if (open < 0 && (i === 0 || /\s/.test(text.charAt(i - 1))) && /\p{L}/u.test(text[i + 1] ?? ''))
+        open = i;
       else if (open >= 0) {
         spans.push([open, i + 1]);
         open = -1;
@@ -114,12 +116,13 @@ export function splitSentences(text: string): Array<[number, number]> {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code !== 46 && code !== 33 && code !== 63) continue; // . ! ?
-    const c = text[i]!;
+    const c = text.charAt(i);
     let end = i + 1;
-    while (end < text.length && (CLOSERS.includes(text[end]!) || '.!?'.includes(text[end]!))) end++;
-    if (end >= text.length || !/\s/.test(text[end]!)) continue;
+    while (end < text.length && (CLOSERS.includes(text.charAt(end)) || '.!?'.includes(text.charAt(end))))
+      end++;
+    if (end >= text.length || !/\s/.test(text.charAt(end))) continue;
     let next = end;
-    while (next < text.length && /\s/.test(text[next]!)) next++;
+    while (next < text.length && /\s/.test(text.charAt(next))) next++;
     const nextChar = text[next] ?? '';
     if (!/[A-Z0-9“"‘'(]/.test(nextChar) && !/\p{Lu}/u.test(nextChar)) continue;
     if (insideSpan(end, spans)) continue;

@@ -223,7 +223,8 @@ export function sharedHeadOffences(lower: string, text: string = lower): SharedO
     let cur: Array<{ t: string; start: number }> = [];
     let joined = false;
     for (let i = tokens.length - 1; i >= 0; i--) {
-      const tok = tokens[i]!;
+      const tok = tokens[i];
+      if (!tok) continue;
       if (tok.t === ',' || tok.t === 'and' || tok.t === 'or') {
         if (tok.t !== ',') joined = true;
         if (cur.length > 0) parts.push(cur);
@@ -247,14 +248,17 @@ export function sharedHeadOffences(lower: string, text: string = lower): SharedO
     if (cur.length > 0) parts.push(cur);
     // A one-word part must look like an offence ("arson", "drug"), not like an idiom ("back and forth").
     const named = parts.filter(
-      (p) => p.length > 1 || ONE_WORD_OFFENCE.test(p[0]!.t) || OFFENCE_ADJECTIVE.test(p[0]!.t),
+      (p) => p.length > 1 || ONE_WORD_OFFENCE.test(p[0]?.t ?? '') || OFFENCE_ADJECTIVE.test(p[0]?.t ?? ''),
     );
     if (named.length < 2 || named.length < parts.length || !joined) continue;
     const nounEnd = at + noun[0].length;
-    const head = parts[0]!.at(-1)!.t;
+    // Every part holds one token at least, and there are two parts at least.
+    const head = parts[0]?.at(-1)?.t ?? '';
     parts.forEach((p, k) => {
-      const last = p.at(-1)!;
-      const span: SharedOffence = [p[0]!.start, k === 0 ? nounEnd : last.start + last.t.length];
+      const first = p[0];
+      const last = p.at(-1);
+      if (!first || !last) return;
+      const span: SharedOffence = [first.start, k === 0 ? nounEnd : last.start + last.t.length];
       // "first degree and second degree murder charges": a degree alone takes the shared offence.
       if (k > 0 && DEGREE_ONLY.test(p.map((x) => x.t).join(' ')))
         span.push(`${lower.slice(span[0], span[1])} ${head}`);

@@ -106,7 +106,7 @@ function lastSpeakerForPronoun(
   if (!last?.speaker || last.org) return undefined;
   const clause = PRONOUN_CLAUSE.exec(doc.text.slice(span.close, span.close + 60));
   if (!clause) return undefined;
-  const gender = clause[1]!.toLowerCase() === 'he' ? 'male' : 'female';
+  const gender = clause[1]?.toLowerCase() === 'he' ? 'male' : 'female';
   const person = registry.people.find((p) => p.name === last.speaker);
   return person && (!person.gender || person.gender === gender) ? last : undefined;
 }
@@ -148,7 +148,7 @@ function titleLike(t: string): boolean {
     .replace(/[,.!?]$/, '')
     .split(/\s+/)
     .filter(Boolean);
-  if (words.length === 0 || words.length > 14 || !/^[\p{Lu}\d]/u.test(words[0]!)) return false;
+  if (words.length === 0 || words.length > 14 || !/^[\p{Lu}\d]/u.test(words[0] ?? '')) return false;
   const content = words.filter(
     (w) => !/^(?:a|an|the|of|on|in|at|to|for|and|or|but|with|by|from|as|is)$/.test(w),
   );

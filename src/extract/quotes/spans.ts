@@ -18,7 +18,7 @@ const CLOSERS_FOR: Record<string, string> = { '“': '”"', '"': '"”', '‘':
 
 /** A right double mark used as an opener (”I mean…): after a space or at the start, before a letter. */
 function rightMarkOpens(t: string, i: number): boolean {
-  return t[i] === '”' && (i === 0 || /[\s(]/.test(t[i - 1]!)) && /[\p{L}\d]/u.test(t[i + 1] ?? '');
+  return t[i] === '”' && (i === 0 || /[\s(]/.test(t.charAt(i - 1))) && /[\p{L}\d]/u.test(t[i + 1] ?? '');
 }
 
 /**
@@ -31,7 +31,7 @@ export function findQuoteSpans(paragraph: Paragraph): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let i = 0;
   while (i < t.length) {
-    const c = t[i]!;
+    const c = t.charAt(i);
     // Only the four marks can open a quotation: skip every other character at once.
     if (c !== '“' && c !== '"' && c !== '‘' && c !== '”') {
       i++;
@@ -40,7 +40,7 @@ export function findQuoteSpans(paragraph: Paragraph): QuoteSpan[] {
     // An inch mark (5'10") is not a quotation.
     const inch = c === '"' && /\d/.test(t[i - 1] ?? '');
     const opens =
-      (OPENERS.has(c) && !inch && !(c === '‘' && i > 0 && !/[\s(—–-]/.test(t[i - 1]!))) ||
+      (OPENERS.has(c) && !inch && !(c === '‘' && i > 0 && !/[\s(—–-]/.test(t.charAt(i - 1)))) ||
       rightMarkOpens(t, i);
     if (!opens) {
       i++;
@@ -48,9 +48,9 @@ export function findQuoteSpans(paragraph: Paragraph): QuoteSpan[] {
     }
     let start = i + 1;
     while (t[start] === c) start++; // ““Defendants…
-    const closers = CLOSERS_FOR[c]!;
+    const closers = CLOSERS_FOR[c] ?? ''; // c is one of its keys
     let end = start;
-    while (end < t.length && !closers.includes(t[end]!)) {
+    while (end < t.length && !closers.includes(t.charAt(end))) {
       // A curly single closer inside "’s" is an apostrophe, not the end of a ‘…’ quotation.
       end++;
       if (c === '‘' && t[end] === '’' && /\p{L}/u.test(t[end + 1] ?? '')) end++;

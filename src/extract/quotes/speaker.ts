@@ -50,7 +50,7 @@ export function attributeAfter(
   const stop = clauseEnd(tail);
   const lead = /^[\s,.!?;:—–-]*/.exec(tail)?.[0].length ?? 0;
   if (stop >= 0 && stop < lead) return undefined;
-  const nextQuote = stop >= 0 && /[“"]/.test(tail[stop]!);
+  const nextQuote = stop >= 0 && /[“"]/.test(tail.charAt(stop));
   if (stop >= 0) tail = tail.slice(0, Math.max(stop, lead));
   // "“…,” X and Y, two lawyers who represent the family, said": names before a long apposition.
   const listed = NAMES_APPOSITION_VERB.exec(tail);
@@ -67,7 +67,7 @@ export function attributeAfter(
     const rest = tail.slice(a.index + a[0].length).trim();
     if (nextQuote || rest.split(/\s+/).filter(Boolean).length > 3 || /^[:,]/.test(rest)) return undefined;
     // "… community." The office had asked for nine years: only a saying verb closes a finished quotation.
-    if (!CLOSING_VERB.test(a[2]!)) return undefined;
+    if (!CLOSING_VERB.test(a[2] ?? '')) return undefined;
   }
   if (a?.[1]?.trim()) {
     // "Crump, who represents the family, said": the name before an apposition is the subject.
@@ -82,7 +82,7 @@ export function attributeAfter(
   }
   const b = VERB_BEFORE_SUBJECT.exec(tail);
   if (b?.[2]) {
-    const start = base + rel + tail.indexOf(b[2], b[1]!.length);
+    const start = base + rel + tail.indexOf(b[2], (b[1] ?? '').length);
     return resolveSubject(b[2].trim(), start, start + b[2].length, doc, reg);
   }
   return undefined;
@@ -114,17 +114,19 @@ export function attributeBefore(
   const clause = masked.slice(sentence.offset - base, span.open - base);
   const verbs = [...clause.matchAll(ANY_VERB)];
   for (let k = verbs.length - 1; k >= 0; k--) {
-    const v = verbs[k]!;
+    const v = verbs[k];
+    if (!v) continue;
+    const verb = v[1] ?? ''; // the group is not optional
     const between = clause.slice(v.index + v[0].length);
     if (between.length > 160 || /[;]/.test(between)) return undefined;
-    if (/^according to$/i.test(v[1]!)) {
+    if (/^according to$/i.test(verb)) {
       // "According to the complaint, Mills “…”": the source is the phrase up to the comma.
-      const source = between.split(',')[0]!;
+      const source = between.split(',')[0] ?? ''; // split always yields one part
       const start = sentence.offset + v.index + v[0].length;
       return resolveSubject(source.trim(), start, start + source.length, doc, reg);
     }
     // A participle's subject is the main clause's ("X met Y, …, noting she “…”"), not the nearest name.
-    if (v[1]!.endsWith('ing') && v[1] !== 'according to') {
+    if (verb.endsWith('ing') && verb !== 'according to') {
       const subject = sentenceSubject(sentence.offset, span.open, doc, reg);
       if (subject) return subject;
     }
@@ -133,7 +135,7 @@ export function attributeBefore(
     // "X was able to present first, … and claiming that …": a participle takes the sentence's subject;
     // so does a verb joined to the subject's first verb ("X, representing Y, reflected … and said:").
     const shared =
-      v[1]!.endsWith('ing') || /\band\s+(?:then\s+|also\s+|later\s+)?$/.test(clause.slice(0, v.index));
+      verb.endsWith('ing') || /\band\s+(?:then\s+|also\s+|later\s+)?$/.test(clause.slice(0, v.index));
     if (shared && !found?.speaker && !found?.org) {
       const subject = sentenceSubject(sentence.offset, span.open, doc, reg);
       if (subject || !found) return subject;
@@ -210,8 +212,8 @@ function subjectBefore(
   const end = offset + before.length;
   const mentions = reg.mentionsIn(offset, end).filter((m) => !m.inQuote);
   for (let k = mentions.length - 1; k >= 0; k--) {
-    const m = mentions[k]!;
-    if (isPossessive(doc.text, m.end)) continue;
+    const m = mentions[k];
+    if (!m || isPossessive(doc.text, m.end)) continue;
     if (!closeToVerb(doc.text.slice(m.end, end))) continue;
     if (/\b(hearing|heard|saw|watched|watching)\s+$/.test(doc.text.slice(offset, m.start)))
       return 'reported-speech';
@@ -220,7 +222,7 @@ function subjectBefore(
   const pronoun = /\b(he|she|they)\s+((?:[a-z]+ly|also|then|later|has|had|have|once|again)\s+){0,2}$/i.exec(
     before,
   );
-  if (pronoun) return resolvePronoun(pronoun[1]!.toLowerCase(), offset + pronoun.index, reg, doc);
+  if (pronoun) return resolvePronoun((pronoun[1] ?? '').toLowerCase(), offset + pronoun.index, reg, doc);
   // "The lawsuit, filed in Superior Court, claims": drop the apposition before the verb.
   const bare = before.replace(/,[^,]{1,80},\s*$/, ' ');
   const phrase =

@@ -74,10 +74,11 @@ export function resolvePronoun(
   // Prefer the subject (first matching mention) of the sentence that holds the nearest match.
   let person = nearest;
   const sentence = doc ? sentenceAt(doc, lastBefore(nearest.mentions, at)) : undefined;
-  if (sentence) {
+  if (doc && sentence) {
+    const { text } = doc;
     const first = reg
       .mentionsIn(sentence.offset, Math.min(at, sentence.offset + sentence.text.length))
-      .find((m) => !m.inQuote && m.person.gender === gender && !isPossessive(doc!.text, m.end));
+      .find((m) => !m.inQuote && m.person.gender === gender && !isPossessive(text, m.end));
     if (first) person = first.person;
   }
   // A nearer person of unknown gender makes the pronoun ambiguous.
@@ -115,7 +116,7 @@ export function resolveSubject(
     );
   if (author) return { speaker: author.person.name };
   const p = /^(he|she|they)\b/i.exec(phrase);
-  if (p) return resolvePronoun(p[1]!.toLowerCase(), start, reg, doc);
+  if (p) return resolvePronoun((p[1] ?? '').toLowerCase(), start, reg, doc);
   if (/^it$/i.test(phrase.trim())) return documentAntecedent(start, doc);
   const words = phrase
     .toLowerCase()
@@ -123,7 +124,7 @@ export function resolveSubject(
     .split(/[^a-z]+/)
     .filter(Boolean);
   if (words.length === 0 || words.length > 8) return undefined;
-  const head = words.at(-1)!;
+  const head = words.at(-1) ?? ''; // words is not empty
   // "the judge", "the sheriff", "the special prosecutors", "the actor’s attorneys": a person noun the
   // article attached to a named person; a plural group goes to its first-named member.
   const singular = head.replace(/s$/, '');
@@ -143,7 +144,7 @@ export function resolveSubject(
   // The head noun decides: "the state attorney general's office" is an office, "the family's lawyers" are
   // people, "a spokeswoman for the office" is an unnamed person (the head before "for/of/…").
   const personGroup = /\b(lawyers?|attorneys?|team|spokes\w+|defense|prosecutors?|officers?|members?)\b/i;
-  const core = phrase.split(/\s+(?:for|of|at|with|from|in|to)\s+/i)[0]!;
+  const core = phrase.split(/\s+(?:for|of|at|with|from|in|to)\s+/i)[0] ?? ''; // split yields one part at least
   const coreHead =
     core
       .toLowerCase()
@@ -183,7 +184,8 @@ export function documentAntecedent(at: number, doc: ArticleDoc): Attribution | u
   const here = sentenceAt(doc, at);
   if (!here) return undefined;
   for (let k = here.index; k >= Math.max(0, here.index - 2); k--) {
-    const s = doc.sentences[k]!;
+    const s = doc.sentences[k];
+    if (!s) continue;
     const text = k === here.index ? s.text.slice(0, at - s.offset) : s.text;
     const found = [...text.matchAll(DOCUMENT_NOUN)].at(-1);
     if (found?.[1]) return { speaker: `the ${found[1].toLowerCase()}`, org: true };
@@ -199,7 +201,8 @@ function statementIssuer(at: number, doc: ArticleDoc, reg: PersonRegistry): Pers
   const here = sentenceAt(doc, at);
   if (!here) return undefined;
   for (let k = here.index; k >= Math.max(0, here.index - 2); k--) {
-    const s = doc.sentences[k]!;
+    const s = doc.sentences[k];
+    if (!s) continue;
     const verb = ISSUED_STATEMENT.exec(k === here.index ? s.text.slice(0, at - s.offset) : s.text);
     if (!verb) continue;
     const issuers = reg
@@ -231,13 +234,14 @@ function ownersLawyer(phrase: string, reg: PersonRegistry): PersonEntry | undefi
       phrase.trim(),
     );
   if (!m) return undefined;
-  const owner = m[1]!.toLowerCase();
+  const [, ownerName = ''] = m; // the group is not optional
+  const owner = ownerName.toLowerCase();
   const lawyers = reg.people.filter((x) => x.role === 'defense_attorney');
   // Only a lawyer the article ties to that owner ("Lee's attorney, Ann Cole", or "her lawyer" when the
   // owner is the only person of that gender among the article's defendants); otherwise unnamed.
   const named = lawyers.find((x) => x.titles?.includes(owner));
   if (named) return named;
-  const client = reg.resolve(m[1]!);
+  const client = reg.resolve(ownerName);
   if (!client?.gender || client.role !== 'defendant') return undefined;
   if (reg.defendants().filter((d) => d.gender === client.gender).length !== 1) return undefined;
   const pronoun = client.gender === 'female' ? 'her' : 'his';
