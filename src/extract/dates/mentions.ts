@@ -70,7 +70,10 @@ function monthIndex(word: string): number {
   return MONTHS.indexOf(word.slice(0, 3).toLowerCase()) + 1;
 }
 
-/** Every date word of `text` (one sentence), without overlaps, in text order. */
+/**
+ * Every date word of `text` (one sentence), without overlaps, in text order. A group read with `?? ''`
+ * is not optional in its pattern (or one of two alternatives always matches): the fallback is never taken.
+ */
 export function findDateMentions(text: string): DateMention[] {
   const out: DateMention[] = [];
   const taken = (s: number, e: number) => out.some((m) => s < m.end && e > m.start);
@@ -82,7 +85,7 @@ export function findDateMentions(text: string): DateMention[] {
   for (const m of months ? text.matchAll(FULL_OR_MONTH_DAY) : []) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    const month = monthIndex(m[2]!);
+    const month = monthIndex(m[2] ?? '');
     const day = Number(m[3]);
     if (day < 1 || day > 31) continue;
     if (m[4]) add({ kind: 'full', start, end, year: Number(m[4]), month, day });
@@ -92,14 +95,20 @@ export function findDateMentions(text: string): DateMention[] {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const day = Number(m[1]);
-    const month = monthIndex(m[2]!);
+    const month = monthIndex(m[2] ?? '');
     if (day < 1 || day > 31) continue;
     if (m[3]) add({ kind: 'full', start, end, year: Number(m[3]), month, day });
     else add({ kind: 'monthDay', start, end, month, day });
   }
   for (const m of months ? text.matchAll(MONTH_YEAR) : []) {
     const start = m.index ?? 0;
-    add({ kind: 'monthYear', start, end: start + m[0].length, year: Number(m[2]), month: monthIndex(m[1]!) });
+    add({
+      kind: 'monthYear',
+      start,
+      end: start + m[0].length,
+      year: Number(m[2]),
+      month: monthIndex(m[1] ?? ''),
+    });
   }
   for (const m of months ? text.matchAll(MONTH_ALONE) : []) {
     const start = m.index ?? 0;
@@ -110,12 +119,12 @@ export function findDateMentions(text: string): DateMention[] {
         : lead.startsWith('next')
           ? 'next'
           : null;
-    add({ kind: 'month', start, end: start + m[0].length, month: monthIndex(m[1]!), shift });
+    add({ kind: 'month', start, end: start + m[0].length, month: monthIndex(m[1] ?? ''), shift });
   }
   for (const m of days ? text.matchAll(WEEKDAY_RE) : []) {
     const start = m.index ?? 0;
     const shift = m[1]?.toLowerCase();
-    const weekday = WEEKDAYS.indexOf(m[2]!.toLowerCase());
+    const weekday = WEEKDAYS.indexOf((m[2] ?? '').toLowerCase());
     add({
       kind: 'weekday',
       start,
@@ -125,13 +134,13 @@ export function findDateMentions(text: string): DateMention[] {
     });
   }
   for (const m of text.matchAll(DAY_OFFSET)) {
-    const word = m[1]!.toLowerCase();
+    const word = (m[1] ?? '').toLowerCase();
     const days = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
     const start = m.index ?? 0;
     add({ kind: 'dayOffset', start, end: start + m[0].length, days });
   }
   for (const m of /week/i.test(text) ? text.matchAll(WEEK) : []) {
-    const word = m[1]!.toLowerCase();
+    const word = (m[1] ?? '').toLowerCase();
     const start = m.index ?? 0;
     add({
       kind: 'week',
@@ -153,19 +162,19 @@ export function findDateMentions(text: string): DateMention[] {
     });
   }
   for (const m of /ago|later|earlier/i.test(text) ? text.matchAll(COUNTED) : []) {
-    const n = m[1]!.toLowerCase();
+    const n = (m[1] ?? '').toLowerCase();
     const count = /^\d+$/.test(n) ? Number(n) : (SMALL_NUMBERS[n] ?? 1);
-    const days = count * (m[2]!.toLowerCase().startsWith('week') ? 7 : 1);
+    const days = count * ((m[2] ?? '').toLowerCase().startsWith('week') ? 7 : 1);
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    if (m[3]!.toLowerCase() === 'ago') add({ kind: 'dayOffset', start, end, days: -days });
-    else if (m[3]!.toLowerCase() === 'later') add({ kind: 'afterEvent', start, end, days });
+    if ((m[3] ?? '').toLowerCase() === 'ago') add({ kind: 'dayOffset', start, end, days: -days });
+    else if ((m[3] ?? '').toLowerCase() === 'later') add({ kind: 'afterEvent', start, end, days });
   }
   for (const m of /from now|ago|\bin (?:\w+) (?:days?|weeks?|months?)\b/i.test(text)
     ? text.matchAll(FROM_NOW)
     : []) {
-    const n = (m[1] ?? m[3])!.toLowerCase();
-    const unit = (m[2] ?? m[4])!.toLowerCase();
+    const n = (m[1] ?? m[3] ?? '').toLowerCase();
+    const unit = (m[2] ?? m[4] ?? '').toLowerCase();
     const count = /^\d+$/.test(n) ? Number(n) : (SMALL_NUMBERS[n] ?? 1);
     const days = count * (unit.startsWith('month') ? 30 : unit.startsWith('week') ? 7 : 1);
     const start = m.index ?? 0;
@@ -178,7 +187,7 @@ export function findDateMentions(text: string): DateMention[] {
     });
   }
   for (const m of /day|week|hour|minute/i.test(text) ? text.matchAll(AFTER_EVENT) : []) {
-    const word = m[1]!.toLowerCase();
+    const word = (m[1] ?? '').toLowerCase();
     const days = /week/.test(word)
       ? 7
       : /following|next|later|after/.test(word) && !/(?:that|in the) day/.test(word)
