@@ -47,16 +47,20 @@ export function editDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: m + 1 }, (_, i) =>
     Array.from({ length: n + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
   );
+  // Every cell read lies inside the (m + 1) × (n + 1) table: the fallback is never taken.
+  const cell = (i: number, j: number): number => d[i]?.[j] ?? 0;
   for (let i = 1; i <= m; i++) {
+    const row = d[i];
+    if (!row) continue;
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      let v = Math.min(cell(i - 1, j) + 1, cell(i, j - 1) + 1, cell(i - 1, j - 1) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+        v = Math.min(v, cell(i - 2, j - 2) + 1);
+      row[j] = v;
     }
   }
-  return d[m]![n]!;
+  return cell(m, n);
 }
 
 /** Same surname up to a likely misspelling: distance 1 for short names, 2 for long ones. */
@@ -75,11 +79,13 @@ export function swappedLetters(a: string, b: string): boolean {
   if (a.length !== b.length || a.length < 4 || a === b) return false;
   const diff: number[] = [];
   for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) diff.push(k);
+  const [first, second] = diff;
   return (
     diff.length === 2 &&
-    diff[1] === diff[0]! + 1 &&
-    a[diff[0]!] === b[diff[1]!] &&
-    a[diff[1]!] === b[diff[0]!]
+    first !== undefined &&
+    second === first + 1 &&
+    a[first] === b[second] &&
+    a[second] === b[first]
   );
 }
 

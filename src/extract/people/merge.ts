@@ -37,9 +37,11 @@ export function matchesDraft(tokens: string[], draft: Draft): boolean {
   if (tokens.length >= 2 && d.length >= 2) {
     const surT = tokens.slice(1).join(' ');
     const surD = d.slice(1).join(' ');
-    if (sameFirstName(tokens[0]!, d[0]!) && similarSurname(surT, surD)) return true;
+    const firstT = tokens[0] ?? ''; // both have two tokens at least
+    const firstD = d[0] ?? '';
+    if (sameFirstName(firstT, firstD) && similarSurname(surT, surD)) return true;
     // The same surname with a mistyped first name ("Hananh Gutierrez-Reed").
-    if (surT === surD && swappedLetters(tokens[0]!, d[0]!)) return true;
+    if (surT === surD && swappedLetters(firstT, firstD)) return true;
   }
   return false;
 }

@@ -66,7 +66,7 @@ export function capitalisedWords(text: string): Array<[word: string, index: numb
     let upperWidth = 0;
     if (c < 128) upperWidth = c >= 65 && c <= 90 ? 1 : 0;
     else {
-      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      const ch = String.fromCodePoint(text.codePointAt(i) ?? c); // i < n: never the fallback
       if (UPPER_LETTER.test(ch)) upperWidth = ch.length;
     }
     if (upperWidth > 0) {
@@ -77,7 +77,7 @@ export function capitalisedWords(text: string): Array<[word: string, index: numb
           if (!isAsciiWordChar(d)) break;
           j++;
         } else {
-          const ch = String.fromCodePoint(text.codePointAt(j)!);
+          const ch = String.fromCodePoint(text.codePointAt(j) ?? d); // j < n: never the fallback
           if (!WORD_CHAR.test(ch)) break;
           j += ch.length;
         }
@@ -142,7 +142,10 @@ const isCap = (w: string) => {
 export function findNameRuns(doc: ArticleDoc): NameRun[] {
   const runs: NameRun[] = [];
   for (const paragraph of doc.paragraphs) {
-    const quotes = quotedSpans(paragraph.text).map(([s, e]) => [s + paragraph.offset, e + paragraph.offset]);
+    const quotes = quotedSpans(paragraph.text).map(([s, e]): [number, number] => [
+      s + paragraph.offset,
+      e + paragraph.offset,
+    ]);
     for (const sentence of paragraph.sentences) {
       const nicknames = new Map<number, string>();
       // Blank out nicknames between two name words so that Sean “Diddy” Combs is one run.
@@ -158,24 +161,28 @@ export function findNameRuns(doc: ArticleDoc): NameRun[] {
       const cap = (w: string) => isCap(w) && !(headline && isCommonWord(w) && !isFirstName(w));
       let i = 0;
       while (i < toks.length) {
-        if (!cap(toks[i]!.text)) {
+        const tok = toks[i];
+        if (!tok || !cap(tok.text)) {
           i++;
           continue;
         }
         let j = i;
-        while (j + 1 < toks.length && !toks[j]!.possessive) {
-          const gap = masked.slice(toks[j]!.end - sentence.offset, toks[j + 1]!.start - sentence.offset);
-          const next = toks[j + 1]!.text;
+        while (j + 1 < toks.length) {
+          const here = toks[j];
+          const after = toks[j + 1];
+          if (!here || !after || here.possessive) break;
+          const gap = masked.slice(here.end - sentence.offset, after.start - sentence.offset);
+          const next = after.text;
           if (!/^ +$/.test(gap) && !(gap === ', ' && SUFFIXES.has(next.toLowerCase().replace('.', ''))))
             break;
           if (cap(next)) j++;
-          else if (PARTICLES.has(next) && j + 2 < toks.length && cap(toks[j + 2]!.text)) j++;
+          else if (PARTICLES.has(next) && j + 2 < toks.length && cap(toks[j + 2]?.text ?? '')) j++;
           else break;
         }
         const run = makeRun(toks.slice(i, j + 1), sentence, doc.text, nicknames);
         if (run) numberPseudonym(run, doc.text);
         if (run) {
-          run.inQuote = quotes.some(([s, e]) => run.start > s! && run.start < e!);
+          run.inQuote = quotes.some(([s, e]) => run.start > s && run.start < e);
           runs.push(run);
         }
         i = j + 1;
@@ -192,9 +199,10 @@ function numberPseudonym(run: NameRun, text: string): void {
   if (run.possessive || !/^(?:Jane|John) (?:Doe|Roe)$/.test(run.name)) return;
   const m = PSEUDONYM_NUMBER.exec(text.slice(run.end, run.end + 6));
   if (!m) return;
-  run.end += 1 + m[1]!.length;
-  run.name = `${run.name} ${m[1]}`;
-  run.words = [...run.words, m[1]!];
+  const digit = m[1] ?? ''; // the group is not optional
+  run.end += 1 + digit.length;
+  run.name = `${run.name} ${digit}`;
+  run.words = [...run.words, digit];
   run.possessive = m[2] !== undefined;
   run.looksLikeName = true;
 }
@@ -218,7 +226,7 @@ function wordsOfFourLetters(text: string): number {
       space = c === 32 || (c >= 9 && c <= 13);
       letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
     } else {
-      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      const ch = String.fromCodePoint(text.codePointAt(i) ?? c); // i < n: never the fallback
       width = ch.length;
       space = SPACE.test(ch);
       letter = !space && LETTER.test(ch);
@@ -248,43 +256,50 @@ function makeRun(
   text: string,
   nicknames: Map<number, string>,
 ): NameRun | null {
+  const titleTok = toks[0];
+  if (!titleTok) return null; // a run has one token at least
   const lower = toks.map((t) => lowerNoDot(t.text));
   // The rightmost title word that still leaves a name after it ("District Judge John Judge").
   let cut = 0;
   for (let k = toks.length - 2; k >= 0; k--) {
-    if (TITLE_WORDS.has(lower[k]!)) {
+    if (TITLE_WORDS.has(lower[k] ?? '')) {
       cut = k + 1;
       break;
     }
   }
   const atStart =
-    toks[0]!.start === sentence.offset || /[“"‘(—–:]\s*$/.test(text.slice(sentence.offset, toks[0]!.start));
+    titleTok.start === sentence.offset || /[“"‘(—–:]\s*$/.test(text.slice(sentence.offset, titleTok.start));
   // Drop leading ordinary words: any at the start of a sentence, function words anywhere.
-  while (cut < toks.length - 1 && !isFirstName(toks[cut]!.text)) {
-    const tag = lexTag(lower[cut]!);
-    const common = isCommonWord(toks[cut]!.text);
+  while (cut < toks.length - 1) {
+    const tok = toks[cut];
+    const low = lower[cut];
+    if (tok === undefined || low === undefined || isFirstName(tok.text)) break;
+    const tag = lexTag(low);
+    const common = isCommonWord(tok.text);
     // A run that starts with a place or organisation word ("Santa Fe", "Los Angeles") is no name.
-    if (NON_PERSON_WORDS.has(lower[cut]!) && !TITLE_WORDS.has(lower[cut]!)) return null;
+    if (NON_PERSON_WORDS.has(low) && !TITLE_WORDS.has(low)) return null;
     // "Rancher Walter Pemberton …" at a sentence start: the word before a first name is a title.
     // Only when a surname follows the first name: "Deamonte Kendrick" is a name, not a title + first name.
-    const beforeFirstName = cut === 0 && atStart && cut + 2 < toks.length && isFirstName(toks[cut + 1]!.text);
+    const beforeFirstName =
+      cut === 0 && atStart && cut + 2 < toks.length && isFirstName(toks[cut + 1]?.text ?? '');
     if ((cut === 0 && atStart && common) || beforeFirstName || (tag && FUNCTION_TAGS.has(tag))) cut++;
     else break;
   }
   // "Det Ch Insp Helen Price": short title abbreviations before a first name belong to the title.
   for (let k = cut + 1; k < toks.length - 1 && k <= cut + 3; k++) {
-    if (!isFirstName(toks[k]!.text)) continue;
+    const tok = toks[k];
+    if (!tok || !isFirstName(tok.text)) continue;
     const between = lower.slice(cut, k);
     if (between.every((w) => TITLE_WORDS.has(w) || (w.length <= 4 && !isFirstName(w)))) cut = k;
     break;
   }
   const nameToks = toks.slice(cut);
   // "Harmon County Prosecutor’s Office": a lone title word left after the cut names no one.
-  if (nameToks.length === 1 && (cut > 0 || nameToks[0]!.possessive) && TITLE_WORDS.has(lower[cut]!))
-    return null;
   const first = nameToks[0];
   const last = nameToks[nameToks.length - 1];
   if (!first || !last) return null;
+  if (nameToks.length === 1 && (cut > 0 || first.possessive) && TITLE_WORDS.has(lower[cut] ?? ''))
+    return null;
   const words = nameToks.map((t) => t.text);
   const nickname =
     nicknames.size === 0
@@ -300,7 +315,7 @@ function makeRun(
       .slice(0, cut)
       .map((t) => t.text)
       .join(' '),
-    titleStart: toks[0]!.start,
+    titleStart: titleTok.start,
     possessive: last.possessive,
     nickname,
     sentence,
@@ -328,7 +343,7 @@ function judgeName(words: string[], lower: string[], sentenceInitial: boolean, t
     return false;
   if (words.some((w) => /\d/.test(w) || /-\p{Ll}/u.test(w))) return false;
   // A single capitalised word only ever joins a person already found, so keep it even at a sentence start.
-  if (words.length === 1) return !(sentenceInitial && FUNCTION_TAGS.has(lexTag(lower[0]!) ?? ''));
+  if (words.length === 1) return !(sentenceInitial && FUNCTION_TAGS.has(lexTag(lower[0] ?? '') ?? ''));
   return true;
 }
 

@@ -80,12 +80,13 @@ export function inAgainstList(before: string): boolean {
       before,
     );
   if (!m) return false;
-  const tokens = m[1]!.split(/[\s,]+/).filter(Boolean);
+  const tokens = (m[1] ?? '').split(/[\s,]+/).filter(Boolean); // the group is not optional
   // Up to two lower-case words of description right before the name ("and clinic manager").
   let trailing = 0;
   let described = 0;
-  while (trailing < tokens.length && /^[a-z-]+$/.test(tokens[tokens.length - 1 - trailing]!)) {
-    const w = tokens[tokens.length - 1 - trailing]!;
+  while (trailing < tokens.length) {
+    const w = tokens[tokens.length - 1 - trailing];
+    if (w === undefined || !/^[a-z-]+$/.test(w)) break;
     // "a suit against the city by Ann Lee": a preposition starts a new phrase about someone else.
     if (/^(?:by|for|from|on|of|with|to|in|at|after|before|over|who|which|that)$/.test(w)) return false;
     if (!/^(?:and|the)$/.test(w)) described++;

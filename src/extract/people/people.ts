@@ -58,7 +58,8 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
     if (!d || run.inQuote) continue;
     const ev = collectEvidence(run, doc.text);
     if (prev && prev.sentence === run.sentence && chained(prev, run, doc.text)) {
-      propagate(chain[chain.length - 1]!, ev);
+      const head = chain.at(-1); // the chain holds prev's evidence
+      if (head) propagate(head, ev);
       chain.push(ev);
       // A list is often only marked at its end ("X, Y and Z were stabbed", "X and Y are charged").
       if (ev.evidence.has('victim')) for (const c of chain) c.evidence.add('victim');
@@ -74,7 +75,11 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
   // How often each draft's last word is written each way (full names and surnames alone).
   const spellings = new Map<Draft, Map<string, number>>();
   for (const [run, d] of runDraft) {
-    const counts = spellings.get(d) ?? spellings.set(d, new Map()).get(d)!;
+    let counts = spellings.get(d);
+    if (!counts) {
+      counts = new Map();
+      spellings.set(d, counts);
+    }
     const last = run.name.split(/\s+/).at(-1) ?? '';
     counts.set(last, (counts.get(last) ?? 0) + 1);
   }
@@ -82,18 +87,20 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
   const nameOnlyGender = new Set<PersonEntry>();
   for (const d of drafts) {
     const ev = evidence.get(d) ?? [];
-    entries.set(d, {
+    const entry: PersonEntry = {
       name: respelledSurname(fullestName(d), spellings.get(d) ?? new Map()),
       role: decideRole(ev),
       gender: decideGender(ev),
       aliases: [...d.variants.keys(), ...(d.nickname ? [d.nickname] : [])],
       mentions: [],
-    });
-    if (genderFromNameOnly(ev)) nameOnlyGender.add(entries.get(d)!);
+    };
+    entries.set(d, entry);
+    if (genderFromNameOnly(ev)) nameOnlyGender.add(entry);
   }
   const mentions: PersonMention[] = [];
   for (const [run, d] of runDraft) {
-    const person = entries.get(d)!;
+    const person = entries.get(d);
+    if (!person) continue; // every run's draft is among the drafts
     mentions.push({ person, start: run.start, end: run.end, inQuote: run.inQuote });
     if (!run.inQuote) {
       const words = `${titleBefore(run, doc.text)} ${appositionAfter(run, doc.text).split(/\s+/).slice(0, 4).join(' ')}`;
@@ -114,7 +121,7 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
   const people = [...entries.values()].filter((p) => p.mentions.length > 0);
   relativesBySurname(people);
   counselOfAccusers(runs, runDraft, entries, doc.text);
-  people.sort((a, b) => a.mentions[0]! - b.mentions[0]!);
+  people.sort((a, b) => (a.mentions[0] ?? 0) - (b.mentions[0] ?? 0)); // each has a mention
   inferGenderFromPronouns(mentions, doc, nameOnlyGender);
   return makeRegistry(people, mentions, drafts, entries);
 }
@@ -131,9 +138,9 @@ const LEGAL_THEN_STAGE =
 function stageNames(runs: NameRun[], text: string): Map<NameRun, NameRun> {
   const out = new Map<NameRun, NameRun>();
   for (let k = 0; k + 1 < runs.length; k++) {
-    const a = runs[k]!;
-    const b = runs[k + 1]!;
-    if (a.sentence !== b.sentence || b.start - a.end > 60) continue;
+    const a = runs[k];
+    const b = runs[k + 1];
+    if (!a || !b || a.sentence !== b.sentence || b.start - a.end > 60) continue;
     const between = text.slice(a.end, b.start);
     if (STAGE_THEN_LEGAL.test(between) && b.words.length >= 2) out.set(a, b);
     else if (LEGAL_THEN_STAGE.test(between) && a.words.length >= 2) out.set(b, a);
@@ -187,6 +194,8 @@ const PLACE_NOUN_AFTER = /^\s+(?:residents?|natives?|homeowners?|neighbou?rhoods
 
 function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): boolean {
   const w = run.words;
+  const firstWord = w[0] ?? ''; // a run has one word at least
+  const lastWord = w.at(-1) ?? '';
   // A byline ("By Jane Writer") names the reporter, not a person of the story.
   if (/^\s*By\s+$/.test(doc.text.slice(run.sentence.offset, run.start))) return false;
   if (/^By\s+(?:\p{Lu}[\p{L}.'’-]*\s*|and\s+|&\s*)+(?:[,|–—].*)?$/u.test(run.sentence.text)) return false; // "By A and B"
@@ -223,23 +232,24 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
   if (w.length === 1)
     return (
       (hasTitle || namesQuoteSpeaker(run, doc.text)) &&
-      !isCommonWord(w[0]!) &&
-      !/^\p{Lu}{2,}$/u.test(w[0]!) &&
-      !lexTag(w[0]!)?.match(/Place|City|Country|Region|Organization/)
+      !isCommonWord(firstWord) &&
+      !/^\p{Lu}{2,}$/u.test(firstWord) &&
+      !lexTag(firstWord)?.match(/Place|City|Country|Region|Organization/)
     );
-  if (hasTitle || isFirstName(w[0]!) || run.nickname || /^(?:\p{Lu}\.)+$/u.test(w[0]!)) return true;
+  if (hasTitle || isFirstName(firstWord) || run.nickname || /^(?:\p{Lu}\.)+$/u.test(firstWord)) return true;
   const after = doc.text.slice(run.end, run.end + 80);
   if (/^,\s*\d{1,3}\b/.test(after) || PERSON_VERB_AFTER.test(after)) return true;
   // Unknown words (no first name the lexicon knows) need some sign that they name a person.
   // A surname that is also a word ("Rice", "Bean") still names someone when the first word is no
   // word and the run stands in a list of names with known first names.
   if (w.some((x) => isCommonWord(x)))
-    return !isCommonWord(w[0]!) && w.length === 2 && inNameList(run, doc, runs);
-  if (lexTag(w[w.length - 1]!) === 'LastName') return true;
+    return !isCommonWord(firstWord) && w.length === 2 && inNameList(run, doc, runs);
+  if (lexTag(lastWord) === 'LastName') return true;
   const ev = collectEvidence(run, doc.text);
   if (ev.title || ev.evidence.size > 0) return true;
-  const last = nameTokens(w[w.length - 1]!)[0];
-  if (runs.some((r) => r !== run && r.words.length === 1 && nameTokens(r.words[0]!)[0] === last)) return true;
+  const last = nameTokens(lastWord)[0];
+  if (runs.some((r) => r !== run && r.words.length === 1 && nameTokens(r.words[0] ?? '')[0] === last))
+    return true;
   // A member of a list of names with a known first name ("Madison Mogen, Xana Kernodle and ...").
   return inNameList(run, doc, runs);
 }
@@ -251,12 +261,12 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
 function inNameList(run: NameRun, doc: ArticleDoc, runs: NameRun[]): boolean {
   const at = runs.indexOf(run);
   const known = (r: NameRun) =>
-    r.words.length >= 2 && (isFirstName(r.words[0]!) || lexTag(r.words[r.words.length - 1]!) === 'LastName');
+    r.words.length >= 2 && (isFirstName(r.words[0] ?? '') || lexTag(r.words.at(-1) ?? '') === 'LastName');
   for (const step of [-1, 1]) {
     let a = run;
     for (let k = at + step; k >= 0 && k < runs.length; k += step) {
-      const r = runs[k]!;
-      if (r.sentence !== run.sentence || r.words.length < 2) break;
+      const r = runs[k];
+      if (!r || r.sentence !== run.sentence || r.words.length < 2) break;
       if (!(step > 0 ? chained(a, r, doc.text) : chained(r, a, doc.text))) break;
       if (known(r)) return true;
       a = r;
@@ -294,9 +304,9 @@ function counselOfAccusers(
   text: string,
 ): void {
   for (let k = 0; k + 1 < runs.length; k++) {
-    const owner = runs[k]!;
-    const lawyer = runs[k + 1]!;
-    if (!owner.possessive || owner.sentence !== lawyer.sentence) continue;
+    const owner = runs[k];
+    const lawyer = runs[k + 1];
+    if (!owner || !lawyer || !owner.possessive || owner.sentence !== lawyer.sentence) continue;
     if (!COUNSEL_OF.test(text.slice(owner.end, lawyer.titleStart))) continue;
     const o = runDraft.get(owner);
     const l = runDraft.get(lawyer);
@@ -323,7 +333,7 @@ function composeFromRelation(run: NameRun, doc: ArticleDoc, runs: NameRun[]): Na
   const byPossessive = owner.possessive && POSSESSIVE_RELATION_GAP.test(gap);
   const byWhose = !owner.possessive && WHOSE_RELATION_GAP.test(gap);
   if (!byPossessive && !byWhose) return undefined;
-  const surname = owner.words[owner.words.length - 1]!;
+  const surname = owner.words.at(-1) ?? ''; // owner has two words at least
   return { ...run, name: `${run.name} ${surname}`, words: [...run.words, surname] };
 }
 
@@ -341,7 +351,7 @@ function chained(a: NameRun, b: NameRun, text: string): boolean {
   if (/^(?:,\s*\d{1,3},?)?\s*(?:;\s*)?(?:,\s*)?(?:and|&)\s+(?:[a-z-]+\s+)?$/.test(gap)) return true;
   // "X, and her clerk, Y": a plain description (no role noun) between commas still joins the list.
   const described = /^,?\s*(?:and|&)\s+((?:[a-z-]+\s+){0,3}[a-z-]+),\s*$/.exec(gap);
-  if (described && !roleFromPhrase(described[1]!, 'last')) return true;
+  if (described && !roleFromPhrase(described[1] ?? '', 'last')) return true; // the group is not optional
   if (!/^(?:,\s*\d{1,3})?\s*[,;]\s*$/.test(gap)) return false;
   // A bare comma only joins list members: b must itself be followed by the list's next separator.
   const after = text.slice(b.end, b.end + 16).replace(NAME_SUFFIX, '');
@@ -376,14 +386,18 @@ function inferGenderFromPronouns(mentions: PersonMention[], doc: ArticleDoc, wea
   const votes = new Map<PersonEntry, number>();
   let k = 0; // mentions are sorted: walk them alongside the sentences
   for (const s of doc.sentences) {
-    while (k < mentions.length && mentions[k]!.start < s.offset) k++;
+    while (k < mentions.length && (mentions[k]?.start ?? s.offset) < s.offset) k++;
     const inS: PersonMention[] = [];
-    for (let j = k; j < mentions.length && mentions[j]!.start < s.offset + s.text.length; j++)
-      inS.push(mentions[j]!);
-    if (inS.length === 0) continue;
+    for (let j = k; j < mentions.length; j++) {
+      const m = mentions[j];
+      if (!m || m.start >= s.offset + s.text.length) break;
+      inS.push(m);
+    }
+    const [firstIn] = inS;
+    if (!firstIn) continue;
     const distinct = new Set(inS.map((m) => m.person));
     if (distinct.size !== 1) continue;
-    const p = inS[0]!.person;
+    const p = firstIn.person;
     if (p.gender && !weak.has(p)) continue;
     const next = doc.sentences[s.index + 1];
     const nextText = next?.paragraph === s.paragraph ? next.text : '';
@@ -393,7 +407,7 @@ function inferGenderFromPronouns(mentions: PersonMention[], doc: ArticleDoc, wea
       if (opener) votes.set(p, (votes.get(p) ?? 0) + (opener === 'he' ? 1 : -1));
       continue;
     }
-    const window = `${s.text.slice(inS[0]!.end - s.offset)} ${nextText}`;
+    const window = `${s.text.slice(firstIn.end - s.offset)} ${nextText}`;
     const he = (window.match(/\b(he|him|his|himself)\b/gi) ?? []).length;
     const she = (window.match(/\b(she|her|hers|herself)\b/gi) ?? []).length;
     votes.set(p, (votes.get(p) ?? 0) + Math.sign(he - she));

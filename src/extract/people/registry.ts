@@ -15,7 +15,7 @@ export function resolveWords(words: string[], drafts: Draft[]): Draft | undefine
       drafts.find((d) => d.nickname && nameTokens(d.nickname).join(' ') === joined)
     );
   }
-  const t = tokens[0]!;
+  const t = tokens[0] ?? ''; // tokens is not empty
   const byFirst = drafts.filter((d) => singleWordKeys(d).first === t);
   const bySurname = drafts.find((d) => singleWordKeys(d).surnames.includes(t));
   if (bySurname) return bySurname;
@@ -41,7 +41,9 @@ export function makeRegistry(
     let hi = mentions.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (mentions[mid]!.start < offset) lo = mid + 1;
+      const m = mentions[mid];
+      if (m && m.start < offset)
+        lo = mid + 1; // mid lies within the list
       else hi = mid;
     }
     return lo;
@@ -68,8 +70,8 @@ export function makeRegistry(
     },
     antecedent(offset, gender) {
       for (let k = lowerBound(offset) - 1; k >= 0; k--) {
-        const m = mentions[k]!;
-        if (m.start >= offset || m.inQuote) continue;
+        const m = mentions[k];
+        if (!m || m.start >= offset || m.inQuote) continue;
         if (!gender || m.person.gender === gender) return m.person;
       }
       return undefined;

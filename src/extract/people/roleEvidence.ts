@@ -67,7 +67,7 @@ function computeTitleBefore(run: NameRun, text: string): string {
   const words = (run.possessive ? before : before.replace(/(?:,|\s[—–])\s*$/, ' ')).trim().split(/\s+/);
   const tail: string[] = [];
   for (let k = words.length - 1; k >= 0 && tail.length < 5; k--) {
-    const w = words[k]!;
+    const w = words[k];
     if (!w || w.endsWith(',')) break;
     // Only a capitalised word needs the title check (lower-case words always join the tail).
     if (/^\p{Lu}/u.test(w) && !/[’']s?$/.test(w) && !isTitleWord(w)) break;
@@ -104,8 +104,8 @@ export function appositionAfter(run: NameRun, text: string): string {
     );
   const appo = m?.[1] ?? '';
   // "held by X, Santa Fe’s top prosecutor is …" is a new clause: a possessive apposition is short and closed.
-  if (POSSESSIVE_OWNER.test(appo)) {
-    const rest = after.slice((m?.index ?? 0) + m![0].length);
+  if (m && POSSESSIVE_OWNER.test(appo)) {
+    const rest = after.slice(m.index + m[0].length);
     if (appo.trim().split(/\s+/).length > 6 || !/^\s*(?:,|[.;]|$)/.test(rest)) return '';
   }
   return appo;
