@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { courtKind, normaliseCourtId } from '../../src/courts/courts.ts';
 import { parseTypedDocketNumber, sameDocket } from '../../src/courts/docketNumber.ts';
 import { classifyEntry } from '../../src/courts/entryTypes.ts';
@@ -20,13 +20,18 @@ describe('docket numbers', () => {
   });
 
   it('treats padding, judges and defendant numbers as the same docket', () => {
-    const linked = parseTypedDocketNumber('1:24-cr-542', 'district')!;
+    const parsed = (n: string) => {
+      const docket = parseTypedDocketNumber(n, 'district');
+      assert.exists(docket, n);
+      return docket;
+    };
+    const linked = parsed('1:24-cr-542');
     expect(linked.number).toBe('1:24-cr-00542');
     for (const other of ['1:24-cr-00542-AS', '24-cr-00542', '1:24-CR-00542-AS-2']) {
-      expect(sameDocket(linked, parseTypedDocketNumber(other, 'district')!), other).toBe(true);
+      expect(sameDocket(linked, parsed(other)), other).toBe(true);
     }
     for (const other of ['1:24-cv-00542', '2:24-cr-00542', '1:23-cr-00542', '1:24-cr-00543']) {
-      expect(sameDocket(linked, parseTypedDocketNumber(other, 'district')!), other).toBe(false);
+      expect(sameDocket(linked, parsed(other)), other).toBe(false);
     }
   });
 

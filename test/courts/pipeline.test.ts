@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, assert, describe, expect, it } from 'vitest';
 import type { AlertSink } from '../../src/alerts/deliver.ts';
 import { createAlertSettingsStore } from '../../src/alerts/settings.ts';
 import { createKnowledgeStore } from '../../src/cases/knowledgeStore.ts';
@@ -121,7 +121,8 @@ describe('court docket feeds into a case', () => {
     t.setFeed([motion, ...filler(230, 'Tue, 04 Jun 2024 16:00:00 GMT'), old]);
     await t.poller.pollAll();
     expect(t.posts).toHaveLength(1);
-    const embed = t.posts[0]!.embeds[0]!;
+    const embed = t.posts[0]?.embeds[0];
+    assert.exists(embed);
     expect(embed.title).toBe('Motion — Daniel Okafor · ⚖️ court record');
     expect(embed.description).toBe('MOTION to Dismiss the Indictment · 1:24-cr-00542 · doc. 7');
     expect(JSON.stringify(embed.fields)).toContain('Southern District of New York docket');
@@ -172,8 +173,8 @@ describe('court docket feeds into a case', () => {
     );
     expect(t.posts).toHaveLength(1);
     expect(t.edits).toHaveLength(1);
-    expect(t.edits[0]!.messageId).toBe('m1');
-    const sources = JSON.stringify(t.edits[0]!.payload.embeds[0]!.fields);
+    expect(t.edits[0]?.messageId).toBe('m1');
+    const sources = JSON.stringify(t.edits[0]?.payload.embeds[0]?.fields);
     expect(sources).toContain('Example News');
     expect(sources).toContain('Southern District of New York docket');
     const [dev] = await t.timeline();
@@ -184,7 +185,7 @@ describe('court docket feeds into a case', () => {
       court: true,
       summary: 'MOTION to Dismiss the Indictment · 1:24-cr-00542 · doc. 7',
     });
-    expect(dev!.sources.map((s) => s.outlet)).toEqual([
+    expect(dev?.sources.map((s) => s.outlet)).toEqual([
       'Southern District of New York docket',
       'Example News',
     ]);
@@ -228,7 +229,8 @@ describe('court docket feeds into a case', () => {
       const all = docketEntriesFromFeed(
         await parseFeedBody(body, undefined, { maxItems: 1e6, keepDescriptionHtml: true }),
       );
-      const last = all[all.length - 1]!;
+      const last = all.at(-1);
+      assert.exists(last);
       const wanted = all.filter((e) => e.docket.number === last.docket.number);
       const t = await setup([{ court: 'nysd', number: last.docket.number }]);
       t.setFeed([]);

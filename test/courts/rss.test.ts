@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { normaliseCourtId } from '../../src/courts/courts.ts';
 import { type DocketEntry, docketEntriesFromFeed } from '../../src/courts/rss.ts';
 import { parseFeedBody } from '../../src/feeds/parse.ts';
@@ -39,7 +39,8 @@ interface Expected {
 type Pair = [ours: unknown, theirs: unknown];
 /** Per field, both sides' values, or undefined where one of the parsers does not claim to know. */
 function fields(o: DocketEntry, t: Expected): Record<string, Pair | undefined> {
-  const te = t.docket_entries[0]!;
+  const te = t.docket_entries[0];
+  assert.exists(te);
   const nul = (v: string | null | undefined) => (v === '' || v === undefined ? null : v);
   return {
     court: [o.court, normaliseCourtId(t.court_id)],

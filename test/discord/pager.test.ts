@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { assert, describe, expect, it } from 'vitest';
 import { pageButtons, pageCustomId, parsePageCustomId } from '../../src/discord/pager.ts';
 import { UserError } from '../../src/errors.ts';
 import { openStore } from '../../src/store/index.ts';
@@ -48,8 +48,10 @@ describe('pagination custom ids', () => {
       expect(prev?.custom_id).not.toBe(next?.custom_id);
       expect(prev?.disabled).toBe(page === 0);
       expect(next?.disabled).toBe(page === pages - 1);
-      expect((await parsePageCustomId(store, next!.custom_id)).page).toBe(Math.min(pages - 1, page + 1));
-      expect((await parsePageCustomId(store, prev!.custom_id)).page).toBe(Math.max(0, page - 1));
+      assert.exists(prev);
+      assert.exists(next);
+      expect((await parsePageCustomId(store, next.custom_id)).page).toBe(Math.min(pages - 1, page + 1));
+      expect((await parsePageCustomId(store, prev.custom_id)).page).toBe(Math.max(0, page - 1));
     }
     await store.close();
   });

@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_USER, type InteractionRecord } from '../../emulator/index.ts';
 import { createKnowledgeStore } from '../../src/cases/knowledgeStore.ts';
 import { timeline } from '../../src/cases/views.ts';
@@ -101,9 +101,10 @@ describe('/status, /timeline, /quotes, /people, /alerts through the real client'
     expect(next1?.disabled).toBe(false);
     for (const id of [prev1?.custom_id, next1?.custom_id]) expect(id?.length).toBeLessThanOrEqual(100);
     for (const f of fields1) expect(f.value).toMatch(/\]\(https:\/\//); // each entry with its sources
+    assert.exists(next1);
 
     const refused = await emu.button({
-      customId: next1!.custom_id,
+      customId: next1.custom_id,
       messageId: page1.messageId,
       user: OTHER_USER,
     });
@@ -111,7 +112,7 @@ describe('/status, /timeline, /quotes, /people, /alerts through the real client'
     expect(refused.content).toContain(`Only <@${DEFAULT_USER.id}> can page this`);
     expect(footer(page1.embeds[0])).toMatch(/^Page 1\/2/); // the owner's list did not move
 
-    const page2 = await emu.button({ customId: next1!.custom_id, messageId: page1.messageId });
+    const page2 = await emu.button({ customId: next1.custom_id, messageId: page1.messageId });
     expect(page2.problems).toEqual([]);
     expect(footer(page2.embeds[0])).toMatch(/^Page 2\/2/);
     const fields2 = page2.embeds[0]?.fields ?? [];
@@ -122,7 +123,8 @@ describe('/status, /timeline, /quotes, /people, /alerts through the real client'
     const [prev2, next2] = buttons(page2);
     expect(next2?.disabled).toBe(true);
 
-    const back = await emu.button({ customId: prev2!.custom_id, messageId: page1.messageId });
+    assert.exists(prev2);
+    const back = await emu.button({ customId: prev2.custom_id, messageId: page1.messageId });
     expect(footer(back.embeds[0])).toMatch(/^Page 1\/2/);
     expect(back.embeds[0]?.fields?.map((f) => f.name)).toEqual(fields1.map((f) => f.name));
   });
@@ -151,7 +153,9 @@ describe('/status, /timeline, /quotes, /people, /alerts through the real client'
     const everyone = await emu.autocomplete('quotes', { options: { person: '' }, focused: 'person' });
     expect(everyone.map((c) => c.value)).toEqual(expect.arrayContaining(['Helen Marsh', 'Daniel Okafor']));
 
-    const quotes = await emu.command('quotes', { options: { person: choices[0]!.value } });
+    const [chosen] = choices;
+    assert.exists(chosen);
+    const quotes = await emu.command('quotes', { options: { person: chosen.value } });
     expectClean(quotes);
     const fields = quotes.embeds[0]?.fields ?? [];
     expect(fields.map((f) => f.name)).toEqual([
@@ -243,7 +247,8 @@ describe('/status, /timeline, /quotes, /people, /alerts through the real client'
       expect(page1.callbackMs ?? Number.POSITIVE_INFINITY).toBeLessThan(3000);
       expect(page1.problems).toEqual([]);
       expect(footer(page1.embeds[0])).toMatch(/^Page 1\/2/);
-      const next = buttons(page1)[1]!.custom_id;
+      const next = buttons(page1)[1]?.custom_id;
+      assert.exists(next);
       const page2 = await emu.button({ customId: next, messageId: page1.messageId, timeout: 15_000 });
       expect(page2.type).toBe(6); // deferred update, then the message edited in place
       expect(page2.problems).toEqual([]);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIEmbed } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import type { InteractionRecord } from '../../emulator/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
@@ -98,7 +98,8 @@ describe('a huge case still answers with valid embeds (SQLite store)', () => {
     // Walk a few pages forward with the real buttons.
     for (let page = 2; page <= 4; page++) {
       const next = (record.components[0] as { components: Array<{ custom_id: string }> }).components[1];
-      record = await emu.button({ customId: next!.custom_id, messageId: first.messageId });
+      assert.exists(next);
+      record = await emu.button({ customId: next.custom_id, messageId: first.messageId });
       expectWithinLimits(record);
       expect(record.embeds[0]?.footer?.text).toMatch(new RegExp(`^Page ${page}/60`));
     }
@@ -109,13 +110,17 @@ describe('a huge case still answers with valid embeds (SQLite store)', () => {
     expect(choices.length).toBeGreaterThan(0);
     expect(choices.length).toBeLessThanOrEqual(25);
     const contains = 'ledger';
+    const [chosen] = choices;
+    assert.exists(chosen);
     const quotes = await emu.command('quotes', {
-      options: { person: choices[0]!.value, case: SLUG, contains },
+      options: { person: chosen.value, case: SLUG, contains },
     });
     expectWithinLimits(quotes);
     const ids = (quotes.components[0] as { components: Array<{ custom_id: string }> }).components;
     for (const b of ids) expect(b.custom_id.length).toBeLessThanOrEqual(100);
-    const next = await emu.button({ customId: ids[1]!.custom_id, messageId: quotes.messageId });
+    const second = ids[1];
+    assert.exists(second);
+    const next = await emu.button({ customId: second.custom_id, messageId: quotes.messageId });
     expectWithinLimits(next);
     expect(next.embeds[0]?.footer?.text).toMatch(/^Page 2\//);
     for (const f of next.embeds[0]?.fields ?? []) expect(f.value.toLowerCase()).toContain(contains);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { courtFeedXml, type FeedEntry, filler } from '../courts/courtFeed.ts';
@@ -113,7 +113,9 @@ describe('court docket → alert → news edit → /status, through the real cli
     expect(alert?.embeds[0]?.description).toBe('MOTION to Dismiss the Indictment · 1:24-cr-00542 · doc. 7');
 
     // The feed keeps the entry (and repeats it) for several more polls: still one alert.
-    court = [court[0]!, ...court];
+    const repeated = court[0];
+    assert.exists(repeated);
+    court = [repeated, ...court];
     const hits = server.hits.get('/nysd.xml') ?? 0;
     await emu.waitFor(() => (server.hits.get('/nysd.xml') ?? 0) >= hits + 2, { timeout: 5_000 });
     expect(alerts()).toHaveLength(1);
@@ -135,7 +137,8 @@ describe('court docket → alert → news edit → /status, through the real cli
       message: 'the alert was not edited',
     });
     expect(alerts()).toHaveLength(1);
-    const embed = alerts()[0]!.embeds[0]!;
+    const embed = alerts()[0]?.embeds[0];
+    assert.exists(embed);
     expect(embed.description).toBe('MOTION to Dismiss the Indictment · 1:24-cr-00542 · doc. 7');
     expect(JSON.stringify(embed.fields)).toContain('Sources (2)');
     expect(JSON.stringify(embed.fields)).toContain('news.example/okafor-motion');

@@ -43,7 +43,7 @@ describe('casewatch extract', () => {
     expect(code).toBe(1);
     const lines = out().trim().split('\n');
     expect(lines).toHaveLength(1);
-    const facts = JSON.parse(lines[0]!);
+    const facts = JSON.parse(lines[0] ?? '');
     expect(Object.keys(facts)).toEqual(['url', 'people', 'quotes', 'events', 'charges', 'penalties']);
     expect(facts.people).toContainEqual(expect.objectContaining({ name: 'Nora Quinn', role: 'defendant' }));
     expect(facts.quotes).toContainEqual(

@@ -57,7 +57,7 @@ describe('event types', () => {
     ],
   ];
   for (const [sentence, expected] of cases) {
-    it(expected.split(' ')[0]!, () => {
+    it(expected.split(' ')[0] ?? expected, () => {
       expect(events(sentence, [ROE, JUDGE]).map(brief)).toContain(expected);
     });
   }
@@ -158,8 +158,8 @@ describe('who, status and news', () => {
       'Jane Roe was arrested Tuesday.\nHer arrest came after a long inquiry; Jane Roe was arrested at home.';
     const got = events(text);
     expect(got).toHaveLength(1);
-    expect(got[0]!.summary.length).toBeLessThanOrEqual(121);
-    expect(got[0]!.provenance).toEqual({ sentence: 'Jane Roe was arrested Tuesday.', offset: 0 });
+    expect(got[0]?.summary.length).toBeLessThanOrEqual(121);
+    expect(got[0]?.provenance).toEqual({ sentence: 'Jane Roe was arrested Tuesday.', offset: 0 });
   });
 });
 
@@ -189,7 +189,7 @@ describe('more phrasings', () => {
   });
   it('the summary drops the dateline', () => {
     const [e] = events('BOISE, Idaho (AP) — Jane Roe was arrested on Tuesday.');
-    expect(e!.summary).toBe('Jane Roe was arrested on Tuesday.');
+    expect(e?.summary).toBe('Jane Roe was arrested on Tuesday.');
   });
   it('a postponement is a scheduled date', () => {
     const got = events(

@@ -22,7 +22,7 @@ export function fixture(
     name: p.name,
     role: p.role,
     gender: p.gender,
-    aliases: [p.name, p.name.split(' ').at(-1)!],
+    aliases: [p.name, p.name.split(' ').at(-1) ?? p.name],
     mentions: [],
   }));
   const mentions: PersonMention[] = [];

@@ -11,9 +11,9 @@ describe('buildPersonRegistry', () => {
       'Rancher Walter Pemberton was charged with arson on Monday. Mr. Pemberton denied it. Pembertn, 61, was released.',
     );
     expect(r.people.map((p) => p.name)).toEqual(['Walter Pemberton']);
-    expect(r.people[0]!.mentions).toHaveLength(3);
+    expect(r.people[0]?.mentions).toHaveLength(3);
     expect(r.resolve('Mr. Pemberton')?.name).toBe('Walter Pemberton');
-    expect(r.people[0]!.gender).toBe('male');
+    expect(r.people[0]?.gender).toBe('male');
   });
 
   it('reads roles from titles, appositions and what happened to the person', () => {
@@ -61,7 +61,7 @@ describe('stage names and legal names', () => {
     ]) {
       const r = registry(text);
       expect(r.people.map((p) => p.name)).toEqual(['Marcus Dane Ellery']);
-      expect(r.people[0]!.mentions).toHaveLength(3);
+      expect(r.people[0]?.mentions).toHaveLength(3);
     }
   });
 

@@ -136,7 +136,7 @@ describe('relatives, experts and officials', () => {
       'Governor Ellen Park toured the flooded streets near Riverside Park on Monday. Park said the town would recover.',
     );
     expect(r.people.map((p) => [p.name, p.role])).toEqual([['Ellen Park', 'official']]);
-    expect(r.people[0]!.mentions).toHaveLength(2);
+    expect(r.people[0]?.mentions).toHaveLength(2);
   });
 
   it('does not make a person of a title word before an office', () => {

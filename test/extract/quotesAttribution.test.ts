@@ -77,7 +77,7 @@ describe('organisations and documents', () => {
         'The Marlow Nurses\' Association said the hospital "has failed its staff again and again."',
     );
     expect(q.map((x) => x.org ?? false)).toEqual([true, true, true]);
-    expect(q[1]!.speaker).toBe('the complaint');
+    expect(q[1]?.speaker).toBe('the complaint');
   });
 
   it("gives a named author's document to the author", () => {

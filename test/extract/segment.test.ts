@@ -14,7 +14,7 @@ describe('segment', () => {
       'Judge Kim R. Ortiz ruled on Oct. 3 in the U.S. case.',
     ]);
     for (const s of d.sentences) expect(text.slice(s.offset, s.offset + s.text.length)).toBe(s.text);
-    expect(d.sentences[2]!.paragraph).toBe(1);
+    expect(d.sentences[2]?.paragraph).toBe(1);
   });
 
   it('keeps a quotation with several sentences inside one sentence', () => {

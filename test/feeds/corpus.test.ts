@@ -63,7 +63,10 @@ describe.skipIf(!present)('feed corpus robustness (../shared/feeds)', () => {
 
   it('polls every corpus file: nothing escapes, each poll < 5 s, no entity expands, baseline items kept', async () => {
     const baseline = new Map(
-      tsv('rss-parser-baseline.tsv').map((c) => [c[0]!, { ok: c[2] === 'ok', items: Number(c[4] || 0) }]),
+      tsv('rss-parser-baseline.tsv').map((c) => [
+        c[0] ?? '',
+        { ok: c[2] === 'ok', items: Number(c[4] || 0) },
+      ]),
     );
     const feeds = createFeedStore(store);
     const results: Array<{ path: string; r: PollResult; ms: number; url: string; size: number }> = [];

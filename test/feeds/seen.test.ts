@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, describe, expect, it } from 'vitest';
 import { buildArticle } from '../../src/feeds/fulltext.ts';
 import { openStore } from '../../src/store/index.ts';
 import { CLAIM_LEASE_MS, createSeenStore } from '../../src/store/seen.ts';
@@ -31,9 +31,9 @@ describe('seen store', () => {
     let clock = 1_000_000;
     const seen = createSeenStore(store, { now: () => clock });
     const t1 = await seen.claim('f', 'x');
-    expect(t1).toBeDefined();
+    assert.isDefined(t1);
     expect(await seen.claim('f', 'x')).toBeUndefined();
-    await seen.release('f', 'x', t1!);
+    await seen.release('f', 'x', t1);
     const t2 = await seen.claim('f', 'x');
     expect(t2).toBeDefined();
     const again = await seen.claim('f', 'x', t2); // the holder itself, whose release failed
@@ -44,8 +44,8 @@ describe('seen store', () => {
       await createSeenStore(store, { now: () => clock, leaseMs: 10 * CLAIM_LEASE_MS }).claim('f', 'x'),
     ).toBeUndefined();
     const t3 = await seen.claim('f', 'x');
-    expect(t3).toBeDefined();
-    await seen.confirm('f', 'x', t3!);
+    assert.isDefined(t3);
+    await seen.confirm('f', 'x', t3);
     expect(await seen.isSeen('f', 'x')).toBe(true);
     clock += CLAIM_LEASE_MS * 10;
     expect(await seen.claim('f', 'x')).toBeUndefined(); // confirmed items are never re-claimed

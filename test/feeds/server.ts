@@ -15,7 +15,7 @@ export async function startServer(): Promise<{
   const hits = new Map<string, number>();
   const requests: http.IncomingMessage[] = [];
   const server = http.createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
+    const path = (req.url ?? '/').split('?')[0] ?? '/'; // split yields one part at least
     hits.set(path, (hits.get(path) ?? 0) + 1);
     requests.push(req);
     const handler = routes.get(path);

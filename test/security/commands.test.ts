@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
@@ -105,7 +105,8 @@ describe('admin data, reply limits and server-controlled text', () => {
     const paused = () =>
       emu.messages.find((m) => m.channelId === emu.channelIds.alerts && /paused/.test(m.content ?? ''));
     await emu.waitFor(() => paused() !== undefined);
-    const notice = paused()!;
+    const notice = paused();
+    assert.exists(notice);
     expect(notice.content).toContain('HIJACKED');
     expect(notice.content).not.toContain('**HIJACKED**');
     expect(notice.content).not.toContain('](https://phish.example');

@@ -32,7 +32,7 @@ function expectLinear(name: string, measure: () => Growth, boundMs = 5_000) {
   const text = describeGrowth(name, g);
   table.push(text);
   expect(g.slope, text).toBeLessThanOrEqual(MAX_SLOPE);
-  expect(g.samples.at(-1)!.ms, text).toBeLessThan(boundMs);
+  expect(g.samples.at(-1)?.ms, text).toBeLessThan(boundMs);
 }
 
 async function expectLinearAsync(name: string, measure: () => Promise<Growth>, boundMs = 5_000) {
@@ -135,7 +135,7 @@ describe('complexity of the parsers of untrusted input', () => {
       runs: 1,
     });
     table.push(describeGrowth('extractMainText nesting (bounded by the depth cap)', g));
-    expect(g.samples.at(-1)!.ms).toBeLessThan(3_000);
+    expect(g.samples.at(-1)?.ms).toBeLessThan(3_000);
   });
 
   it('case matching: long articles, and many hostile aliases', () => {

@@ -88,14 +88,17 @@ export function slopeOf(samples: Sample[]): number {
   if (from < 0) return 0;
   const steps: number[] = [];
   for (let i = from + 1; i < samples.length; i++) {
-    const a = samples[i - 1]!;
-    const b = samples[i]!;
+    const a = samples[i - 1];
+    const b = samples[i];
+    if (!a || !b) continue;
     steps.push(Math.log(Math.max(b.ms, MIN_MS) / Math.max(a.ms, MIN_MS)) / Math.log(b.size / a.size));
   }
   if (steps.length === 0) return 0;
   steps.sort((x, y) => x - y);
   const mid = steps.length >> 1;
-  return steps.length % 2 ? steps[mid]! : (steps[mid - 1]! + steps[mid]!) / 2;
+  // mid and mid - 1 lie within steps (it is not empty): the fallback is never taken.
+  const step = (k: number) => steps[k] ?? 0;
+  return steps.length % 2 ? step(mid) : (step(mid - 1) + step(mid)) / 2;
 }
 
 /** One line per sample, for the failure message and the closing note's table. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import articles from '../../src/demo/articles.json' with { type: 'json' };
 import demoCase from '../../src/demo/case.json' with { type: 'json' };
@@ -103,7 +103,10 @@ describe('tenancy between servers', () => {
     await emu.command('feed', { subcommand: 'add', options: { url: privateSite.feedUrl }, guildId: alpha });
     await t.app.poller.pollAll();
     const alphaTimeline = await emu.command('timeline', { options: { case: demoCase.slug }, guildId: alpha });
-    expect(JSON.stringify(alphaTimeline.embeds)).toContain(new URL(articles[0]!.url).hostname);
+    const [first, second] = articles;
+    assert.exists(first);
+    assert.exists(second);
+    expect(JSON.stringify(alphaTimeline.embeds)).toContain(new URL(first.url).hostname);
     const betaTimeline = await emu.command('timeline', { options: { case: betaSlug }, guildId: beta });
     const betaStatus = await emu.command('status', { options: { case: betaSlug }, guildId: beta });
     for (const answer of [betaTimeline, betaStatus]) {
@@ -118,6 +121,6 @@ describe('tenancy between servers', () => {
     await t.app.poller.pollAll();
     const after = await emu.command('timeline', { options: { case: betaSlug }, guildId: beta });
     expect(JSON.stringify(after.embeds)).toContain('?public');
-    expect(JSON.stringify(after.embeds)).not.toContain(`${new URL(articles[1]!.url).pathname})`);
+    expect(JSON.stringify(after.embeds)).not.toContain(`${new URL(second.url).pathname})`);
   });
 });
