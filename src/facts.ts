@@ -111,6 +111,8 @@ export interface CaseEvent {
   scope?: 'all';
   /** What a verdict or plea covering every charge decided. */
   outcome?: 'convicted' | 'acquitted';
+  /** A `dismissal` its sentence only asks for (a motion) or tells refused (a ruling); absent: done. */
+  dismissalStated?: 'motion' | 'ruling';
 }
 
 export const PLEA_KINDS = ['guilty', 'not_guilty', 'no_contest', 'entered', 'deal'] as const;
@@ -121,6 +123,8 @@ export interface Charge {
   charge: string;
   status: ChargeStatus;
   provenance?: Provenance;
+  /** Beyond the schema: a `dismissed` status its sentence only asks for or tells refused (still pending). */
+  dismissalStated?: 'motion' | 'ruling';
 }
 
 export interface Penalty {

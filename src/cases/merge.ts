@@ -4,7 +4,6 @@ import { atLeast, type Confidence, confidenceOf, placeOf } from './confidence.ts
 import { dayNumber, rangeOf } from './dates.ts';
 import type { CaseDefinition } from './definition.ts';
 import { type IncomingEvent, mergeEvents } from './developments.ts';
-import { statedDismissal } from './outcomes.ts';
 import { learnDescriptors, registerPerson, seedDefendants } from './people.ts';
 import type { CaseKnowledge, Development, DevelopmentReport, QuoteRecord } from './types.ts';
 
@@ -104,10 +103,7 @@ export function mergeArticle(
   for (const c of facts.charges) {
     const person = idOf(c.defendant, 'defendant');
     // "denied a motion to dismiss the charges" leaves them pending.
-    const status =
-      c.status === 'dismissed' && statedDismissal(c.provenance?.sentence ?? '') !== 'dismissal'
-        ? 'pending'
-        : c.status;
+    const status = c.status === 'dismissed' && c.dismissalStated ? 'pending' : c.status;
     if (person) knowledge.charges.push({ person, charge: c.charge, status, url, published });
   }
   for (const p of facts.penalties) {
@@ -227,10 +223,7 @@ function placed(place: DevelopmentReport['place']): Pick<DevelopmentReport, 'pla
 function statedActs(events: CaseEvent[]): CaseEvent[] {
   const out: CaseEvent[] = [];
   for (const event of events) {
-    const type =
-      event.type === 'dismissal' && event.provenance?.sentence
-        ? statedDismissal(event.provenance.sentence)
-        : event.type;
+    const type = (event.type === 'dismissal' && event.dismissalStated) || event.type;
     if (type === event.type) out.push(event);
     else if (!events.some((o) => o.type === type && o.who === event.who)) out.push({ ...event, type });
   }

@@ -76,19 +76,3 @@ const POLICE_BAIL =
 export function policeBail(text: string): boolean {
   return POLICE_BAIL.test(text);
 }
-
-/**
- * A dismissal the sentence only asks for ("a motion asking a judge to dismiss", "moved to dismiss")
- * is a motion; one a judge refused ("denied a motion to dismiss") is a ruling: the act the article
- * states, not the one its words imply.
- */
-const DISMISSAL_REFUSED =
-  /\b(?:den(?:y|ies|ied)|refus\w*|reject\w*|declin\w*)\b[^.;]{0,40}\b(?:motion|bid|request|effort|attempt)s?\b[^.;]{0,30}\bdismiss/i;
-const DISMISSAL_ASKED =
-  /\b(?:motion|ask\w*|seek\w*|sought|request\w*|bid|mov(?:e|ed|es|ing)|urg\w*|argu\w*|push\w*)\b[^.;]{0,50}\bto\s(?:have\s\S+\s)?dismiss/i;
-
-export function statedDismissal(sentence: string): 'dismissal' | 'motion' | 'ruling' {
-  if (DISMISSAL_REFUSED.test(sentence)) return 'ruling';
-  if (DISMISSAL_ASKED.test(sentence)) return 'motion';
-  return 'dismissal';
-}

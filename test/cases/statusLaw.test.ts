@@ -223,6 +223,32 @@ describe('the facts contract, not the words, drives the status', () => {
     expect(statusOf([indicted, deal], '2025-05-06')).toEqual(statusOf([indicted], '2025-05-06'));
     expect(statusOf([indicted], '2025-05-06')?.charges.map((c) => c.status)).toEqual(['pending', 'pending']);
   });
+  it('a dismissal whose dismissalStated says it was refused leaves the charges pending, whatever its wording', () => {
+    const parts = (dismissalStated?: 'ruling') => ({
+      events: [
+        {
+          type: 'dismissal' as const,
+          who: LFS,
+          date: '2025-04-02',
+          summary: 'Judge ruled on the case Tuesday',
+          ...(dismissalStated ? { dismissalStated } : {}),
+        },
+      ],
+      charges: (['theft', 'forgery'] as const).map((charge) => ({
+        defendant: LFS,
+        charge,
+        status: 'dismissed' as const,
+        provenance: { sentence: 'The judge ruled on the theft and forgery counts Tuesday.', offset: 0 },
+        ...(dismissalStated ? { dismissalStated } : {}),
+      })),
+    });
+    const dismissed = statusOf([indicted, item('2025-04-03', parts())], '2025-04-03');
+    expect(dismissed?.charges.map((c) => c.status)).toEqual(['dismissed', 'dismissed']);
+    const refused = statusOf([indicted, item('2025-04-03', parts('ruling'))], '2025-04-03');
+    expect(refused?.charges.map((c) => c.status)).toEqual(['pending', 'pending']);
+    expect(refused?.stage).not.toBe('dismissed');
+    expect(refused?.stage).toBe(statusOf([indicted], '2025-04-03')?.stage);
+  });
 });
 
 describe('many defendants', () => {

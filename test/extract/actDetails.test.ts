@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actDetails, pleaKind, withActDetails } from '../../src/extract/events/index.ts';
+import { actDetails, dismissalDetails, pleaKind, withActDetails } from '../../src/extract/events/index.ts';
 import { extractFacts } from '../../src/extract/index.ts';
 
 /** The facts contract's plea kind and all-charges scope, on sentences we wrote. */
@@ -59,5 +59,64 @@ describe('plea kind and scope read from the sentence', () => {
       ['guilty', 'all', 'convicted'],
       ['deal', undefined, undefined],
     ]);
+  });
+});
+
+describe('what a dismissal sentence states', () => {
+  it('tells a dismissal asked for or refused from one done', () => {
+    expect(
+      dismissalDetails('Defense lawyers filed a motion asking the judge to dismiss the indictment'),
+    ).toEqual({
+      dismissalStated: 'motion',
+    });
+    expect(dismissalDetails('The judge denied a defense motion to dismiss the arson charges')).toEqual({
+      dismissalStated: 'ruling',
+    });
+    expect(dismissalDetails('A judge dismissed the arson charges against Okafor')).toEqual({});
+  });
+
+  it('completes dismissal events and dismissed charges from their sentence only, keeping a given field', () => {
+    const sentence = 'The judge denied a defense motion to dismiss the arson charges on Friday.';
+    const done = withActDetails({
+      people: [],
+      quotes: [],
+      penalties: [],
+      events: [
+        {
+          type: 'dismissal',
+          date: null,
+          status: 'happened',
+          who: 'Dana Okafor',
+          new: true,
+          summary: 'x',
+          provenance: { sentence, offset: 0 },
+        },
+        {
+          type: 'dismissal',
+          date: null,
+          status: 'happened',
+          who: 'Dana Okafor',
+          new: true,
+          summary: sentence,
+        },
+      ],
+      charges: [
+        {
+          defendant: 'Dana Okafor',
+          charge: 'arson',
+          status: 'dismissed',
+          provenance: { sentence, offset: 0 },
+        },
+        {
+          defendant: 'Dana Okafor',
+          charge: 'arson',
+          status: 'dismissed',
+          provenance: { sentence: 'Dismissed.', offset: 0 },
+          dismissalStated: 'motion',
+        },
+      ],
+    });
+    expect(done.events.map((e) => e.dismissalStated)).toEqual(['ruling', undefined]);
+    expect(done.charges.map((c) => c.dismissalStated)).toEqual(['ruling', 'motion']);
   });
 });

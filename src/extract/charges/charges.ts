@@ -1,4 +1,5 @@
 import type { Charge, ChargeStatus } from '../../facts.ts';
+import { dismissalDetails } from '../events/acts.ts';
 import { maskedSentence } from '../events/context.ts';
 import { actorRole } from '../events/events.ts';
 import { factDefendants, namedInSentence, sentenceDefendants, whoContext } from '../events/who.ts';
@@ -103,7 +104,11 @@ export function extractCharges(doc: ArticleDoc, people: PersonRegistry): Charge[
     charges = mergeCharges(findOffenceMentions(doc, people), caseOutcomes(doc, people));
     byRegistry.set(people, charges);
   }
-  return charges.map((c) => ({ ...c, ...(c.provenance ? { provenance: { ...c.provenance } } : {}) }));
+  return charges.map((c) => ({
+    ...c,
+    ...(c.provenance ? { provenance: { ...c.provenance } } : {}),
+    ...(c.status === 'dismissed' && c.provenance ? dismissalDetails(c.provenance.sentence) : {}),
+  }));
 }
 
 export function findOffenceMentions(doc: ArticleDoc, people: PersonRegistry): OffenceMention[] {

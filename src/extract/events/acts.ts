@@ -1,4 +1,4 @@
-import type { CaseEvent, Facts, PleaKind } from '../../facts.ts';
+import type { CaseEvent, Charge, Facts, PleaKind } from '../../facts.ts';
 import { numberWords } from '../lexicon/numbers.ts';
 
 /**
@@ -75,18 +75,50 @@ export function actDetails(type: CaseEvent['type'], text: string): ActDetails {
 }
 
 /**
+ * A dismissal the sentence only asks for ("a motion asking a judge to dismiss", "moved to dismiss")
+ * is a motion; one a judge refused ("denied a motion to dismiss") is a ruling: the act the article
+ * states, not the one its words imply.
+ */
+const DISMISSAL_REFUSED =
+  /\b(?:den(?:y|ies|ied)|refus\w*|reject\w*|declin\w*)\b[^.;]{0,40}\b(?:motion|bid|request|effort|attempt)s?\b[^.;]{0,30}\bdismiss/i;
+const DISMISSAL_ASKED =
+  /\b(?:motion|ask\w*|seek\w*|sought|request\w*|bid|mov(?:e|ed|es|ing)|urg\w*|argu\w*|push\w*)\b[^.;]{0,50}\bto\s(?:have\s\S+\s)?dismiss/i;
+
+export function statedDismissal(sentence: string): 'dismissal' | 'motion' | 'ruling' {
+  if (DISMISSAL_REFUSED.test(sentence)) return 'ruling';
+  if (DISMISSAL_ASKED.test(sentence)) return 'motion';
+  return 'dismissal';
+}
+
+/** A dismissal event's or dismissed charge's `dismissalStated`, read from its sentence. */
+export function dismissalDetails(sentence: string): { dismissalStated?: 'motion' | 'ruling' } {
+  const stated = statedDismissal(sentence);
+  return stated === 'dismissal' ? {} : { dismissalStated: stated };
+}
+
+const hasActDetails = (e: CaseEvent) => Boolean(e.plea || e.scope || e.outcome || e.awaitingApproval);
+
+function completedEvent(e: CaseEvent): CaseEvent {
+  const acts = hasActDetails(e)
+    ? e
+    : { ...e, ...actDetails(e.type, `${e.summary}\n${e.provenance?.sentence ?? ''}`) };
+  // Only the sentence says what a dismissal was (a label's summary names the act it means).
+  return e.type === 'dismissal' && !e.dismissalStated && e.provenance?.sentence
+    ? { ...acts, ...dismissalDetails(e.provenance.sentence) }
+    : acts;
+}
+
+function completedCharge(c: Charge): Charge {
+  return c.status === 'dismissed' && !c.dismissalStated && c.provenance?.sentence
+    ? { ...c, ...dismissalDetails(c.provenance.sentence) }
+    : c;
+}
+
+/**
  * Facts from a source that does not fill these fields (hand-made labels, court records, facts
  * stored before the fields existed) get them from each event's sentence, or its summary when it
- * has none. Events that already carry any of them are left as they are.
+ * has none (a dismissal's `dismissalStated` from its sentence only). Fields given are kept.
  */
 export function withActDetails(facts: Facts): Facts {
-  if (facts.events.every((e) => e.plea || e.scope || e.outcome || e.awaitingApproval)) return facts;
-  return {
-    ...facts,
-    events: facts.events.map((e) =>
-      e.plea || e.scope || e.outcome || e.awaitingApproval
-        ? e
-        : { ...e, ...actDetails(e.type, `${e.summary}\n${e.provenance?.sentence ?? ''}`) },
-    ),
-  };
+  return { ...facts, events: facts.events.map(completedEvent), charges: facts.charges.map(completedCharge) };
 }

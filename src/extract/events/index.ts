@@ -2,7 +2,15 @@
 // sentence context (context), who they concern (who), their date (dates), one event per development (merge)
 // and what the sentence says beyond the type: plea kind, an all-charges scope (acts).
 
-export { actDetails, coversAllCharges, pleaKind, verdictOutcome, withActDetails } from './acts.ts';
+export {
+  actDetails,
+  coversAllCharges,
+  dismissalDetails,
+  pleaKind,
+  statedDismissal,
+  verdictOutcome,
+  withActDetails,
+} from './acts.ts';
 export { maskedSentence, relativeClauses } from './context.ts';
 export { actorRole, extractEvents } from './events.ts';
 export { eventWho, factDefendants, namedInSentence, sentenceDefendants, whoContext } from './who.ts';

@@ -1,7 +1,7 @@
 import type { CaseEvent, EventType } from '../../facts.ts';
 import { addDays } from '../dates/resolve.ts';
 import type { ArticleDoc, Sentence } from '../types.ts';
-import { actDetails } from './acts.ts';
+import { actDetails, dismissalDetails } from './acts.ts';
 import { frontedClauseEnd, sentenceMentions } from './context.ts';
 import { newsDay } from './dates.ts';
 
@@ -320,6 +320,7 @@ function toEvent(d: DraftEvent): CaseEvent {
     new: d.new,
     ...(d.newsDated ? { dateInferred: true } : {}),
     ...actDetails(d.type, d.sentence.text),
+    ...(d.type === 'dismissal' ? dismissalDetails(d.sentence.text) : {}),
     provenance: { sentence: d.sentence.text, offset: d.sentence.offset },
   };
 }
