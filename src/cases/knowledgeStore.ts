@@ -75,9 +75,12 @@ interface CaseState {
   slots: Map<string, number>;
 }
 
-/** The snapshot as stored (format 2; a snapshot without `format` predates quotes and slots). */
+/**
+ * The snapshot as stored (format 3: reports carry the facts contract's act fields, plea kind and
+ * the rest; an older snapshot, or one without `format`, is dropped and the log replayed).
+ */
 interface Snapshot {
-  format: 2;
+  format: 3;
   knowledge: CaseKnowledge;
   quotes: Record<string, QuoteRecord[]>;
   slots: Record<string, number>;
@@ -144,13 +147,13 @@ function build(store: Store): KnowledgeStore {
 
   async function load(slug: string): Promise<CaseState> {
     const snap = await snapshots.get<Snapshot | CaseKnowledge>(slug);
-    if (snap && 'format' in snap && snap.format === 2)
+    if (snap && 'format' in snap && snap.format === 3)
       return {
         k: snap.knowledge,
         quotes: new Map(Object.entries(snap.quotes)),
         slots: new Map(Object.entries(snap.slots)),
       };
-    // No snapshot, or one without quotes and slots: the log alone is the truth.
+    // No snapshot, or one of an older format: the log alone is the truth.
     return { k: emptyKnowledge(slug), quotes: new Map(), slots: new Map() };
   }
 
@@ -304,7 +307,7 @@ function addQuotes(state: CaseState, quotes: QuoteRecord[]) {
 
 function snapshotOf(state: CaseState): Snapshot {
   return {
-    format: 2,
+    format: 3,
     knowledge: state.k,
     quotes: Object.fromEntries(state.quotes),
     slots: Object.fromEntries(state.slots),
