@@ -113,6 +113,10 @@ export interface CaseEvent {
   outcome?: 'convicted' | 'acquitted';
   /** A `dismissal` its sentence only asks for (a motion) or tells refused (a ruling); absent: done. */
   dismissalStated?: 'motion' | 'ruling';
+  /** The words tell police bail while an investigation goes on (England's), not a court's bail. */
+  policeBail?: boolean;
+  /** The words tell someone reporting to prison or serving a sentence: a sentence was imposed. */
+  serving?: boolean;
 }
 
 export const PLEA_KINDS = ['guilty', 'not_guilty', 'no_contest', 'entered', 'deal'] as const;

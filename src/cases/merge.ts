@@ -203,8 +203,12 @@ function isStale(date: string | null, status: string, published: string): boolea
   return r.hi < dayNumber(published) - STALE_DAYS;
 }
 
-function details(e: CaseEvent): Pick<DevelopmentReport, 'plea' | 'awaitingApproval' | 'scope' | 'outcome'> {
+function details(
+  e: CaseEvent,
+): Pick<DevelopmentReport, 'plea' | 'awaitingApproval' | 'scope' | 'outcome' | 'policeBail' | 'serving'> {
   return {
+    ...(e.policeBail ? { policeBail: true } : {}),
+    ...(e.serving ? { serving: true } : {}),
     ...(e.plea ? { plea: e.plea } : {}),
     ...(e.awaitingApproval ? { awaitingApproval: true } : {}),
     ...(e.scope ? { scope: e.scope } : {}),

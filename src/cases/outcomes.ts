@@ -61,18 +61,3 @@ export function ordersRetrial(text: string): boolean {
     RETRIAL.test(text) && !NOT_DONE.test(text.replace(/\b(?:could|did)\s+not\s+(?:reach|agree)\b/gi, ' '))
   );
 }
-
-/** Reporting to prison to serve a sentence: a sentence was imposed. */
-const SERVING = /\b(?:begin(?:s|ning)?|to\sserve|serving)\s[^.;]{0,40}?\b(?:sentence|prison\sterm)\b/i;
-
-export function servingSentence(text: string): boolean {
-  return SERVING.test(text);
-}
-
-/** Bail granted by police while they investigate (England's police bail): not a court step. */
-const POLICE_BAIL =
-  /\bpolice\sbail\b|\bbail(?:ed)?\b[^.;]{0,30}\bpending\s(?:further\s)?(?:inquiries|enquiries|investigation)|\breleased\s(?:under\sinvestigation|without\scharge)\b/i;
-
-export function policeBail(text: string): boolean {
-  return POLICE_BAIL.test(text);
-}

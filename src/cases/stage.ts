@@ -8,8 +8,6 @@ import {
   mentionsPendingAppeal,
   ordersRetrial,
   overturnsConviction,
-  policeBail,
-  servingSentence,
 } from './outcomes.ts';
 import type { Development, DevelopmentReport } from './types.ts';
 
@@ -48,7 +46,11 @@ function rankOf(v: VisibleDevelopment, pleaAccepted: boolean): number {
   const happened = status === 'happened' && !datedAhead(v);
   const t = text(v);
   // Reporting to prison to serve a sentence shows the sentence imposed, whatever the type.
-  if (happened && (type === 'arrest' || type === 'bail' || type === 'release') && servingSentence(t))
+  if (
+    happened &&
+    (type === 'arrest' || type === 'bail' || type === 'release') &&
+    v.reports.some((r) => r.serving)
+  )
     return 5;
   switch (type) {
     case 'investigation':
@@ -62,7 +64,7 @@ function rankOf(v: VisibleDevelopment, pleaAccepted: boolean): number {
       return 1;
     case 'bail':
       // Police bail while an investigation goes on is not a court step.
-      if (policeBail(t)) return 0;
+      if (v.reports.some((r) => r.policeBail)) return 0;
       return happened ? 2 : 1;
     case 'ruling':
       return happened ? 2 : 1;

@@ -28,6 +28,8 @@ export interface DevelopmentReport extends Source {
   awaitingApproval?: boolean;
   scope?: CaseEvent['scope'];
   outcome?: CaseEvent['outcome'];
+  policeBail?: boolean;
+  serving?: boolean;
 }
 
 /** One legal development, merged across every article that reported it. */

@@ -249,6 +249,26 @@ describe('the facts contract, not the words, drives the status', () => {
     expect(refused?.stage).not.toBe('dismissed');
     expect(refused?.stage).toBe(statusOf([indicted], '2025-04-03')?.stage);
   });
+  it('serving and policeBail decide the stage from the field alone', () => {
+    const custody = (type: 'arrest' | 'bail', field?: { serving: true } | { policeBail: true }) =>
+      item('2025-04-10', {
+        events: [{ type, who: DALE, date: '2025-04-09', summary: 'Dale was seen on Wednesday', ...field }],
+      });
+    const charged = item('2025-01-10', {
+      events: [{ type: 'charge', who: DALE, date: '2025-01-09' }],
+      charges: [{ defendant: DALE, charge: 'theft', status: 'pending' }],
+    });
+    const before = statusOf([charged], '2025-04-10', DALE)?.stage;
+    expect(statusOf([charged, custody('arrest', { serving: true })], '2025-04-10', DALE)?.stage).toBe(
+      'sentenced',
+    );
+    expect(statusOf([charged, custody('arrest')], '2025-04-10', DALE)?.stage).toBe(before);
+    expect(statusOf([charged, custody('bail')], '2025-04-10', DALE)?.stage).toBe('pretrial');
+    expect(statusOf([charged, custody('bail', { policeBail: true })], '2025-04-10', DALE)?.stage).toBe(
+      before,
+    );
+    expect(before).toBe('charged');
+  });
 });
 
 describe('many defendants', () => {

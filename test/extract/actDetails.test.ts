@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { actDetails, dismissalDetails, pleaKind, withActDetails } from '../../src/extract/events/index.ts';
+import {
+  actDetails,
+  custodyDetails,
+  dismissalDetails,
+  pleaKind,
+  withActDetails,
+} from '../../src/extract/events/index.ts';
 import { extractFacts } from '../../src/extract/index.ts';
 
 /** The facts contract's plea kind and all-charges scope, on sentences we wrote. */
@@ -118,5 +124,17 @@ describe('what a dismissal sentence states', () => {
     });
     expect(done.events.map((e) => e.dismissalStated)).toEqual(['ruling', undefined]);
     expect(done.charges.map((c) => c.dismissalStated)).toEqual(['ruling', 'motion']);
+  });
+});
+
+describe('custody the words tell', () => {
+  it('police bail and a sentence being served', () => {
+    expect(custodyDetails('Okafor was released on police bail pending further inquiries')).toEqual({
+      policeBail: true,
+    });
+    expect(custodyDetails('Okafor reported to a federal prison to begin serving her sentence')).toEqual({
+      serving: true,
+    });
+    expect(custodyDetails('A judge granted Okafor bail of $50,000 on Monday')).toEqual({});
   });
 });

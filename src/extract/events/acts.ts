@@ -96,16 +96,50 @@ export function dismissalDetails(sentence: string): { dismissalStated?: 'motion'
   return stated === 'dismissal' ? {} : { dismissalStated: stated };
 }
 
+/** Reporting to prison to serve a sentence: a sentence was imposed. */
+const SERVING = /\b(?:begin(?:s|ning)?|to\sserve|serving)\s[^.;]{0,40}?\b(?:sentence|prison\sterm)\b/i;
+
+export function servingSentence(text: string): boolean {
+  return SERVING.test(text);
+}
+
+/** Bail granted by police while they investigate (England's police bail): not a court step. */
+const POLICE_BAIL =
+  /\bpolice\sbail\b|\bbail(?:ed)?\b[^.;]{0,30}\bpending\s(?:further\s)?(?:inquiries|enquiries|investigation)|\breleased\s(?:under\sinvestigation|without\scharge)\b/i;
+
+export function policeBail(text: string): boolean {
+  return POLICE_BAIL.test(text);
+}
+
+/**
+ * The text a case report shows for an event: its summary, then its sentence when that differs
+ * (what src/cases read before these fields existed, so the fields say what the words said).
+ */
+export function reportText(summary: string, sentence: string | undefined): string {
+  return `${summary} ${sentence && sentence !== summary ? sentence : ''}`;
+}
+
+/** `policeBail` and `serving` of an event whose report reads `text` (any type: src/cases picks). */
+export function custodyDetails(text: string): Pick<CaseEvent, 'policeBail' | 'serving'> {
+  return {
+    ...(policeBail(text) ? { policeBail: true } : {}),
+    ...(servingSentence(text) ? { serving: true } : {}),
+  };
+}
+
 const hasActDetails = (e: CaseEvent) => Boolean(e.plea || e.scope || e.outcome || e.awaitingApproval);
 
 function completedEvent(e: CaseEvent): CaseEvent {
   const acts = hasActDetails(e)
     ? e
     : { ...e, ...actDetails(e.type, `${e.summary}\n${e.provenance?.sentence ?? ''}`) };
+  const text = reportText(e.summary, e.provenance?.sentence);
+  // Absent booleans are read again: the extractor reads the same text, so that changes nothing.
+  const custody = e.policeBail || e.serving ? acts : { ...acts, ...custodyDetails(text) };
   // Only the sentence says what a dismissal was (a label's summary names the act it means).
   return e.type === 'dismissal' && !e.dismissalStated && e.provenance?.sentence
-    ? { ...acts, ...dismissalDetails(e.provenance.sentence) }
-    : acts;
+    ? { ...custody, ...dismissalDetails(e.provenance.sentence) }
+    : custody;
 }
 
 function completedCharge(c: Charge): Charge {

@@ -5,8 +5,10 @@
 export {
   actDetails,
   coversAllCharges,
+  custodyDetails,
   dismissalDetails,
   pleaKind,
+  reportText,
   statedDismissal,
   verdictOutcome,
   withActDetails,

@@ -1,7 +1,7 @@
 import type { CaseEvent, EventType } from '../../facts.ts';
 import { addDays } from '../dates/resolve.ts';
 import type { ArticleDoc, Sentence } from '../types.ts';
-import { actDetails, dismissalDetails } from './acts.ts';
+import { actDetails, custodyDetails, dismissalDetails, reportText } from './acts.ts';
 import { frontedClauseEnd, sentenceMentions } from './context.ts';
 import { newsDay } from './dates.ts';
 
@@ -311,16 +311,18 @@ function merge(drafts: DraftEvent[]): DraftEvent[] {
 }
 
 function toEvent(d: DraftEvent): CaseEvent {
+  const summary = summarise(d.sentence.text);
   return {
     type: d.type,
     date: d.date,
     status: d.status,
     who: d.who,
-    summary: summarise(d.sentence.text),
+    summary,
     new: d.new,
     ...(d.newsDated ? { dateInferred: true } : {}),
     ...actDetails(d.type, d.sentence.text),
     ...(d.type === 'dismissal' ? dismissalDetails(d.sentence.text) : {}),
+    ...custodyDetails(reportText(summary, d.sentence.text)),
     provenance: { sentence: d.sentence.text, offset: d.sentence.offset },
   };
 }
