@@ -117,6 +117,8 @@ export interface CaseEvent {
   policeBail?: boolean;
   /** The words tell someone reporting to prison or serving a sentence: a sentence was imposed. */
   serving?: boolean;
+  /** A `lawsuit` ended (settled, bankruptcy) or its defendant found liable (default, award, judgment). */
+  lawsuit?: 'ended' | 'liable';
 }
 
 export const PLEA_KINDS = ['guilty', 'not_guilty', 'no_contest', 'entered', 'deal'] as const;

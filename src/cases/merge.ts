@@ -205,8 +205,12 @@ function isStale(date: string | null, status: string, published: string): boolea
 
 function details(
   e: CaseEvent,
-): Pick<DevelopmentReport, 'plea' | 'awaitingApproval' | 'scope' | 'outcome' | 'policeBail' | 'serving'> {
+): Pick<
+  DevelopmentReport,
+  'plea' | 'awaitingApproval' | 'scope' | 'outcome' | 'policeBail' | 'serving' | 'lawsuit'
+> {
   return {
+    ...(e.lawsuit ? { lawsuit: e.lawsuit } : {}),
     ...(e.policeBail ? { policeBail: true } : {}),
     ...(e.serving ? { serving: true } : {}),
     ...(e.plea ? { plea: e.plea } : {}),

@@ -6,19 +6,6 @@
  * from any one article.
  */
 
-/** A civil defendant found liable: a default, a jury's award, a judgment against them. */
-const LIABILITY =
-  /\bdefault(?:ed)?\b|\bliab(?:le|ility)\b|\bverdict\b|\bjudgment\s+against\b|\bordered\b[^.;]{0,80}\bto\s+pay\b|\bawarded?\b|\bjur(?:y|ors)\b[^.;]{0,60}\b(?:award|order)/i;
-const BANKRUPTCY = /\bbankrupt|\bchapter\s+(?:7|11|13)\b/i;
-const SETTLED = /\bsettle(?:d|s|ment)\b/i;
-
-/** The stage rank a civil suit shows for its defendant: 1 filed, 4 liability decided, -1 neither. */
-export function lawsuitRank(text: string, happened: boolean): number {
-  if (BANKRUPTCY.test(text) || SETTLED.test(text)) return -1;
-  if (happened && LIABILITY.test(text)) return 4;
-  return 1;
-}
-
 /** An appeal under way, named in another development ("bail pending appeal", "while he appeals"). */
 const APPEAL_PENDING =
   /\bpending\s(?:her\s|his\s|their\s|the\s|an?\s)?appeal\b|\bwhile\s(?:s?he|they|it|\w+)\sappeals?\b|\bappeal(?:s|ing)\s(?:her|his|their|the)\s(?:conviction|verdict|sentence)/i;

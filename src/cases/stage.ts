@@ -2,13 +2,7 @@ import type { Stage } from '../facts.ts';
 import type { ChargeView } from './charges.ts';
 import { isDay } from './dates.ts';
 import { bestSummary } from './developments.ts';
-import {
-  appealOutcome,
-  lawsuitRank,
-  mentionsPendingAppeal,
-  ordersRetrial,
-  overturnsConviction,
-} from './outcomes.ts';
+import { appealOutcome, mentionsPendingAppeal, ordersRetrial, overturnsConviction } from './outcomes.ts';
 import type { Development, DevelopmentReport } from './types.ts';
 
 /**
@@ -56,7 +50,9 @@ function rankOf(v: VisibleDevelopment, pleaAccepted: boolean): number {
     case 'investigation':
       return 0;
     case 'lawsuit':
-      return lawsuitRank(t, happened);
+      // A suit settled or ended in bankruptcy shows nothing; liability decided is a verdict.
+      if (v.reports.some((r) => r.lawsuit === 'ended')) return -1;
+      return happened && v.reports.some((r) => r.lawsuit === 'liable') ? 4 : 1;
     case 'arrest':
     case 'charge':
     case 'charge_dropped':

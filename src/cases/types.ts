@@ -30,6 +30,7 @@ export interface DevelopmentReport extends Source {
   outcome?: CaseEvent['outcome'];
   policeBail?: boolean;
   serving?: boolean;
+  lawsuit?: CaseEvent['lawsuit'];
 }
 
 /** One legal development, merged across every article that reported it. */

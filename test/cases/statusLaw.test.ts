@@ -269,6 +269,24 @@ describe('the facts contract, not the words, drives the status', () => {
     );
     expect(before).toBe('charged');
   });
+  it('the stage of a lawsuit comes from its lawsuit field alone', () => {
+    const suit = (lawsuit?: 'liable' | 'ended') =>
+      item('2025-05-10', {
+        events: [
+          {
+            type: 'lawsuit',
+            who: DALE,
+            date: '2025-05-09',
+            summary: 'A court heard from Dale on Friday',
+            ...(lawsuit ? { lawsuit } : {}),
+          },
+        ],
+      });
+    const filed = statusOf([suit()], '2025-05-10', DALE)?.stage;
+    expect(statusOf([suit('liable')], '2025-05-10', DALE)?.stage).toBe('verdict');
+    expect(filed).toBe('charged');
+    expect(statusOf([suit('ended')], '2025-05-10', DALE)?.stage).not.toBe(filed);
+  });
 });
 
 describe('many defendants', () => {

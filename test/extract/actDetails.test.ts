@@ -3,6 +3,7 @@ import {
   actDetails,
   custodyDetails,
   dismissalDetails,
+  lawsuitDetails,
   pleaKind,
   withActDetails,
 } from '../../src/extract/events/index.ts';
@@ -136,5 +137,17 @@ describe('custody the words tell', () => {
       serving: true,
     });
     expect(custodyDetails('A judge granted Okafor bail of $50,000 on Monday')).toEqual({});
+  });
+});
+
+describe('what a lawsuit came to', () => {
+  it('ended, liable, or neither', () => {
+    expect(lawsuitDetails('The families settled their suit against the landlord in March')).toEqual({
+      lawsuit: 'ended',
+    });
+    expect(lawsuitDetails('A jury ordered the landlord to pay $2 million to the tenants')).toEqual({
+      lawsuit: 'liable',
+    });
+    expect(lawsuitDetails('The tenants sued the landlord in state court')).toEqual({});
   });
 });

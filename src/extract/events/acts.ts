@@ -111,6 +111,18 @@ export function policeBail(text: string): boolean {
   return POLICE_BAIL.test(text);
 }
 
+/** A civil defendant found liable: a default, a jury's award, a judgment against them. */
+const LIABILITY =
+  /\bdefault(?:ed)?\b|\bliab(?:le|ility)\b|\bverdict\b|\bjudgment\s+against\b|\bordered\b[^.;]{0,80}\bto\s+pay\b|\bawarded?\b|\bjur(?:y|ors)\b[^.;]{0,60}\b(?:award|order)/i;
+const BANKRUPTCY = /\bbankrupt|\bchapter\s+(?:7|11|13)\b/i;
+const SETTLED = /\bsettle(?:d|s|ment)\b/i;
+
+/** What a civil suit's words tell: ended (settled, bankruptcy), its defendant found liable, or neither. */
+export function lawsuitDetails(text: string): Pick<CaseEvent, 'lawsuit'> {
+  if (BANKRUPTCY.test(text) || SETTLED.test(text)) return { lawsuit: 'ended' };
+  return LIABILITY.test(text) ? { lawsuit: 'liable' } : {};
+}
+
 /**
  * The text a case report shows for an event: its summary, then its sentence when that differs
  * (what src/cases read before these fields existed, so the fields say what the words said).
@@ -136,10 +148,11 @@ function completedEvent(e: CaseEvent): CaseEvent {
   const text = reportText(e.summary, e.provenance?.sentence);
   // Absent booleans are read again: the extractor reads the same text, so that changes nothing.
   const custody = e.policeBail || e.serving ? acts : { ...acts, ...custodyDetails(text) };
+  const civil = e.type !== 'lawsuit' || e.lawsuit ? custody : { ...custody, ...lawsuitDetails(text) };
   // Only the sentence says what a dismissal was (a label's summary names the act it means).
   return e.type === 'dismissal' && !e.dismissalStated && e.provenance?.sentence
-    ? { ...custody, ...dismissalDetails(e.provenance.sentence) }
-    : custody;
+    ? { ...civil, ...dismissalDetails(e.provenance.sentence) }
+    : civil;
 }
 
 function completedCharge(c: Charge): Charge {

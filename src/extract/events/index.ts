@@ -7,6 +7,7 @@ export {
   coversAllCharges,
   custodyDetails,
   dismissalDetails,
+  lawsuitDetails,
   pleaKind,
   reportText,
   statedDismissal,

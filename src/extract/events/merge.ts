@@ -1,7 +1,7 @@
 import type { CaseEvent, EventType } from '../../facts.ts';
 import { addDays } from '../dates/resolve.ts';
 import type { ArticleDoc, Sentence } from '../types.ts';
-import { actDetails, custodyDetails, dismissalDetails, reportText } from './acts.ts';
+import { actDetails, custodyDetails, dismissalDetails, lawsuitDetails, reportText } from './acts.ts';
 import { frontedClauseEnd, sentenceMentions } from './context.ts';
 import { newsDay } from './dates.ts';
 
@@ -323,6 +323,7 @@ function toEvent(d: DraftEvent): CaseEvent {
     ...actDetails(d.type, d.sentence.text),
     ...(d.type === 'dismissal' ? dismissalDetails(d.sentence.text) : {}),
     ...custodyDetails(reportText(summary, d.sentence.text)),
+    ...(d.type === 'lawsuit' ? lawsuitDetails(reportText(summary, d.sentence.text)) : {}),
     provenance: { sentence: d.sentence.text, offset: d.sentence.offset },
   };
 }
