@@ -119,6 +119,10 @@ export interface CaseEvent {
   serving?: boolean;
   /** A `lawsuit` ended (settled, bankruptcy) or its defendant found liable (default, award, judgment). */
   lawsuit?: 'ended' | 'liable';
+  /** A `trial` only set, moved, vacated or ordered ("to stand trial"), not under way. */
+  trialNotUnderWay?: boolean;
+  /** A `trial` that ended in a mistrial or a hung jury. */
+  mistrial?: boolean;
 }
 
 export const PLEA_KINDS = ['guilty', 'not_guilty', 'no_contest', 'entered', 'deal'] as const;

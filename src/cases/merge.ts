@@ -207,9 +207,19 @@ function details(
   e: CaseEvent,
 ): Pick<
   DevelopmentReport,
-  'plea' | 'awaitingApproval' | 'scope' | 'outcome' | 'policeBail' | 'serving' | 'lawsuit'
+  | 'plea'
+  | 'awaitingApproval'
+  | 'scope'
+  | 'outcome'
+  | 'policeBail'
+  | 'serving'
+  | 'lawsuit'
+  | 'trialNotUnderWay'
+  | 'mistrial'
 > {
   return {
+    ...(e.trialNotUnderWay ? { trialNotUnderWay: true } : {}),
+    ...(e.mistrial ? { mistrial: true } : {}),
     ...(e.lawsuit ? { lawsuit: e.lawsuit } : {}),
     ...(e.policeBail ? { policeBail: true } : {}),
     ...(e.serving ? { serving: true } : {}),

@@ -27,9 +27,6 @@ function text(v: VisibleDevelopment): string {
   return v.reports.map((r) => `${r.summary} ${r.sentence ?? ''}`).join(' \n ') || bestSummary(v.dev.reports);
 }
 
-/** A trial not (yet) under way: a date set, moved or vacated, or someone ordered to stand trial. */
-const NOT_UNDER_WAY =
-  /\b(?:postpon|delay|vacat|reschedul)\w*|\bpushed\s+back\b|\bto\s+stand\s+trial\b|\bbound\s+over\b|\bheads?\s+to\s+trial\b|\bwill\s+(?:stand|go\s+to)\s+trial\b|\bgoe?s?\s+on\s+trial\b|\b(?:set|scheduled|slated)\s+(?:[^.;]{0,60}\s)?for\b|\b(?:set|scheduled|slated)\s+to\s+(?:begin|start|open)\b/i;
 /**
  * The stage one development shows for its defendant (index into RANK), or -1 for none.
  * `pleaAccepted`: the court took the plea (a charge convicted, or a sentencing set).
@@ -80,8 +77,8 @@ function rankOf(v: VisibleDevelopment, pleaAccepted: boolean): number {
     }
     case 'trial':
       // A trial date set, moved or vacated is pretrial; jury selection on is trial.
-      if (!happened || NOT_UNDER_WAY.test(t)) return 2;
-      return MISTRIAL.test(t) ? 2 : 3;
+      if (!happened || v.reports.some((r) => r.trialNotUnderWay)) return 2;
+      return mistrial(v) ? 2 : 3;
     case 'verdict':
       return happened ? 4 : 3;
     case 'sentence':
@@ -89,6 +86,11 @@ function rankOf(v: VisibleDevelopment, pleaAccepted: boolean): number {
     default:
       return -1;
   }
+}
+
+/** A trial that ended in a mistrial or a hung jury. */
+function mistrial(v: VisibleDevelopment): boolean {
+  return v.reports.some((r) => r.mistrial);
 }
 
 /** A plea under a deal the court has not yet accepted. */
@@ -146,7 +148,6 @@ function notBefore(a: string, b: string): boolean {
 /** An appeal that ended without a decision on the merits, or a state's appeal that failed. */
 const WITHDRAWN = /\bwithdr[ae]wn?\b|\bwithdrawing\b|\bdropp?ed\b|\babandon/i;
 const REJECTED = /\bdenied\b|\brejected\b|\bupheld\s+the\s+dismissal\b|\baffirmed\s+the\s+dismissal\b/i;
-const MISTRIAL = /\bmistrial\b|\bhung\s+jury\b/i;
 
 /**
  * A fresh start in the proceeding: a conviction overturned or a new trial ordered after a verdict
@@ -269,7 +270,7 @@ export function stageOf(visible: VisibleDevelopment[], charges: ChargeView[]): S
     if (r >= 4 && at > convictedAt) convictedAt = at;
     // Before the newest fresh start, a development no longer sets the stage.
     if (restart && at < restart.at) continue;
-    if (v.dev.type === 'trial' && MISTRIAL.test(text(v))) mistrialAt = at > mistrialAt ? at : mistrialAt;
+    if (v.dev.type === 'trial' && mistrial(v)) mistrialAt = at > mistrialAt ? at : mistrialAt;
     else if (r >= 3 && at > trialOrLaterAt) trialOrLaterAt = at;
     if (v.dev.type === 'dismissal' && v.dev.status === 'happened') dismissal = true;
     if ((v.dev.type === 'dismissal' || v.dev.type === 'charge_dropped') && v.dev.status === 'happened')

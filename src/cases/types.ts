@@ -31,6 +31,8 @@ export interface DevelopmentReport extends Source {
   policeBail?: boolean;
   serving?: boolean;
   lawsuit?: CaseEvent['lawsuit'];
+  trialNotUnderWay?: boolean;
+  mistrial?: boolean;
 }
 
 /** One legal development, merged across every article that reported it. */

@@ -287,6 +287,17 @@ describe('the facts contract, not the words, drives the status', () => {
     expect(filed).toBe('charged');
     expect(statusOf([suit('ended')], '2025-05-10', DALE)?.stage).not.toBe(filed);
   });
+  it('a trial held is trial unless its trialNotUnderWay or mistrial field says otherwise', () => {
+    const trial = (field?: { trialNotUnderWay: true } | { mistrial: true }) =>
+      item('2025-07-10', {
+        events: [
+          { type: 'trial', who: LFS, date: '2025-07-09', summary: 'Court met for Ferreira-Stone', ...field },
+        ],
+      });
+    expect(statusOf([indicted, trial()], '2025-07-10')?.stage).toBe('trial');
+    expect(statusOf([indicted, trial({ trialNotUnderWay: true })], '2025-07-10')?.stage).toBe('pretrial');
+    expect(statusOf([indicted, trial({ mistrial: true })], '2025-07-10')?.stage).toBe('pretrial');
+  });
 });
 
 describe('many defendants', () => {

@@ -5,6 +5,7 @@ import {
   dismissalDetails,
   lawsuitDetails,
   pleaKind,
+  trialDetails,
   withActDetails,
 } from '../../src/extract/events/index.ts';
 import { extractFacts } from '../../src/extract/index.ts';
@@ -149,5 +150,15 @@ describe('what a lawsuit came to', () => {
       lawsuit: 'liable',
     });
     expect(lawsuitDetails('The tenants sued the landlord in state court')).toEqual({});
+  });
+});
+
+describe('a trial set or ended without verdict', () => {
+  it('tells a trial only scheduled and a mistrial', () => {
+    expect(trialDetails('The trial was postponed until the spring')).toEqual({ trialNotUnderWay: true });
+    expect(trialDetails('The judge declared a mistrial after the jury deadlocked')).toEqual({
+      mistrial: true,
+    });
+    expect(trialDetails('Opening statements began in the trial on Monday')).toEqual({});
   });
 });

@@ -123,6 +123,20 @@ export function lawsuitDetails(text: string): Pick<CaseEvent, 'lawsuit'> {
   return LIABILITY.test(text) ? { lawsuit: 'liable' } : {};
 }
 
+/** A trial not (yet) under way: a date set, moved or vacated, or someone ordered to stand trial. */
+const NOT_UNDER_WAY =
+  /\b(?:postpon|delay|vacat|reschedul)\w*|\bpushed\s+back\b|\bto\s+stand\s+trial\b|\bbound\s+over\b|\bheads?\s+to\s+trial\b|\bwill\s+(?:stand|go\s+to)\s+trial\b|\bgoe?s?\s+on\s+trial\b|\b(?:set|scheduled|slated)\s+(?:[^.;]{0,60}\s)?for\b|\b(?:set|scheduled|slated)\s+to\s+(?:begin|start|open)\b/i;
+/** A trial that ended in a mistrial or a hung jury. */
+const MISTRIAL = /\bmistrial\b|\bhung\s+jury\b/i;
+
+/** `trialNotUnderWay` and `mistrial` of a trial event whose report reads `text`. */
+export function trialDetails(text: string): Pick<CaseEvent, 'trialNotUnderWay' | 'mistrial'> {
+  return {
+    ...(NOT_UNDER_WAY.test(text) ? { trialNotUnderWay: true } : {}),
+    ...(MISTRIAL.test(text) ? { mistrial: true } : {}),
+  };
+}
+
 /**
  * The text a case report shows for an event: its summary, then its sentence when that differs
  * (what src/cases read before these fields existed, so the fields say what the words said).
@@ -148,7 +162,9 @@ function completedEvent(e: CaseEvent): CaseEvent {
   const text = reportText(e.summary, e.provenance?.sentence);
   // Absent booleans are read again: the extractor reads the same text, so that changes nothing.
   const custody = e.policeBail || e.serving ? acts : { ...acts, ...custodyDetails(text) };
-  const civil = e.type !== 'lawsuit' || e.lawsuit ? custody : { ...custody, ...lawsuitDetails(text) };
+  const suit = e.type !== 'lawsuit' || e.lawsuit ? custody : { ...custody, ...lawsuitDetails(text) };
+  const civil =
+    e.type !== 'trial' || e.trialNotUnderWay || e.mistrial ? suit : { ...suit, ...trialDetails(text) };
   // Only the sentence says what a dismissal was (a label's summary names the act it means).
   return e.type === 'dismissal' && !e.dismissalStated && e.provenance?.sentence
     ? { ...civil, ...dismissalDetails(e.provenance.sentence) }

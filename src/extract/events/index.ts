@@ -11,6 +11,7 @@ export {
   pleaKind,
   reportText,
   statedDismissal,
+  trialDetails,
   verdictOutcome,
   withActDetails,
 } from './acts.ts';

@@ -1,7 +1,14 @@
 import type { CaseEvent, EventType } from '../../facts.ts';
 import { addDays } from '../dates/resolve.ts';
 import type { ArticleDoc, Sentence } from '../types.ts';
-import { actDetails, custodyDetails, dismissalDetails, lawsuitDetails, reportText } from './acts.ts';
+import {
+  actDetails,
+  custodyDetails,
+  dismissalDetails,
+  lawsuitDetails,
+  reportText,
+  trialDetails,
+} from './acts.ts';
 import { frontedClauseEnd, sentenceMentions } from './context.ts';
 import { newsDay } from './dates.ts';
 
@@ -324,6 +331,7 @@ function toEvent(d: DraftEvent): CaseEvent {
     ...(d.type === 'dismissal' ? dismissalDetails(d.sentence.text) : {}),
     ...custodyDetails(reportText(summary, d.sentence.text)),
     ...(d.type === 'lawsuit' ? lawsuitDetails(reportText(summary, d.sentence.text)) : {}),
+    ...(d.type === 'trial' ? trialDetails(reportText(summary, d.sentence.text)) : {}),
     provenance: { sentence: d.sentence.text, offset: d.sentence.offset },
   };
 }
