@@ -90,15 +90,39 @@ const WEIGHT = [
   'sentence',
 ];
 
+/** Acts that happen at a court appearance. */
+const AT_APPEARANCE = new Set(['plea', 'ruling', 'bail', 'dismissal', 'verdict', 'sentence']);
+
+/**
+ * Undated hearings that are the appearance at which a dated act of the same person happened: every
+ * article reporting the hearing also dates such an act ("appeared before the judge" beside "pleaded
+ * not guilty on Friday"). Among the latest the act stands for its appearance; the timeline keeps both.
+ */
+function appearancesOfDatedActs(visible: VisibleDevelopment[]): Set<VisibleDevelopment> {
+  const datedActs = new Set<string>();
+  for (const v of visible) {
+    if (v.dev.status !== 'happened' || !AT_APPEARANCE.has(v.dev.type) || v.dev.who === null) continue;
+    for (const r of v.reports) if (r.date !== null) datedActs.add(`${v.dev.who}\u0000${r.url}`);
+  }
+  const folded = new Set<VisibleDevelopment>();
+  for (const v of visible) {
+    if (v.dev.type !== 'hearing' || v.dev.who === null || v.reports.length === 0) continue;
+    if (v.reports.some((r) => r.date !== null)) continue;
+    if (v.reports.every((r) => datedActs.has(`${v.dev.who}\u0000${r.url}`))) folded.add(v);
+  }
+  return folded;
+}
+
 /** The most recent developments first (then the weightier, then the most reported). */
 export function latest(
   knowledge: CaseKnowledge,
   visible: VisibleDevelopment[],
   count: number,
 ): DevelopmentView[] {
+  const folded = appearancesOfDatedActs(visible);
   // A date set ahead is shown once, as "Next"; among the latest it read as a future act out of order.
   return visible
-    .filter((v) => v.dev.status !== 'scheduled')
+    .filter((v) => v.dev.status !== 'scheduled' && !folded.has(v))
     .sort(
       (a, b) =>
         happenedKey(b) - happenedKey(a) ||

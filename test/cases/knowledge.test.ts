@@ -276,4 +276,39 @@ describe('caseStatus', () => {
     expect(Object.keys(s.defendants)).toEqual([LFS]);
     expect(s.latest[0]?.sources[0]?.url).toBe('https://b.example/3');
   });
+
+  it('among the latest, an undated appearance is folded into the act the same article dates; the timeline keeps it', () => {
+    const marcus = { name: 'Marcus Dale', role: 'defendant' as const };
+    const { k } = merged([
+      [
+        article('https://a.example/plea', '2024-05-06', 'a.example'),
+        facts({
+          people: [marcus],
+          events: [
+            {
+              type: 'plea',
+              who: 'Marcus Dale',
+              date: '2024-05-03',
+              summary: 'Dale entered a plea of not guilty on Friday',
+            },
+            { type: 'hearing', who: 'Marcus Dale', summary: 'Dale stood before the judge with his lawyer' },
+          ],
+        }),
+      ],
+      [
+        article('https://b.example/bail', '2024-05-20', 'b.example'),
+        facts({
+          people: [marcus],
+          // An undated hearing with no dated act beside it stays among the latest.
+          events: [{ type: 'hearing', who: 'Marcus Dale', summary: 'Dale was back before the court' }],
+        }),
+      ],
+    ]);
+    const s = caseStatus(k, '2024-05-21');
+    const shown = s.latest.map((d) => `${d.type} ${d.sources.map((x) => x.url).join(' ')}`);
+    expect(shown).toContain('hearing https://b.example/bail');
+    expect(shown).toContain('plea https://a.example/plea');
+    expect(shown).not.toContain('hearing https://a.example/plea');
+    expect(timeline(k).filter((d) => d.type === 'hearing')).toHaveLength(2);
+  });
 });
