@@ -116,7 +116,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       }
     },
   });
-  const courts = createCourtPoller({ store, config, logger, onEntry: docketHandOff(handleArticle) });
+  const courts = createCourtPoller({ store, config, logger, queue, onEntry: docketHandOff(handleArticle) });
   const courtListener = startCourtListener(
     config,
     store,

@@ -5,6 +5,8 @@ import { fetchLimits, fetchUrl } from '../feeds/fetch.ts';
 import type { PollConfig } from '../feeds/pollerTypes.ts';
 import { backoffMs } from '../feeds/schedule.ts';
 import { type Logger, silentLogger } from '../log.ts';
+import { createInProcessQueue } from '../queue/inProcess.ts';
+import type { JobQueue } from '../queue/types.ts';
 import { createCaseStore } from '../store/cases.ts';
 import type { Store } from '../store/types.ts';
 import { defaultCourtFeedUrl } from './courts.ts';
@@ -22,6 +24,10 @@ import { type DocketEntry, docketEntriesFromFeed } from './rss.ts';
  * instance changes nothing) and released when the hand-off fails, so the next poll retries it.
  * The first poll of a court, and the first poll after a docket is linked, only records the
  * entries already there: they are history, not alerts.
+ *
+ * Every instance runs the clock; each tick adds one `court` job per court to the job queue with
+ * the id `court:<court>:<slot>` (slot = the poll interval it belongs to), so however many instances
+ * tick, a court is read once per interval, by whichever instance takes the job (src/queue).
  */
 
 export type CourtPollConfig = PollConfig & Pick<Config, 'COURT_POLL_SECONDS' | 'COURT_FEED_URLS'>;
@@ -32,7 +38,16 @@ export interface CourtPollerDeps {
   logger?: Logger;
   onEntry: EntryHandOff;
   now?: () => number;
+  /** The job queue court polls run on; an in-process one of its own when absent. */
+  queue?: JobQueue;
 }
+
+interface CourtJob {
+  court: string;
+}
+
+/** A court id as one `:`-free part of a job id. */
+const courtJobKey = (court: string) => court.replace(/[^a-z0-9.-]/gi, '_');
 
 export interface CourtPollResult {
   court: string;
@@ -75,6 +90,8 @@ export function createCourtPoller(deps: CourtPollerDeps) {
   const offers = createDocketOffers(store);
   const overrides = courtFeedUrls(config);
   const urlOf = (court: string) => overrides.get(court) ?? defaultCourtFeedUrl(court);
+  const ownQueue = deps.queue === undefined;
+  const queue = deps.queue ?? createInProcessQueue();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
 
@@ -131,24 +148,63 @@ export function createCourtPoller(deps: CourtPollerDeps) {
     return result;
   }
 
-  async function pollAll(): Promise<CourtPollResult[]> {
+  async function casesNow() {
     const all = await cases.list();
-    const linked = all.filter((c) => (c.dockets ?? []).length > 0);
+    return { all, linked: all.filter((c) => (c.dockets ?? []).length > 0) };
+  }
+
+  /** Courts given a feed address are read even with no linked docket: their entries can be offered. */
+  const courtsToRead = (linked: CaseDefinition[]) => [
+    ...new Set([...linkedCourts(linked), ...overrides.keys()]),
+  ];
+
+  async function pollAll(): Promise<CourtPollResult[]> {
+    const { all, linked } = await casesNow();
     const out: CourtPollResult[] = [];
-    // One court at a time: a court's CM/ECF server is never asked twice at once.
-    // Courts given a feed address are read even with no linked docket: their entries can be offered.
-    const courts = [...new Set([...linkedCourts(linked), ...overrides.keys()])];
-    for (const court of courts) out.push(await pollCourt(court, linked, all));
+    // One court at a time: a court's CM/ECF server is never asked twice at once by this process.
+    for (const court of courtsToRead(linked)) out.push(await pollCourt(court, linked, all));
     return out;
   }
 
+  /** The clock's tick: a job per court for the current interval (a second instance's adds are the same jobs). */
+  async function enqueue(): Promise<void> {
+    const { linked } = await casesNow();
+    const slot = Math.floor(now() / (config.COURT_POLL_SECONDS * 1000));
+    const jobs = courtsToRead(linked).map((court) => ({
+      id: `court:${courtJobKey(court)}:${slot}`,
+      data: { court },
+    }));
+    await queue.addMany<CourtJob, CourtPollResult>('court', jobs);
+  }
+
+  let working = false;
+  /** This process works court jobs, one at a time (every instance does; the queue spreads them). */
+  const work = () => {
+    if (working) return;
+    working = true;
+    queue.work<CourtJob, CourtPollResult>(
+      'court',
+      async ({ court }) => {
+        const { all, linked } = await casesNow();
+        return pollCourt(court, linked, all);
+      },
+      1,
+    );
+  };
+
   return {
     pollAll,
+    /** Adds this interval's court jobs now (what each tick does). */
+    enqueue: () => {
+      work();
+      return enqueue();
+    },
     start() {
       if (timer) return;
+      work();
       const run = () => {
-        running ??= pollAll()
-          .catch((err) => logger.error({ err }, 'court poll failed'))
+        running ??= enqueue()
+          .catch((err) => logger.error({ err }, 'court poll tick failed'))
           .finally(() => {
             running = undefined;
           });
@@ -161,6 +217,7 @@ export function createCourtPoller(deps: CourtPollerDeps) {
       clearInterval(timer);
       timer = undefined;
       await running;
+      if (ownQueue) await queue.close();
     },
   };
 }
