@@ -65,7 +65,9 @@ const DEGREE_WORD: Record<string, string> = {
 };
 const MARKERS: Array<[string, RegExp]> = [
   ['attempt', /\battempt(?:ed|s)?\b/],
-  ['conspiracy', /\bconspir(?:acy|ing)\s+to\b/],
+  // A bare "conspiracy" (an outlet's short name for the count) is a conspiracy too: it may stand
+  // for "conspiracy to witness tamper", never for the offence conspired to.
+  ['conspiracy', /\bconspir(?:acy|ing)\s+to\b|^\s*conspiracy\s*$/],
   ['solicitation', /\bsolicit(?:ation|ing)\s+(?:to|of)\b/],
   ['capital', /\bcapital\b/],
   // Murder "as a crime of terrorism" or "in furtherance of terrorism" is its own count.

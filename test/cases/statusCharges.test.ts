@@ -9,6 +9,11 @@ import { DALE, type Item, indicted, knowledgeOf, LFS } from './statusFixtures.ts
 
 /** Charge names, blanket drops, pleas and penalties beyond the development corpus. */
 
+/** The charges as /status lists them: name and status. */
+function listed(observations: ChargeObservation[]): Array<{ charge: string; status: ChargeStatus }> {
+  return currentCharges(observations).map(({ charge, status }) => ({ charge, status }));
+}
+
 function obs(charge: string, status: ChargeStatus, url: string, published: string): ChargeObservation {
   return { person: 'p', charge, status, url, published };
 }
@@ -54,6 +59,20 @@ describe('charge names', () => {
       ]),
     );
   });
+  it('a bare "conspiracy" named at the indictment is the conspiracy count a later verdict names in full', () => {
+    expect(
+      listed([
+        obs('conspiracy', 'pending', 'u1', '2025-01-01'),
+        obs('bribery', 'pending', 'u1', '2025-01-01'),
+        obs('conspiracy to obstruct an inquiry', 'convicted', 'u2', '2025-07-01'),
+        obs('bribery', 'acquitted', 'u2', '2025-07-01'),
+      ]),
+    ).toEqual([
+      { charge: 'conspiracy to obstruct an inquiry', status: 'convicted' },
+      { charge: 'bribery', status: 'acquitted' },
+    ]);
+  });
+
   it('a bare name its own article lists beside a fuller form is another offence, not shorthand for it', () => {
     // One court's "burglary" (convicted) and another's "first-degree burglary" (acquitted).
     const charges = currentCharges([
