@@ -45,7 +45,7 @@ async function slowFeedServer(hosts: number, delayMs: number) {
 }
 
 function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'child-scale.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'childScale.ts')], {
     cwd: resolve(HERE, '../..'),
     env: { ...process.env, LOG_LEVEL: 'silent', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],
