@@ -123,6 +123,14 @@ export interface CaseEvent {
   trialNotUnderWay?: boolean;
   /** A `trial` that ended in a mistrial or a hung jury. */
   mistrial?: boolean;
+  /** The words name an appeal under way ("bail pending appeal", "while she appeals"). */
+  appealPending?: boolean;
+  /** An `appeal` or `ruling` that confirmed the decision challenged, or undid a conviction. */
+  appealOutcome?: 'affirmed' | 'overturned';
+  /** An `appeal` (or the one an act names as pending) withdrawn or dropped, or refused. */
+  appealEnded?: 'withdrawn' | 'rejected';
+  /** The words tell a retrial or a new trial ordered or set (not only asked for or refused). */
+  retrial?: boolean;
 }
 
 export const PLEA_KINDS = ['guilty', 'not_guilty', 'no_contest', 'entered', 'deal'] as const;

@@ -1,6 +1,5 @@
 import type { CaseEvent } from '../facts.ts';
 import { type DayRange, dayNumber, isDay, overlaps, rangeOf } from './dates.ts';
-import { ordersRetrial } from './outcomes.ts';
 import { contentStems, similarity } from './text.ts';
 import type { Development, DevelopmentReport } from './types.ts';
 
@@ -152,10 +151,7 @@ const STALE_DAYS = 14;
 function retriedSince(developments: Development[], dev: Development, who: string | null): boolean {
   const since = dev.reports[0]?.published ?? '';
   return developments.some(
-    (d) =>
-      d.who === who &&
-      d !== dev &&
-      d.reports.some((r) => r.published > since && ordersRetrial(`${r.summary} ${r.sentence ?? ''}`)),
+    (d) => d.who === who && d !== dev && d.reports.some((r) => r.published > since && r.retrial),
   );
 }
 

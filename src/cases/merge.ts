@@ -5,7 +5,14 @@ import { dayNumber, rangeOf } from './dates.ts';
 import type { CaseDefinition } from './definition.ts';
 import { type IncomingEvent, mergeEvents } from './developments.ts';
 import { learnDescriptors, registerPerson, seedDefendants } from './people.ts';
-import type { CaseKnowledge, Development, DevelopmentReport, QuoteRecord } from './types.ts';
+import {
+  type CaseKnowledge,
+  type Development,
+  type DevelopmentReport,
+  type QuoteRecord,
+  REPORT_FIELDS,
+  type ReportFields,
+} from './types.ts';
 
 /**
  * Merges one article's facts into a case's knowledge (mutating it) and says which developments
@@ -203,31 +210,11 @@ function isStale(date: string | null, status: string, published: string): boolea
   return r.hi < dayNumber(published) - STALE_DAYS;
 }
 
-function details(
-  e: CaseEvent,
-): Pick<
-  DevelopmentReport,
-  | 'plea'
-  | 'awaitingApproval'
-  | 'scope'
-  | 'outcome'
-  | 'policeBail'
-  | 'serving'
-  | 'lawsuit'
-  | 'trialNotUnderWay'
-  | 'mistrial'
-> {
-  return {
-    ...(e.trialNotUnderWay ? { trialNotUnderWay: true } : {}),
-    ...(e.mistrial ? { mistrial: true } : {}),
-    ...(e.lawsuit ? { lawsuit: e.lawsuit } : {}),
-    ...(e.policeBail ? { policeBail: true } : {}),
-    ...(e.serving ? { serving: true } : {}),
-    ...(e.plea ? { plea: e.plea } : {}),
-    ...(e.awaitingApproval ? { awaitingApproval: true } : {}),
-    ...(e.scope ? { scope: e.scope } : {}),
-    ...(e.outcome ? { outcome: e.outcome } : {}),
-  };
+/** The event's fields a report keeps, only those set (a false or absent field is not stored). */
+function details(e: CaseEvent): ReportFields {
+  const out: ReportFields = {};
+  for (const k of REPORT_FIELDS) if (e[k]) Object.assign(out, { [k]: e[k] });
+  return out;
 }
 
 function placed(place: DevelopmentReport['place']): Pick<DevelopmentReport, 'place'> {

@@ -2,7 +2,6 @@ import type { Stage } from '../facts.ts';
 import type { ChargeView } from './charges.ts';
 import { isDay } from './dates.ts';
 import { bestSummary } from './developments.ts';
-import { appealOutcome, mentionsPendingAppeal, ordersRetrial, overturnsConviction } from './outcomes.ts';
 import type { Development, DevelopmentReport } from './types.ts';
 
 /**
@@ -145,10 +144,6 @@ function notBefore(a: string, b: string): boolean {
   return a.slice(0, n) >= b.slice(0, n);
 }
 
-/** An appeal that ended without a decision on the merits, or a state's appeal that failed. */
-const WITHDRAWN = /\bwithdr[ae]wn?\b|\bwithdrawing\b|\bdropp?ed\b|\babandon/i;
-const REJECTED = /\bdenied\b|\brejected\b|\bupheld\s+the\s+dismissal\b|\baffirmed\s+the\s+dismissal\b/i;
-
 /**
  * A fresh start in the proceeding: a conviction overturned or a new trial ordered after a verdict
  * (pretrial again), or the charges refiled after the whole case was dropped (charged again).
@@ -182,19 +177,18 @@ export function restartOf(visible: VisibleDevelopment[]): Restart | undefined {
     if (!best || r.at > best.at) best = r;
   };
   for (const v of visible) {
-    const t = text(v);
     const at = reportedAt(v);
     if (
       (v.dev.type === 'appeal' || v.dev.type === 'ruling') &&
       v.dev.status === 'happened' &&
-      overturnsConviction(t)
+      decision(v.reports) === 'overturned'
     )
       offer({ at, floor: 2, overturned: true });
     else if (
       firstDecidedAt &&
       at > firstDecidedAt &&
       ['trial', 'ruling', 'motion', 'hearing'].includes(v.dev.type) &&
-      ordersRetrial(t) &&
+      v.reports.some((r) => r.retrial) &&
       rankOf(v, false) <= 2
     )
       offer({ at, floor: 2, overturned: false });
@@ -225,23 +219,38 @@ function max(a: string, b: string): string {
 /** An appeal under way as far as the stage goes: when it was reported and what it says. */
 interface AppealItem {
   at: string;
-  text: string;
   /** An appeal development (which may also be decided or withdrawn), not a mention in another. */
   appeal: boolean;
+  outcome: 'affirmed' | 'overturned' | 'pending';
+  ended: DevelopmentReport['appealEnded'];
+}
+
+/** What an appeal's reports say was decided: one that affirms outweighs one that overturns. */
+function decision(reports: DevelopmentReport[]): AppealItem['outcome'] {
+  if (reports.some((r) => r.appealOutcome === 'affirmed')) return 'affirmed';
+  return reports.some((r) => r.appealOutcome === 'overturned') ? 'overturned' : 'pending';
+}
+
+/** How the appeal ended by its reports: withdrawn by any, else refused by any. */
+function endedBy(reports: DevelopmentReport[]): AppealItem['ended'] {
+  if (reports.some((r) => r.appealEnded === 'withdrawn')) return 'withdrawn';
+  return reports.some((r) => r.appealEnded === 'rejected') ? 'rejected' : undefined;
 }
 
 /** Appeals, and other reports showing one under way ("bail pending appeal", "while he appeals"). */
 function appealItems(v: VisibleDevelopment): AppealItem[] {
   if (v.dev.status !== 'happened') return [];
-  if (v.dev.type === 'appeal') return [{ at: atOf(v), text: text(v), appeal: true }];
+  if (v.dev.type === 'appeal')
+    return [{ at: atOf(v), appeal: true, outcome: decision(v.reports), ended: endedBy(v.reports) }];
   if (!['bail', 'motion', 'ruling', 'release'].includes(v.dev.type)) return [];
   // Per report: an undated mention may have been merged into an older development of its type.
   return v.reports
-    .filter((r) => mentionsPendingAppeal(`${r.summary} ${r.sentence ?? ''}`))
+    .filter((r) => r.appealPending)
     .map((r) => ({
       at: r.date ?? (r.news ? r.published : shiftDays(r.published, -UNDATED_BACKGROUND_DAYS)),
-      text: `${r.summary} ${r.sentence ?? ''}`,
       appeal: false,
+      outcome: 'pending',
+      ended: r.appealEnded,
     }));
 }
 
@@ -285,7 +294,7 @@ export function stageOf(visible: VisibleDevelopment[], charges: ChargeView[]): S
   if (allGone || (dismissal && !pending && rank < 4)) {
     // The state's appeal of a dismissal: the case is open again until it is withdrawn or fails.
     const appeals = after(endedAt);
-    if (appeals.some((a) => WITHDRAWN.test(a.text) || REJECTED.test(a.text))) return 'closed';
+    if (appeals.some((a) => a.ended)) return 'closed';
     return appeals.length > 0 ? 'appeal' : 'dismissed';
   }
   // A defendant's appeal of a conviction comes once sentenced; withdrawn, the conviction stands
@@ -293,9 +302,9 @@ export function stageOf(visible: VisibleDevelopment[], charges: ChargeView[]): S
   const appeals = after(convictedAt).sort((a, b) => a.at.localeCompare(b.at) || decided(a) - decided(b));
   const standing = rank >= 4 || (convicted && !restart?.overturned);
   if (standing && sentenced && appeals.length > 0) {
-    if (appeals.some((a) => a.appeal && WITHDRAWN.test(a.text))) return 'closed';
+    if (appeals.some((a) => a.appeal && a.ended === 'withdrawn')) return 'closed';
     const newest = appeals[appeals.length - 1] as AppealItem;
-    if (!newest.appeal || appealOutcome(newest.text) === 'pending') return 'appeal';
+    if (!newest.appeal || newest.outcome === 'pending') return 'appeal';
   }
   if (mistrialAt && mistrialAt >= trialOrLaterAt && rank === 3) return 'pretrial';
   return RANK[rank] ?? 'investigation';
@@ -303,7 +312,7 @@ export function stageOf(visible: VisibleDevelopment[], charges: ChargeView[]): S
 
 /** 1 for an appeal decided (it reads after a filing reported the same day), else 0. */
 function decided(a: AppealItem): number {
-  return a.appeal && appealOutcome(a.text) !== 'pending' ? 1 : 0;
+  return a.appeal && a.outcome !== 'pending' ? 1 : 0;
 }
 
 /** The day a sentence was last imposed on the defendant ('' when none was). */

@@ -9,8 +9,29 @@ export interface Source {
   published: string;
 }
 
+/**
+ * What a report keeps of its event beyond the type: the facts contract's fields that status reads
+ * (plea kind, all-charges scope, custody, a suit's end, a trial not under way, appeals, a retrial).
+ */
+export const REPORT_FIELDS = [
+  'plea',
+  'awaitingApproval',
+  'scope',
+  'outcome',
+  'policeBail',
+  'serving',
+  'lawsuit',
+  'trialNotUnderWay',
+  'mistrial',
+  'appealPending',
+  'appealOutcome',
+  'appealEnded',
+  'retrial',
+] as const satisfies ReadonlyArray<keyof CaseEvent>;
+export type ReportFields = Pick<CaseEvent, (typeof REPORT_FIELDS)[number]>;
+
 /** How one article reported a development (kept per article so status can be computed "as of"). */
-export interface DevelopmentReport extends Source {
+export interface DevelopmentReport extends Source, ReportFields {
   date: string | null;
   summary: string;
   /** The article's sentence, when the extractor gave it (summaries may be cut short). */
@@ -23,16 +44,6 @@ export interface DevelopmentReport extends Source {
   court?: boolean;
   /** Where the sentence stands in its article (for the alert's confidence). */
   place?: 'headline' | 'lede' | 'body';
-  /** What the report's event says beyond its type (facts contract: plea kind, all-charges scope). */
-  plea?: CaseEvent['plea'];
-  awaitingApproval?: boolean;
-  scope?: CaseEvent['scope'];
-  outcome?: CaseEvent['outcome'];
-  policeBail?: boolean;
-  serving?: boolean;
-  lawsuit?: CaseEvent['lawsuit'];
-  trialNotUnderWay?: boolean;
-  mistrial?: boolean;
 }
 
 /** One legal development, merged across every article that reported it. */

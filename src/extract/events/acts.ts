@@ -1,5 +1,6 @@
 import type { CaseEvent, Charge, Facts, PleaKind } from '../../facts.ts';
 import { numberWords } from '../lexicon/numbers.ts';
+import { appealDetails } from './appeals.ts';
 
 /**
  * What an event's sentence says beyond its type, as facts-contract fields, so that the case
@@ -154,6 +155,8 @@ export function custodyDetails(text: string): Pick<CaseEvent, 'policeBail' | 'se
 }
 
 const hasActDetails = (e: CaseEvent) => Boolean(e.plea || e.scope || e.outcome || e.awaitingApproval);
+const hasAppealDetails = (e: CaseEvent) =>
+  Boolean(e.appealPending || e.appealOutcome || e.appealEnded || e.retrial);
 
 function completedEvent(e: CaseEvent): CaseEvent {
   const acts = hasActDetails(e)
@@ -165,10 +168,11 @@ function completedEvent(e: CaseEvent): CaseEvent {
   const suit = e.type !== 'lawsuit' || e.lawsuit ? custody : { ...custody, ...lawsuitDetails(text) };
   const civil =
     e.type !== 'trial' || e.trialNotUnderWay || e.mistrial ? suit : { ...suit, ...trialDetails(text) };
+  const appeal = hasAppealDetails(e) ? civil : { ...civil, ...appealDetails(e.type, text) };
   // Only the sentence says what a dismissal was (a label's summary names the act it means).
   return e.type === 'dismissal' && !e.dismissalStated && e.provenance?.sentence
-    ? { ...civil, ...dismissalDetails(e.provenance.sentence) }
-    : civil;
+    ? { ...appeal, ...dismissalDetails(e.provenance.sentence) }
+    : appeal;
 }
 
 function completedCharge(c: Charge): Charge {

@@ -9,6 +9,7 @@ import {
   reportText,
   trialDetails,
 } from './acts.ts';
+import { appealDetails } from './appeals.ts';
 import { frontedClauseEnd, sentenceMentions } from './context.ts';
 import { newsDay } from './dates.ts';
 
@@ -319,6 +320,7 @@ function merge(drafts: DraftEvent[]): DraftEvent[] {
 
 function toEvent(d: DraftEvent): CaseEvent {
   const summary = summarise(d.sentence.text);
+  const text = reportText(summary, d.sentence.text);
   return {
     type: d.type,
     date: d.date,
@@ -329,9 +331,10 @@ function toEvent(d: DraftEvent): CaseEvent {
     ...(d.newsDated ? { dateInferred: true } : {}),
     ...actDetails(d.type, d.sentence.text),
     ...(d.type === 'dismissal' ? dismissalDetails(d.sentence.text) : {}),
-    ...custodyDetails(reportText(summary, d.sentence.text)),
-    ...(d.type === 'lawsuit' ? lawsuitDetails(reportText(summary, d.sentence.text)) : {}),
-    ...(d.type === 'trial' ? trialDetails(reportText(summary, d.sentence.text)) : {}),
+    ...custodyDetails(text),
+    ...(d.type === 'lawsuit' ? lawsuitDetails(text) : {}),
+    ...(d.type === 'trial' ? trialDetails(text) : {}),
+    ...appealDetails(d.type, text),
     provenance: { sentence: d.sentence.text, offset: d.sentence.offset },
   };
 }
