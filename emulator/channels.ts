@@ -10,11 +10,12 @@ import {
   messagePayload,
 } from './messages.ts';
 import { has, Permission } from './permissions.ts';
+import { invalid } from './problems.ts';
 import type { Route, RouteContext } from './router.ts';
 import { route } from './router.ts';
 import { newSnowflake } from './snowflake.ts';
 import { allMessages, botPermissions, type EmulatorState, findChannel, now, pingsFor } from './state.ts';
-import { invalid, messageProblems, threadProblems } from './validate.ts';
+import { messageProblems, threadProblems } from './validate.ts';
 import { channelPayload, type EmulatedChannel } from './world.ts';
 
 const TEXT_TYPES = new Set([0, 5, 10, 11, 12]);

@@ -4,10 +4,10 @@ import type { APIApplicationCommand } from 'discord.js';
 import { definitionProblems, listProblems } from './definitions.ts';
 import { json, notFound, type Reply } from './http.ts';
 import type { JsonObject } from './messages.ts';
+import { invalid, problem } from './problems.ts';
 import { type Route, type RouteContext, route } from './router.ts';
 import { newSnowflake } from './snowflake.ts';
 import type { EmulatorState } from './state.ts';
-import { invalid, problem } from './validate.ts';
 
 function listFor(state: EmulatorState, guildId: string | undefined): APIApplicationCommand[] {
   if (!guildId) return state.commands.global;

@@ -1,7 +1,9 @@
 // Discord's rules for application command definitions (register, bulk overwrite, PATCH): names,
 // descriptions, option order and nesting, choices, autocomplete, ranges, the 8,000-character cap.
+
+import { choiceValueProblems } from './callbackRules.ts';
 import type { JsonObject } from './messages.ts';
-import { choiceValueProblems, type Problem, problem } from './validate.ts';
+import { type Problem, problem } from './problems.ts';
 
 const NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 const SUB = 1;

@@ -25,10 +25,10 @@ export { computePings, mentionsIn, type Pinged, pingedNobody } from './mentions.
 export type { EmulatedMessage, UploadedFile } from './messages.ts';
 export type { OptionInput } from './options.ts';
 export { channelPermissions, Permission } from './permissions.ts';
+export { errorTree, type Problem } from './problems.ts';
 export { CallbackType, InteractionRecord } from './records.ts';
 export { newSnowflake, shardOf } from './snowflake.ts';
 export type { BodyValidator, RegisteredCommands, RequestLogEntry } from './state.ts';
-export { errorTree, type Problem } from './validate.ts';
 export type { WaitOptions } from './wait.ts';
 export { TOKEN_LIFETIME_MS } from './webhooks.ts';
 export type {

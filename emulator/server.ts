@@ -8,10 +8,10 @@ import { commandRoutes } from './commands.ts';
 import type { Gateway } from './gateway.ts';
 import { discordError, type ParsedBody, parseBody, type Reply, readBody, writeReply } from './http.ts';
 import type { JsonObject } from './messages.ts';
+import { invalid } from './problems.ts';
 import { matchRoute } from './router.ts';
 import { baseRoutes } from './routes.ts';
 import type { EmulatorState } from './state.ts';
-import { invalid } from './validate.ts';
 import { interactionRoutes } from './webhooks.ts';
 
 const ROUTES = [...baseRoutes(), ...channelRoutes(), ...commandRoutes(), ...interactionRoutes()];

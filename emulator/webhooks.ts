@@ -1,5 +1,7 @@
 // Interaction responses: POST /interactions/:id/:token/callback and the interaction webhook
 // (@original edits, follow-ups). Each request updates the InteractionRecord and may settle it.
+
+import { choiceProblems, modalProblems } from './callbackRules.ts';
 import { discordError, json, notFound, type Reply } from './http.ts';
 import {
   applyBody,
@@ -8,18 +10,11 @@ import {
   type JsonObject,
   messagePayload,
 } from './messages.ts';
+import { describe, invalid, type Problem, problem } from './problems.ts';
 import { CallbackType, InteractionRecord } from './records.ts';
 import { type Route, type RouteContext, route } from './router.ts';
 import { now, pingsFor } from './state.ts';
-import {
-  choiceProblems,
-  describe,
-  invalid,
-  messageProblems,
-  modalProblems,
-  type Problem,
-  problem,
-} from './validate.ts';
+import { messageProblems } from './validate.ts';
 
 /** Interaction tokens (follow-ups, edits of @original) are valid for 15 minutes. */
 export const TOKEN_LIFETIME_MS = 15 * 60_000;
