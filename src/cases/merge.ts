@@ -150,6 +150,7 @@ export function mergeArticle(
       ...placed(placeOf(event.provenance?.offset, event.provenance?.sentence, article.title)),
     },
   }));
+  for (const inc of borrowedActs(knowledge, incoming)) inc.report.news = false;
   joinCoDefendants(knowledge, incoming, published);
   const merged = mergeEvents(knowledge.developments, incoming, () => `d${knowledge.nextDevelopmentId++}`);
 
@@ -187,12 +188,6 @@ const JOINT_ACTS = new Set(['charge', 'arrest', 'plea', 'trial', 'verdict', 'sen
 function joinCoDefendants(knowledge: CaseKnowledge, incoming: IncomingEvent[], published: string): void {
   const tracked = (id: string | null) =>
     id !== null && knowledge.people.some((p) => p.id === id && (p.defendant || p.joined));
-  const sameAct = (a: IncomingEvent, b: IncomingEvent) =>
-    a.event.type === b.event.type &&
-    a.event.status === b.event.status &&
-    (a.event.provenance && b.event.provenance
-      ? a.event.provenance.offset === b.event.provenance.offset
-      : a.event.date !== null && a.event.date === b.event.date);
   for (const inc of incoming) {
     if (!inc.who || !JOINT_ACTS.has(inc.event.type) || tracked(inc.who)) continue;
     if (!incoming.some((o) => o !== inc && tracked(o.who) && sameAct(o, inc))) continue;
@@ -202,6 +197,35 @@ function joinCoDefendants(knowledge: CaseKnowledge, incoming: IncomingEvent[], p
       person.role = 'defendant';
     }
   }
+}
+
+/** One act told of two people: same type and status, in one sentence (or, without sentences, one date). */
+function sameAct(a: IncomingEvent, b: IncomingEvent): boolean {
+  return (
+    a.event.type === b.event.type &&
+    a.event.status === b.event.status &&
+    (a.event.provenance && b.event.provenance
+      ? a.event.provenance.offset === b.event.provenance.offset
+      : a.event.date !== null && a.event.date === b.event.date)
+  );
+}
+
+/**
+ * An act told in one sentence of a defendant the case definition names and of someone it does not
+ * ("DePape found guilty in the attack on Paul Pelosi", "I'm the reporter in court for X, who has
+ * pleaded guilty") is the defendant's news: the other name is usually the victim, a place or the
+ * writer, so the act is not news about them. It stays in the timeline, and a real co-defendant
+ * still joins the case (joinCoDefendants); their own acts told alone alert as usual.
+ */
+function borrowedActs(knowledge: CaseKnowledge, incoming: IncomingEvent[]): IncomingEvent[] {
+  const defined = (id: string | null) =>
+    id !== null && knowledge.people.some((p) => p.id === id && p.defendant);
+  return incoming.filter(
+    (inc) =>
+      inc.who !== null &&
+      !defined(inc.who) &&
+      incoming.some((o) => o !== inc && defined(o.who) && sameAct(o, inc)),
+  );
 }
 
 function isStale(date: string | null, status: string, published: string): boolean {

@@ -87,4 +87,27 @@ describe('alert confidence', () => {
       expect.arrayContaining(['a date set ahead', 'in the lede', `about defendant ${LFS}`]),
     ]);
   });
+
+  it('an act told in one sentence of a defendant and of a name the case does not track is news about the defendant only', () => {
+    const k = emptyKnowledge('harbor');
+    const sentence = 'Ferreira-Stone was convicted Monday of killing Nadia Wren.';
+    // The extractor gave the act to both names, and called the victim a defendant.
+    const f = facts({
+      people: [
+        { name: LFS, role: 'defendant' },
+        { name: 'Nadia Wren', role: 'defendant' },
+      ],
+      events: [
+        event({ type: 'verdict', date: '2025-06-02' }, sentence),
+        event({ type: 'verdict', date: '2025-06-02', who: 'Nadia Wren' }, sentence),
+      ],
+    });
+    const ds = mergeArticle(k, definition, article('https://a.example/6', '2025-06-03'), f, {
+      history: false,
+    });
+    const names = shown(ds.decisions).map((d) => k.people.find((p) => p.id === d.development.who)?.name);
+    expect(names).toEqual([LFS]);
+    // Both acts stay in the case's knowledge (the timeline), only the alert is withheld.
+    expect(k.developments.filter((d) => d.type === 'verdict')).toHaveLength(2);
+  });
 });
