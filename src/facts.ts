@@ -80,6 +80,8 @@ export interface Person {
   name: string;
   role: Role;
   provenance?: Provenance;
+  /** Job nouns the article puts right before the name ("armorer", "chief engineer"): "the armorer" is this person. */
+  descriptors?: string[];
 }
 
 export interface Quote {

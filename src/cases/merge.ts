@@ -1,10 +1,11 @@
 import { withActDetails } from '../extract/events/acts.ts';
+import { withDescriptors } from '../extract/people/descriptors.ts';
 import type { Article, CaseEvent, Facts } from '../facts.ts';
 import { atLeast, type Confidence, confidenceOf, placeOf } from './confidence.ts';
 import { dayNumber, rangeOf } from './dates.ts';
 import type { CaseDefinition } from './definition.ts';
 import { type IncomingEvent, mergeEvents } from './developments.ts';
-import { learnDescriptors, registerPerson, seedDefendants } from './people.ts';
+import { addDescriptors, registerPerson, seedDefendants } from './people.ts';
 import {
   type CaseKnowledge,
   type Development,
@@ -77,13 +78,6 @@ export function outletOf(article: Pick<Article, 'url' | 'outlet'>): string {
 /** What a merge reads of an article: not its text (the facts carry their sentences). */
 export type MergeInput = Pick<Article, 'url' | 'title' | 'published' | 'outlet'>;
 
-function descriptorText(title: string, facts: Facts): string {
-  const parts = [title];
-  for (const e of facts.events) parts.push(e.summary, e.provenance?.sentence ?? '');
-  for (const p of facts.people) parts.push(p.provenance?.sentence ?? '');
-  return parts.filter(Boolean).join('\n');
-}
-
 export function mergeArticle(
   knowledge: CaseKnowledge,
   definition: CaseDefinition,
@@ -93,19 +87,19 @@ export function mergeArticle(
 ): MergeResult {
   const url = canonicalUrl(article.url);
   if (knowledge.articles[url] !== undefined) return { changed: false, decisions: [], quotes: [] };
-  // Facts from sources that do not give the contract's plea kind and scope (hand labels, court
-  // records, facts stored before those fields) get them here, once; the case rules read fields.
-  const facts = withActDetails(given);
+  // Facts from sources that do not give the contract's plea kind and scope or the people's
+  // descriptors (hand labels, court records, facts stored before those fields) get them here, once;
+  // the case rules read fields.
+  const facts = withDescriptors(withActDetails(given), article.title);
   const published = article.published;
   const outlet = outletOf(article);
   seedDefendants(knowledge, definition);
-  // Only the title and the facts (with their sentences) are read, so replaying the stored facts
-  // rebuilds exactly the same knowledge (see knowledgeStore.ts).
-  learnDescriptors(knowledge.people, descriptorText(article.title, facts));
 
   const idOf = (name: string | null, role?: Parameters<typeof registerPerson>[2]) =>
     name?.trim() ? registerPerson(knowledge, name.trim(), role, published).id : null;
-  for (const p of facts.people) idOf(p.name, p.role);
+  for (const p of facts.people)
+    if (p.name.trim())
+      addDescriptors(registerPerson(knowledge, p.name.trim(), p.role, published), p.descriptors);
 
   for (const c of facts.charges) {
     const person = idOf(c.defendant, 'defendant');

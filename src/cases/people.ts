@@ -105,32 +105,10 @@ function descriptorKey(name: string): string | undefined {
   return m ? (m[1] as string).toLowerCase() : undefined;
 }
 
-/**
- * Learns descriptors from summaries and sentences like "armorer Gutierrez-Reed" or
- * "the armorer, Hannah Gutierrez-Reed": later mentions of "the armorer" resolve to her.
- */
-export function learnDescriptors(people: CasePerson[], text: string): void {
-  for (const person of people) {
-    for (const alias of [...person.aliases]) {
-      if (descriptorKey(alias) || alias.length < 4) continue;
-      const escaped = alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const re = new RegExp(
-        `\\b(?:the\\s+)?([a-z][a-z-]{3,20}(?:\\s+[a-z][a-z-]{3,20})?),?\\s+${escaped}\\b`,
-        'gi',
-      );
-      for (const m of text.matchAll(re)) {
-        const noun = (m[1] as string).toLowerCase();
-        if (!DESCRIPTOR_NOUNS.test(noun)) continue;
-        const descriptor = `the ${noun}`;
-        if (!person.aliases.includes(descriptor)) person.aliases.push(descriptor);
-      }
-    }
-  }
+/** "the armorer" (a descriptor the article put before the person's name) now names the person. */
+export function addDescriptors(person: CasePerson, descriptors: readonly string[] = []): void {
+  for (const d of descriptors) if (!person.aliases.includes(`the ${d}`)) person.aliases.push(`the ${d}`);
 }
-
-/** Job words that identify a person in a case (not "actor", shared by many). */
-const DESCRIPTOR_NOUNS =
-  /(?:^|\s)(armou?rer|assistant director|cinematographer|director|producer|sheriff|suspect|rapper|mogul|engineer|captain|pilot|nurse|doctor|coach|teacher|deputy|trooper|guard|officer)$/;
 
 function uniqueId(people: CasePerson[], base: string): string {
   let id = base;

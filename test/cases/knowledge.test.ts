@@ -67,11 +67,12 @@ describe('case knowledge', () => {
     expect(k.people.some((p) => p.name === 'Marcus Dael' || p.name === 'Markus Dale')).toBe(false);
   });
 
-  it('learns a descriptor ("the engineer") from a summary and resolves it later', () => {
+  it('learns a descriptor ("the engineer") from a labelled summary and resolves it later', () => {
     const { k } = merged([
       [
         article('https://a.example/1', '2024-03-01'),
         facts({
+          people: [{ name: 'Marcus Dale', role: 'defendant' }],
           events: [
             {
               type: 'arrest',
@@ -84,6 +85,22 @@ describe('case knowledge', () => {
       ],
     ]);
     expect(k.people.find((p) => p.name === 'Marcus Dale')?.aliases).toContain('the chief engineer');
+    expect(timeline(k, { person: 'the chief engineer' }).map((d) => d.type)).toEqual(['arrest']);
+  });
+
+  it("takes a person's descriptors from the facts and reads no sentence when they are given", () => {
+    const { k } = merged([
+      [
+        article('https://a.example/1', '2024-03-01'),
+        facts({
+          people: [{ name: 'Marcus Dale', role: 'defendant', descriptors: ['site foreman'] }],
+          events: [{ type: 'arrest', who: 'Marcus Dale', summary: 'Chief engineer Marcus Dale arrested' }],
+        }),
+      ],
+    ]);
+    const dale = k.people.find((p) => p.name === 'Marcus Dale');
+    expect(dale?.aliases).toContain('the site foreman');
+    expect(dale?.aliases).not.toContain('the chief engineer');
   });
 
   it('merges one development reported by several outlets, with every source, alerting once', () => {

@@ -52,6 +52,13 @@ export const TITLE_WORDS = new Set(
 `),
 );
 
+/**
+ * Job words that pick out one person of a case ("the armorer", "the sheriff"; not "actor", shared
+ * by many): the last word of a descriptor phrase ("chief engineer").
+ */
+export const JOB_DESCRIPTOR =
+  /(?:^|\s)(?:armou?rer|assistant director|cinematographer|director|producer|sheriff|suspect|rapper|mogul|engineer|captain|pilot|nurse|doctor|coach|teacher|deputy|trooper|guard|officer)$/;
+
 export const HONORIFIC_GENDER: Record<string, 'male' | 'female'> = {
   mr: 'male',
   mrs: 'female',

@@ -3,6 +3,7 @@ import { isCommonWord, isFirstName, lexTag, nameTokens } from '../lexicon/names.
 import { roleFromPhrase } from '../lexicon/roles.ts';
 import { sentenceAt } from '../segment.ts';
 import type { ArticleDoc, PersonEntry, PersonMention, PersonRegistry } from '../types.ts';
+import { descriptorsIn } from './descriptors.ts';
 import { addToDrafts, type Draft, fullestName, respelledSurname } from './merge.ts';
 import { findNameRuns, type NameRun, titleLength } from './nameRuns.ts';
 import { makeRegistry, resolveWords } from './registry.ts';
@@ -186,7 +187,12 @@ export function peopleFacts(
     .map((p) => {
       const at = p.mentions[0] ?? 0;
       const s = sentenceAt(doc, at);
-      return { name: p.name, role: p.role, provenance: { sentence: s?.text ?? '', offset: s?.offset ?? at } };
+      return {
+        name: p.name,
+        role: p.role,
+        provenance: { sentence: s?.text ?? '', offset: s?.offset ?? at },
+        descriptors: descriptorsIn([doc.title, doc.text], p.aliases),
+      };
     });
 }
 
