@@ -13,6 +13,9 @@ const DOE: FixturePerson = { name: 'John Doe', role: 'defendant', gender: 'male'
 const POE: FixturePerson = { name: 'Alan Poe', role: 'defendant', gender: 'male' };
 const JUDGE: FixturePerson = { name: 'Maria Vance', role: 'judge', gender: 'female' };
 const KENT: FixturePerson = { name: 'Paul Kent', role: 'plaintiff', gender: 'male' };
+/** Named in the case with no legal part given (the registry's 'other'). */
+const LEE: FixturePerson = { name: 'Mark Lee', role: 'other', gender: 'male' };
+const VALE: FixturePerson = { name: 'Ruth Vale', role: 'prosecutor', gender: 'female' };
 
 function events(text: string, persons: FixturePerson[], published = '2023-03-09'): string[] {
   const { doc, people } = fixture(text, published, persons);
@@ -258,5 +261,50 @@ describe('appeals and civil suits', () => {
       deputies,
     );
     expect(got).toEqual(['lawsuit Ray Lund 2023-03-06 happened', 'lawsuit Tom Hart 2023-03-06 happened']);
+  });
+});
+
+// Error kinds of real court news (issue 11): a month read as a modal, whose trial a pronoun names,
+// words spoken during a trial, an appeal told by its outcome.
+describe('tense', () => {
+  it('"in May" before the verb is the month, not the modal "may"', () => {
+    expect(events('A jury in May found John Doe guilty of fraud.', [DOE], '2024-01-10')).toEqual([
+      'verdict John Doe 2023-05 happened (old)',
+    ]);
+  });
+  it('"may" itself still makes an act conditional', () => {
+    expect(events('John Doe may be charged with fraud.', [DOE])).toEqual([]);
+  });
+});
+
+describe('whose trial', () => {
+  it('a trial still to come that a pronoun gives to someone else is not the convicted defendant’s', () => {
+    const got = events(
+      'A jury found Jane Roe guilty of arson on Tuesday. Her case is apart from the one against Mark Lee, who faces a related count. His trial is set for July 10.',
+      [ROE, LEE],
+    );
+    expect(got).toContain('trial Mark Lee 2023-07-10 scheduled');
+    expect(got.filter((e) => e.startsWith('trial Jane Roe'))).toEqual([]);
+  });
+});
+
+describe('words spoken at a trial', () => {
+  it('"In closing arguments, X said" reports speech, not a trial step', () => {
+    expect(
+      events('In closing arguments, prosecutor Ruth Vale said John Doe had lied to his investors.', [
+        DOE,
+        VALE,
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe('an appeal told by its outcome', () => {
+  it('"was overturned on appeal in January" is an appeal decided', () => {
+    expect(
+      events('John Doe was convicted in 2019, but that conviction was overturned on appeal in January.', [
+        DOE,
+      ]),
+    ).toContain('appeal John Doe 2023-01 happened (old)');
   });
 });

@@ -134,8 +134,13 @@ export const HYPOTHETICAL = new RegExp(
   `\\b(?:if|unless|whether|until|before|bid to|fighting to|seeking to|asking to|requesting that \\w+ be|right to)\\s+${WORDS}{0,3}$|\\b(?:would|could|might|should) have\\s+${WORDS}{0,5}$|\\b(?:decision|ruling|order) to\\b[^.;,]{0,60}$|\\b(?:was|were) (?:set|scheduled|slated|due) to\\s+${WORDS}{0,3}$`,
   'i',
 );
-/** A modal before the trigger: an event only when a date is set ("could be dropped as early as Thursday"). */
-export const MODAL = new RegExp(`\\b(?:could|would|might|may|should|can|to be)\\s+${WORDS}{0,2}$`, 'i');
+/**
+ * A modal before the trigger: an event only when a date is set ("could be dropped as early as Thursday").
+ * Case-sensitive so that the month ("jurors in May found him guilty") is no modal.
+ */
+export const MODAL = new RegExp(
+  `\\b(?:[Cc]ould|[Ww]ould|[Mm]ight|may|[Ss]hould|[Cc]an|[Tt]o be)\\s+${WORDS}{0,2}$`,
+);
 
 const INCIDENT_AFTER =
   /^\s+(?:fatal |deadly )?(?:shootings?|killings?|murders?|stabbings?|attacks?|deaths?|crash|incident|accident|fire|assaults?|collision|explosion)\b/i;

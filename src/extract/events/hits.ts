@@ -144,8 +144,10 @@ function retype(
     case 'trial':
       // "denied a motion for a mistrial": the request is not a mistrial.
       if (REQUEST_FOR.test(before) || NEGATED.test(before)) return undefined;
-      // "said during closing arguments", "barred ... during opening statements": when words were spoken.
-      return /^(?:opening|closing)/i.test(trigger) && /\bduring (?:[\w'’]+ ){0,2}$/i.test(before)
+      // "said during closing arguments", "In closing arguments, X said": when words were spoken.
+      return /^(?:opening|closing)/i.test(trigger) &&
+        (/\bduring (?:[\w'’]+ ){0,2}$/i.test(before) ||
+          (masked.startsWith(before) && /^\s*In (?:[\w'’]+ ){0,2}$/i.test(before)))
         ? undefined
         : 'trial';
     case 'verdict':

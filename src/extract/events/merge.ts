@@ -137,13 +137,16 @@ function stateCharges(drafts: DraftEvent[]): DraftEvent[] {
   });
 }
 
-/** The trial steps of an article that reports verdicts are about the defendants the verdicts are about. */
+/**
+ * The trial steps of an article that reports verdicts are about the defendants the verdicts are
+ * about; a trial still to come ("His trial is set for July") is another defendant's when it names one.
+ */
 function trialDefendants(drafts: DraftEvent[]): DraftEvent[] {
   const tried = [...new Set(drafts.filter((d) => d.type === 'verdict' && d.who).map((d) => d.who))];
   if (tried.length === 0) return drafts;
-  return drafts.flatMap((d) =>
-    d.type === 'trial' && (d.onTrial || !tried.includes(d.who)) ? tried.map((who) => ({ ...d, who })) : [d],
-  );
+  const retold = (d: DraftEvent) =>
+    d.who === null || (tried.includes(d.who) ? d.onTrial : d.status === 'happened');
+  return drafts.flatMap((d) => (d.type === 'trial' && retold(d) ? tried.map((who) => ({ ...d, who })) : [d]));
 }
 
 /** "A filing made Friday and announced Monday is dated Friday": the amended complaint's day. */

@@ -238,7 +238,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // appeal (U.S. appellate courts and circuits; the English Court of Appeal and its permission to appeal)
   rule(
     'appeal',
-    '\\b(?:filed|lodged|launched|withdrew|withdrawn|dropped|abandoned) (?:an |a |the |its |his |her |their )?(?:notice of )?appeal\\b|\\bappeal (?:was|has been|is|had been) (?:withdrawn|dismissed|denied|rejected|granted|filed|refused|lodged)\\b|\\bappealed\\b',
+    '\\b(?:filed|lodged|launched|withdrew|withdrawn|dropped|abandoned) (?:an |a |the |its |his |her |their )?(?:notice of )?appeal\\b|\\bappeal (?:was|has been|is|had been) (?:withdrawn|dismissed|denied|rejected|granted|filed|refused|lodged)\\b|\\bappealed\\b|\\b(?:overturned|reversed|vacated|upheld|affirmed|tossed|thrown out) on appeal\\b',
   ),
   rule(
     'appeal',

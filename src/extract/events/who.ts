@@ -266,9 +266,23 @@ export function eventWho(
   // here); "A, B and C accepted plea deals": each of the people listed.
   const listed = listedInClause(ctx, s, named, clause);
   if (listed.length > 0) return listed.map((p) => p.name);
+  const referred = openingPronounSubject(ctx, s);
+  if (referred) return [referred.name];
   // "A hearing on that motion is set for ...": the defendant the sentence before was about.
   const previous = recentDefendants(ctx, s, isDefendant, 1)[0];
   return [previous?.name ?? ctx.subject?.name ?? null];
+}
+
+/**
+ * "His trial is set for July" after a sentence about her and him: the person with no legal part
+ * whom the opening pronoun refers to (its gender rules out the defendant named before).
+ */
+function openingPronounSubject(ctx: WhoContext, s: Sentence): PersonEntry | undefined {
+  const pronoun = /^\s*(He|His|She|Her)\b/.exec(s.text);
+  if (!pronoun) return undefined;
+  const gender = /^(?:He|His)$/.test(pronoun[1] ?? '') ? 'male' : 'female';
+  const ante = ctx.people.antecedent(s.offset + pronoun.index, gender);
+  return ante?.role === 'other' && ante.gender === gender && !ctx.harmed?.has(ante) ? ante : undefined;
 }
 
 /** Between two names of one list: ", ", " and ", ", and ", an age (", 24, "). */
