@@ -34,6 +34,29 @@ describe("the article's news day", () => {
   });
 });
 
+describe('a participle that names who someone is reports no act of the day', () => {
+  it('"X, the man charged with ..., pleaded not guilty Monday": the charge is background, undated', () => {
+    expect(
+      events('John Doe, the man charged with setting the mill fire, pleaded not guilty Monday.'),
+    ).toEqual(['charge John Doe null happened (old)', 'plea John Doe 2023-03-06 happened']);
+  });
+  it('"X, convicted of arson in ..., was sentenced Tuesday": the conviction keeps only its own words', () => {
+    expect(
+      events('Jane Roe, convicted of arson in the mill fire, was sentenced on Tuesday to 12 years.'),
+    ).toEqual(['sentence Jane Roe 2023-03-07 happened', 'verdict Jane Roe null happened (old)']);
+  });
+  it('a member of a named body "charged with" leaking, who pleaded guilty Monday, was not charged Monday', () => {
+    expect(
+      events('John Doe, a member of the Coast Guard charged with leaking files, pleaded guilty on Monday.'),
+    ).toEqual(['charge John Doe null happened (old)', 'plea John Doe 2023-03-06 happened']);
+  });
+  it('a headline with no verb after the participle is the news', () => {
+    expect(events('John Doe charged with arson in mill fire')).toEqual([
+      'charge John Doe 2023-03-09 happened',
+    ]);
+  });
+});
+
 describe('clause structure decides the type and the tense', () => {
   it('"X, charged with ..., has maintained" describes the defendant; it reports no charge', () => {
     expect(events('Jane Roe, charged with arson in the fire, has maintained her innocence.')).toEqual([]);

@@ -96,6 +96,42 @@ export function relativeClauses(text: string): Array<[number, number]> {
   return out;
 }
 
+/**
+ * A participle and the preposition after it: "charged with", "convicted of", "jailed for". Only
+ * verbs whose active use needs the person as object ("prosecutors charged him"), so that after a
+ * noun they are passive participles; "his lawyer moved for" is a verb in the past.
+ */
+const PARTICIPLE_PP =
+  /^(?:charged|convicted|accused|indicted|sentenced|arrested|jailed|imprisoned|acquitted|cleared|detained|extradited|found(?: not)? guilty)\s+(?:with|of|in|for|on|over|to|by|after|under|from)\b/i;
+
+/**
+ * "Quill, convicted of arson in 2019, was sentenced Tuesday", "the man charged with the attack
+ * pleaded not guilty Monday": a participle after a noun or a comma, with the sentence's own verb
+ * told after it, names who someone is. Returns the span of that modifier (to the next comma or
+ * the later act), or undefined when the trigger is not such a modifier (a headline's "Man charged
+ * with arson" has no verb after it and is the news).
+ */
+export function participleModifier(
+  masked: string,
+  hit: { start: number; end: number },
+  later: Array<{ start: number }>,
+  nounBefore: RegExp,
+): [number, number] | undefined {
+  if (!PARTICIPLE_PP.test(masked.slice(hit.start))) return undefined;
+  const before = masked.slice(Math.max(0, hit.start - 40), hit.start);
+  // After a comma, a common noun ("the woman charged with") or a proper one ("a member of the
+  // National Guard charged with"); never after an auxiliary ("was charged with").
+  if (!/[A-Za-z],\s*$|[A-Z][a-z]+\s+$/.test(before) && !nounBefore.test(before)) return undefined;
+  const comma = masked.indexOf(',', hit.end);
+  const next = later.filter((h) => h.start >= hit.end).sort((a, b) => a.start - b.start)[0];
+  if (next) return [hit.start, comma >= 0 && comma < next.start ? comma : next.start];
+  // "..., was freed Monday": the main verb right after the modifier's closing comma.
+  return comma >= 0 && MAIN_VERB_AFTER.test(masked.slice(comma)) ? [hit.start, comma] : undefined;
+}
+
+const MAIN_VERB_AFTER =
+  /^,\s+(?:\w+ly\s+)?(?:was|were|is|are|has|have|had|will|would|could|did|does|remains?|\w+ed)\b/i;
+
 const FUTURE_CUE =
   /\b(?:will|won['’]t|shall|is (?:set|scheduled|expected|slated|due|going) to|are (?:set|scheduled|expected|slated|due|going) to|(?:is|are) (?:set|scheduled|slated) for|set for|scheduled for|scheduled to|to begin|to start|to resume|as early as|could (?:\w+ )?be|expected to|plans? to|makes (?:his|her|their) first|upcoming|next (?:week|month|year)|(?:set|scheduled) (?:a|an|the|sentencing)|faces? (?:a |an |the )?(?:\w+ )?trial|go(?:es)? on trial|stands? trial|remains? (?:set|scheduled)|still (?:set|scheduled)|trial date|(?:set|scheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial)|(?:moved|postponed|rescheduled|pushed back|delayed) (?:to|until)|(?:postponed|rescheduled|pushed back|delayed) for|when (?:he|she|they) (?:is|are)|is due|are due|next due|is expected|are expected)\b|\buntil\b/i;
 

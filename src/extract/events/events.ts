@@ -9,12 +9,13 @@ import {
   INTENTION,
   MODAL,
   maskedSentence,
+  participleModifier,
   sentenceDates,
   sentenceMentions,
   triggerTense,
 } from './context.ts';
 import { resolveEventDate } from './dates.ts';
-import { findHits, type Hit } from './hits.ts';
+import { findHits, type Hit, REDUCED_RELATIVE } from './hits.ts';
 import { type DraftEvent, finishEvents } from './merge.ts';
 import { eventWho, namedInSentence, type WhoContext, whoContext } from './who.ts';
 
@@ -87,13 +88,19 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
       // "three officers who were convicted of fraud": an act named in a restrictive relative clause
       // identifies the people; it is background, dated only by the words of the relative clause.
       const restrictive = RESTRICTIVE.exec(masked.slice(Math.max(0, hit.start - 40), hit.start));
-      const relStart = restrictive ? hit.start - (Math.min(40, hit.start) - restrictive.index) : -1;
+      // "X, convicted of arson in 2019, was sentenced Tuesday": likewise a modifier that names who
+      // someone is, dated only by its own words.
+      const modifier = restrictive ? undefined : participleModifier(masked, hit, hits, REDUCED_RELATIVE);
+      const relStart = restrictive
+        ? hit.start - (Math.min(40, hit.start) - restrictive.index)
+        : (modifier?.[0] ?? -1);
+      const relEnd = modifier?.[1] ?? masked.length;
       const own =
         relStart < 0
           ? dates
           : {
               ...dates,
-              mentions: dates.mentions.filter((m) => m.start >= relStart),
+              mentions: dates.mentions.filter((m) => m.start >= relStart && m.end <= relEnd),
               leading: new Set<never>(),
             };
       const others = hits.filter((h) => h.type !== hit.type);

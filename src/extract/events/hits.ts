@@ -9,7 +9,7 @@ const AUXILIARY_END = /\b(?:was|were|been|being|is|are|get|got|gets)\s+(?:\w+ly\
 const PROSECUTION_AGENT =
   /\b(?:prosecutors?|prosecuting attorney|district attorney|DA|the state|attorney['’]s office|prosecutor['’]s office|attorney general|the government)\b/i;
 /** A noun right before a past participle: "officers charged in ...", "a doctor convicted of ...". */
-const REDUCED_RELATIVE =
+export const REDUCED_RELATIVE =
   /\b(?!(?:was|were|be|been|being|is|are|get|got|and|or|then|also|later|formally|jury|jurors|judge|panel)\b)(?![a-z]+ly\s+$)[a-z]+s?\s+$/;
 const DISMISS_REQUEST =
   /\b(?:to have|to get|motions? (?:[\w'’-]+ ){0,6}?to|bids? to|seeking to|asked (?:\w+ ){0,4}to|requests? (?:[\w'’-]+ ){0,4}?to|arguing to|fighting to|decision to|(?:argu\w*|contend\w*|claim\w*|saying|said|says) that|should be|must be)\b[^.;]{0,50}$/i;
