@@ -1,9 +1,20 @@
+import type { Emulator } from '../../emulator/index.ts';
 import type { CaseDefinition } from '../../src/cases/definition.ts';
 import { extractFacts } from '../../src/extract/index.ts';
 import type { Article, Facts } from '../../src/facts.ts';
 import { ingestArticle } from '../../src/ingest.ts';
 import { createCaseStore } from '../../src/store/cases.ts';
 import type { Store } from '../../src/store/types.ts';
+import { MILLBROOK, millbrookArticles } from './millbrookArticles.ts';
+
+/** The Millbrook case tracked by the server through /case track, its articles ingested. */
+export async function trackMillbrook(emu: Emulator, store: Store): Promise<void> {
+  await emu.command('case', {
+    subcommand: 'track',
+    options: { name: MILLBROOK.name, aliases: MILLBROOK.aliases, defendants: MILLBROOK.defendants },
+  });
+  await ingestInto(store, MILLBROOK.slug, millbrookArticles);
+}
 
 /** Ingests articles into a tracked case through the real pipeline seam (extractor included). */
 export async function ingestInto(

@@ -10,6 +10,7 @@ import { courtDateBatch } from '../fault/support.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
 import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach } from '../support/mentions.ts';
+import { closeAll } from '../support/suite.ts';
 
 const DATES = ['August 12', 'September 9', 'October 14', 'November 4', 'December 2', 'January 13'];
 
@@ -89,13 +90,7 @@ describe('a destination channel per feed and per case, through the real client a
     }
     emu.setChannelPermissions('read-only', { deny: PermissionFlagsBits.SendMessages });
   });
-  afterAll(async () => {
-    await t?.stop();
-    await harlowSite?.close();
-    await quarrySite?.close();
-    await emu?.close();
-    await store?.close();
-  });
+  afterAll(() => closeAll(t, harlowSite, quarrySite, emu, store));
 
   it('refuses a feed or case channel where the bot cannot post, storing nothing', async () => {
     expect((await alerts('set', { channel: 'alerts' })).content ?? '').toBe('');

@@ -1,13 +1,12 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoArticle, startDemoFeedServer } from '../../src/demo/feedServer.ts';
-import { createCaseStore } from '../../src/store/cases.ts';
-import { createFeedStore } from '../../src/store/feeds.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
 import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach } from '../support/mentions.ts';
+import { closeAll, ownCaseOnFeed } from '../support/suite.ts';
 
 /** Invented reports: a court date from one outlet, the same date again from a second. */
 function report(outlet: 'gazette' | 'ledger', when: string, n: number): DemoArticle {
@@ -60,24 +59,10 @@ describe('one thread per case in the alert channel, through the real client and 
     store = await openStore('memory://');
     t = await startTestApp(emu.apiUrl, { store });
     await emu.waitForReady();
-    const guildId = emu.guilds[0]?.id ?? '';
-    await createCaseStore(store).put({
-      slug: 'harlow-threads',
-      name: 'Harlow bus crash',
-      aliases: [],
-      defendants: ['Dana Whitfield'],
-      owner: guildId,
-    });
-    await createCaseStore(store).track(guildId, 'harlow-threads');
-    await createFeedStore(store).add(site.feedUrl, { guildId, addedAt: new Date().toISOString() }, 1);
-    await t.app.poller.pollAll(); // the feed's first (empty) poll
+    const harlow = { slug: 'harlow-threads', name: 'Harlow bus crash', defendants: ['Dana Whitfield'] };
+    await ownCaseOnFeed(t, store, emu.guilds[0]?.id ?? '', harlow, site.feedUrl);
   });
-  afterAll(async () => {
-    await t?.stop();
-    await site?.close();
-    await emu?.close();
-    await store?.close();
-  });
+  afterAll(() => closeAll(t, site, emu, store));
 
   it('/alerts set threads:true checks that the bot may open threads there, and says threads are on', async () => {
     emu.setChannelPermissions('alerts', { deny: PermissionFlagsBits.CreatePublicThreads });

@@ -7,6 +7,7 @@ import type { Store } from '../../src/store/types.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
 import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach, expectNobodyPinged } from '../support/mentions.ts';
+import { closeAll } from '../support/suite.ts';
 
 const NON_ADMIN = (0x400n | 0x800n).toString();
 
@@ -31,12 +32,7 @@ describe('feed → alerts → commands, through the real poller and client', () 
     t = await startTestApp(emu.apiUrl, { store, now: () => new Date('2025-04-16T12:00:00Z') });
     await emu.waitForReady();
   });
-  afterAll(async () => {
-    await t?.stop();
-    await site?.close();
-    await emu?.close();
-    await store?.close();
-  });
+  afterAll(() => closeAll(t, site, emu, store));
 
   it('refuses /alerts set to a member without Manage Server', async () => {
     const reply = await emu.command('alerts', {

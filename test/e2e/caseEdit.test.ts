@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaseStore } from '../../src/store/cases.ts';
 import { startTestBot, type TestBot } from '../support/bot.ts';
 import { type Emulator, startEmulator } from '../support/emulator.ts';
+import { closeAll } from '../support/suite.ts';
 
 /** `/case edit` changes the server's own case and says what changed; the operator's case is refused. */
 describe('/case edit through the real client', () => {
@@ -19,10 +20,7 @@ describe('/case edit through the real client', () => {
       options: { name: 'Quarry fire', aliases: 'Millstone quarry', slug: 'quarry' },
     });
   });
-  afterAll(async () => {
-    await t?.stop();
-    await emu?.close();
-  });
+  afterAll(() => closeAll(t, emu));
 
   it('says what changed, field by field, and keeps the case the server’s own', async () => {
     expect(

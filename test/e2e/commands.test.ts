@@ -4,12 +4,13 @@ import { DEFAULT_USER, type InteractionRecord } from '../../emulator/index.ts';
 import { createKnowledgeStore } from '../../src/cases/knowledgeStore.ts';
 import { timeline } from '../../src/cases/views.ts';
 import { openStore } from '../../src/store/index.ts';
-import { MILLBROOK, millbrookArticles } from '../discord/millbrookArticles.ts';
-import { ingestInto } from '../discord/seedCase.ts';
+import { MILLBROOK } from '../discord/millbrookArticles.ts';
+import { ingestInto, trackMillbrook } from '../discord/seedCase.ts';
 import { withSlowReads } from '../discord/slowStore.ts';
 import { startTestBot, type TestBot } from '../support/bot.ts';
 import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach, expectSilentAnswer } from '../support/mentions.ts';
+import { closeAll } from '../support/suite.ts';
 
 const MEMBER = (0x400n | 0x800n).toString(); // view channels + send messages, no Manage Server
 const OTHER_USER = { id: '400000000000000001', username: 'someone-else' };
@@ -51,17 +52,9 @@ describe('/status, /timeline, /quotes, /people, /alerts through the real client'
     });
     t = await startTestBot(emu.apiUrl, { store, now: () => new Date('2025-05-10T12:00:00Z') });
     await emu.waitForReady();
-    await emu.command('case', {
-      subcommand: 'track',
-      options: { name: MILLBROOK.name, aliases: MILLBROOK.aliases, defendants: MILLBROOK.defendants },
-    });
-    await ingestInto(store, MILLBROOK.slug, millbrookArticles);
+    await trackMillbrook(emu, store);
   });
-  afterAll(async () => {
-    await t?.stop();
-    await emu?.close();
-    await store?.close();
-  });
+  afterAll(() => closeAll(t, emu, store));
 
   it('/status shows stage, charges, maximum penalty, next date and sourced developments', async () => {
     const status = await emu.command('status'); // one tracked case: `case` may be left out

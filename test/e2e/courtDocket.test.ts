@@ -6,6 +6,7 @@ import { startServer } from '../feeds/server.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
 import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach } from '../support/mentions.ts';
+import { closeAll } from '../support/suite.ts';
 
 /**
  * The court record end to end, through the real discord.js client and the emulator: a case linked
@@ -62,12 +63,7 @@ describe('court docket → alert → news edit → /status, through the real cli
     });
     await emu.waitForReady();
   });
-  afterAll(async () => {
-    await t?.stop();
-    await server?.close();
-    await emu?.close();
-    await store?.close();
-  });
+  afterAll(() => closeAll(t, server, emu, store));
 
   it('links a case to a docket with /case docket add', async () => {
     await emu.command('case', {

@@ -4,14 +4,13 @@ import { PostRefused } from '../../src/alerts/blocked.ts';
 import { createAlertSettingsStore } from '../../src/alerts/settings.ts';
 import { startDemoFeedServer } from '../../src/demo/feedServer.ts';
 import { createDiscordAlertSink } from '../../src/discord/alertSink.ts';
-import { createCaseStore } from '../../src/store/cases.ts';
-import { createFeedStore } from '../../src/store/feeds.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { courtDateBatch } from '../fault/support.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
 import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach } from '../support/mentions.ts';
+import { closeAll, ownCaseOnFeed } from '../support/suite.ts';
 
 const slug = 'harlow-delivery';
 
@@ -45,24 +44,10 @@ describe('alert channel permissions and delivery failures, through the real clie
     store = await openStore('memory://');
     t = await startTestApp(emu.apiUrl, { store });
     await emu.waitForReady();
-    const guildId = emu.guilds[0]?.id ?? '';
-    await createCaseStore(store).put({
-      slug,
-      name: 'Harlow bus crash',
-      aliases: [],
-      defendants: ['Dana Whitfield'],
-      owner: guildId, // the server's own case, as /case track makes it: its own feed reaches it
-    });
-    await createCaseStore(store).track(guildId, slug);
-    await createFeedStore(store).add(site.feedUrl, { guildId, addedAt: new Date().toISOString() }, 1);
-    await t.app.poller.pollAll(); // the feed's first (empty) poll
+    const harlow = { slug, name: 'Harlow bus crash', defendants: ['Dana Whitfield'] };
+    await ownCaseOnFeed(t, store, emu.guilds[0]?.id ?? '', harlow, site.feedUrl);
   });
-  afterAll(async () => {
-    await t?.stop();
-    await site?.close();
-    await emu?.close();
-    await store?.close();
-  });
+  afterAll(() => closeAll(t, site, emu, store));
 
   it('/alerts set and /alerts test say exactly which permission the bot lacks in the channel', async () => {
     emu.setChannelPermissions('alerts', { deny: PermissionFlagsBits.EmbedLinks });

@@ -7,6 +7,7 @@ import { rss, startServer } from '../feeds/server.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
 import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach } from '../support/mentions.ts';
+import { closeAll } from '../support/suite.ts';
 
 /** What a MonitoRSS user expects of one feed: its own poll interval, pause and resume. */
 describe('/feed add interval:, /feed pause, /feed resume, through the real client and poller', () => {
@@ -72,12 +73,7 @@ describe('/feed add interval:, /feed pause, /feed resume, through the real clien
     t = await startTestApp(emu.apiUrl, { store });
     await emu.waitForReady();
   });
-  afterAll(async () => {
-    await t?.stop();
-    await site?.close();
-    await emu?.close();
-    await store?.close();
-  });
+  afterAll(() => closeAll(t, site, emu, store));
 
   it('polls a feed at the interval it was added with, and says so in /feed list', async () => {
     const added = await emu.command('feed', { subcommand: 'add', options: { url, interval: 30 } });

@@ -7,6 +7,7 @@ import { startTestBot, TEST_TOKEN, type TestBot } from '../support/bot.ts';
 import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { withOutage } from '../support/faultyStore.ts';
 import { checkMentionsAfterEach, expectNobodyPinged } from '../support/mentions.ts';
+import { closeAll } from '../support/suite.ts';
 
 const MANAGE_GUILD = 0x20n;
 const MEMBER = (0x400n | 0x800n).toString(); // view channels + send messages, no Manage Server
@@ -24,10 +25,7 @@ describe('the bot through the real discord.js client and the emulator', () => {
     t = await startTestBot(emu.apiUrl, { store });
     await emu.waitForReady();
   });
-  afterAll(async () => {
-    await t?.stop();
-    await emu?.close();
-  });
+  afterAll(() => closeAll(t, emu));
 
   it('logs in and registers every command in commands/', async () => {
     const names = emu.commands.global.map((c) => c.name).sort();

@@ -9,6 +9,7 @@ import type { Store } from '../../src/store/types.ts';
 import { startTestApp, TEST_TOKEN, type TestApp } from '../support/bot.ts';
 import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach, expectNobodyPinged } from '../support/mentions.ts';
+import { closeAll } from '../support/suite.ts';
 
 const ROLE_ID = '987654321098765432';
 
@@ -31,11 +32,7 @@ describe('hardening: Discord faults, gateway drops, hostile text', () => {
       roleId: ROLE_ID,
     });
   });
-  afterAll(async () => {
-    await t?.stop();
-    await emu?.close();
-    await store?.close();
-  });
+  afterAll(() => closeAll(t, emu, store));
 
   const alertsPosted = () => emu.messages.filter((m) => m.channelId === emu.channelIds.alerts);
 

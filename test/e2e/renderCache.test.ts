@@ -12,6 +12,7 @@ import type { Store } from '../../src/store/types.ts';
 import { MILLBROOK, millbrookArticles } from '../discord/millbrookArticles.ts';
 import { ingestInto } from '../discord/seedCase.ts';
 import { startTestBot, type TestBot } from '../support/bot.ts';
+import { closeAll } from '../support/suite.ts';
 
 const TODAY = '2025-05-10';
 
@@ -52,12 +53,7 @@ describe('rendered answers follow new developments and corrections at once, per 
     t = await startTestBot(emu.apiUrl, { store: botStore, now: () => new Date(`${TODAY}T12:00:00Z`) });
     await emu.waitForReady();
   });
-  afterAll(async () => {
-    await t?.stop();
-    await emu?.close();
-    await botStore?.close();
-    await writer?.close();
-  });
+  afterAll(() => closeAll(t, emu, botStore, writer));
 
   /** The newest development as /status and /timeline label it (date · type · person). */
   async function newest() {

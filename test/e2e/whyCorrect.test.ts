@@ -6,10 +6,11 @@ import { typeLabel } from '../../src/format/payload.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { MILLBROOK, millbrookArticles } from '../discord/millbrookArticles.ts';
-import { ingestInto } from '../discord/seedCase.ts';
+import { ingestInto, trackMillbrook } from '../discord/seedCase.ts';
 import { startTestBot, type TestBot } from '../support/bot.ts';
 import { type Emulator, startEmulator } from '../support/emulator.ts';
 import { checkMentionsAfterEach, expectSilentAnswer } from '../support/mentions.ts';
+import { closeAll } from '../support/suite.ts';
 
 const MEMBER = (0x400n | 0x800n).toString(); // view channels + send messages, no Manage Server
 
@@ -26,17 +27,9 @@ describe('/why and /correct', () => {
     emu = await startEmulator({ guilds: [{ name: 'Court Watchers', channels: [{ name: 'general' }] }] });
     t = await startTestBot(emu.apiUrl, { store, now: () => new Date('2025-05-10T12:00:00Z') });
     await emu.waitForReady();
-    await emu.command('case', {
-      subcommand: 'track',
-      options: { name: MILLBROOK.name, aliases: MILLBROOK.aliases, defendants: MILLBROOK.defendants },
-    });
-    await ingestInto(store, MILLBROOK.slug, millbrookArticles);
+    await trackMillbrook(emu, store);
   });
-  afterAll(async () => {
-    await t?.stop();
-    await emu?.close();
-    await store?.close();
-  });
+  afterAll(() => closeAll(t, emu, store));
 
   it('/why shows the sentences, outlets and confidence behind a development picked by autocomplete', async () => {
     const choices = await emu.autocomplete('why', { options: { development: '' }, focused: 'development' });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { OPENAPI_PATH, openApiValidator } from '../support/openapi.ts';
+import { closeAll } from '../support/suite.ts';
 
 // Discord's OpenAPI description is the team's copy in ../shared/discord/openapi.json.
 const present = existsSync(OPENAPI_PATH);
@@ -20,10 +21,7 @@ describe.skipIf(!present)("Discord's OpenAPI request schemas as the emulator's b
     plain = await startEmulator();
     checked = await startEmulator({ validateBody: openApiValidator() });
   });
-  afterAll(async () => {
-    await plain?.close();
-    await checked?.close();
-  });
+  afterAll(() => closeAll(plain, checked));
   const post = async (emu: Emulator, path: string, body: unknown, method = 'POST') => {
     const res = await fetch(`${emu.apiUrl}/v10${path.replace('{channel}', emu.channelIds.general)}`, {
       method,

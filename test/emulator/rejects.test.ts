@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { commandInteraction, componentInteraction } from '../../emulator/injectors.ts';
 import { createMessage } from '../../emulator/messages.ts';
+import { closeAll } from '../support/suite.ts';
 
 type Body = Record<string, unknown> | unknown[];
 interface Case {
@@ -580,9 +581,7 @@ describe('the emulator refuses what Discord refuses', () => {
     fixture.hook = `/webhooks/${emu.applicationId}/${answered.token}`;
   });
 
-  afterAll(async () => {
-    await emu?.close();
-  });
+  afterAll(() => closeAll(emu));
 
   it(`refuses each of ${CASES.length} bodies with Discord's status, code and reason`, async () => {
     const mismatches: string[] = [];

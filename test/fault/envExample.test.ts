@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { TEST_TOKEN } from '../support/bot.ts';
 import { checkMentionsAfterEach } from '../support/mentions.ts';
+import { closeAll } from '../support/suite.ts';
 import { spawnCasewatch } from './support.ts';
 
 /**
@@ -31,9 +32,7 @@ describe('cp .env.example .env && npm start', () => {
     beforeAll(async () => {
       emu = await startEmulator();
     });
-    afterAll(async () => {
-      await emu?.close();
-    });
+    afterAll(() => closeAll(emu));
 
     it('starts and serves /status', async () => {
       const { proc, out, exit } = spawnCasewatch(['start'], {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { TEST_TOKEN } from '../support/bot.ts';
 import { checkMentionsAfterEach } from '../support/mentions.ts';
+import { closeAll } from '../support/suite.ts';
 import { spawnCasewatch } from './support.ts';
 
 describe('npm run start:sharded', () => {
@@ -16,9 +17,7 @@ describe('npm run start:sharded', () => {
       ],
     });
   });
-  afterAll(async () => {
-    await emu?.close();
-  });
+  afterAll(() => closeAll(emu));
 
   it('runs one process per shard and answers commands in every server', async () => {
     const { proc, out, exit } = spawnCasewatch(['start', '--sharded'], {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Emulator, startEmulator } from '../../emulator/index.ts';
 import { TEST_TOKEN } from '../support/bot.ts';
 import { checkMentionsAfterEach } from '../support/mentions.ts';
+import { closeAll } from '../support/suite.ts';
 import { spawnCasewatch } from './support.ts';
 
 describe('casewatch start, then SIGTERM', () => {
@@ -10,9 +11,7 @@ describe('casewatch start, then SIGTERM', () => {
   beforeAll(async () => {
     emu = await startEmulator();
   });
-  afterAll(async () => {
-    await emu?.close();
-  });
+  afterAll(() => closeAll(emu));
 
   it('serves, then stops scheduling, closes the gateway and the store, and exits 0', async () => {
     const { proc, out, exit } = spawnCasewatch(['start'], {

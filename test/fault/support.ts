@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { DemoArticle } from '../../src/demo/feedServer.ts';
 
 /** Reports of one new court date each: one development and one alert per article. */
@@ -111,6 +112,15 @@ export async function auditAlerts(
     messages: messages.length,
     hearingAlerts: messages.filter((m) => /hearing/i.test(m.embeds[0]?.title ?? '')).length,
   };
+}
+
+/** The audit of a fault run: every article's alert posted once, none half-done or lost. */
+export function expectAuditClean(audit: Awaited<ReturnType<typeof auditAlerts>>, articles: number): void {
+  expect(audit.duplicates, 'no development alerted twice').toBe(0);
+  expect(audit.halfDone, 'no alert left half-done').toBe(0);
+  expect(audit.recordsWithoutMessage, 'every recorded alert reached Discord').toBe(0);
+  expect(audit.messages).toBe(audit.records);
+  expect(audit.hearingAlerts, 'every article’s court date alerted').toBeGreaterThanOrEqual(articles);
 }
 
 /** `casewatch <args>` as a real process on a fresh SQLite file, with its output collected. */

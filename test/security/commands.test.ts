@@ -4,6 +4,7 @@ import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { rss, startServer } from '../feeds/server.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
+import { closeAll } from '../support/suite.ts';
 
 const MEMBER = (0x400n | 0x800n).toString(); // View Channel + Send Messages, no Manage Server
 
@@ -21,12 +22,7 @@ describe('admin data, reply limits and server-controlled text', () => {
     t = await startTestApp(emu.apiUrl, { store, env: { FEED_FAILURES_BEFORE_PAUSE: '1' } });
     await emu.waitForReady();
   });
-  afterAll(async () => {
-    await t?.stop();
-    await site?.close();
-    await emu?.close();
-    await store?.close();
-  });
+  afterAll(() => closeAll(t, site, emu, store));
 
   it('finding 7: a member without Manage Server gets no autocomplete choices of admin commands', async () => {
     site.route('/secret-feed', (_req, res) =>

@@ -8,6 +8,7 @@ import { createFeedStore } from '../../src/store/feeds.ts';
 import { openStore } from '../../src/store/index.ts';
 import type { Store } from '../../src/store/types.ts';
 import { startTestApp, type TestApp } from '../support/bot.ts';
+import { closeAll } from '../support/suite.ts';
 
 /**
  * Findings 5 and 6, through the real discord.js client against the emulator: a server's case is
@@ -36,13 +37,7 @@ describe('tenancy between servers', () => {
     t = await startTestApp(emu.apiUrl, { store, now: () => new Date('2025-04-16T12:00:00Z') });
     await emu.waitForReady();
   });
-  afterAll(async () => {
-    await t?.stop();
-    await privateSite?.close();
-    await publicSite?.close();
-    await emu?.close();
-    await store?.close();
-  });
+  afterAll(() => closeAll(t, privateSite, publicSite, emu, store));
 
   const track = (guildId: string, options: Record<string, string>) =>
     emu.command('case', { subcommand: 'track', options, guildId });
