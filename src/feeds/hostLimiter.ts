@@ -1,4 +1,8 @@
-/** At most `limit` concurrent tasks per host: many feeds on one site must not hammer it. */
+/**
+ * At most `limit` requests in flight per host: many feeds on one site must not hammer it. A slot
+ * is held for a request, not for the work after it (parsing, the store): that work never keeps
+ * the other feeds of the host waiting.
+ */
 export class HostLimiter {
   private readonly active = new Map<string, number>();
   private readonly waiting = new Map<string, Array<() => void>>();
@@ -6,12 +10,25 @@ export class HostLimiter {
   constructor(private readonly limit: number) {}
 
   async run<T>(host: string, task: () => Promise<T>): Promise<T> {
-    await this.acquire(host);
+    const release = await this.acquire(host);
     try {
       return await task();
     } finally {
-      this.release(host);
+      release();
     }
+  }
+
+  /** A slot, once one is free; the function returned gives it back (a second call does nothing). */
+  async acquire(host: string): Promise<() => void> {
+    const n = this.active.get(host) ?? 0;
+    if (n < this.limit) this.active.set(host, n + 1);
+    else
+      await new Promise<void>((resolve) => {
+        const queue = this.waiting.get(host) ?? [];
+        queue.push(resolve);
+        this.waiting.set(host, queue);
+      });
+    return this.releaser(host);
   }
 
   /**
@@ -22,20 +39,16 @@ export class HostLimiter {
     const n = this.active.get(host) ?? 0;
     if (n >= this.limit) return undefined;
     this.active.set(host, n + 1);
-    return () => this.release(host);
+    return this.releaser(host);
   }
 
-  private acquire(host: string): Promise<void> {
-    const n = this.active.get(host) ?? 0;
-    if (n < this.limit) {
-      this.active.set(host, n + 1);
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const queue = this.waiting.get(host) ?? [];
-      queue.push(resolve);
-      this.waiting.set(host, queue);
-    });
+  private releaser(host: string): () => void {
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.release(host);
+    };
   }
 
   private release(host: string): void {

@@ -97,7 +97,11 @@ function toFeedItem(
   const link = safeLink(textOf(raw.link), base);
   const guid = plainLine(textOf(raw.guid) || textOf(raw.id), 500) || undefined;
   const bodies = [raw['content:encoded'], raw.content, raw.summary, raw.description, raw.contentSnippet];
-  const text = bodies.map((b) => htmlToText(textOf(b))).reduce((a, b) => (b.length > a.length ? b : a), '');
+  // rss-parser copies the description into `content`: each distinct markup is cleaned once (the
+  // first of equally long texts wins either way).
+  const text = [...new Set(bodies.map((b) => textOf(b)))]
+    .map((b) => htmlToText(b))
+    .reduce((a, b) => (b.length > a.length ? b : a), '');
   // RSS allows an item with only a description; only an item with nothing at all is dropped.
   if (!title && !link && !text && !guid) {
     warnings.push(`item ${n} skipped: no link, title, text or guid`);

@@ -94,17 +94,23 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
     await feeds.updateState(feed.url, (s) => afterSuccess(s, feed, patch, now(), random()));
   }
 
-  async function poll(feed: Feed, owner: string): Promise<PollResult> {
+  /** `leaveHost` gives the feed's host slot back: called once the feed's request is over. */
+  async function poll(feed: Feed, owner: string, leaveHost: () => void): Promise<PollResult> {
     const base = empty(feed.url, 'ok');
     const state = await feeds.getState(feed.url);
     let res: Awaited<ReturnType<typeof fetchUrl>>;
     let parsed: Awaited<ReturnType<typeof parseFeedBody>>;
     try {
-      res = await fetchUrl(feed.url, {
-        ...limits(),
-        etag: state.initialized ? state.etag : undefined,
-        lastModified: state.initialized ? state.lastModified : undefined,
-      });
+      try {
+        res = await fetchUrl(feed.url, {
+          ...limits(),
+          etag: state.initialized ? state.etag : undefined,
+          lastModified: state.initialized ? state.lastModified : undefined,
+        });
+      } finally {
+        // Parsing and the store work that follow keep no request open to the host.
+        leaveHost();
+      }
       if (res.notModified) {
         await recordSuccess(feed, { itemsSeen: 0 });
         return { ...base, status: 'not_modified' };
@@ -131,16 +137,19 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
       const token = await seen.claim(feed.url, identity, owner);
       if (!token) continue;
       try {
-        const article = await buildArticle(
-          item,
-          { url: feed.url, title: parsed.title },
-          { limits: limits(), minChars: config.FULLTEXT_MIN_CHARS },
-          new Date(now()),
-          (err) =>
-            logger.info(
-              { feed: feed.url, url: item.link, reason: toFeedError(err).reason },
-              'article page not used',
-            ),
+        // A page fetch is a request too: it waits for a slot of the page's host.
+        const article = await limiter.run(hostOf(item.link ?? feed.url), () =>
+          buildArticle(
+            item,
+            { url: feed.url, title: parsed.title },
+            { limits: limits(), minChars: config.FULLTEXT_MIN_CHARS },
+            new Date(now()),
+            (err) =>
+              logger.info(
+                { feed: feed.url, url: item.link, reason: toFeedError(err).reason },
+                'article page not used',
+              ),
+          ),
         );
         await deps.onArticle(article, { feedUrl: feed.url, history, subscriptions: feed.subscriptions });
         await seen.confirm(feed.url, identity, token);
@@ -192,7 +201,8 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
     const p = (async (): Promise<PollResult> => {
       const feed = await feeds.get(feedUrl);
       if (!feed) return empty(feedUrl, 'unknown_feed');
-      return wait ? limiter.run(hostOf(feedUrl), () => poll(feed, owner)) : poll(feed, owner);
+      release ??= await limiter.acquire(hostOf(feedUrl));
+      return poll(feed, owner, release);
     })()
       .catch((err): PollResult => {
         // Nothing escapes a poll: a store error or a bug is logged and reported as a failure.

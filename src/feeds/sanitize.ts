@@ -75,11 +75,15 @@ const INVISIBLE =
 /** Removes escapes, controls and invisible/bidi characters; collapses whitespace; caps the length. */
 export function cleanText(value: string, maxChars: number, keepParagraphs: boolean): string {
   let text = value.replace(ANSI, '').replace(CONTROL, '').replace(INVISIBLE, '').replace(/\r\n?/g, '\n');
-  text = text.replace(/[\p{Cs}]/gu, '');
+  // Lone surrogates go; most text has no surrogate at all, which a plain scan tells cheaply.
+  if (/[\ud800-\udfff]/.test(text)) text = text.replace(/[\p{Cs}]/gu, '');
   if (keepParagraphs) {
+    // Each run of blanks becomes one space and blanks around a line break go. The patterns match
+    // only what changes (not every single space between two words, nor every bare line break):
+    // replacing each of those with itself cost more than the rest of the feed's parse.
     text = text
-      .replace(/[^\S\n]+/g, ' ')
-      .replace(/ *\n */g, '\n')
+      .replace(/ [^\S\n]+|[^\S\n ][^\S\n]*/g, ' ')
+      .replace(/ +\n *|\n +/g, '\n')
       .replace(/\n{3,}/g, '\n\n')
       .trim();
   } else {
