@@ -133,7 +133,7 @@ const MAIN_VERB_AFTER =
   /^,\s+(?:\w+ly\s+)?(?:was|were|is|are|has|have|had|will|would|could|did|does|remains?|\w+ed)\b/i;
 
 const FUTURE_CUE =
-  /\b(?:will|won['’]t|shall|is (?:set|scheduled|expected|slated|due|going) to|are (?:set|scheduled|expected|slated|due|going) to|(?:is|are) (?:set|scheduled|slated) for|set for|scheduled for|scheduled to|to begin|to start|to resume|as early as|could (?:\w+ )?be|expected to|plans? to|makes (?:his|her|their) first|upcoming|next (?:week|month|year)|(?:set|scheduled) (?:a|an|the|sentencing)|faces? (?:a |an |the )?(?:\w+ )?trial|go(?:es)? on trial|stands? trial|remains? (?:set|scheduled)|still (?:set|scheduled)|trial date|(?:set|scheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial)|(?:moved|postponed|rescheduled|pushed back|delayed) (?:to|until)|(?:postponed|rescheduled|pushed back|delayed) for|when (?:he|she|they) (?:is|are)|is due|are due|next due|is expected|are expected)\b|\buntil\b/i;
+  /\b(?:will|won['’]t|shall|is (?:set|scheduled|expected|slated|due|going) to|are (?:set|scheduled|expected|slated|due|going) to|(?:is|are) (?:set|scheduled|slated) for|set for|scheduled for|scheduled to|to begin|to start|to resume|as early as|could (?:\w+ )?be|expected to|plans? to|makes (?:his|her|their) first|upcoming|next (?:week|month|year)|(?:set|scheduled) (?:a|an|the|sentencing)|(?:set|sets|scheduled|schedules) (?!(?:of|aside|off|out|to|for|up)\b)(?:[\w.'’-]+ ){1,4}?(?:sentencing|hearing|arraignment|(?:re)?trial)|faces? (?:a |an |the )?(?:\w+ )?trial|go(?:es)? on trial|stands? trial|remains? (?:set|scheduled)|still (?:set|scheduled)|trial date|(?:set|scheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial)|(?:moved|postponed|rescheduled|pushed back|delayed) (?:to|until)|(?:postponed|rescheduled|pushed back|delayed) for|when (?:he|she|they) (?:is|are)|is due|are due|next due|is expected|are expected)\b|\buntil\b/i;
 
 /**
  * 'scheduled' when the words around the trigger speak of the future ("is set for", "will", "until
@@ -182,10 +182,18 @@ const INCIDENT_AFTER =
   /^\s+(?:fatal |deadly )?(?:shootings?|killings?|murders?|stabbings?|attacks?|deaths?|crash|incident|accident|fire|assaults?|collision|explosion)\b/i;
 const ANNOUNCE_NEAR = /\b(?:said|says|announced|confirmed|told|stated|reported|revealed)\b/i;
 
+/** "on Friday set", "Friday, Judge X scheduled": the day a date was set, said before the setting verb. */
+const SETTING_AFTER =
+  /^[\s,]*(?:[\w’'.-]+\s+){0,3}?(?<!\b(?:was|were|is|are|been|be)\s)(?:set|sets|scheduled|schedules|fixed|moved|rescheduled|postponed|adjourned)\b/i;
+/** "set the trial date Friday": a day right after a date's setting, with no "for" or "to". */
+const SETTING_BEFORE = /\b(?:set|sets|scheduled|fixed)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}?dates?\s+$/i;
+
 export interface SentenceDates {
   mentions: DateMention[];
   /** Mentions that date an announcement ("officials said Monday"), not the act. */
   announcement: Set<DateMention>;
+  /** Mentions that date the setting of a date ("a judge on Friday set ...", "set the trial date Friday"). */
+  setting: Set<DateMention>;
   /** Mentions that open the sentence ("On Monday, ...") and so scope over all of it. */
   leading: Set<DateMention>;
   relatives: Array<[number, number]>;
@@ -199,6 +207,7 @@ export function sentenceDates(masked: string): SentenceDates {
       !INCIDENT_AFTER.test(masked.slice(m.end, m.end + 30)) && !/\bsince\s+$/i.test(masked.slice(0, m.start)),
   );
   const announcement = new Set<DateMention>();
+  const setting = new Set<DateMention>();
   const leading = new Set<DateMention>();
   for (const m of mentions) {
     const lastWords = masked
@@ -208,6 +217,8 @@ export function sentenceDates(masked: string): SentenceDates {
       .slice(-5)
       .join(' ');
     if (ANNOUNCE_NEAR.test(lastWords)) announcement.add(m);
+    if (SETTING_AFTER.test(masked.slice(m.end, m.end + 60)) || SETTING_BEFORE.test(masked.slice(0, m.start)))
+      setting.add(m);
     const head = masked.slice(0, m.start);
     if (
       /^\s*(?:(?:On|In|Earlier|Later|Late|Early|Back in|This past|By|Last|Since)\s+)?(?:the\s+)?$/i.test(
@@ -218,7 +229,7 @@ export function sentenceDates(masked: string): SentenceDates {
       leading.add(m);
     }
   }
-  return { mentions, announcement, leading, relatives: relativeClauses(masked) };
+  return { mentions, announcement, setting, leading, relatives: relativeClauses(masked) };
 }
 
 /** The date word of the trigger at [start, end): nearest in its clause, or one opening the sentence. */
@@ -236,7 +247,7 @@ export function dateForTrigger(
   for (const m of dates.mentions) {
     const inClause = m.start >= clause[0] && m.end <= clause[1];
     if (!inClause && !dates.leading.has(m)) continue;
-    if (!allowAnnouncement && dates.announcement.has(m)) continue;
+    if (!allowAnnouncement && (dates.announcement.has(m) || dates.setting.has(m))) continue;
     // A date inside a relative clause dates only what that clause says, and the other way round.
     const relative = dates.relatives.find(([s, e]) => m.start >= s && m.start < e);
     // A trigger that runs into a relative clause ("sentencing, which she set for ...") belongs to it.

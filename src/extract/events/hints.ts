@@ -39,6 +39,8 @@ const TYPE_HINTS: Record<EventType, string[]> = {
     'herself in',
     'themselves in',
     'extradit',
+    'report',
+    'prison',
   ],
   charge: ['charg', 'indict', 'refiled', 'count of', 'counts of'],
   charge_dropped: ['drop', 'remov', 'downgrad', 'reduc', 'withdr', 'amended', 'altered', 'revised'],

@@ -7,6 +7,7 @@ import {
   dismissalDetails,
   lawsuitDetails,
   reportText,
+  servingSentence,
   trialDetails,
 } from './acts.ts';
 import { appealDetails } from './appeals.ts';
@@ -45,7 +46,17 @@ const BACKGROUND =
 const BACKGROUND_SENTENCE = /\b(?:previously|ago|last year|late last|since the)\b/i;
 const OLD_SCHEDULE =
   /\b(?:(?:previously|originally|already|had been|still) (?:set|scheduled|expected|due)|remains? (?:set|scheduled))\b/i;
+/**
+ * An expectation ("is expected to return to court", "expected back in court in August") or a
+ * proceeding going on ("the jury will return Tuesday", "will resume"): with no word of a date being
+ * set, not a newly set date.
+ */
+const FORESEEN = /\bexpected\b|\b(?:return|reconvene|resume)s?\b/i;
+const DATE_SET =
+  /\b(?:set|sets|scheduled|schedules|slated|fixed|listed|due|dates?|ordered|adjourned|postponed|moved|rescheduled|pushed back|delayed|until)\b/i;
 
+/** The opening sentences, where an article tells its news. */
+const LEDE_SENTENCES = 3;
 const TRIAL_STAGE = 4;
 /** How far along a case an act lies: acts of an early stage are background in a late-stage story. */
 const STAGE: Partial<Record<EventType, number>> = {
@@ -78,6 +89,10 @@ export function finishEvents(all: DraftEvent[], doc: ArticleDoc): CaseEvent[] {
     // A plan whose date has passed was reported as past ("in January he was going to be charged").
     if (d.status === 'scheduled' && d.date && d.date < doc.published.slice(0, d.date.length))
       d.status = 'happened';
+    // Nothing has happened after publication: an act dated later is scheduled ("the first available
+    // date for a fresh trial was 10 June", "tomorrow").
+    else if (d.status === 'happened' && d.date && d.date > doc.published.slice(0, d.date.length))
+      d.status = 'scheduled';
     d.new = isNew(d, doc.published) && !(d.date === null && recalled(d.sentence));
   }
   // An article whose lede reports a trial, verdict, sentence or appeal recalls, not reports, the
@@ -286,7 +301,14 @@ function recalledContext(doc: ArticleDoc, s: Sentence): boolean {
 }
 
 function isNew(d: DraftEvent, published: string): boolean {
-  if (d.status === 'scheduled') return !OLD_SCHEDULE.test(d.clause);
+  // A scheduled act is news as a newly set date; an expectation told in the body is not, nor
+  // reporting to prison to serve a sentence (the news was the sentence).
+  if (d.status === 'scheduled')
+    return (
+      !OLD_SCHEDULE.test(d.clause) &&
+      !(d.type === 'arrest' && servingSentence(d.sentence.text)) &&
+      (d.sentence.index < LEDE_SENTENCES || !FORESEEN.test(d.clause) || DATE_SET.test(d.clause))
+    );
   if (d.date?.length === 10) return d.date <= published ? d.date >= addDays(published, -7) : true;
   if (d.date) return d.recent;
   return (

@@ -86,6 +86,13 @@ export const TRIGGER_RULES: TriggerRule[] = [
     'arrest',
     "\\b(?:taken |took (?:\\w+ ){1,2})into (?:federal |police )?custody\\b|(?:'s|’s) (?:\\w+ )?arrest\\b|\\bsurrender(?:ed|s|ing)? (?:to|at)\\b|\\bsurrendered(?= (?:on |last |early |late )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\\b|[.,;])|\\bbooked into\\b|\\bturned (?:himself|herself|themselves) in\\b",
   ),
+  // Reporting to prison to begin a sentence (a self-surrender) is being taken into custody.
+  rule(
+    'arrest',
+    '\\b(?:report(?:s|ed|ing)?|self-surrender(?:s|ed|ing)?) to (?:a |the )?(?:[\\w-]+ ){0,3}?(?:prison|jail|custody)\\b|\\bmov(?:e|es|ed|ing) into (?:a |the )?(?:[\\w-]+ ){0,3}?prison(?: camp)?\\b',
+    'arrest',
+    ['report', 'surrender', 'prison'],
+  ),
   rule(
     'arrest',
     '\\bwaive[sd]? (?:his |her |their )?(?:right to (?:an )?)?extradition\\b|\\bextradit(?:ed|ion waiver)\\b',
@@ -184,7 +191,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   rule('hearing', '\\barraign(?:ed|ments?)\\b'),
   rule(
     'hearing',
-    '\\b(?:will|is (?:set|scheduled|due) to|are (?:set|scheduled|due) to) be sentenced\\b|\\bwhen (?:he|she|they) (?:is|are) sentenced\\b|\\bsentencing\\b[^.;]{0,40}?\\b(?:is |was |has been )?(?:set|scheduled)\\b|\\bdue (?:back )?in court\\b|\\b(?:set|scheduled) (?:a |the )?(?:\\w+ )?(?:hearing|sentencing)\\b',
+    '\\b(?:will|is (?:set|scheduled|due) to|are (?:set|scheduled|due) to) be sentenced\\b|\\bwhen (?:he|she|they) (?:is|are) sentenced\\b|\\bsentencing\\b[^.;]{0,40}?\\b(?:is |was |has been )?(?:set|scheduled)\\b|\\bdue (?:back )?in court\\b|\\b(?:set|scheduled|hold|holds|held|holding) (?:a |the )?(?:\\w+ )?(?:hearing|sentencing)\\b|\\b(?:set|sets|scheduled|schedules) (?!(?:of|aside|off|out|to|for|up)\\b)(?:[\\w.\\x27’-]+ ){1,4}?sentencing\\b',
     'hearing',
     ['sentenc', 'hearing', 'court'],
   ),
@@ -202,7 +209,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'hearing',
-    '\\b(?:will|(?:is|are|was|were) (?:due|set|scheduled) to|due to)\\s+(?:make\\s+an?\\s+(?:\\w+\\s+)?|\\w+\\s+)?return to court\\b|\\b(?:is|was|be|are|were|due|been) back in court\\b|\\b(?:next|new|first) court date\\b|\\bcourt date (?:is |was |has been )?(?:set|scheduled)\\b|\\bcourt appearance\\b|\\bappear(?:s|ed|ing)? (?:\\w+ ){0,2}(?:in|before|at) (?:[\\w\\x27’]+ ){0,3}?(?:court|courtroom|courthouse|judge|magistrates?)\\b',
+    '\\b(?:will|(?:is|are|was|were) (?:due|set|scheduled|slated) to|due to)\\s+(?:make\\s+an?\\s+(?:\\w+\\s+)?|\\w+\\s+)?return to court\\b|\\b(?:is|was|be|are|were|due|been) back in court\\b|\\b(?:next|new|first) court date\\b|\\bcourt date (?:is |was |has been )?(?:set|scheduled)\\b|\\bcourt appearance\\b|\\bappear(?:s|ed|ing)? (?:\\w+ ){0,2}(?:in|before|at) (?:[\\w\\x27’]+ ){0,3}?(?:court|courtroom|courthouse|judge|magistrates?)\\b',
   ),
   // trial
   rule(
@@ -211,11 +218,11 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'trial',
-    '\\bjury selection\\b[^.;]{0,30}?\\b(?:began|begins|starts|started|is scheduled|to begin|to start|ended|concluded|resumed|resumes|to resume|continued|continues|(?:set|scheduled) (?:for|to)|remains (?:set|scheduled))\\b|\\b(?:set|scheduled|moved|rescheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial(?: date)?)\\b|\\b(?:set|scheduled) (?:a |the )?(?:[\\w\\x27’-]+ ){1,3}?(?:re)?trial (?:for|on)\\b|\\b(?:new )?trial date (?:of|in|for|on)\\b',
+    '\\bjury selection\\b[^.;]{0,30}?\\b(?:began|begins|starts|started|is scheduled|to begin|to start|ended|concluded|resumed|resumes|resume|continued|continues|(?:set|scheduled) (?:for|to)|remains (?:set|scheduled))\\b|\\b(?:set|scheduled|moved|rescheduled|fixed) (?:jury selection|(?:a |the )?(?:(?:new|provisional|tentative|firm|fresh|[\\w-]+[\\x27’]s) ){0,2}(?:re)?trial(?: date)?)\\b|\\b(?:set|scheduled) (?:a |the )?(?:[\\w\\x27’-]+ ){1,3}?(?:re)?trial (?:for|on)\\b|\\b(?:new )?trial date (?:of|in|for|on)\\b|\\bdate for (?:a |the |his |her |their )?(?:new |fresh )?(?:re)?trial\\b|\\b(?:jury|jurors) (?:will|(?:is|are) (?:set |scheduled |due |expected )?to) (?:return|reconvene)\\b',
   ),
   rule(
     'trial',
-    '\\bfaces? (?:a |an |the )?(?:\\w+ )?trial\\b|\\b(?:go|goes|going|went|gone) on trial\\b|(?<!\\bto )\\bstands? trial\\b|\\b(?:is|are) (?:due |set |scheduled |expected )?to stand trial\\b|\\bmistrial\\b|\\bdeadlock(?:ed|ing|s)?\\b|\\bhung jury\\b|\\b(?:opening|closing) (?:arguments|statements)\\b',
+    '\\bfaces? (?:a |an |the )?(?:\\w+ )?(?:re)?trial\\b|\\b(?:go|goes|going|went|gone) on trial\\b|(?<!\\bto )\\bstands? trial\\b|\\b(?:is|are) (?:due |set |scheduled |expected )?to stand trial\\b|\\bmistrial\\b|\\bdeadlock(?:ed|ing|s)?\\b|\\bhung jury\\b|\\b(?:opening|closing) (?:arguments|statements)\\b',
   ),
   rule(
     'trial',

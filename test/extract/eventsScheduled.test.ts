@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/extract/index.ts';
+import type { CaseEvent } from '../../src/facts.ts';
+
+/**
+ * Scheduled acts (what /status shows as next) as the whole extractor finds them, on made-up
+ * articles. Thursday 2023-03-09 unless a test says otherwise.
+ */
+function scheduled(text: string, published = '2023-03-09'): string[] {
+  return extractFacts({ title: '', published, text })
+    .events.filter((e) => e.status === 'scheduled')
+    .map(brief)
+    .sort();
+}
+
+function brief(e: CaseEvent): string {
+  return `${e.type} ${e.date ?? 'null'}${e.new ? '' : ' (old)'}`;
+}
+
+describe('a date being set, in the words courts and reporters use', () => {
+  it('"set X\'s sentencing for" a day', () => {
+    expect(
+      scheduled('A judge on Thursday set Jane Roe’s sentencing in the arson case for April 20.'),
+    ).toEqual(['hearing 2023-04-20']);
+  });
+  it('a judge who will hold a hearing on a weekday', () => {
+    expect(
+      scheduled('John Doe was convicted of fraud. The judge planned to hold a hearing Monday on his bail.'),
+    ).toEqual(['hearing 2023-03-13']);
+  });
+  it('the first available date for a new trial', () => {
+    expect(
+      scheduled(
+        'Jane Roe will face a retrial on one count. The judge said the first available date for a new trial was 2 October 2023.',
+      ),
+    ).toEqual(['trial 2023-10-02']);
+  });
+  it('a jury that returns on a later day, told in the body (the trial goes on: no newly set date)', () => {
+    expect(
+      scheduled(
+        'A jury convicted John Doe of two counts on Thursday. Doe, 41, had denied the charges. Prosecutors called twelve witnesses. The jury will return Friday to hear more evidence.',
+      ),
+    ).toEqual(['trial 2023-03-10 (old)']);
+  });
+  it('a date to report to prison (after the sentence that set it: not news of its own)', () => {
+    expect(
+      scheduled(
+        'John Doe was sentenced to six years on Thursday. He will report to prison on May 1 to begin his sentence.',
+      ),
+    ).toEqual(['arrest 2023-05-01 (old)']);
+  });
+});
+
+describe('the day a date was set is not the date set', () => {
+  it('"a judge on Thursday set ... for April 20": April 20', () => {
+    expect(scheduled('A judge on Thursday set the sentencing of Jane Roe for April 20.')).toEqual([
+      'hearing 2023-04-20',
+    ]);
+  });
+  it('"set the trial date Friday" dates the setting: no trial date is known', () => {
+    expect(scheduled('The judge set the trial date Friday after a short hearing.')).toEqual([]);
+  });
+});
+
+describe('tense from the date', () => {
+  it('an act dated after publication has not happened: it is scheduled', () => {
+    expect(scheduled('The retrial of Jane Roe opens 14 August 2023 in the county court.')).toEqual([
+      'trial 2023-08-14',
+    ]);
+  });
+  it('"in May" after a preposition is the month, not the modal: the verdict happened', () => {
+    const events = extractFacts({
+      title: '',
+      published: '2024-01-10',
+      text: 'Jurors in May found John Doe guilty of arson.',
+    }).events.map((e) => `${e.type} ${e.date} ${e.status}`);
+    expect(events).toEqual(['verdict 2023-05 happened']);
+  });
+});
