@@ -200,3 +200,58 @@ describe('parties of a civil suit', () => {
     expect(roles('Dana Pruitt sued the county on Monday.')).toMatchObject({ 'Dana Pruitt': 'plaintiff' });
   });
 });
+
+describe('people the grammar names though no lexicon knows them', () => {
+  it('a first name that is also a word, before an unknown surname, is a person when a role is said', () => {
+    expect(roles('On Monday, Rex Vandermolen appeared before a judge.')).toMatchObject({
+      'Rex Vandermolen': 'defendant',
+    });
+  });
+
+  it('keeps a generational suffix in capitals as part of the name', () => {
+    expect(Object.keys(roles('Dwayne Colter III and Ray Bisk were charged with assault.'))).toEqual([
+      'Dwayne Colter III',
+      'Ray Bisk',
+    ]);
+  });
+
+  it('a surname alone with an age in apposition, or closing a quotation after a full stop, is a person', () => {
+    expect(roles('Brandtner, 41, is due in court Friday.')).toMatchObject({ Brandtner: 'defendant' });
+    expect(registry('“We will take a short break.” Okonjo said.').people.map((p) => p.name)).toEqual([
+      'Okonjo',
+    ]);
+  });
+});
+
+describe('who a harm word harms', () => {
+  it('striking someone harms them; a house named after someone harms no one', () => {
+    expect(
+      roles(
+        'Lena Ortiz is accused of striking Tom Reyes with her car. Brian Hollins hosted the party. ' +
+          'The defense says Reyes was killed inside the Hollins home.',
+      ),
+    ).toMatchObject({ 'Lena Ortiz': 'defendant', 'Tom Reyes': 'victim', 'Brian Hollins': 'other' });
+  });
+});
+
+describe('witnesses without a role word', () => {
+  it('a witness list opened by "including", and every member of a described list of testimony', () => {
+    expect(
+      roles(
+        'The judge named 80 people who may appear as witnesses, including the embattled Paul Rennick. ' +
+          'Testimony came from former clerks Amy Lott and Ben Ruiz and former lab associate Cara Voss.',
+      ),
+    ).toMatchObject({
+      'Paul Rennick': 'witness',
+      'Amy Lott': 'witness',
+      'Ben Ruiz': 'witness',
+      'Cara Voss': 'witness',
+    });
+  });
+
+  it('"X, a former chemist who testified …" is a witness', () => {
+    expect(
+      roles('Hugo Brandvold, a former chemist who testified for the state, described the tests.'),
+    ).toMatchObject({ 'Hugo Brandvold': 'witness' });
+  });
+});

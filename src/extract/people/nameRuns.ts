@@ -126,6 +126,7 @@ function tokenise(text: string, base: number): Tok[] {
 }
 
 const INITIAL = /^(?:\p{Lu}\.)+$/u;
+const ROMAN_SUFFIX = /^(?:II|III|IV)$/;
 
 const isCap = (w: string) => {
   const c = w.charCodeAt(0);
@@ -176,6 +177,8 @@ export function findNameRuns(doc: ArticleDoc): NameRun[] {
           if (!/^ +$/.test(gap) && !(gap === ', ' && SUFFIXES.has(next.toLowerCase().replace('.', ''))))
             break;
           if (cap(next)) j++;
+          // "Emmitt Martin III": a generational suffix in capitals ends the name it follows.
+          else if (ROMAN_SUFFIX.test(next) && !here.possessive && cap(here.text)) j++;
           else if (PARTICLES.has(next) && j + 2 < toks.length && cap(toks[j + 2]?.text ?? '')) j++;
           else break;
         }

@@ -4,9 +4,9 @@
  */
 
 export const VICTIM_TRIGGER =
-  /\b(?:kill(?:ed|ings?)|murder(?:s|ed|ing)?|deaths?|slay(?:ing|ings)|stabb(?:ed|ings?)|shootings?|wound(?:ed|ing)|injur(?:ed|ing)|shot|assault(?:ed|ing)?|victims?|rap(?:ed|ing|es?)|strangl(?:ed|ing)|beat(?:en|ing)|poison(?:ed|ing)|kidnapp(?:ed|ing)|abduct(?:ed|ing)|(?:the )?(?:body|remains) of|(?:oral )?sex(?:ual acts?)? on)\b/gi;
+  /\b(?:kill(?:ed|ings?)|murder(?:s|ed|ing)?|deaths?|slay(?:ing|ings)|stabb(?:ed|ings?)|shootings?|wound(?:ed|ing)|injur(?:ed|ing)|shot|assault(?:ed|ing)?|victims?|rap(?:ed|ing|es?)|strangl(?:ed|ing)|beat(?:en|ing)|poison(?:ed|ing)|kidnapp(?:ed|ing)|abduct(?:ed|ing)|hitting|striking|struck|(?:the )?(?:body|remains) of|(?:oral )?sex(?:ual acts?)? on)\b/gi;
 export const VICTIM_GAP_STOP =
-  /\b(?:by|suspects?|accused|defendants?|charged|charges?|counts?|was|were|is|are|but|that|which|who|led|said|as|when|while|after|before|to|into|reported|against|for|on|upon)\b/i;
+  /\b(?:by|suspects?|accused|defendants?|charged|charges?|counts?|was|were|is|are|but|that|which|who|led|said|as|when|while|after|before|to|into|reported|against|for|on|upon|inside|outside|near)\b/i;
 
 const ANY_VICTIM_TRIGGER = new RegExp(VICTIM_TRIGGER.source, 'i');
 
@@ -42,12 +42,13 @@ export const PLAINTIFF_BEFORE =
   /\b(?:sued|lawsuit|suit|complaint)\b[^.;]{0,60}\bby\s+(?:[a-z’'-]+\s+){0,4}(?:,\s*)?$/;
 export const CIVIL_DEFENDANT_AFTER =
   /^(?:,[^,]{0,80},["”]?)?\s*(?:was|is|has been|were|are|have been) (?:being )?sued\b/;
+/** "X testified", "X, a former chemist who testified": the person gave testimony. */
 export const WITNESS_AFTER =
-  /^(?:,[^,]{0,60},|,\s*who|,)?\s*(?:also\s+|later\s+)?(?:testified|recounted|took the stand|told jurors|told the jury)\b/;
+  /^(?:,[^,]{0,60},|,[^,;:]{0,60}?\bwho|,)?\s*(?:also\s+|later\s+|had\s+|has\s+)?(?:testified|recounted|took the stand|told jurors|told the jury)\b/;
 
 /** "Testimony came from X", "witnesses included X": a list of witnesses opens right before the name. */
 export const WITNESS_BEFORE =
-  /\b(?:testimony|testified|witness(?:es)?|took the stand)\b[^.;:“”"]{0,30}\b(?:included|includes|from|were|was|by|such as|like)\s+(?:[a-z’'-]+\s+){0,4}$/;
+  /\b(?:[Tt]estimony|[Tt]estified|[Ww]itness(?:es)?|took the stand)\b[^.;:“”"]{0,30}\b(?:included|includes|including|from|were|was|by|such as|like)\s+(?:[a-z’'-]+\s+){0,4}$/;
 
 export const ABBREVIATED_TITLE = /\b(?:Mr|Mrs|Ms|Mx|Dr|Sgt|Lt|Det|Capt|Cpl|Gov|Sen|Rep|Prof|Rev)\.\s+$/;
 

@@ -237,7 +237,10 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
   const hasTitle = title.length > 0 && !/^(?:the|a|an)$/i.test(title);
   if (w.length === 1)
     return (
-      (hasTitle || namesQuoteSpeaker(run, doc.text)) &&
+      // "Mangione, 27, is due in court": an age in apposition is said of a person.
+      (hasTitle ||
+        namesQuoteSpeaker(run, doc.text) ||
+        /^,\s*\d{1,3},/.test(doc.text.slice(run.end, run.end + 6))) &&
       !isCommonWord(firstWord) &&
       !/^\p{Lu}{2,}$/u.test(firstWord) &&
       !lexTag(firstWord)?.match(/Place|City|Country|Region|Organization/)
@@ -249,15 +252,24 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
   // A surname that is also a word ("Rice", "Bean") still names someone when the first word is no
   // word and the run stands in a list of names with known first names.
   if (w.some((x) => isCommonWord(x)))
-    return !isCommonWord(firstWord) && w.length === 2 && inNameList(run, doc, runs);
+    return (
+      (!isCommonWord(firstWord) && w.length === 2 && inNameList(run, doc, runs)) ||
+      // "Rex Heuermann appeared before a judge": a first name that is also a word, before a surname
+      // no lexicon knows, names a person when the words around it give a role.
+      (w.length === 2 && lexTag(lastWord) === undefined && hasRoleEvidence(run, doc.text))
+    );
   if (lexTag(lastWord) === 'LastName') return true;
-  const ev = collectEvidence(run, doc.text);
-  if (ev.title || ev.evidence.size > 0) return true;
+  if (hasRoleEvidence(run, doc.text)) return true;
   const last = nameTokens(lastWord)[0];
   if (runs.some((r) => r !== run && r.words.length === 1 && nameTokens(r.words[0] ?? '')[0] === last))
     return true;
   // A member of a list of names with a known first name ("Madison Mogen, Xana Kernodle and ...").
   return inNameList(run, doc, runs);
+}
+
+function hasRoleEvidence(run: NameRun, text: string): boolean {
+  const ev = collectEvidence(run, text);
+  return Boolean(ev.title) || ev.evidence.size > 0;
 }
 
 /**
@@ -289,7 +301,7 @@ function namesQuoteSpeaker(run: NameRun, text: string): boolean {
   const before = text.slice(Math.max(0, run.start - 30), run.start);
   if (/[”"]\s*(?:said|says|asked|asks|added|adds|continued|replied)\s+$/.test(before)) return true;
   return (
-    /[,?!—–-][”"]\s*$/.test(before) &&
+    /[,.?!—–-][”"]\s*$/.test(before) &&
     /^\s+(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|continued|replied)\b/.test(
       text.slice(run.end, run.end + 20),
     )
@@ -354,7 +366,8 @@ function chained(a: NameRun, b: NameRun, text: string): boolean {
     .slice(a.end, b.titleStart)
     .replace(NAME_SUFFIX, '')
     .replace(/\b(?:Mr|Mrs|Ms|Mx|Dr|Sgt|Lt|Det|Capt|Prof|Rev)\.\s+$/, '');
-  if (/^(?:,\s*\d{1,3},?)?\s*(?:;\s*)?(?:,\s*)?(?:and|&)\s+(?:[a-z-]+\s+)?$/.test(gap)) return true;
+  // "X and former lab associate Y": a short description of the next member.
+  if (/^(?:,\s*\d{1,3},?)?\s*(?:;\s*)?(?:,\s*)?(?:and|&)\s+(?:[a-z-]+\s+){0,3}$/.test(gap)) return true;
   // "X, and her clerk, Y": a plain description (no role noun) between commas still joins the list.
   const described = /^,?\s*(?:and|&)\s+((?:[a-z-]+\s+){0,3}[a-z-]+),\s*$/.exec(gap);
   if (described && !roleFromPhrase(described[1] ?? '', 'last')) return true; // the group is not optional
