@@ -133,6 +133,8 @@ export interface CaseEvent {
   appealEnded?: 'withdrawn' | 'rejected';
   /** The words tell a retrial or a new trial ordered or set (not only asked for or refused). */
   retrial?: boolean;
+  /** The proceeding its words name: 'federal', a US state ('new york'), or 'state' (unnamed). */
+  proceeding?: string;
 }
 
 export const PLEA_KINDS = ['guilty', 'not_guilty', 'no_contest', 'entered', 'deal'] as const;
@@ -145,6 +147,8 @@ export interface Charge {
   provenance?: Provenance;
   /** Beyond the schema: a `dismissed` status its sentence only asks for or tells refused (still pending). */
   dismissalStated?: 'motion' | 'ruling';
+  /** Beyond the schema: the proceeding its sentence names (as on events). */
+  proceeding?: string;
 }
 
 export interface Penalty {

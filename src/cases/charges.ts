@@ -96,6 +96,8 @@ export interface ChargeView {
   status: ChargeStatus;
   /** The articles that named the charge (for rules that look at when it was last reported). */
   seen: Array<Pick<ChargeObservation, 'url' | 'published' | 'status'>>;
+  /** The proceeding it belongs to (the first one its observations name). */
+  proceeding?: string;
 }
 
 /** The charges of one person from observations already filtered to the person and the as-of day. */
@@ -137,11 +139,19 @@ export function currentCharges(observations: ChargeObservation[]): ChargeView[] 
     g.push(o);
     groups.set(r, g);
   }
-  return [...groups.values()].map((g) => ({
-    charge: displayName(g),
-    status: latestStatus(g),
-    seen: g.map(({ url, published, status }) => ({ url, published, status })),
-  }));
+  return [...groups.values()].map((g) => {
+    const proceeding = proceedingOf(g);
+    return {
+      charge: displayName(g),
+      status: latestStatus(g),
+      seen: g.map(({ url, published, status }) => ({ url, published, status })),
+      ...(proceeding ? { proceeding } : {}),
+    };
+  });
+}
+
+function proceedingOf(observations: ChargeObservation[]): string | undefined {
+  return observations.find((o) => o.proceeding)?.proceeding;
 }
 
 function sameStems(a: string, b: string): boolean {

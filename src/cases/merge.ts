@@ -101,11 +101,25 @@ export function mergeArticle(
     if (p.name.trim())
       addDescriptors(registerPerson(knowledge, p.name.trim(), p.role, published), p.descriptors);
 
+  const courtOf = newsProceedings(facts.events, idOf);
   for (const c of facts.charges) {
     const person = idOf(c.defendant, 'defendant');
+    if (!person) continue;
     // "denied a motion to dismiss the charges" leaves them pending.
     const status = c.status === 'dismissed' && c.dismissalStated ? 'pending' : c.status;
-    if (person) knowledge.charges.push({ person, charge: c.charge, status, url, published });
+    const named = c.charge.trim().toLowerCase();
+    const known = knowledge.charges.some(
+      (o) => o.person === person && o.charge.trim().toLowerCase() === named,
+    );
+    const proceeding = c.proceeding ?? (known ? undefined : courtOf.get(person));
+    knowledge.charges.push({
+      person,
+      charge: c.charge,
+      status,
+      url,
+      published,
+      ...(proceeding ? { proceeding } : {}),
+    });
   }
   for (const p of facts.penalties) {
     const person = idOf(p.defendant, 'defendant');
@@ -220,6 +234,39 @@ function borrowedActs(knowledge: CaseKnowledge, incoming: IncomingEvent[]): Inco
       !defined(inc.who) &&
       incoming.some((o) => o !== inc && defined(o.who) && sameAct(o, inc)),
   );
+}
+
+/** Acts that name the charges they bring or decide. */
+const CHARGING_ACTS = new Set(['charge', 'plea', 'verdict', 'dismissal', 'charge_dropped']);
+
+/**
+ * Per person, the proceeding of the article's news about their charges ("indicted by a federal
+ * grand jury", "a state jury acquitted him") when every charging act it tells of them, news or
+ * recalled, names that one or none: a charge the article names for the first time and whose own
+ * words name none is of that proceeding. An article that also recalls another proceeding's
+ * charges ("already charged by state prosecutors") leaves its new names unplaced.
+ */
+function newsProceedings(
+  events: CaseEvent[],
+  idOf: (name: string | null) => string | null,
+): Map<string, string> {
+  const named = new Map<string, Set<string>>();
+  const news = new Set<string>();
+  for (const e of events) {
+    if (e.status !== 'happened' || !e.proceeding || !CHARGING_ACTS.has(e.type)) continue;
+    const person = idOf(e.who);
+    if (!person) continue;
+    const set = named.get(person) ?? new Set<string>();
+    set.add(e.proceeding);
+    named.set(person, set);
+    if (e.new) news.add(person);
+  }
+  const out = new Map<string, string>();
+  for (const [person, set] of named) {
+    const only = [...set][0];
+    if (set.size === 1 && only && news.has(person)) out.set(person, only);
+  }
+  return out;
 }
 
 function isStale(date: string | null, status: string, published: string): boolean {

@@ -154,6 +154,8 @@ export interface Restart {
   floor: number;
   /** The conviction was undone: convicted charges reported up to `at` are pending again. */
   overturned: boolean;
+  /** The proceeding whose conviction was undone, when its words name one. */
+  proceeding?: string;
 }
 
 export function restartOf(visible: VisibleDevelopment[]): Restart | undefined {
@@ -182,9 +184,10 @@ export function restartOf(visible: VisibleDevelopment[]): Restart | undefined {
       (v.dev.type === 'appeal' || v.dev.type === 'ruling') &&
       v.dev.status === 'happened' &&
       decision(v.reports) === 'overturned'
-    )
-      offer({ at, floor: 2, overturned: true });
-    else if (
+    ) {
+      const proceeding = v.reports.find((r) => r.proceeding)?.proceeding;
+      offer({ at, floor: 2, overturned: true, ...(proceeding ? { proceeding } : {}) });
+    } else if (
       firstDecidedAt &&
       at > firstDecidedAt &&
       ['trial', 'ruling', 'motion', 'hearing'].includes(v.dev.type) &&

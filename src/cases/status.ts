@@ -4,6 +4,7 @@ import type { ChargeView } from './charges.ts';
 import { currentCharges } from './charges.ts';
 import { nextScheduled } from './nextScheduled.ts';
 import { maxPenaltyAsOf } from './penalty.ts';
+import { sameProceeding } from './proceedings.ts';
 import { lastSentencedAt, restartOf, sentenceEvidenced, stageOf, type VisibleDevelopment } from './stage.ts';
 import type { CaseKnowledge, CaseStatus, DefendantStatus } from './types.ts';
 import { latest, visibleAsOf } from './views.ts';
@@ -60,7 +61,7 @@ function computeStatus(knowledge: CaseKnowledge, asOf: string, name: string): Ca
     const ended = stage === 'sentenced' || stage === 'dismissed' || stage === 'closed' || stage === 'appeal';
     defendants[person.name] = {
       stage,
-      charges: charges.map((c) => ({ charge: c.charge, status: c.status })),
+      charges: shownCharges(charges),
       maxPenalty: open && !ended ? maxPenaltyAsOf(knowledge, person.id, asOf, lastSentencedAt(mine)) : null,
     };
   }
@@ -74,6 +75,16 @@ function computeStatus(knowledge: CaseKnowledge, asOf: string, name: string): Ca
   };
 }
 
+/** Each charge's name and status, and its proceeding when the defendant's charges have several. */
+function shownCharges(charges: ChargeView[]): DefendantStatus['charges'] {
+  const several = charges.some((c) => !sameProceeding(c.proceeding, charges[0]?.proceeding));
+  return charges.map((c) => ({
+    charge: c.charge,
+    status: c.status,
+    ...(several && c.proceeding ? { proceeding: c.proceeding } : {}),
+  }));
+}
+
 /**
  * A conviction overturned (or a new trial granted) makes the charges convicted until then pending
  * again; a sentence imposed on someone none of whose charges is reported convicted convicts the
@@ -84,8 +95,11 @@ function applyConvictionRules(charges: ChargeView[], mine: VisibleDevelopment[])
   let out = charges;
   if (restart?.overturned) {
     const at = restart.at;
+    const proceeding = restart.proceeding;
     out = out.map((c) =>
-      c.status === 'convicted' && c.seen.every((o) => o.status !== 'convicted' || o.published <= at)
+      c.status === 'convicted' &&
+      sameProceeding(proceeding, c.proceeding) &&
+      c.seen.every((o) => o.status !== 'convicted' || o.published <= at)
         ? { ...c, status: 'pending' }
         : c,
     );

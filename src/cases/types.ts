@@ -11,7 +11,8 @@ export interface Source {
 
 /**
  * What a report keeps of its event beyond the type: the facts contract's fields that status reads
- * (plea kind, all-charges scope, custody, a suit's end, a trial not under way, appeals, a retrial).
+ * (plea kind, all-charges scope, custody, a suit's end, a trial not under way, appeals, a retrial,
+ * the proceeding).
  */
 export const REPORT_FIELDS = [
   'plea',
@@ -27,6 +28,7 @@ export const REPORT_FIELDS = [
   'appealOutcome',
   'appealEnded',
   'retrial',
+  'proceeding',
 ] as const satisfies ReadonlyArray<keyof CaseEvent>;
 export type ReportFields = Pick<CaseEvent, (typeof REPORT_FIELDS)[number]>;
 
@@ -87,6 +89,8 @@ export interface ChargeObservation {
   status: ChargeStatus;
   url: string;
   published: string;
+  /** The charge's proceeding: its own words', else that of its article's news acts (see merge.ts). */
+  proceeding?: string;
 }
 
 export interface PenaltyObservation {
@@ -126,7 +130,8 @@ export interface CaseKnowledge {
 
 export interface DefendantStatus {
   stage: Stage;
-  charges: Array<{ charge: string; status: ChargeStatus }>;
+  /** `proceeding` when the defendant's charges come from several (state and federal, two states). */
+  charges: Array<{ charge: string; status: ChargeStatus; proceeding?: string }>;
   maxPenalty: { max: number | null; unit: string } | null;
 }
 

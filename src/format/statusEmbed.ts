@@ -17,7 +17,7 @@ export function statusEmbed(status: CaseStatus): MessagePayload {
   const defendants = Object.entries(status.defendants);
   for (const [name, d] of defendants) {
     const charges = d.charges.length
-      ? d.charges.map((c) => `• ${escapeMarkdown(c.charge)} — ${c.status}`).join('\n')
+      ? d.charges.map((c) => `• ${escapeMarkdown(chargeLabel(c))} — ${c.status}`).join('\n')
       : 'No charges reported';
     fields.push({
       name: `${name} — ${d.stage}`,
@@ -43,6 +43,13 @@ export function statusEmbed(status: CaseStatus): MessagePayload {
   });
 }
 
+/** A charge's name, with its proceeding when the defendant has several ("murder (federal)"). */
+export function chargeLabel(c: { charge: string; proceeding?: string }): string {
+  if (!c.proceeding) return c.charge;
+  const court = c.proceeding.replace(/\b\w/g, (l) => l.toUpperCase());
+  return `${c.charge} (${c.proceeding === 'federal' || c.proceeding === 'state' ? c.proceeding : court})`;
+}
+
 export function penaltyLabel(p: { max: number | null; unit: string } | null): string {
   if (!p) return 'none stated';
   if (p.unit === 'life' || p.unit === 'death') return p.unit === 'life' ? 'life in prison' : 'death penalty';
@@ -56,7 +63,7 @@ export function statusText(status: CaseStatus): string {
   if (defendants.length === 0) lines.push('No defendant named yet.');
   for (const [name, d] of defendants) {
     lines.push(`${name}: ${d.stage}`);
-    for (const c of d.charges) lines.push(`  - ${c.charge}: ${c.status}`);
+    for (const c of d.charges) lines.push(`  - ${chargeLabel(c)}: ${c.status}`);
     if (d.charges.length === 0) lines.push('  - no charges reported');
     lines.push(`  maximum penalty: ${penaltyLabel(d.maxPenalty)}`);
   }

@@ -2,6 +2,7 @@ import type { Charge, ChargeStatus } from '../../facts.ts';
 import { dismissalDetails } from '../events/acts.ts';
 import { maskedSentence } from '../events/context.ts';
 import { actorRole } from '../events/events.ts';
+import { proceedingDetails } from '../events/proceeding.ts';
 import { factDefendants, namedInSentence, sentenceDefendants, whoContext } from '../events/who.ts';
 import {
   canonicalOffence,
@@ -108,6 +109,7 @@ export function extractCharges(doc: ArticleDoc, people: PersonRegistry): Charge[
     ...c,
     ...(c.provenance ? { provenance: { ...c.provenance } } : {}),
     ...(c.status === 'dismissed' && c.provenance ? dismissalDetails(c.provenance.sentence) : {}),
+    ...(c.provenance ? proceedingDetails(c.provenance.sentence) : {}),
   }));
 }
 

@@ -1,6 +1,7 @@
 import type { CaseEvent, Charge, Facts, PleaKind } from '../../facts.ts';
 import { numberWords } from '../lexicon/numbers.ts';
 import { appealDetails } from './appeals.ts';
+import { proceedingDetails } from './proceeding.ts';
 
 /**
  * What an event's sentence says beyond its type, as facts-contract fields, so that the case
@@ -169,16 +170,19 @@ function completedEvent(e: CaseEvent): CaseEvent {
   const civil =
     e.type !== 'trial' || e.trialNotUnderWay || e.mistrial ? suit : { ...suit, ...trialDetails(text) };
   const appeal = hasAppealDetails(e) ? civil : { ...civil, ...appealDetails(e.type, text) };
+  const court = e.proceeding ? appeal : { ...appeal, ...proceedingDetails(text) };
   // Only the sentence says what a dismissal was (a label's summary names the act it means).
   return e.type === 'dismissal' && !e.dismissalStated && e.provenance?.sentence
-    ? { ...appeal, ...dismissalDetails(e.provenance.sentence) }
-    : appeal;
+    ? { ...court, ...dismissalDetails(e.provenance.sentence) }
+    : court;
 }
 
 function completedCharge(c: Charge): Charge {
-  return c.status === 'dismissed' && !c.dismissalStated && c.provenance?.sentence
-    ? { ...c, ...dismissalDetails(c.provenance.sentence) }
-    : c;
+  const sentence = c.provenance?.sentence;
+  const court = c.proceeding || !sentence ? c : { ...c, ...proceedingDetails(sentence) };
+  return c.status === 'dismissed' && !c.dismissalStated && sentence
+    ? { ...court, ...dismissalDetails(sentence) }
+    : court;
 }
 
 /**
