@@ -1,4 +1,4 @@
-import { InteractionContextType, PermissionFlagsBits, Routes, SlashCommandBuilder } from 'discord.js';
+import { Routes } from 'discord.js';
 import { createDeliveryBlocks, describeBlock } from '../src/alerts/blocked.ts';
 import { type AlertSettings, createAlertSettingsStore, feedChannels } from '../src/alerts/settings.ts';
 import {
@@ -10,16 +10,13 @@ import {
 import type { Command } from '../src/discord/command.ts';
 import { parseEventTypes } from '../src/discord/eventTypesOption.ts';
 import { respond } from '../src/discord/respond.ts';
+import { slashCommand } from '../src/discord/slashCommand.ts';
 import { caseChoices, requireCase, trackedCases } from '../src/discord/trackedCase.ts';
 import { UserError } from '../src/errors.ts';
 import { alertEmbed } from '../src/format/alertEmbed.ts';
 import { alertSettingsEmbed } from '../src/format/alertSettings.ts';
 
-const data = new SlashCommandBuilder()
-  .setName('alerts')
-  .setDescription('Where alerts about new developments go (Manage Server)')
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild) // enforced again by the dispatcher
-  .setContexts(InteractionContextType.Guild)
+const data = slashCommand('alerts', 'Where alerts about new developments go (Manage Server)', { admin: true })
   .addSubcommand((s) =>
     s
       .setName('set')

@@ -1,15 +1,11 @@
-import {
-  InteractionContextType,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-  type SlashCommandSubcommandBuilder,
-} from 'discord.js';
+import type { SlashCommandSubcommandBuilder } from 'discord.js';
 import { findCase, slugify, splitList, suggestCases } from '../src/cases/definition.ts';
 import { caseChanges, checkDefinition, editDefinition } from '../src/cases/definitionChanges.ts';
 import { changeCaseDocket, listCaseDockets } from '../src/courts/manage.ts';
 import { createDocketOffers } from '../src/courts/offers.ts';
 import type { Command } from '../src/discord/command.ts';
 import { respond } from '../src/discord/respond.ts';
+import { slashCommand } from '../src/discord/slashCommand.ts';
 import { UserError } from '../src/errors.ts';
 import { truncate } from '../src/format/payload.ts';
 import { CaseLimitError, type CaseStore, createCaseStore } from '../src/store/cases.ts';
@@ -18,11 +14,9 @@ import type { Store } from '../src/store/types.ts';
 /** Discord refuses message content longer than this. */
 const MAX_CONTENT = 2000;
 
-const data = new SlashCommandBuilder()
-  .setName('case')
-  .setDescription('Choose which legal cases this server follows (Manage Server)')
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild) // also enforced server-side by the dispatcher
-  .setContexts(InteractionContextType.Guild)
+const data = slashCommand('case', 'Choose which legal cases this server follows (Manage Server)', {
+  admin: true,
+})
   .addSubcommand((s) =>
     s
       .setName('track')

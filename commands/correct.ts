@@ -1,9 +1,9 @@
-import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { createCorrectionStore, evidenceOf } from '../src/cases/corrections.ts';
 import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
 import type { Command } from '../src/discord/command.ts';
 import { caseOrDevelopmentChoices } from '../src/discord/developmentChoices.ts';
 import { respond } from '../src/discord/respond.ts';
+import { slashCommand } from '../src/discord/slashCommand.ts';
 import { requireCase, trackedCases } from '../src/discord/trackedCase.ts';
 import { UserError } from '../src/errors.ts';
 
@@ -12,13 +12,11 @@ import { UserError } from '../src/errors.ts';
  * server's /status and /timeline and stays in the store; a re-ingest never brings it back.
  */
 
-const data = new SlashCommandBuilder()
-  .setName('correct')
-  .setDescription(
-    'Mark a development wrong: hidden from /status and /timeline in this server (Manage Server)',
-  )
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild) // enforced again by the dispatcher
-  .setContexts(InteractionContextType.Guild)
+const data = slashCommand(
+  'correct',
+  'Mark a development wrong: hidden from /status and /timeline in this server (Manage Server)',
+  { admin: true },
+)
   .addStringOption((o) =>
     o
       .setName('development')

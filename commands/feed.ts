@@ -1,16 +1,11 @@
-import {
-  escapeMarkdown,
-  InteractionContextType,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-  type SlashCommandSubcommandBuilder,
-} from 'discord.js';
+import { escapeMarkdown, type SlashCommandSubcommandBuilder } from 'discord.js';
 import { createDeliveryBlocks, describeBlock } from '../src/alerts/blocked.ts';
 import { createAlertSettingsStore } from '../src/alerts/settings.ts';
 import { findCase, suggestCases } from '../src/cases/definition.ts';
 import { POSTABLE, requireAlertChannel } from '../src/discord/channelAccess.ts';
 import type { Command } from '../src/discord/command.ts';
 import { acknowledged, respond, respondChoices } from '../src/discord/respond.ts';
+import { slashCommand } from '../src/discord/slashCommand.ts';
 import { UserError } from '../src/errors.ts';
 import {
   addFeed,
@@ -23,11 +18,7 @@ import {
 import { createCaseStore } from '../src/store/cases.ts';
 import { createFeedStore, type FeedStore } from '../src/store/feeds.ts';
 
-export const data = new SlashCommandBuilder()
-  .setName('feed')
-  .setDescription('News feeds this server follows (Manage Server)')
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild) // also enforced server-side by the dispatcher
-  .setContexts(InteractionContextType.Guild)
+export const data = slashCommand('feed', 'News feeds this server follows (Manage Server)', { admin: true })
   .addSubcommand((s) =>
     s
       .setName('add')

@@ -1,18 +1,15 @@
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
 import { peopleOf } from '../src/cases/peopleView.ts';
 import type { Command } from '../src/discord/command.ts';
 import { respond } from '../src/discord/respond.ts';
+import { slashCommand } from '../src/discord/slashCommand.ts';
 import { caseChoices, requireCase, trackedCases } from '../src/discord/trackedCase.ts';
 import { peopleEmbed } from '../src/format/index.ts';
 
-const data = new SlashCommandBuilder()
-  .setName('people')
-  .setDescription('Who is who in a case: name, role, number of quotes')
-  .setContexts(InteractionContextType.Guild)
-  .addStringOption((o) =>
+const data = slashCommand('people', 'Who is who in a case: name, role, number of quotes').addStringOption(
+  (o) =>
     o.setName('case').setDescription('The case (optional when the server tracks one)').setAutocomplete(true),
-  );
+);
 
 const execute: Command['execute'] = async (interaction, ctx) => {
   const tracked = await trackedCases(ctx.store, interaction.guildId);

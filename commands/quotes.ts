@@ -1,4 +1,3 @@
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import type { CaseDefinition } from '../src/cases/definition.ts';
 import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
 import { containing, quotesOf, statementsAcrossCases } from '../src/cases/quotes.ts';
@@ -7,6 +6,7 @@ import { ensurePageOwner, pageButtons, parsePageCustomId, showPage } from '../sr
 import { caseOrPersonAutocomplete, knownPeople } from '../src/discord/personChoices.ts';
 import { caseKey, rendered } from '../src/discord/renderCache.ts';
 import { type Payload, respond } from '../src/discord/respond.ts';
+import { slashCommand } from '../src/discord/slashCommand.ts';
 import { requireCase, trackedCases } from '../src/discord/trackedCase.ts';
 import { UserError } from '../src/errors.ts';
 import { quotesPage } from '../src/format/index.ts';
@@ -14,10 +14,7 @@ import { quotesPage } from '../src/format/index.ts';
 const NAME = 'quotes';
 const PAGE_SIZE = 5;
 
-const data = new SlashCommandBuilder()
-  .setName(NAME)
-  .setDescription('What a person said about a case, newest first, with sources')
-  .setContexts(InteractionContextType.Guild)
+const data = slashCommand(NAME, 'What a person said about a case, newest first, with sources')
   .addStringOption((o) =>
     o
       .setName('person')

@@ -1,4 +1,3 @@
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { createCorrectionStore, withoutHidden } from '../src/cases/corrections.ts';
 import type { CaseDefinition } from '../src/cases/definition.ts';
 import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
@@ -7,17 +6,17 @@ import type { CaseKnowledge, CaseStatus } from '../src/cases/types.ts';
 import type { Command } from '../src/discord/command.ts';
 import { caseKey, hiddenKey, rendered } from '../src/discord/renderCache.ts';
 import { respond } from '../src/discord/respond.ts';
+import { slashCommand } from '../src/discord/slashCommand.ts';
 import { caseChoices, requireCase, today, trackedCases } from '../src/discord/trackedCase.ts';
 import { type Embed, fitEmbed, LIMITS, statusEmbed } from '../src/format/index.ts';
 import { createCaseStore } from '../src/store/cases.ts';
 
-const data = new SlashCommandBuilder()
-  .setName('status')
-  .setDescription('Where a case stands: stage, charges, next date, latest developments')
-  .setContexts(InteractionContextType.Guild)
-  .addStringOption((o) =>
-    o.setName('case').setDescription('The case (optional when the server tracks one)').setAutocomplete(true),
-  );
+const data = slashCommand(
+  'status',
+  'Where a case stands: stage, charges, next date, latest developments',
+).addStringOption((o) =>
+  o.setName('case').setDescription('The case (optional when the server tracks one)').setAutocomplete(true),
+);
 
 const execute: Command['execute'] = async (interaction, ctx) => {
   const tracked = await trackedCases(ctx.store, interaction.guildId);

@@ -1,4 +1,3 @@
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { createCorrectionStore, withoutHidden } from '../src/cases/corrections.ts';
 import type { CaseDefinition } from '../src/cases/definition.ts';
 import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
@@ -8,6 +7,7 @@ import { ensurePageOwner, pageButtons, parsePageCustomId, showPage } from '../sr
 import { caseOrPersonAutocomplete, requirePerson } from '../src/discord/personChoices.ts';
 import { caseKey, hiddenKey, rendered } from '../src/discord/renderCache.ts';
 import { type Payload, respond } from '../src/discord/respond.ts';
+import { slashCommand } from '../src/discord/slashCommand.ts';
 import { requireCase, trackedCases } from '../src/discord/trackedCase.ts';
 import { UserError } from '../src/errors.ts';
 import { EVENT_TYPES } from '../src/facts.ts';
@@ -17,10 +17,7 @@ import { typeLabel } from '../src/format/payload.ts';
 const NAME = 'timeline';
 const PAGE_SIZE = 5;
 
-const data = new SlashCommandBuilder()
-  .setName(NAME)
-  .setDescription('Developments of a case in date order, with their sources')
-  .setContexts(InteractionContextType.Guild)
+const data = slashCommand(NAME, 'Developments of a case in date order, with their sources')
   .addStringOption((o) =>
     o.setName('case').setDescription('The case (optional when the server tracks one)').setAutocomplete(true),
   )

@@ -1,19 +1,19 @@
-import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { evidenceOf } from '../src/cases/corrections.ts';
 import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
 import type { Command } from '../src/discord/command.ts';
 import { caseOrDevelopmentChoices } from '../src/discord/developmentChoices.ts';
 import { respond } from '../src/discord/respond.ts';
+import { slashCommand } from '../src/discord/slashCommand.ts';
 import { requireCase, trackedCases } from '../src/discord/trackedCase.ts';
 import { UserError } from '../src/errors.ts';
 import { fitEmbed } from '../src/format/index.ts';
 
 /** `/why`: the evidence behind one development — each outlet's sentence, and the confidence. */
 
-const data = new SlashCommandBuilder()
-  .setName('why')
-  .setDescription('Why casewatch says something: the sentences, outlets and confidence behind a development')
-  .setContexts(InteractionContextType.Guild)
+const data = slashCommand(
+  'why',
+  'Why casewatch says something: the sentences, outlets and confidence behind a development',
+)
   .addStringOption((o) =>
     o
       .setName('development')

@@ -26,9 +26,10 @@ export interface CommandContext {
  */
 export interface Command {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
-  // Admin commands declare it once, in `data`: .setDefaultMemberPermissions(ManageGuild). Discord
-  // hides the command from others by default; the dispatcher enforces the same permissions
-  // server-side (a server may override the defaults) for the command, its autocomplete, its buttons.
+  // Admin commands declare it once, in `data` (slashCommand(name, description, { admin: true }) sets
+  // Manage Server as the default permission). Discord hides the command from others by default; the
+  // dispatcher enforces the same permissions server-side (a server may override the defaults) for the
+  // command, its autocomplete, its buttons.
   /** Answer ephemerally by default (the dispatcher's error replies follow this too). */
   ephemeral?: boolean;
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
