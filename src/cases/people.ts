@@ -85,10 +85,20 @@ export function registerPerson(
   return person;
 }
 
+/**
+ * Parts the extractor gives on strong words (a title, "defending", "prosecuting", "the victim"):
+ * someone an article showed in one of them is not a defendant of the case because another article
+ * attached an act to their name (the victim of "convicted of killing X", the barrister beside the
+ * accused); the case definition, or joining as a co-defendant, says otherwise.
+ */
+const OTHER_PART: ReadonlySet<Role> = new Set(['judge', 'prosecutor', 'defense_attorney', 'juror', 'victim']);
+
 function dominantRole(person: CasePerson): Role {
-  let best: Role = person.role;
+  let best: Role = person.role === 'defendant' ? 'other' : person.role;
   let count = 0;
+  const otherPart = Object.entries(person.roles).some(([role, n]) => n > 0 && OTHER_PART.has(role as Role));
   for (const [role, n] of Object.entries(person.roles) as Array<[Role, number]>) {
+    if (role === 'defendant' && otherPart) continue;
     // A defendant stays a defendant even when most articles called them something else earlier.
     if (role === 'defendant' && n > 0) return 'defendant';
     if (n > count) {

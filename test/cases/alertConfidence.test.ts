@@ -110,4 +110,36 @@ describe('alert confidence', () => {
     // Both acts stay in the case's knowledge (the timeline), only the alert is withheld.
     expect(k.developments.filter((d) => d.type === 'verdict')).toHaveLength(2);
   });
+
+  it('a name an article showed as the barrister or the victim is no defendant because another article gave it an act', () => {
+    const k = emptyKnowledge('harbor');
+    const parts = facts({
+      people: [
+        { name: 'Rhys Oduya', role: 'defense_attorney' },
+        { name: 'Nadia Wren', role: 'victim' },
+      ],
+    });
+    mergeArticle(k, definition, article('https://a.example/7', '2025-06-01'), parts, { history: false });
+    const f = facts({
+      people: [
+        { name: 'Rhys Oduya', role: 'defendant' },
+        { name: 'Nadia Wren', role: 'defendant' },
+      ],
+      events: [
+        event(
+          { type: 'hearing', status: 'scheduled', date: '2025-07-01', who: 'Rhys Oduya' },
+          'He will appear on July 1.',
+        ),
+        event(
+          { type: 'verdict', date: '2025-06-02', who: 'Nadia Wren' },
+          'Wren was found guilty Monday.',
+          200,
+        ),
+      ],
+    });
+    const ds = mergeArticle(k, definition, article('https://b.example/8', '2025-06-03'), f, {
+      history: false,
+    });
+    expect(shown(ds.decisions)).toHaveLength(0);
+  });
 });
