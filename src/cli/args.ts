@@ -6,6 +6,20 @@ export class UsageError extends Error {}
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /**
+ * The subcommand the first argument names, and the arguments after it. Only the table's own
+ * entries count ("toString" is no subcommand, though every object has one).
+ */
+export function subcommandOf<T>(
+  table: Record<string, T>,
+  args: string[],
+): { name: string; run: T; rest: string[] } {
+  const [name = '', ...rest] = args;
+  const run = Object.hasOwn(table, name) ? table[name] : undefined;
+  if (run === undefined) throw new UsageError(name ? `unknown subcommand "${name}"` : 'missing subcommand');
+  return { name, run, rest };
+}
+
+/**
  * The one argument parser of every `casewatch` subcommand: node's `util.parseArgs` in strict mode
  * (an unknown option, an option without its value or a flag given a value is an error, never
  * ignored), plus the positional arguments named as in the usage line: `CASE` is required, `[DIR]`

@@ -4,7 +4,7 @@ import { caseChanges, checkDefinition, editDefinition } from '../cases/definitio
 import { changeCaseDocket, listCaseDockets } from '../courts/manage.ts';
 import { createDocketOffers } from '../courts/offers.ts';
 import { createCaseStore } from '../store/cases.ts';
-import { parseCommandArgs, UsageError } from './args.ts';
+import { parseCommandArgs, subcommandOf, UsageError } from './args.ts';
 import type { CliCommand, CliContext } from './types.ts';
 
 /** A case definition file, validated; a bad file is one line naming the field. */
@@ -147,14 +147,12 @@ export const command: CliCommand = {
     'COURT NUMBER': 'a federal court id and docket number, e.g. nysd 1:24-cr-00542 (S.D.N.Y. works too)',
   },
   async run(args, ctx) {
-    const [sub = '', ...rest] = args;
-    const run = SUBCOMMANDS[sub];
-    if (!run) throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'missing subcommand');
+    const { name, run, rest } = subcommandOf(SUBCOMMANDS, args);
     try {
       return await run(rest, ctx);
     } catch (err) {
       if (err instanceof UsageError) throw err;
-      ctx.stderr.write(`case ${sub}: ${(err as Error).message}\n`);
+      ctx.stderr.write(`case ${name}: ${(err as Error).message}\n`);
       return 1;
     }
   },

@@ -3,7 +3,7 @@ import { checkFeed } from '../feeds/check.ts';
 import { addFeed, describeCheck, describeDiscovery, describeFeed, keywordLists } from '../feeds/manage.ts';
 import { createCaseStore } from '../store/cases.ts';
 import { createFeedStore } from '../store/feeds.ts';
-import { parseCommandArgs, UsageError } from './args.ts';
+import { parseCommandArgs, subcommandOf, UsageError } from './args.ts';
 import { findCase, unknownCaseLine } from './support.ts';
 import type { CliCommand, CliContext } from './types.ts';
 
@@ -152,9 +152,7 @@ export const command: CliCommand = {
     '--guild ID': 'the Discord server the feed is for',
   },
   async run(args, ctx) {
-    const [sub = '', ...rest] = args;
-    const run = SUBCOMMANDS[sub];
-    if (!run) throw new UsageError(sub ? `unknown subcommand "${sub}"` : 'missing subcommand');
+    const { run, rest } = subcommandOf(SUBCOMMANDS, args);
     return run(rest, ctx);
   },
 };

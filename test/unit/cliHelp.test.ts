@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { command as caseCommand } from '../../src/cli/case.ts';
+import { command as feedCommand } from '../../src/cli/feed.ts';
 import { main } from '../../src/cli/main.ts';
 import { createCaseStore } from '../../src/store/cases.ts';
 import { openStore } from '../../src/store/index.ts';
@@ -90,6 +91,18 @@ describe('casewatch case add / update', () => {
   });
   afterAll(async () => store.close());
   const run = (args: string[]) => runCli(caseCommand, args, store);
+
+  it('refuses a subcommand it does not have, even one named like a property of every object', async () => {
+    for (const [command, sub] of [
+      [caseCommand, 'toString'],
+      [feedCommand, 'constructor'],
+      [caseCommand, 'archive'],
+    ] as const) {
+      const r = await runCli(command, [sub], store);
+      expect(r.code, `${command.name} ${sub}`).toBe(2);
+      expect(r.err).toContain(`unknown subcommand "${sub}"`);
+    }
+  });
 
   it('refuses to add a slug that exists, leaving the case as it was', async () => {
     const first = file('a.json', { slug: 'quarry', name: 'Quarry fire', aliases: ['Millstone quarry'] });
