@@ -308,3 +308,37 @@ describe('an appeal told by its outcome', () => {
     ).toContain('appeal John Doe 2023-01 happened (old)');
   });
 });
+
+describe('decisions on requests named by a noun', () => {
+  it('rejecting "X’s push to dismiss" is a ruling, not a dismissal', () => {
+    expect(
+      events('On Monday the judge rejected Jane Roe’s push to dismiss the case on immunity grounds.', [
+        ROE,
+        JUDGE,
+      ]),
+    ).toEqual(['ruling Jane Roe 2023-03-06 happened']);
+  });
+  it('"a bid to throw out the charge was refused by the judge" (passive) is a ruling', () => {
+    expect(events('A bid to throw out the murder charge was refused by the judge on Monday.', [DOE])).toEqual(
+      ['ruling John Doe 2023-03-06 happened'],
+    );
+  });
+});
+
+describe('more forms of sentences, charges and trial steps', () => {
+  it('"the judge who sentenced X in January" is a sentence, recalled', () => {
+    expect(events('The judge who sentenced John Doe in January recommended a camp in Ohio.', [DOE])).toEqual([
+      'sentence John Doe 2023-01 happened (old)',
+    ]);
+  });
+  it('"a verdict could not be reached" is a trial step that happened', () => {
+    expect(events('On Friday a verdict on the third count could not be reached.', [DOE])).toEqual([
+      'trial John Doe 2023-03-03 happened',
+    ]);
+  });
+  it('"brought 11 charges" files charges', () => {
+    expect(events('Prosecutors brought 11 charges against John Doe on Monday.', [DOE])).toEqual([
+      'charge John Doe 2023-03-06 happened',
+    ]);
+  });
+});

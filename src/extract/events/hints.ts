@@ -88,6 +88,7 @@ const TYPE_HINTS: Record<EventType, string[]> = {
     'sided',
     'refused',
     'declined',
+    'turned down',
     'ordered',
     'barred',
     'excluded',

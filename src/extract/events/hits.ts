@@ -1,7 +1,7 @@
 import type { EventType } from '../../facts.ts';
 import { HYPOTHETICAL } from './context.ts';
 import { rulesFor } from './hints.ts';
-import type { TriggerRule } from './rules.ts';
+import { REQUEST_NOUN, type TriggerRule } from './rules.ts';
 
 /** Triggers of one sentence, re-typed by their context ("prosecutors dismissed" is a dropped charge). */
 
@@ -11,8 +11,10 @@ const PROSECUTION_AGENT =
 /** A noun right before a past participle: "officers charged in ...", "a doctor convicted of ...". */
 export const REDUCED_RELATIVE =
   /\b(?!(?:was|were|be|been|being|is|are|get|got|and|or|then|also|later|formally|jury|jurors|judge|panel)\b)(?![a-z]+ly\s+$)[a-z]+s?\s+$/;
-const DISMISS_REQUEST =
-  /\b(?:to have|to get|motions? (?:[\w'’-]+ ){0,6}?to|bids? to|seeking to|asked (?:\w+ ){0,4}to|requests? (?:[\w'’-]+ ){0,4}?to|arguing to|fighting to|decision to|(?:argu\w*|contend\w*|claim\w*|saying|said|says) that|should be|must be)\b[^.;]{0,50}$/i;
+const DISMISS_REQUEST = new RegExp(
+  `\\b(?:to have|to get|motions? (?:[\\w'’-]+ ){0,6}?to|${REQUEST_NOUN} to|seeking to|asked (?:\\w+ ){0,4}to|requests? (?:[\\w'’-]+ ){0,4}?to|arguing to|fighting to|decision to|(?:argu\\w*|contend\\w*|claim\\w*|saying|said|says) that|should be|must be)\\b[^.;]{0,50}$`,
+  'i',
+);
 const VERDICT_WORDS = /\b(?:verdict|convicted|found (?:\w+ )?guilty|acquitt|sentenced)/i;
 const TRIAL_SPEECH = /\b(?:opening|closing) (?:arguments|statements)\b|\btold the jury\b|\bcross-exam/i;
 /** "dropped their appeal", "withdrew its motion": a request withdrawn, not a charge. */

@@ -1,4 +1,5 @@
 import type { EventType } from '../../facts.ts';
+import { numberWords } from '../lexicon/numbers.ts';
 
 /**
  * The trigger lexicon of legal news: which words report which kind of development. A rule's
@@ -19,6 +20,9 @@ const DISMISSABLE = '(?:case|charges?|counts?|indictment|complaint|lawsuit|suit|
 const APPELLATE_COURT =
   '(?:appeals court|court of appeals?|appellate (?:court|division|panel)|supreme court|superior court|appeals panel|(?:three|\\d)-judge panel|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|d\\.c\\.|federal) circuit|court of criminal appeals|appeal judges?|high court|justices)';
 const CHARGE_NOUN = '(?:charges?|counts?|enhancements?|case|indictment|allegations?|complaint)';
+/** What a party asks a court for, as a noun: "the defense's bid to", "Trump's push to", "a request for". */
+export const REQUEST_NOUN =
+  '(?:requests?|motions?|petitions?|bids?|applications?|push|efforts?|attempts?|challenges?|objections?)';
 
 function rule(type: EventType, source: string, family: string = type, needs?: string[]): TriggerRule {
   return { type, family, re: new RegExp(source, 'gi'), ...(needs ? { needs } : {}) };
@@ -102,7 +106,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   rule('charge', '\\b(?:formally |also |officially |each )?charged\\b'),
   rule(
     'charge',
-    '\\bfiled (?:the )?(?:criminal )?(?:charges|charging documents|an? (?:criminal )?complaint|an indictment)\\b|\\bfiled (?:\\w+ ){0,2}(?:counts?|charges?) (?:of|against)\\b|\\b(?:filed|brought|added|hit (?:him|her|them) with) (?:a |an )?(?:new|lesser|additional|reduced|separate) (?:counts?|charges?)\\b|\\bcharges? (?:was|were|have been|had been|will be|would be|are) (?:formally )?(?:filed|brought|unsealed|refiled)\\b',
+    `\\bfiled (?:the )?(?:criminal )?(?:charges|charging documents|an? (?:criminal )?complaint|an indictment)\\b|\\bfiled (?:\\w+ ){0,2}(?:counts?|charges?) (?:of|against)\\b|\\b(?:filed|brought|added|hit (?:him|her|them) with) (?:a |an )?(?:new|lesser|additional|reduced|separate|\\d+|${numberWords(2, 20)}) (?:counts?|charges?)\\b|\\bcharges? (?:was|were|have been|had been|will be|would be|are) (?:formally )?(?:filed|brought|unsealed|refiled)\\b`,
     'charge',
     ['filed', 'brought', 'unsealed', 'refiled', 'added', 'hit'],
   ),
@@ -181,7 +185,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // ruling
   rule(
     'ruling',
-    "\\b(?:granted|denied|rejected|refused|declined) (?:[\\w'’-]+ ){0,4}?(?:requests?|motions?|petitions?|bids?|applications?|new trial)\\b|\\brefused to order (?:a )?new trial\\b|\\bordered (?:a )?new trial\\b",
+    `\\b(?:granted|denied|rejected|refused|declined) (?:[\\w'’-]+ ){0,4}?(?:${REQUEST_NOUN}|new trial)\\b|\\b(?:${REQUEST_NOUN}|filings?)\\b[^.;]{0,80}?\\b(?:was|were|has been|have been|had been) (?:denied|rejected|refused|turned down)\\b|\\brefused to order (?:a )?new trial\\b|\\bordered (?:a )?new trial\\b`,
   ),
   rule(
     'ruling',
@@ -226,7 +230,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'trial',
-    '\\bsent (?:the )?(?:jury|jurors) home\\b|\\b(?:jury|jurors)\\b[^.;]{0,60}?\\b(?:was|were) sent home\\b|\\bbegan deliberat(?:ing|ions)\\b|\\b(?:jury|jurors?)\\b[^.;]{0,40}?\\b(?:was|were|been|is) (?:selected|seated|empanell?ed|impanell?ed|sworn in)\\b|\\b(?:unable to|could not|couldn[\\x27’]t|failed to) (?:reach|agree on|return) (?:a |any )?(?:unanimous )?verdicts?\\b',
+    '\\bsent (?:the )?(?:jury|jurors) home\\b|\\b(?:jury|jurors)\\b[^.;]{0,60}?\\b(?:was|were) sent home\\b|\\bbegan deliberat(?:ing|ions)\\b|\\b(?:jury|jurors?)\\b[^.;]{0,40}?\\b(?:was|were|been|is) (?:selected|seated|empanell?ed|impanell?ed|sworn in)\\b|\\b(?:unable to|could not|couldn[\\x27’]t|failed to) (?:reach|agree on|return) (?:a |any )?(?:unanimous )?verdicts?\\b|\\bverdicts?\\b[^.;]{0,60}?\\b(?:could not|couldn[\\x27’]t|was not|were not) (?:be )?reached\\b',
   ),
   // verdict
   rule(
@@ -240,7 +244,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // sentence
   rule(
     'sentence',
-    '\\bsentenced (?:\\w+ ){0,3}to\\b|\\bwas sentenced\\b|\\bpronounced (?:the|his|her) sentence\\b|\\bimposed (?:a |the )?(?:\\w+ )?(?:sentence|prison term)\\b|\\b(?:got|received|was given) (?:a |an )?(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|life)\\b(?:[ -](?:years?|months?))?(?:[- ]\\w+)? (?:in (?:state |federal )?prison|of (?:probation|house arrest|home confinement)|behind bars|in jail|sentence|prison (?:term|sentence)|terms?)\\b|\\bserving (?:a |an |his |her |their )?(?:[\\w-]+ ){0,3}?(?:sentence|prison term|life term|whole[- ]life order)\\b|\\b(?:handed|given|gave|received|imposed)\\b[^.;]{0,30}?\\b(?:whole[- ]life (?:orders?|sentences?|terms?|tariffs?)|life sentences?|life terms?)\\b',
+    '\\bsentenced (?:\\w+ ){0,3}to\\b|\\bwas sentenced\\b|\\b(?:judge|court) (?:who|that) sentenced\\b|\\bpronounced (?:the|his|her) sentence\\b|\\bimposed (?:a |the )?(?:\\w+ )?(?:sentence|prison term)\\b|\\b(?:got|received|was given) (?:a |an )?(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|life)\\b(?:[ -](?:years?|months?))?(?:[- ]\\w+)? (?:in (?:state |federal )?prison|of (?:probation|house arrest|home confinement)|behind bars|in jail|sentence|prison (?:term|sentence)|terms?)\\b|\\bserving (?:a |an |his |her |their )?(?:[\\w-]+ ){0,3}?(?:sentence|prison term|life term|whole[- ]life order)\\b|\\b(?:handed|given|gave|received|imposed)\\b[^.;]{0,30}?\\b(?:whole[- ]life (?:orders?|sentences?|terms?|tariffs?)|life sentences?|life terms?)\\b',
   ),
   // appeal (U.S. appellate courts and circuits; the English Court of Appeal and its permission to appeal)
   rule(
