@@ -125,6 +125,8 @@ export interface CaseEvent {
   trialNotUnderWay?: boolean;
   /** A `trial` that ended in a mistrial or a hung jury. */
   mistrial?: boolean;
+  /** A `hearing`'s kind: a sentencing, an arraignment, a preliminary hearing, an extradition, a trial date. */
+  hearingKind?: HearingKind;
   /** The words name an appeal under way ("bail pending appeal", "while she appeals"). */
   appealPending?: boolean;
   /** An `appeal` or `ruling` that confirmed the decision challenged, or undid a conviction. */
@@ -136,6 +138,10 @@ export interface CaseEvent {
   /** The proceeding its words name: 'federal', a US state ('new york'), or 'state' (unnamed). */
   proceeding?: string;
 }
+
+/** What a `hearing` is for, when its words tell it (the order is the precedence: see events/hearings.ts). */
+export const HEARING_KINDS = ['sentencing', 'arraignment', 'preliminary', 'extradition', 'trial'] as const;
+export type HearingKind = (typeof HEARING_KINDS)[number];
 
 export const PLEA_KINDS = ['guilty', 'not_guilty', 'no_contest', 'entered', 'deal'] as const;
 export type PleaKind = (typeof PLEA_KINDS)[number];

@@ -76,12 +76,12 @@ interface CaseState {
 }
 
 /**
- * The snapshot as stored (format 5: reports carry the facts contract's act fields, plea kind to the
- * appeal fields and the proceeding, as charges do; an older snapshot, or one without `format`, is
- * dropped and the log replayed).
+ * The snapshot as stored (format 6: reports carry the facts contract's act fields, plea kind to the
+ * appeal fields, the proceeding, as charges do, and a hearing's kind; an older snapshot, or one
+ * without `format`, is dropped and the log replayed).
  */
 interface Snapshot {
-  format: 5;
+  format: 6;
   knowledge: CaseKnowledge;
   quotes: Record<string, QuoteRecord[]>;
   slots: Record<string, number>;
@@ -148,7 +148,7 @@ function build(store: Store): KnowledgeStore {
 
   async function load(slug: string): Promise<CaseState> {
     const snap = await snapshots.get<Snapshot | CaseKnowledge>(slug);
-    if (snap && 'format' in snap && snap.format === 5)
+    if (snap && 'format' in snap && snap.format === 6)
       return {
         k: snap.knowledge,
         quotes: new Map(Object.entries(snap.quotes)),
@@ -308,7 +308,7 @@ function addQuotes(state: CaseState, quotes: QuoteRecord[]) {
 
 function snapshotOf(state: CaseState): Snapshot {
   return {
-    format: 5,
+    format: 6,
     knowledge: state.k,
     quotes: Object.fromEntries(state.quotes),
     slots: Object.fromEntries(state.slots),

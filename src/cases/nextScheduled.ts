@@ -1,4 +1,4 @@
-import type { Stage } from '../facts.ts';
+import { HEARING_KINDS, type Stage } from '../facts.ts';
 import { dateKey, isDay, isMonth, onOrAfter, overlaps, rangeOf } from './dates.ts';
 import { bestDate, bestSummary } from './developments.ts';
 import { decidedAt, type VisibleDevelopment } from './stage.ts';
@@ -28,22 +28,14 @@ const AFTER_SENTENCE = new Set<Stage>(['sentenced', 'appeal', 'closed']);
 
 /** Scheduled acts of which a person has one pending at a time (motions, bail, etc. can be many). */
 const ONE_OF_A_KIND = new Set(['trial', 'charge', 'charge_dropped', 'plea', 'verdict']);
-/** Hearings whose kind can be told from their summary; others are never taken as rescheduled. */
-const HEARING_KINDS: Array<[string, RegExp]> = [
-  ['sentencing', /\bsentenc/i],
-  ['arraignment', /\barraign/i],
-  ['preliminary', /\bpreliminary\s+(?:hearing|examination)\b/i],
-  ['extradition', /\bextradit/i],
-  ['trial', /\bjury\s+selection\b|\b(?:re)?trial\s+(?:date|set|scheduled|to\s+begin|begins?|starts?)\b/i],
-];
 
 /** What kind of event a scheduled development is, when it can be told. */
 export function scheduledKind(v: VisibleDevelopment): string | undefined {
   if (v.dev.type === 'sentence') return 'sentencing';
   if (ONE_OF_A_KIND.has(v.dev.type)) return v.dev.type;
   if (v.dev.type !== 'hearing') return undefined;
-  const text = v.reports.map((r) => r.summary).join('\n');
-  return HEARING_KINDS.find(([, re]) => re.test(text))?.[0];
+  // Hearings of no stated kind are never taken as rescheduled; of several, the first in HEARING_KINDS.
+  return HEARING_KINDS.find((k) => v.reports.some((r) => r.hearingKind === k));
 }
 
 export function nextScheduled(

@@ -1,7 +1,6 @@
 import type { Stage } from '../facts.ts';
 import type { ChargeView } from './charges.ts';
 import { isDay } from './dates.ts';
-import { bestSummary } from './developments.ts';
 import type { Development, DevelopmentReport } from './types.ts';
 
 /**
@@ -22,10 +21,6 @@ export interface VisibleDevelopment {
   reports: DevelopmentReport[];
 }
 
-function text(v: VisibleDevelopment): string {
-  return v.reports.map((r) => `${r.summary} ${r.sentence ?? ''}`).join(' \n ') || bestSummary(v.dev.reports);
-}
-
 /**
  * The stage one development shows for its defendant (index into RANK), or -1 for none.
  * `pleaAccepted`: the court took the plea (a charge convicted, or a sentencing set).
@@ -34,7 +29,6 @@ function rankOf(v: VisibleDevelopment, pleaAccepted: boolean): number {
   const { type, status } = v.dev;
   // An act dated after every article that reports it cannot have happened yet: it is scheduled.
   const happened = status === 'happened' && !datedAhead(v);
-  const t = text(v);
   // Reporting to prison to serve a sentence shows the sentence imposed, whatever the type.
   if (
     happened &&
@@ -62,7 +56,10 @@ function rankOf(v: VisibleDevelopment, pleaAccepted: boolean): number {
       return happened ? 2 : 1;
     case 'hearing':
       // A hearing held, or an arraignment / preliminary hearing set, is a pretrial proceeding.
-      return happened || /\barraign|\bpreliminary\s+(?:hearing|examination)/i.test(t) ? 2 : 1;
+      return happened ||
+        v.reports.some((r) => r.hearingKind === 'arraignment' || r.hearingKind === 'preliminary')
+        ? 2
+        : 1;
     case 'plea': {
       if (!happened) return 1;
       // "agreed to plead guilty" / "signed a plea agreement" is a deal ('deal'), not a plea entered.
@@ -111,7 +108,8 @@ function sentencingSet(visible: VisibleDevelopment[]): boolean {
   return visible.some(
     (v) =>
       v.dev.status === 'scheduled' &&
-      (v.dev.type === 'sentence' || (v.dev.type === 'hearing' && /\bsentenc/i.test(text(v)))),
+      (v.dev.type === 'sentence' ||
+        (v.dev.type === 'hearing' && v.reports.some((r) => r.hearingKind === 'sentencing'))),
   );
 }
 

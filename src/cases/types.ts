@@ -24,6 +24,7 @@ export const REPORT_FIELDS = [
   'lawsuit',
   'trialNotUnderWay',
   'mistrial',
+  'hearingKind',
   'appealPending',
   'appealOutcome',
   'appealEnded',

@@ -516,6 +516,36 @@ describe('the next date', () => {
   });
 });
 
+describe("a hearing's kind is the facts contract's field, not its words", () => {
+  const charged = item('2025-01-10', { events: [{ type: 'charge', who: LFS, date: '2025-01-09' }] });
+  const courtDate = (published: string, date: string, hearingKind?: 'arraignment' | 'sentencing') =>
+    item(published, {
+      events: [
+        {
+          type: 'hearing',
+          who: LFS,
+          date,
+          status: 'scheduled',
+          summary: 'Court date set',
+          ...(hearingKind ? { hearingKind } : {}),
+        },
+      ],
+    });
+  it('an arraignment set is a pretrial step; a court date of no stated kind is not', () => {
+    expect(statusOf([charged, courtDate('2025-01-20', '2025-02-03')], '2025-01-20')?.stage).toBe('charged');
+    expect(
+      statusOf([charged, courtDate('2025-01-20', '2025-02-03', 'arraignment')], '2025-01-20')?.stage,
+    ).toBe('pretrial');
+  });
+  it('a sentencing set again replaces the earlier date; hearings of no stated kind do not replace each other', () => {
+    const first = courtDate('2025-03-01', '2025-06-10', 'sentencing');
+    const moved = courtDate('2025-05-01', '2025-07-15', 'sentencing');
+    expect(caseStatus(knowledgeOf([indicted, first, moved]), '2025-05-01').next?.date).toBe('2025-07-15');
+    const unnamed = [courtDate('2025-03-01', '2025-06-10'), courtDate('2025-05-01', '2025-07-15')];
+    expect(caseStatus(knowledgeOf([indicted, ...unnamed]), '2025-05-01').next?.date).toBe('2025-06-10');
+  });
+});
+
 describe('the act the article states', () => {
   it('a motion asking to dismiss is a motion, a refused one a ruling; the charge stays pending', () => {
     const asked = item('2025-04-02', {

@@ -3,6 +3,7 @@ import {
   actDetails,
   custodyDetails,
   dismissalDetails,
+  hearingDetails,
   lawsuitDetails,
   pleaKind,
   trialDetails,
@@ -160,5 +161,48 @@ describe('a trial set or ended without verdict', () => {
       mistrial: true,
     });
     expect(trialDetails('Opening statements began in the trial on Monday')).toEqual({});
+  });
+});
+
+describe("a hearing's kind", () => {
+  it('tells a sentencing, an arraignment, a preliminary hearing; a sentencing named with an arraignment wins', () => {
+    expect(hearingDetails('Sentencing was set for June 2')).toEqual({ hearingKind: 'sentencing' });
+    expect(hearingDetails('She will be arraigned on Friday')).toEqual({ hearingKind: 'arraignment' });
+    expect(hearingDetails('A preliminary hearing is scheduled for May')).toEqual({
+      hearingKind: 'preliminary',
+    });
+    expect(hearingDetails('At his arraignment the judge set sentencing for June 2')).toEqual({
+      hearingKind: 'sentencing',
+    });
+    expect(hearingDetails('A status conference is set for Monday')).toEqual({});
+  });
+  it('is read from the whole sentence when facts come without it (a summary may be cut short)', () => {
+    const sentence = `The judge, who heard from both sides for ${'nearly two hours and '.repeat(6)}then set the sentencing for June 2.`;
+    const completed = withActDetails({
+      people: [],
+      quotes: [],
+      charges: [],
+      penalties: [],
+      events: [
+        {
+          type: 'hearing',
+          date: '2025-06-02',
+          status: 'scheduled',
+          who: 'Jane Roe',
+          summary: sentence.slice(0, 60),
+          new: true,
+          provenance: { sentence, offset: 0 },
+        },
+      ],
+    });
+    expect(completed.events[0]?.hearingKind).toBe('sentencing');
+  });
+  it('the extractor fills it on the hearings it finds', () => {
+    const facts = extractFacts({
+      title: '',
+      published: '2025-03-06',
+      text: 'Jane Roe pleaded guilty to arson on Thursday. Her sentencing is scheduled for June 2.',
+    });
+    expect(facts.events.find((e) => e.type === 'hearing')?.hearingKind).toBe('sentencing');
   });
 });

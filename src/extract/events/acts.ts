@@ -1,6 +1,7 @@
 import type { CaseEvent, Charge, Facts, PleaKind } from '../../facts.ts';
 import { numberWords } from '../lexicon/numbers.ts';
 import { appealDetails } from './appeals.ts';
+import { hearingDetails } from './hearings.ts';
 import { proceedingDetails } from './proceeding.ts';
 
 /**
@@ -171,10 +172,11 @@ function completedEvent(e: CaseEvent): CaseEvent {
     e.type !== 'trial' || e.trialNotUnderWay || e.mistrial ? suit : { ...suit, ...trialDetails(text) };
   const appeal = hasAppealDetails(e) ? civil : { ...civil, ...appealDetails(e.type, text) };
   const court = e.proceeding ? appeal : { ...appeal, ...proceedingDetails(text) };
+  const hearing = e.type !== 'hearing' || e.hearingKind ? court : { ...court, ...hearingDetails(text) };
   // Only the sentence says what a dismissal was (a label's summary names the act it means).
   return e.type === 'dismissal' && !e.dismissalStated && e.provenance?.sentence
-    ? { ...court, ...dismissalDetails(e.provenance.sentence) }
-    : court;
+    ? { ...hearing, ...dismissalDetails(e.provenance.sentence) }
+    : hearing;
 }
 
 function completedCharge(c: Charge): Charge {

@@ -13,6 +13,7 @@ import {
 import { appealDetails } from './appeals.ts';
 import { frontedClauseEnd, sentenceMentions } from './context.ts';
 import { newsDay } from './dates.ts';
+import { hearingDetails } from './hearings.ts';
 import { proceedingDetails } from './proceeding.ts';
 
 /** An event as found in one sentence, before the article-wide passes. */
@@ -360,6 +361,7 @@ function toEvent(d: DraftEvent): CaseEvent {
     ...custodyDetails(text),
     ...(d.type === 'lawsuit' ? lawsuitDetails(text) : {}),
     ...(d.type === 'trial' ? trialDetails(text) : {}),
+    ...(d.type === 'hearing' ? hearingDetails(text) : {}),
     ...appealDetails(d.type, text),
     ...proceedingDetails(d.sentence.text),
     provenance: { sentence: d.sentence.text, offset: d.sentence.offset },
