@@ -46,6 +46,13 @@ describe('charges', () => {
       'Jane Roe: insurance fraud (convicted)',
     ]);
   });
+  it('a drop told after a participle phrase ("charges first filed against X were later dropped")', () => {
+    expect(
+      charges(
+        'Arson charges originally filed in the county case against Jane Roe were eventually dropped in the spring.',
+      ),
+    ).toEqual(['Jane Roe: arson (dropped)']);
+  });
   it('a drop that is only expected leaves the charge pending', () => {
     expect(charges('The manslaughter charge against Jane Roe is expected to be dropped next week.')).toEqual([
       'Jane Roe: manslaughter (pending)',

@@ -62,6 +62,11 @@ const STATUS_AFTER: Array<[ChargeStatus, RegExp]> = [
     'dropped',
     /^\W*(?:charges?|counts?)?\s*(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:dropped|removed|withdrawn)\b|^[^.;]{0,25}\bwould have carried\b/i,
   ],
+  // "gun enhancement charges initially filed against X and Y were ultimately dropped last year"
+  [
+    'dropped',
+    /^\s(?:charges\s|charge\s|counts\s|count\s)?(?:initially\s|originally\s|first\s)?(?:filed|brought|lodged)\s[^.;]{0,80}\b(?:was|were|had\sbeen|have\sbeen)\s(?:ultimately\s|later\s|eventually\s|subsequently\s|also\s)?(?:dropped|removed|withdrawn)\b/i,
+  ],
 ];
 /** A modal or plan before the status word: the change has not happened yet. */
 const NOT_YET =
@@ -248,7 +253,8 @@ function statusAround(masked: string, prevEnd: number, start: number, end: numbe
     }
   }
   if (best) return NOT_YET.test(before.slice(0, best.at)) ? 'pending' : best.status;
-  const after = masked.slice(end, end + 60);
+  // Every pattern after is anchored and bounded; the widest reads past a participle phrase.
+  const after = masked.slice(end, end + 160);
   for (const [status, re] of STATUS_AFTER) {
     const m = re.exec(after);
     if (!m) continue;
