@@ -14,8 +14,14 @@ export function extractFacts(article: Pick<Article, 'text' | 'title' | 'publishe
   const registry = buildPersonRegistry(doc);
   const events = extractEvents(doc, registry);
   const charges = extractCharges(doc, registry);
+  const titled = new Set(registry.people.filter((p) => p.titled).map((p) => p.name));
   return {
-    people: rolesFromFacts(peopleFacts(registry, doc, accusedNames(charges, events)), charges, events),
+    people: rolesFromFacts(
+      peopleFacts(registry, doc, accusedNames(charges, events)),
+      charges,
+      events,
+      titled,
+    ),
     quotes: extractQuotes(doc, registry),
     events,
     charges,

@@ -43,6 +43,8 @@ export interface PersonEntry {
   mentions: number[];
   /** Lower-case title and apposition words seen with the person ("judge", "special", "prosecutors"). */
   titles?: string[];
+  /** The role comes from a title or apposition ("a lawyer for the families"), not from what happened. */
+  titled?: boolean;
 }
 
 /** One mention of a person by name: [start, end) in the article text. */

@@ -255,3 +255,44 @@ describe('witnesses without a role word', () => {
     ).toMatchObject({ 'Hugo Brandvold': 'witness' });
   });
 });
+
+describe('civil suits: who sues, who is sued, whose counsel', () => {
+  it('counsel for the families, for a relative, or who filed the suits is no defense attorney', () => {
+    expect(
+      roles(
+        '“We will collect,” said attorney Nadia Perel, a lawyer representing the flood victims’ families. ' +
+          'Ron Bessey, a lawyer for Mr. Kane’s ex-wife, spoke briefly. ' +
+          'Ivy Chen, the lawyer who filed the suits, was pleased. ' +
+          'The suits were filed in state court in Dallas by Houston lawyer Mark Fenwick.',
+      ),
+    ).toMatchObject({
+      'Nadia Perel': 'other',
+      'Ron Bessey': 'other',
+      'Ivy Chen': 'other',
+      'Mark Fenwick': 'other',
+    });
+  });
+
+  it('the party ordered to pay, or a verdict is against, is the defendant; "X named Y in his suit"', () => {
+    expect(
+      roles(
+        'A jury ordered radio host Dale Corrigan and his company to pay $5 million on Friday. ' +
+          'An appeals court upheld a $3 million verdict against talk show host Ray Munro. ' +
+          'Tom Hale, whose son died in the fire, also named station manager Gil Ortega in his suit.',
+      ),
+    ).toMatchObject({
+      'Dale Corrigan': 'defendant',
+      'Ray Munro': 'defendant',
+      'Tom Hale': 'plaintiff',
+      'Gil Ortega': 'defendant',
+    });
+  });
+
+  it('a relative who attends "to see the defendant, who appeared in court" stays a relative', () => {
+    expect(
+      roles(
+        'Omar Kane is charged with murder. His daughter, Ava Kane, attended the hearing to see the defendant, who appeared in court in a grey suit.',
+      ),
+    ).toMatchObject({ 'Omar Kane': 'defendant', 'Ava Kane': 'family' });
+  });
+});

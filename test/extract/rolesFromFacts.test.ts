@@ -21,3 +21,17 @@ describe('roles from the article’s other facts', () => {
     expect(roleOf(text, 'Dana Pruitt')).toBe('defendant');
   });
 });
+
+describe('counsel named beside a suit', () => {
+  it('the lawyer who filed the suits is neither sued nor made a defendant by the suit', () => {
+    const facts = extractFacts({
+      text:
+        'Parents of two students sued radio host Dale Corrigan on Monday. ' +
+        'The suits were filed in Travis County, where Corrigan lives, by Houston lawyer Mark Fenwick.',
+      title: '',
+      published: '2024-05-10',
+    });
+    expect(facts.people.find((p) => p.name === 'Mark Fenwick')?.role).toBe('other');
+    expect(facts.events.filter((e) => e.who === 'Mark Fenwick')).toEqual([]);
+  });
+});

@@ -366,6 +366,8 @@ const NOT_SUED = new Set([
   'juror',
 ]);
 const SUIT_NAMES = /\b(?:names|named)\b/i;
+/** `other` by title: counsel for the families or plaintiffs ("the lawyer who filed the suits") is sued by no one. */
+const counsel = (p: PersonEntry) => p.role === 'other' && p.titled === true;
 
 /**
  * A civil suit is about each person it is brought against ("a suit against the clinic, Dr. X and Y",
@@ -378,12 +380,12 @@ function civilDefendants(ctx: WhoContext, s: Sentence, masked: string): Array<Pe
     // "A jury ordered X to pay damages", "the judge defaulted X": the party the decision is against.
     const named = ctx.people
       .mentionedIn(s.offset, s.offset + s.text.length)
-      .filter((p) => !NOT_SUED.has(p.role));
+      .filter((p) => !NOT_SUED.has(p.role) && !counsel(p));
     if (named.length > 0) return named;
     return [ctx.subject ?? null];
   }
   const from = s.offset + at.index;
-  const sued = (p: PersonEntry) => !NOT_SUED.has(p.role);
+  const sued = (p: PersonEntry) => !NOT_SUED.has(p.role) && !counsel(p);
   const byName = ctx.people
     .mentionsIn(from, s.offset + s.text.length)
     .map((m) => m.person)

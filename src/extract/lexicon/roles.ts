@@ -114,7 +114,7 @@ export function roleFromPhrase(phrase: string, head: 'first' | 'last'): Role | u
 
 const roleCache = new Map<string, Role | undefined>();
 const COUNSEL_FOR_ACCUSERS =
-  /\b(?:plaintiffs?['’]?|families['’]|victims['’]|victim['’]s|accusers?['’]s?)\s+(?:[a-z-]+\s+)?(?:lawyers?|attorneys?|counsel)\b|\b(?:lawyers?|attorneys?|counsel)\s+(?:for|representing)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:plaintiffs?|famil(?:y|ies)|victims?|parents|accusers?|survivors?)\b/;
+  /\b(?:plaintiffs?['’]?|families['’]|victims['’]|victim['’]s|accusers?['’]s?)\s+(?:[a-z-]+\s+)?(?:lawyers?|attorneys?|counsel)\b|\b(?:lawyers?|attorneys?|counsel)\s+(?:for|representing)\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}(?:plaintiffs?|famil(?:y|ies)|victims?|parents|accusers?|survivors?|(?:ex-)?(?:wife|husband|widow|widower|mother|father|daughter|son|sister|brother))\b|\b(?:lawyers?|attorneys?|counsel)\s+who\s+(?:filed|brought|files|brings)\s+(?:the\s+|a\s+|their\s+)?(?:[\w-]+\s+)?(?:law)?suits?\b/;
 const GLOBAL_PHRASES = ROLE_PHRASES.map(([re, role]) => [new RegExp(re.source, 'g'), role] as const);
 
 function computeRole(lower: string, head: 'first' | 'last'): Role | undefined {
@@ -131,8 +131,9 @@ function computeRole(lower: string, head: 'first' | 'last'): Role | undefined {
   // Outside lawyers commenting on a case are experts, not the defense.
   if (best.role === 'defense_attorney' && /\bnot involved\b|\boutside\b|\bformer\b/.test(lower))
     return 'expert';
-  // Counsel for those who accuse or sue ("plaintiffs' lawyer", "a lawyer representing the families")
-  // defends no one: the schema gives them no court role.
+  // Counsel for those who accuse or sue ("plaintiffs' lawyer", "a lawyer representing the families",
+  // "the lawyer who filed the suits") or for a relative ("a lawyer for his ex-wife") defends no one:
+  // the schema gives them no court role.
   if (best.role === 'defense_attorney' && COUNSEL_FOR_ACCUSERS.test(lower)) return 'other';
   return best.role;
 }

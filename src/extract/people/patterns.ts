@@ -29,7 +29,7 @@ export const VICTIM_AFTER =
 export const DEFENDANT_AFTER =
   /^(?:,(?:[^,]{0,120}(?:,|\s--|\s[–—])){1,2}|,)?\s*(?:(?:has|had|have|was|were|is|are|will|would|could|who|also|now|previously|already|still|not|been|be|then|later|since|each|both|all|going|to|as of now|[a-z]+ly)\s+){0,5}(?:charged|agreed to plead|agreed to a plea|accepted (?:a |the )?plea (?:deal|agreement|offer)s?|found guilty|found not guilty|appeared in court|appeared before|(?:is|was) due (?:back )?in court|serve|served|serving|in (?:federal |state |police )?custody|indicted|arraigned|convicted|acquitted|sentenced|(?:pleaded|pleads|plead)(?!\s+(?:with|for)\b)|faces|face|facing|faced|stood silent|stands silent|waived|signed a plea|entered (?:a|his|her) |accused|arrested|extradited|surrendered|remanded|denied (?:bail|bond)|held without (?:bail|bond)|booked into|on probation|on parole|(?:got|received|was given) (?:a |an )?(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|\w+-year)[\s-](?:[\w-]+\s){0,2}(?:months?|years?|days?|weeks?|probation|sentence|prison term)|life (?:in prison|sentence|without)|probation|house arrest)\b|(?:is|was|are|were) (?:the |an? |one of the )?(?:suspects?|defendants?|accused))\b/;
 export const DEFENDANT_BEFORE =
-  /(?:\b(?:faces?|facing|charged)\b[^.;]{0,100}\bas (?:does|do|did|was|were|is)\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?(?:[a-z-]+\s+)?$)|(?:\bprosecutors (?:had |have )?(?:argued|alleged?|allege[sd]|claim(?:ed|s)?|say|said|contend(?:ed|s)?|accused?|accuse[sd])\s+$)|(?:\b(?:charges?|counts?|case|indictment|complaint|(?:law)?suits?)\b[^.;]{0,100}\bagainst\s+(?:(?!by\s)(?:the|[a-z][a-z-]*|[a-z]+['’]s)\s+){0,3}$)|(?:\bsu(?:ed|ing|es?)\s+(?:(?:the|[a-z][a-z-]*|[a-z]+['’]s)\s+){0,3}$)|\b(charges?|counts?|indictment|indicted|charged|charging|prosecut(?:e|ed|ing|ion)|convict(?:ed|ing|ion)|acquit(?:ted|tal)|sentenc(?:e|ed|ing)|case|trial|accus(?:e|ed|es|ing)|suspect|defendants?|arraignment|extradition|arrested|arrest)\b(?:\s+(?:of|against|for|with))?\s+(?:(?:the|actor|actress|armorer|star|rapper|mogul|singer|producer|director|\d+-year-old|[a-z]+-[a-z]+|assistant|former|his|her|co-?defendant)\s+){0,3}$/i;
+  /(?:\b(?:faces?|facing|charged)\b[^.;]{0,100}\bas (?:does|do|did|was|were|is)\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?(?:[a-z-]+\s+)?$)|(?:\bprosecutors (?:had |have )?(?:argued|alleged?|allege[sd]|claim(?:ed|s)?|say|said|contend(?:ed|s)?|accused?|accuse[sd])\s+$)|(?:\b(?:verdicts?|judgments?)(?:\s+[\w$-]+){0,3}\s+against\s+(?:(?:the|[a-z][a-z-]*|[a-z]+['’]s)\s+){0,3}$)|(?:\b(?:charges?|counts?|case|indictment|complaint|(?:law)?suits?)\b[^.;]{0,100}\bagainst\s+(?:(?!by\s)(?:the|[a-z][a-z-]*|[a-z]+['’]s)\s+){0,3}$)|(?:\bsu(?:ed|ing|es?)\s+(?:(?:the|[a-z][a-z-]*|[a-z]+['’]s)\s+){0,3}$)|\b(charges?|counts?|indictment|indicted|charged|charging|prosecut(?:e|ed|ing|ion)|convict(?:ed|ing|ion)|acquit(?:ted|tal)|sentenc(?:e|ed|ing)|case|trial|accus(?:e|ed|es|ing)|suspect|defendants?|arraignment|extradition|arrested|arrest)\b(?:\s+(?:of|against|for|with))?\s+(?:(?:the|actor|actress|armorer|star|rapper|mogul|singer|producer|director|\d+-year-old|[a-z]+-[a-z]+|assistant|former|his|her|co-?defendant)\s+){0,3}$/i;
 export const VICTIM_POSSESSION =
   /^\s*(?:(?:shooting|stabbing|untimely|tragic|violent)\s+)?(?:death|murder|killing|slaying|homicide|disappearance)\b/;
 export const DEFENDANT_POSSESSION =
@@ -98,3 +98,21 @@ export function inAgainstList(before: string): boolean {
     .slice(0, tokens.length - trailing)
     .every((t) => /^(?:\p{Lu}[\p{L}.'’-]*|&|and|the|its|his|her)$/u.test(t));
 }
+
+/** "ordered Jones and his company to pay": the party a court orders to pay is the one sued. */
+export const ORDERED_TO_PAY_BEFORE = /\border(?:ed|ing|s)\s+(?:[a-z-]+\s+){0,4}$/;
+export const ORDERED_TO_PAY_AFTER = /^(?:\s+and\s+[^.;,]{0,40}?)?\s+to\s+pay\b/;
+
+/** "X named Y in his suit": X sues (plaintiff), Y is sued. */
+export const NAMED_IN_SUIT_AFTER =
+  /^(?:,[^,]{0,80},)?\s*(?:also\s+)?named\b[^.;]{0,80}\bin\s+(?:his|her|their|the|a)\s+(?:[\w-]+\s+)?(?:law)?suits?\b/;
+export const NAMED_BEFORE = /\bnamed\s+(?:as a defendant\s+)?(?:[a-z-]+\s+){0,3}$/i;
+export const IN_SUIT_AFTER =
+  /^\s+(?:as a defendant\s+)?in\s+(?:his|her|their|the|a)\s+(?:[\w-]+\s+)?(?:law)?suits?\b/;
+
+/** "the suits were filed in Austin by lawyer X": counsel who files a suit is the plaintiffs'. */
+export const SUIT_FILED_BY_BEFORE =
+  /\b(?:law)?suits?\b[^.;]{0,100}\b(?:filed|brought)\b[^.;]{0,100}\bby\s+(?:[\w’'-]+\s+){0,3}$/;
+
+/** ", …, who appeared in court": a relative clause after a clause of the subject's own is another noun's. */
+export const CLAUSE_THEN_WHO = /^,(?!\s*\d{1,3},)[^,]{0,120},(?:[^,]{0,120},)?\s*who\b/;

@@ -91,6 +91,7 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
     const entry: PersonEntry = {
       name: respelledSurname(fullestName(d), spellings.get(d) ?? new Map()),
       role: decideRole(ev),
+      titled: ev.some((v) => v.title),
       gender: decideGender(ev),
       aliases: [...d.variants.keys(), ...(d.nickname ? [d.nickname] : [])],
       mentions: [],

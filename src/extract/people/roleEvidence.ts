@@ -8,15 +8,22 @@ import {
   APPOSITION_WHO_DEFENDANT,
   CHARGE_AGAINST_PRONOUN,
   CIVIL_DEFENDANT_AFTER,
+  CLAUSE_THEN_WHO,
   CO_DEFENDANT_BEFORE,
   DEFENDANT_AFTER,
   DEFENDANT_BEFORE,
   DEFENDANT_POSSESSION,
+  IN_SUIT_AFTER,
   inAgainstList,
+  NAMED_BEFORE,
+  NAMED_IN_SUIT_AFTER,
   NOT_CHARGED,
+  ORDERED_TO_PAY_AFTER,
+  ORDERED_TO_PAY_BEFORE,
   PLAINTIFF_AFTER,
   PLAINTIFF_BEFORE,
   RELATIVES_AFTER,
+  SUIT_FILED_BY_BEFORE,
   SUIT_NAMES_BEFORE,
   TEACHER_APPOSITION,
   VICTIM_AFTER,
@@ -170,6 +177,8 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
   const ownerless = appoRole.replace(POSSESSIVE_OWNER, '');
   const fromAppo = ownerless ? roleFromPhrase(ownerless, 'first') : undefined;
   let role = fromTitle ?? fromAppo;
+  // "attorney X, a lawyer representing the families": the apposition says whose counsel the title is.
+  if (fromTitle === 'defense_attorney' && fromAppo === 'other') role = 'other';
   if (ACCUSED_APPOSITION.test(appo) || APPOSITION_WHO_DEFENDANT.test(appo)) role = 'defendant';
   else if (!role && TEACHER_APPOSITION.test(appo)) role = 'expert';
   // Lawyers commenting from outside the case (a former prosecutor, "not involved") are experts.
@@ -197,6 +206,8 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
     run.end + (run.possessive ? 2 : 0),
     run.sentence.offset + run.sentence.text.length,
   );
+  if (votes.title === 'defense_attorney' && SUIT_FILED_BY_BEFORE.test(wideBefore(run, text, titleLen)))
+    votes.title = 'other';
   // "The family of Tyre Nichols filed a lawsuit": what follows is the relatives' doing, not his.
   if (
     /\b(?:family|families|mother|father|parents|relatives|estate|widow|widower|son|daughter) of\s+$/.test(
@@ -226,7 +237,13 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
   ) {
     votes.evidence.add('defendant');
   }
-  if (!run.possessive && !harmObject && DEFENDANT_AFTER.test(after) && !NOT_CHARGED.test(after)) {
+  if (
+    !run.possessive &&
+    !harmObject &&
+    DEFENDANT_AFTER.test(after) &&
+    !NOT_CHARGED.test(after) &&
+    !CLAUSE_THEN_WHO.test(after)
+  ) {
     votes.evidence.add('defendant');
     votes.chargedAfter = true;
   }
@@ -246,6 +263,13 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
   if ((!run.possessive && PLAINTIFF_AFTER.test(after)) || PLAINTIFF_BEFORE.test(before))
     votes.evidence.add('plaintiff');
   if (!run.possessive && CIVIL_DEFENDANT_AFTER.test(after)) votes.evidence.add('defendant');
+  if (
+    !run.possessive &&
+    ((ORDERED_TO_PAY_BEFORE.test(before) && ORDERED_TO_PAY_AFTER.test(after)) ||
+      (NAMED_BEFORE.test(before) && IN_SUIT_AFTER.test(after)))
+  )
+    votes.evidence.add('defendant');
+  if (!run.possessive && NAMED_IN_SUIT_AFTER.test(after)) votes.evidence.add('plaintiff');
   if ((!run.possessive && WITNESS_AFTER.test(after)) || WITNESS_BEFORE.test(before))
     votes.evidence.add('witness');
   // "Kaylee Goncalves’ father", "Ethan Chapin’s family": in crime news, a victim's relatives speak.
@@ -256,9 +280,14 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
   return votes;
 }
 
+/** The sentence's 220 characters before the run's title. */
+function wideBefore(run: NameRun, text: string, titleLen: number): string {
+  return text.slice(Math.max(run.sentence.offset, run.start - 220 - titleLen), run.start - titleLen);
+}
+
 /** inAgainstList on the 220 characters before the run; its pattern needs the word "against". */
 function againstListBefore(run: NameRun, text: string, titleLen: number): boolean {
-  const wide = text.slice(Math.max(run.sentence.offset, run.start - 220 - titleLen), run.start - titleLen);
+  const wide = wideBefore(run, text, titleLen);
   return wide.includes('against') && inAgainstList(wide.replace(ABBREVIATED_TITLE, ''));
 }
 

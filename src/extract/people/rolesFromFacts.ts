@@ -27,7 +27,15 @@ export function accusedNames(charges: Charge[], events: CaseEvent[]): Set<string
   ]);
 }
 
-export function rolesFromFacts(people: Person[], charges: Charge[], events: CaseEvent[]): Person[] {
+/** `titled`: people whose role a title or apposition gave (counsel for the families is `other` by title). */
+export function rolesFromFacts(
+  people: Person[],
+  charges: Charge[],
+  events: CaseEvent[],
+  titled: ReadonlySet<string> = new Set(),
+): Person[] {
   const accused = accusedNames(charges, events);
-  return people.map((p) => (p.role === 'other' && accused.has(p.name) ? { ...p, role: 'defendant' } : p));
+  return people.map((p) =>
+    p.role === 'other' && accused.has(p.name) && !titled.has(p.name) ? { ...p, role: 'defendant' } : p,
+  );
 }
