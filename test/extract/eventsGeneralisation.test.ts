@@ -342,3 +342,14 @@ describe('more forms of sentences, charges and trial steps', () => {
     ]);
   });
 });
+
+describe('the lede’s news beside the same act in the past', () => {
+  it('an undated verdict in the lede is not folded into a verdict dated last year', () => {
+    expect(
+      events(
+        'A jury has found Jane Roe guilty of a further count of fraud. Roe was convicted in August 2022 of three other counts.',
+        [ROE],
+      ),
+    ).toEqual(['verdict Jane Roe 2022-08 happened (old)', 'verdict Jane Roe 2023-03-09 happened']);
+  });
+});

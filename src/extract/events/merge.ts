@@ -330,6 +330,9 @@ function merge(drafts: DraftEvent[]): DraftEvent[] {
     } else byKey.set(key, { ...d, families: new Set([d.family]) });
   }
   const unique = [...byKey.values()];
+  // "A jury has found her guilty of a further offence. She was convicted in August 2023 of ...": the
+  // lede's undated news is not the act the article dates in the past.
+  const ledeNews = (d: DraftEvent) => d.new && d.sentence.index < LEDE_SENTENCES;
   return unique.filter(
     (d) =>
       d.date !== null ||
@@ -340,7 +343,8 @@ function merge(drafts: DraftEvent[]): DraftEvent[] {
           o.type === d.type &&
           o.who === d.who &&
           o.status === d.status &&
-          o.families.has(d.family),
+          o.families.has(d.family) &&
+          (o.new || !ledeNews(d)),
       ),
   );
 }
