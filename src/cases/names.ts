@@ -25,6 +25,11 @@ function keyTokens(name: string): string[] {
   return [first, ...raw.slice(1).filter((w) => w.length > 1)];
 }
 
+/** The generational suffix a name carries ("jr", "iii"), if any. */
+function generation(name: string): string | undefined {
+  return words(name).find((w) => SUFFIXES.has(w));
+}
+
 /** A stable key for a name ("hannah gutierrez reed"). */
 export function nameKey(name: string): string {
   return keyTokens(name).join(' ');
@@ -53,6 +58,10 @@ export function nameAgreement(a: string, b: string): number {
   const ta = keyTokens(a);
   const tb = keyTokens(b);
   if (ta.length === 0 || tb.length === 0) return 0;
+  // "Robert Vance Jr." and "Robert Vance III": a father and a son, whatever else their names share.
+  const ga = generation(a);
+  const gb = generation(b);
+  if (ga && gb && ga !== gb) return 0;
   if (ta.join(' ') === tb.join(' ')) return 3;
   if (ta.length === 1 || tb.length === 1) {
     const [single, full] = ta.length === 1 ? [ta, tb] : [tb, ta];

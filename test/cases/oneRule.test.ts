@@ -47,6 +47,15 @@ describe('first names: one nickname table for the extractor and the case knowled
   });
 });
 
+describe('relatives of one name', () => {
+  it('a generational suffix tells a father from a son; one name with and without it is one person', () => {
+    expect(nameAgreement('Robert Vance Jr.', 'Robert Vance III')).toBe(0);
+    expect(nameAgreement('Vance III', 'Robert Vance Jr.')).toBe(0);
+    expect(nameAgreement('Robert Vance III', 'Robert E. Vance III')).toBeGreaterThan(0);
+    expect(nameAgreement('Robert Vance', 'Robert Vance Jr.')).toBe(3);
+  });
+});
+
 describe('roles: the display order ranks every role of the contract', () => {
   const person = (name: string, role: string): CasePerson => ({
     id: name.toLowerCase(),

@@ -53,6 +53,13 @@ describe('buildPersonRegistry, harder names', () => {
   });
 });
 
+describe('a military rank is a title, not a first name', () => {
+  it('"Airman Vance" later in the article is Colin Vance', () => {
+    const r = registry('Colin Vance, an airman, was charged on Monday. Airman Vance pleaded not guilty.');
+    expect(r.people.map((p) => p.name)).toEqual(['Colin Vance']);
+  });
+});
+
 describe('stage names and legal names', () => {
   it('a stage name beside a legal name is one person, named by the legal name, whichever comes first', () => {
     for (const text of [

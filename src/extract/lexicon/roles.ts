@@ -40,6 +40,7 @@ export const TITLE_WORDS = new Set(
   judge justice magistrate attorney attorneys prosecutor prosecutors defender lawyer lawyers
   counsel sheriff undersheriff inspector insp constable superintendent supt commissioner detective officer deputy trooper agent lieutenant lt
   sergeant sgt det captain capt major chief marshal governor gov mayor senator sen rep
+  airman seaman corporal cpl specialist spc colonel col admiral
   representative president spokesman spokeswoman spokesperson publicist analyst expert professor
   prof dr doctor mr mrs ms miss mx sir dame rev reverend father coroner warden cinematographer
   director producer actor actress armorer armourer rapper singer star assistant general special
