@@ -113,8 +113,6 @@ function isExpired(serialized: unknown): boolean {
 }
 
 async function sqliteBackend(url: string): Promise<Backend> {
-  // Backends load on demand: a bot on SQLite never loads the Redis and PostgreSQL clients.
-  const { default: KeyvSqlite } = await import('@keyv/sqlite');
   const file = url.replace(/^sqlite:\/\//, '');
   if (!file) throw new Error('STORE_URL: sqlite:// needs a file path');
   if (file !== ':memory:') {
@@ -124,10 +122,12 @@ async function sqliteBackend(url: string): Promise<Backend> {
     else if (!existsSync(folder))
       throw new Error(`STORE_URL: the folder ${folder} does not exist (create it, or fix the path)`);
   }
-  const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 10_000 });
+  // Backends load on demand: a bot on SQLite never loads the Redis and PostgreSQL clients.
+  const { SqliteStore } = await import('./sqliteStore.ts');
+  const adapter = await SqliteStore.open(file, 10_000);
   const keyv = new Keyv({ store: adapter, throwOnErrors: true, ...RAW_KEYS });
-  const query = adapter.query as (sql: string, ...p: unknown[]) => Promise<Array<Record<string, unknown>>>;
-  const table = String(adapter.opts.table);
+  const query = (sql: string, ...p: unknown[]) => adapter.query(sql, ...p);
+  const table = adapter.opts.table;
   // WAL lets a second process (the CLI beside the bot) read while the bot writes.
   await query('PRAGMA journal_mode=WAL');
   // With WAL, NORMAL syncs at checkpoints: a crashed process loses nothing (a power cut may lose
