@@ -139,7 +139,7 @@ export function mergeArticle(
 
   // A date the extractor inferred from the article's news day is no evidence for matching outlets.
   const stated = (e: CaseEvent): CaseEvent => (e.dateInferred ? { ...e, date: null } : e);
-  const incoming: IncomingEvent[] = statedActs(facts.events.map(stated)).map((event) => ({
+  const incoming: IncomingEvent[] = statedActs(civilActsOnce(facts.events.map(stated))).map((event) => ({
     event,
     who: idOf(event.who),
     report: {
@@ -290,6 +290,20 @@ function placed(place: DevelopmentReport['place']): Pick<DevelopmentReport, 'pla
  * A dismissal event whose sentence only asks for one, or tells one refused, is that act instead
  * (dropped when the article already reports that act for the person).
  */
+/**
+ * A civil suit decided against its defendant (a default, a jury's award) is one act, however an
+ * article also words it: the same article's verdict or ruling about the same person on the same
+ * day is that decision again, not a second development (two alerts for one award).
+ */
+function civilActsOnce(events: CaseEvent[]): CaseEvent[] {
+  const decided = events.filter((e) => e.type === 'lawsuit' && e.lawsuit === 'liable');
+  return events.filter(
+    (e) =>
+      !(e.type === 'verdict' || e.type === 'ruling') ||
+      !decided.some((d) => d.who === e.who && d.date === e.date && d.status === e.status),
+  );
+}
+
 function statedActs(events: CaseEvent[]): CaseEvent[] {
   const out: CaseEvent[] = [];
   for (const event of events) {

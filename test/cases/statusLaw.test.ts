@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { emptyKnowledge, mergeArticle } from '../../src/cases/merge.ts';
 import { caseStatus } from '../../src/cases/status.ts';
-import { article, facts } from './helpers.ts';
+import { article, definition, facts } from './helpers.ts';
 import { DALE, type Item, indicted, knowledgeOf, LFS } from './statusFixtures.ts';
 
 /** The law's logic in /status, on hand-written facts (issue 12, item 3). */
@@ -483,6 +484,22 @@ describe('fresh starts and civil suits', () => {
     expect(statusOf(items, '2025-01-05', DALE)?.stage).toBe('charged');
     expect(statusOf(items, '2025-10-02', DALE)?.stage).toBe('verdict');
     expect(statusOf(items, '2025-12-02', DALE)?.stage).toBe('verdict');
+  });
+
+  it("a jury's award an article also calls a verdict is one development and one alert", () => {
+    const k = emptyKnowledge('harbor');
+    const award = facts({
+      events: [
+        { type: 'lawsuit', who: DALE, date: '2025-10-01', summary: 'A jury ordered Dale to pay $4 million' },
+        { type: 'verdict', who: DALE, date: '2025-10-01', summary: 'The jury returned a $4 million verdict' },
+        { type: 'ruling', who: DALE, date: '2025-10-03', summary: 'The judge set a hearing on interest' },
+      ],
+    });
+    const result = mergeArticle(k, definition, article('https://civil.example/award', '2025-10-03'), award, {
+      history: false,
+    });
+    expect(result.decisions.map((d) => d.development.type)).toEqual(['lawsuit', 'ruling']);
+    expect(k.developments.map((d) => d.type)).toEqual(['lawsuit', 'ruling']);
   });
 });
 
