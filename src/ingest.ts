@@ -2,7 +2,7 @@ import type { AlertDecision } from './alerts/types.ts';
 import type { CaseDefinition } from './cases/definition.ts';
 import { createKnowledgeStore } from './cases/knowledgeStore.ts';
 import { matchCases } from './cases/match.ts';
-import { canonicalUrl } from './cases/merge.ts';
+import { canonicalUrl } from './cases/sources.ts';
 import type { Article, Facts } from './facts.ts';
 import type { Logger } from './log.ts';
 

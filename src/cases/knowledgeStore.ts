@@ -3,7 +3,8 @@ import type { Facts } from '../facts.ts';
 import { type Logger, silentLogger } from '../log.ts';
 import type { Store } from '../store/types.ts';
 import type { CaseDefinition } from './definition.ts';
-import { canonicalUrl, emptyKnowledge, type MergeInput, mergeArticle } from './merge.ts';
+import { emptyKnowledge, type MergeInput, mergeArticle } from './merge.ts';
+import { canonicalUrl } from './sources.ts';
 import type { CaseKnowledge, QuoteRecord } from './types.ts';
 import { toView } from './views.ts';
 

@@ -6,6 +6,8 @@ import { dayNumber, rangeOf } from './dates.ts';
 import type { CaseDefinition } from './definition.ts';
 import { type IncomingEvent, mergeEvents } from './developments.ts';
 import { addDescriptors, registerPerson, seedDefendants } from './people.ts';
+import { borrowedActs, joinCoDefendants } from './sharedActs.ts';
+import { canonicalUrl, outletOf } from './sources.ts';
 import {
   type CaseKnowledge,
   type Development,
@@ -47,32 +49,6 @@ export function emptyKnowledge(slug: string): CaseKnowledge {
     penalties: [],
     nextDevelopmentId: 1,
   };
-}
-
-/** The URL as an identity: fragment and tracking parameters removed, host lower-cased. */
-export function canonicalUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    // A fragment is dropped, except the poller's own "#item-<hash>" that tells apart link-less items
-    // of one feed (they would otherwise merge into one article).
-    if (!/^#item-[\w-]+$/.test(u.hash)) u.hash = '';
-    for (const key of [...u.searchParams.keys()]) {
-      if (/^(utm_|fbclid$|gclid$|mc_|ref$|cmpid$)/i.test(key)) u.searchParams.delete(key);
-    }
-    return u.toString();
-  } catch {
-    return url.trim();
-  }
-}
-
-/** The outlet shown in source lists: the article's `outlet`, else the URL's host without www. */
-export function outletOf(article: Pick<Article, 'url' | 'outlet'>): string {
-  if (article.outlet?.trim()) return article.outlet.trim();
-  try {
-    return new URL(article.url).hostname.replace(/^www\./, '') || article.url;
-  } catch {
-    return article.url.split(':')[0] ?? article.url;
-  }
 }
 
 /** What a merge reads of an article: not its text (the facts carry their sentences). */
@@ -182,58 +158,6 @@ export function mergeArticle(
   knowledge.articles[url] = published;
   knowledge.version++;
   return { changed: true, decisions, quotes };
-}
-
-/** Acts that make someone a party to the proceeding when they share them with a defendant. */
-const JOINT_ACTS = new Set(['charge', 'arrest', 'plea', 'trial', 'verdict', 'sentence']);
-
-/**
- * Someone charged, arrested, tried or sentenced in the same act as a tracked defendant (one
- * sentence of the article, or one act and date where facts carry no sentence: "Dale and Brandt
- * were indicted Tuesday", "Brandt, on trial with Dale") joins the case as a co-defendant. A person
- * merely named beside the case (a precedent's defendant, a relative) shares no act and never joins.
- */
-function joinCoDefendants(knowledge: CaseKnowledge, incoming: IncomingEvent[], published: string): void {
-  const tracked = (id: string | null) =>
-    id !== null && knowledge.people.some((p) => p.id === id && (p.defendant || p.joined));
-  for (const inc of incoming) {
-    if (!inc.who || !JOINT_ACTS.has(inc.event.type) || tracked(inc.who)) continue;
-    if (!incoming.some((o) => o !== inc && tracked(o.who) && sameAct(o, inc))) continue;
-    const person = knowledge.people.find((p) => p.id === inc.who);
-    if (person && (person.role === 'defendant' || inc.event.type !== 'trial')) {
-      person.joined = published;
-      person.role = 'defendant';
-    }
-  }
-}
-
-/** One act told of two people: same type and status, in one sentence (or, without sentences, one date). */
-function sameAct(a: IncomingEvent, b: IncomingEvent): boolean {
-  return (
-    a.event.type === b.event.type &&
-    a.event.status === b.event.status &&
-    (a.event.provenance && b.event.provenance
-      ? a.event.provenance.offset === b.event.provenance.offset
-      : a.event.date !== null && a.event.date === b.event.date)
-  );
-}
-
-/**
- * An act told in one sentence of a defendant the case definition names and of someone it does not
- * ("DePape found guilty in the attack on Paul Pelosi", "I'm the reporter in court for X, who has
- * pleaded guilty") is the defendant's news: the other name is usually the victim, a place or the
- * writer, so the act is not news about them. It stays in the timeline, and a real co-defendant
- * still joins the case (joinCoDefendants); their own acts told alone alert as usual.
- */
-function borrowedActs(knowledge: CaseKnowledge, incoming: IncomingEvent[]): IncomingEvent[] {
-  const defined = (id: string | null) =>
-    id !== null && knowledge.people.some((p) => p.id === id && p.defendant);
-  return incoming.filter(
-    (inc) =>
-      inc.who !== null &&
-      !defined(inc.who) &&
-      incoming.some((o) => o !== inc && defined(o.who) && sameAct(o, inc)),
-  );
 }
 
 /** Acts that name the charges they bring or decide. */

@@ -134,7 +134,7 @@ describe('ingestArticle', () => {
 
 describe('canonicalUrl', () => {
   it('drops tracking parameters and fragments, but keeps link-less feed items apart', async () => {
-    const { canonicalUrl } = await import('../../src/cases/merge.ts');
+    const { canonicalUrl } = await import('../../src/cases/sources.ts');
     expect(canonicalUrl('https://a.example/story?utm_source=x&id=3#comments')).toBe(
       'https://a.example/story?id=3',
     );
