@@ -19,6 +19,7 @@ describe('names in a list of defendants', () => {
     expect(chargesOf(text)).toContain('Tavorious Bean: arson (pending)');
   });
 
+  // The suffix stays in the name (175159c): it tells a son from a father of the same name.
   it('a generational suffix does not break the list', () => {
     const text =
       'Daniel Korver, Samuel Pritt III and Oliver Mandel were in custody on Friday. ' +
@@ -26,7 +27,7 @@ describe('names in a list of defendants', () => {
     expect(chargesOf(text)).toEqual([
       'Daniel Korver: robbery (pending)',
       'Oliver Mandel: robbery (pending)',
-      'Samuel Pritt: robbery (pending)',
+      'Samuel Pritt III: robbery (pending)',
     ]);
   });
 
