@@ -51,6 +51,17 @@ describe('a date being set, in the words courts and reporters use', () => {
   });
 });
 
+describe('an ordinal day alone', () => {
+  it('"due back in court on the 30th" is a hearing that month; "on the 2nd" the next month', () => {
+    expect(
+      scheduled('John Doe pleaded not guilty on Thursday. He is due back in court on the 30th.'),
+    ).toEqual(['hearing 2023-03-30']);
+    expect(scheduled('John Doe pleaded not guilty on Thursday. He is due back in court on the 2nd.')).toEqual(
+      ['hearing 2023-04-02'],
+    );
+  });
+});
+
 describe('the day a date was set is not the date set', () => {
   it('"a judge on Thursday set ... for April 20": April 20', () => {
     expect(scheduled('A judge on Thursday set the sentencing of Jane Roe for April 20.')).toEqual([

@@ -9,6 +9,8 @@ export type DateMention =
   | { kind: 'weekday'; start: number; end: number; weekday: number; shift: 'last' | 'next' | null }
   | { kind: 'monthYear'; start: number; end: number; year: number; month: number }
   | { kind: 'month'; start: number; end: number; month: number; shift: 'last' | 'next' | null }
+  /** "due back in court on the 30th": a day of the publication month, or of the month around it by tense. */
+  | { kind: 'dayOfMonth'; start: number; end: number; day: number; month?: 0 | 1 }
   | { kind: 'dayOffset'; start: number; end: number; days: number }
   /** `part`: "earlier this week" (Monday to the day before publication), "later this week" (the day after to Sunday). */
   | { kind: 'week'; start: number; end: number; weeks: number; part?: 'earlier' | 'later' }
@@ -50,6 +52,12 @@ const WEEKDAY_RE = new RegExp(
   `\\b(?:(last|next|this)\\s+)?${WEEKDAY}(?:'s|’s)?(?:\\s+(?:morning|afternoon|evening|night))?\\b`,
   'gi',
 );
+/**
+ * "on the 30th", "by the 2nd": an ordinal day after a preposition, followed by nothing that makes
+ * it an ordinal of something else ("the 5th Amendment", "the 2nd Circuit", "the 30th anniversary").
+ */
+const DAY_OF_MONTH =
+  /\b(?:on|by|for|until|before|after|from|through|till) the (\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[.,;:)!?—–]|-\s|$|(?:at|in|and|or|when|to|for|before|after|of (this|next|the) month)\b))/gi;
 const DAY_OFFSET = /\b(yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening))\b/gi;
 const WEEK = /\b(this|last|next|earlier this|later this|earlier in the|later in the) week\b/gi;
 const MONTH_OFFSET = /\b(this|last|next|earlier this|later this) month\b|\bend of (?:the|this) month\b/gi;
@@ -132,6 +140,20 @@ export function findDateMentions(text: string): DateMention[] {
       weekday,
       shift: shift === 'last' || shift === 'next' ? shift : null,
     });
+  }
+  for (const m of /\d(?:st|nd|rd|th)\b/.test(text) ? text.matchAll(DAY_OF_MONTH) : []) {
+    const day = Number(m[1]);
+    const start = m.index ?? 0;
+    // "of next month" / "of this month" says which month, whatever the tense.
+    const month = m[2]?.toLowerCase() === 'next' ? 1 : m[2] ? 0 : undefined;
+    if (day >= 1 && day <= 31)
+      add({
+        kind: 'dayOfMonth',
+        start,
+        end: start + m[0].length,
+        day,
+        ...(month !== undefined ? { month } : {}),
+      });
   }
   for (const m of text.matchAll(DAY_OFFSET)) {
     const word = (m[1] ?? '').toLowerCase();

@@ -71,6 +71,22 @@ export function resolveMention(m: DateMention, published: string, tense: Tense):
       if (tense === 'future' && date < published) date = ymd(py + 1, m.month, m.day);
       return withRecency(date);
     }
+    case 'dayOfMonth': {
+      // The publication month, or the next one ahead (the previous one back) when the day has passed;
+      // "of next month" / "of this month" says which.
+      const shift =
+        m.month ??
+        (tense === 'future' && m.day < pub.getUTCDate()
+          ? 1
+          : tense === 'past' && m.day > pub.getUTCDate()
+            ? -1
+            : 0);
+      const d = new Date(Date.UTC(py, pm - 1 + shift, 1));
+      const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+      return m.day > last
+        ? { date: null, recent: false }
+        : withRecency(ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, m.day));
+    }
     case 'weekday': {
       const today = pub.getUTCDay();
       const back = (today - m.weekday + 7) % 7;
