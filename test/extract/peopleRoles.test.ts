@@ -296,3 +296,19 @@ describe('civil suits: who sues, who is sued, whose counsel', () => {
     ).toMatchObject({ 'Omar Kane': 'defendant', 'Ava Kane': 'family' });
   });
 });
+
+describe('stage names and co-defendants', () => {
+  it('"the rapper — whose real name is X —" later in a sentence names the subject of the sentence before', () => {
+    const r = registry(
+      'Rapper Big Zeko walked out of jail on Thursday. Prosecutors had argued the rapper — whose real name is Anthony Reyes — led a gang.',
+    );
+    expect(r.people.map((p) => p.name)).toEqual(['Anthony Reyes']);
+    expect(r.resolve('Zeko')?.name).toBe('Anthony Reyes');
+  });
+
+  it('a codefendant named after "defense attorneys for X and codefendant" is a defendant', () => {
+    expect(
+      roles('In response, the defense attorneys for Rico Vance and codefendant Miles Ortega filed motions.'),
+    ).toMatchObject({ 'Miles Ortega': 'defendant' });
+  });
+});

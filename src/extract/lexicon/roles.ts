@@ -31,7 +31,7 @@ const ROLE_PHRASES: Array<[RegExp, Role]> = [
   [/\b(witness(es)?)\b/, 'witness'],
   [/\b(plaintiffs?)\b/, 'plaintiff'],
   [/\b(victims?)\b/, 'victim'],
-  [/\b(defendants?|suspects?|accused)\b/, 'defendant'],
+  [/\b((?:co-?)?defendants?|suspects?|accused)\b/, 'defendant'],
 ];
 
 /** Title words that can stand before a name inside a capitalised run ("District Judge John Judge"). */

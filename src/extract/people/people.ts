@@ -171,7 +171,7 @@ function namesAKind(run: NameRun, text: string): boolean {
 }
 
 const DESCRIBED_LEGAL_NAME =
-  /^(?:The|the) (?:[\w-]+ ){0,4}[a-z-]+\s*(?:,|[—–])\s*whose (?:legal|real|given|birth|full) name is\s+$/;
+  /(?:^|\s)(?:The|the) (?:[\w-]+ ){0,4}[a-z-]+\s*(?:,|[—–])\s*whose (?:legal|real|given|birth|full) name is\s+$/;
 
 /** The schema's people list: fullest name and role. */
 export function peopleFacts(
