@@ -135,6 +135,8 @@ export interface CaseEvent {
   appealEnded?: 'withdrawn' | 'rejected';
   /** The words tell a retrial or a new trial ordered or set (not only asked for or refused). */
   retrial?: boolean;
+  /** The sentence repeats a date set earlier ("is currently scheduled", "had been set"): not news. */
+  dateRepeated?: boolean;
   /** The proceeding its words name: 'federal', a US state ('new york'), or 'state' (unnamed). */
   proceeding?: string;
 }

@@ -52,16 +52,9 @@ function inWindow(r: DevelopmentReport, status: Development['status']): boolean 
 /** Event types about the case as a whole, which need no person. */
 const CASE_LEVEL = new Set(['investigation']);
 
-/**
- * Words that make a sentence tell a date set earlier and repeated ("is currently scheduled"), not
- * a newly set one.
- */
-const NOT_NEWS =
-  /\b(?:currently|still|already|previously|originally)\s+(?:scheduled|set|slated|due)\b|\bhad\s+been\s+(?:scheduled|set|slated)\b/i;
-
 export function confidenceOf(dev: Development, people: CasePerson[]): Confidence {
   const reports = dev.reports;
-  const news = reports.filter((r) => r.news && !r.history && !NOT_NEWS.test(r.sentence ?? r.summary));
+  const news = reports.filter((r) => r.news && !r.history && !r.dateRepeated);
   const reasons: string[] = [];
   const outlets = new Set(reports.map((r) => r.outlet));
   const person = dev.who ? people.find((p) => p.id === dev.who) : undefined;

@@ -77,12 +77,12 @@ interface CaseState {
 }
 
 /**
- * The snapshot as stored (format 6: reports carry the facts contract's act fields, plea kind to the
- * appeal fields, the proceeding, as charges do, and a hearing's kind; an older snapshot, or one
- * without `format`, is dropped and the log replayed).
+ * The snapshot as stored (format 7: reports carry the facts contract's act fields, plea kind to the
+ * appeal fields, the proceeding, as charges do, a hearing's kind and a repeated date; an older
+ * snapshot, or one without `format`, is dropped and the log replayed).
  */
 interface Snapshot {
-  format: 6;
+  format: 7;
   knowledge: CaseKnowledge;
   quotes: Record<string, QuoteRecord[]>;
   slots: Record<string, number>;
@@ -149,7 +149,7 @@ function build(store: Store): KnowledgeStore {
 
   async function load(slug: string): Promise<CaseState> {
     const snap = await snapshots.get<Snapshot | CaseKnowledge>(slug);
-    if (snap && 'format' in snap && snap.format === 6)
+    if (snap && 'format' in snap && snap.format === 7)
       return {
         k: snap.knowledge,
         quotes: new Map(Object.entries(snap.quotes)),
@@ -309,7 +309,7 @@ function addQuotes(state: CaseState, quotes: QuoteRecord[]) {
 
 function snapshotOf(state: CaseState): Snapshot {
   return {
-    format: 6,
+    format: 7,
     knowledge: state.k,
     quotes: Object.fromEntries(state.quotes),
     slots: Object.fromEntries(state.slots),

@@ -29,6 +29,7 @@ export const REPORT_FIELDS = [
   'appealOutcome',
   'appealEnded',
   'retrial',
+  'dateRepeated',
   'proceeding',
 ] as const satisfies ReadonlyArray<keyof CaseEvent>;
 export type ReportFields = Pick<CaseEvent, (typeof REPORT_FIELDS)[number]>;

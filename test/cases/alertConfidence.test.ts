@@ -74,6 +74,23 @@ describe('alert confidence', () => {
     expect(shown(ds)).toHaveLength(0);
   });
 
+  it('the dateRepeated field alone decides that a date told is not news, whatever the words', () => {
+    const told = (dateRepeated?: true) =>
+      merge(emptyKnowledge('harbor'), `https://a.example/6${dateRepeated ? 'r' : ''}`, '2025-05-20', [
+        event(
+          {
+            type: 'trial',
+            date: '2025-09-08',
+            status: 'scheduled',
+            ...(dateRepeated ? { dateRepeated } : {}),
+          },
+          'A judge set her trial for Sept. 8.',
+        ),
+      ]);
+    expect(shown(told())).toHaveLength(1);
+    expect(shown(told(true))).toHaveLength(0);
+  });
+
   it('a newly set date alerts, with where it was told among the reasons', () => {
     const k = emptyKnowledge('harbor');
     const ds = merge(k, 'https://a.example/5', '2025-05-20', [

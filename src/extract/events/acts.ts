@@ -148,6 +148,15 @@ export function reportText(summary: string, sentence: string | undefined): strin
   return `${summary} ${sentence && sentence !== summary ? sentence : ''}`;
 }
 
+/** A date set earlier and repeated ("is currently scheduled", "had been set"), not a newly set one. */
+const DATE_REPEATED =
+  /\b(?:currently|still|already|previously|originally)\s+(?:scheduled|set|slated|due)\b|\bhad\s+been\s+(?:scheduled|set|slated)\b/i;
+
+/** `dateRepeated` of an event whose sentence (or, without one, summary) reads `text`. */
+export function dateRepeated(text: string): Pick<CaseEvent, 'dateRepeated'> {
+  return DATE_REPEATED.test(text) ? { dateRepeated: true } : {};
+}
+
 /** `policeBail` and `serving` of an event whose report reads `text` (any type: src/cases picks). */
 export function custodyDetails(text: string): Pick<CaseEvent, 'policeBail' | 'serving'> {
   return {
@@ -173,10 +182,13 @@ function completedEvent(e: CaseEvent): CaseEvent {
   const appeal = hasAppealDetails(e) ? civil : { ...civil, ...appealDetails(e.type, text) };
   const court = e.proceeding ? appeal : { ...appeal, ...proceedingDetails(text) };
   const hearing = e.type !== 'hearing' || e.hearingKind ? court : { ...court, ...hearingDetails(text) };
+  const told = e.dateRepeated
+    ? hearing
+    : { ...hearing, ...dateRepeated(e.provenance?.sentence ?? e.summary) };
   // Only the sentence says what a dismissal was (a label's summary names the act it means).
   return e.type === 'dismissal' && !e.dismissalStated && e.provenance?.sentence
-    ? { ...hearing, ...dismissalDetails(e.provenance.sentence) }
-    : hearing;
+    ? { ...told, ...dismissalDetails(e.provenance.sentence) }
+    : told;
 }
 
 function completedCharge(c: Charge): Charge {

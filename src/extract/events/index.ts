@@ -7,6 +7,7 @@ export {
   actDetails,
   coversAllCharges,
   custodyDetails,
+  dateRepeated,
   dismissalDetails,
   lawsuitDetails,
   pleaKind,

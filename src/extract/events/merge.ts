@@ -4,6 +4,7 @@ import type { ArticleDoc, Sentence } from '../types.ts';
 import {
   actDetails,
   custodyDetails,
+  dateRepeated,
   dismissalDetails,
   lawsuitDetails,
   reportText,
@@ -367,6 +368,7 @@ function toEvent(d: DraftEvent): CaseEvent {
     ...(d.type === 'trial' ? trialDetails(text) : {}),
     ...(d.type === 'hearing' ? hearingDetails(text) : {}),
     ...appealDetails(d.type, text),
+    ...dateRepeated(d.sentence.text),
     ...proceedingDetails(d.sentence.text),
     provenance: { sentence: d.sentence.text, offset: d.sentence.offset },
   };
