@@ -1,5 +1,6 @@
 import type { ChargeStatus } from '../facts.ts';
 import type { ChargeView } from './charges.ts';
+import { sameProceeding } from './proceedings.ts';
 import type { VisibleDevelopment } from './stage.ts';
 import type { DevelopmentReport } from './types.ts';
 
@@ -25,11 +26,11 @@ function blanketStatus(v: VisibleDevelopment, r: DevelopmentReport): ChargeStatu
  * drop, dismissal, verdict or plea covering all charges.
  */
 export function applyBlanketDrops(charges: ChargeView[], mine: VisibleDevelopment[]): ChargeView[] {
-  const drops: Array<{ status: ChargeStatus; url: string; published: string }> = [];
+  const drops: Array<{ status: ChargeStatus; url: string; published: string; proceeding?: string }> = [];
   for (const v of mine) {
     v.reports.forEach((r) => {
       const status = blanketStatus(v, r);
-      if (status) drops.push({ status, url: r.url, published: r.published });
+      if (status) drops.push({ status, url: r.url, published: r.published, proceeding: r.proceeding });
     });
   }
   if (drops.length === 0) return charges;
@@ -37,8 +38,11 @@ export function applyBlanketDrops(charges: ChargeView[], mine: VisibleDevelopmen
   return charges.map((c) => {
     if (c.status !== 'pending') return c;
     // The first blanket drop after which no article reported the charge pending again.
-    const drop = drops.find((d) =>
-      c.seen.every((o) => o.published < d.published || (o.published === d.published && o.url !== d.url)),
+    // "Acquitted of all charges" by a state jury leaves the federal counts as they were.
+    const drop = drops.find(
+      (d) =>
+        sameProceeding(d.proceeding, c.proceeding) &&
+        c.seen.every((o) => o.published < d.published || (o.published === d.published && o.url !== d.url)),
     );
     return drop ? { ...c, status: drop.status } : c;
   });

@@ -110,4 +110,41 @@ describe('separate proceedings of one defendant', () => {
       { charge: 'arson', status: 'pending' },
     ]);
   });
+  it('a state acquittal "of all charges" leaves the federal counts as they were', () => {
+    const charged = item('2025-01-10', {
+      events: [
+        { type: 'charge', who: LFS, date: '2025-01-09', summary: 'State prosecutors charged her with arson' },
+      ],
+      charges: [{ defendant: LFS, charge: 'arson', status: 'pending' }],
+    });
+    const indicted = item('2025-04-02', {
+      events: [
+        {
+          type: 'charge',
+          who: LFS,
+          date: '2025-04-01',
+          summary: 'A federal grand jury indicted her on wire fraud',
+        },
+      ],
+      charges: [{ defendant: LFS, charge: 'wire fraud', status: 'pending' }],
+    });
+    const acquitted = item('2025-09-10', {
+      events: [
+        {
+          type: 'verdict',
+          who: LFS,
+          date: '2025-09-09',
+          summary: 'A state jury acquitted her of all charges',
+          scope: 'all',
+          outcome: 'acquitted',
+          proceeding: 'state',
+        },
+      ],
+    });
+    const s = caseStatus(knowledgeOf([charged, indicted, acquitted]), '2025-09-10').defendants[LFS];
+    expect(s?.charges).toEqual([
+      { charge: 'arson', status: 'acquitted', proceeding: 'state' },
+      { charge: 'wire fraud', status: 'pending', proceeding: 'federal' },
+    ]);
+  });
 });
