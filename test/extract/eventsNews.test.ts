@@ -57,6 +57,26 @@ describe('a participle that names who someone is reports no act of the day', () 
   });
 });
 
+describe('what a later day in the sentence is about', () => {
+  it('"will begin serving her sentence on March 15" tells the day she reports, not a sentencing', () => {
+    expect(events('Jane Roe will begin serving her 60-day sentence on March 15.')).toEqual([
+      'sentence Jane Roe null happened (old)',
+    ]);
+  });
+  it('"to be sentenced March 20 on charges on which he was convicted" schedules no verdict', () => {
+    expect(
+      events('John Doe is scheduled to be sentenced March 20 on two charges on which he was convicted.'),
+    ).toEqual(['hearing John Doe 2023-03-20 scheduled', 'verdict John Doe null happened (old)']);
+  });
+  it('"arrested later that day" is the day last told in the paragraph, not the day of the article\'s verdict', () => {
+    expect(
+      events(
+        'A jury convicted Jane Roe on Monday.\nRoe fled the mill on May 2, 2022, police said. A deputy chased her car. She was arrested later that day.',
+      ),
+    ).toEqual(['arrest Jane Roe 2022-05-02 happened (old)', 'verdict Jane Roe 2023-03-06 happened']);
+  });
+});
+
 describe('clause structure decides the type and the tense', () => {
   it('"X, charged with ..., has maintained" describes the defendant; it reports no charge', () => {
     expect(events('Jane Roe, charged with arson in the fire, has maintained her innocence.')).toEqual([]);

@@ -84,10 +84,15 @@ export function clauseAround(breaks: number[], length: number, pos: number): [nu
   return [start, end];
 }
 
-/** ", who was arrested last May," — the spans of relative clauses in a sentence. */
+/**
+ * ", who was arrested last May," and "the charges on which he was convicted" — the spans of
+ * relative clauses in a sentence.
+ */
+const RELATIVE_START = /, (?:who|whom|whose|which) | (?:on|of|for|in|to|by|under|with) (?:which|whom) /g;
+
 export function relativeClauses(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(/, (?:who|whom|whose|which) /g)) {
+  for (const m of text.matchAll(RELATIVE_START)) {
     const start = m.index ?? 0;
     const rest = text.slice(start + m[0].length);
     const end = /,|\s--\s|\s[—–]\s/.exec(rest);

@@ -25,7 +25,9 @@ export function resolveEventDate(
   }
   if (mention.kind === 'sameMonth') return { date: lastDay?.slice(0, 7) ?? null, recent: false };
   if (mention.kind === 'afterEvent') {
-    const date = afterEventDate(lastDay, mention.days);
+    // "fled on May 2, 2022 ... He was arrested later that day": the day last told in the paragraph,
+    // which may be no act's day, before the last act's day.
+    const date = afterEventDate(toldDay(doc, s) ?? lastDay, mention.days);
     return { date, recent: false };
   }
   if (mention.kind === 'monthDay' && tense === 'past') {
@@ -60,6 +62,17 @@ function yearFromContext(
     if (context !== null && `${year}-${pad(month)}-${pad(day)}` < context) year++;
     const date = `${year}-${pad(month)}-${pad(day)}`;
     return date <= doc.published ? date : null;
+  }
+  return null;
+}
+
+/** The nearest day told in the three sentences before `s` in its paragraph. */
+function toldDay(doc: ArticleDoc, s: Sentence): string | null {
+  for (let i = s.index - 1; i >= Math.max(0, s.index - 3); i--) {
+    const prev = doc.sentences[i];
+    if (!prev || prev.paragraph !== s.paragraph) return null;
+    const day = firstDay(prev, doc.published);
+    if (day) return day;
   }
   return null;
 }

@@ -2,6 +2,7 @@ import type { CaseEvent, EventType } from '../../facts.ts';
 import { addDays, resolveMention } from '../dates/resolve.ts';
 import { NUMBER_WORDS, numberWords } from '../lexicon/numbers.ts';
 import type { ArticleDoc, PersonRegistry, Sentence } from '../types.ts';
+import { servingSentence } from './acts.ts';
 import {
   clauseAround,
   clauseBreaks,
@@ -79,7 +80,7 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
       ];
       const clauseText = masked.slice(clause[0], clause[1]);
       const classified = classify(doc, s, masked, hit, clause, dates.relatives);
-      const { family, status, intention } = classified;
+      const { family, intention } = classified;
       // "Crowder dismissed the charges", Crowder being the prosecutor: a drop, not a court's dismissal.
       const type =
         classified.type === 'dismissal' && actorRole(ctx, s, hit.start) === 'prosecutor'
@@ -104,7 +105,12 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
               leading: new Set<never>(),
             };
       const others = hits.filter((h) => h.type !== hit.type);
-      const mention = dateForTrigger(masked, own, clause, hit.start, hit.end, status === 'happened', others);
+      // "will begin serving her sentence on March 15": the sentence was imposed; that is the day she reports.
+      const reports = type === 'sentence' && classified.status === 'scheduled' && servingSentence(clauseText);
+      const status = reports ? 'happened' : classified.status;
+      const mention = reports
+        ? undefined
+        : dateForTrigger(masked, own, clause, hit.start, hit.end, status === 'happened', others);
       let resolved = resolveEventDate(mention, doc, s, status === 'scheduled' ? 'future' : 'past', lastDay);
       // "arrested Friday, a day after a grand jury indicted them": the day before the other act.
       const daysAfter = DAYS_AFTER.exec(masked.slice(Math.max(0, hit.start - 80), hit.start));
@@ -140,7 +146,8 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
           inRelative:
             relStart >= 0 ||
             dates.relatives.some(
-              ([a, b]) => hit.start >= a && hit.start < b && /^, who/.test(masked.slice(a)),
+              ([a, b]) =>
+                hit.start >= a && hit.start < b && /^(?:, who| \w+ (?:which|whom) )/.test(masked.slice(a)),
             ),
           sentence: s,
         });
