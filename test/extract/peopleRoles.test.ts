@@ -312,3 +312,13 @@ describe('stage names and co-defendants', () => {
     ).toMatchObject({ 'Miles Ortega': 'defendant' });
   });
 });
+
+describe('the object of a legal act, described', () => {
+  it('"upheld the conviction of her former business partner X" makes X a defendant', () => {
+    expect(
+      roles(
+        'The appeals court also upheld the conviction of her former business and romantic partner Omar Castell.',
+      ),
+    ).toMatchObject({ 'Omar Castell': 'defendant' });
+  });
+});

@@ -5,6 +5,7 @@ import { type NameRun, titleLength } from './nameRuns.ts';
 import {
   ABBREVIATED_TITLE,
   ACCUSED_APPOSITION,
+  ACT_OF_DESCRIBED_BEFORE,
   APPOSITION_WHO_DEFENDANT,
   CHARGE_AGAINST_PRONOUN,
   CIVIL_DEFENDANT_AFTER,
@@ -250,6 +251,7 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
   if (!run.possessive && WHO_DEFENDANT.test(after)) votes.evidence.add('defendant');
   if (
     DEFENDANT_BEFORE.test(before) ||
+    ACT_OF_DESCRIBED_BEFORE.test(before) ||
     CO_DEFENDANT_BEFORE.test(before) ||
     (before.includes('names') && SUIT_NAMES_BEFORE.test(before)) ||
     againstListBefore(run, text, titleLen)
