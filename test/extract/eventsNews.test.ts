@@ -77,6 +77,14 @@ describe('what a later day in the sentence is about', () => {
   });
 });
 
+describe('coordinated clauses keep their own days', () => {
+  it('"had been charged with murder but on Tuesday prosecutors accepted" dates no charge on Tuesday', () => {
+    expect(
+      events('Jane Roe had been charged with murder but on Tuesday prosecutors accepted a lesser plea.'),
+    ).toEqual(['charge Jane Roe null happened (old)']);
+  });
+});
+
 describe('clause structure decides the type and the tense', () => {
   it('"X, charged with ..., has maintained" describes the defendant; it reports no charge', () => {
     expect(events('Jane Roe, charged with arson in the fire, has maintained her innocence.')).toEqual([]);

@@ -44,7 +44,7 @@ export function maskedSentence(s: Sentence): MaskedSentence {
 }
 
 const CLAUSE_BREAK =
-  /;|\s[—–]\s|\s--\s|, and |, but |, while |, which |, who |, when | after | before |(?<!the) following | despite |(?<!\b(?:will|would|shall|could|might|must|to)) then | and (?=(?:set|scheduled|ordered|revoked|denied|granted|rejected|sent|released)\b)| and (?=(?:is|are|will) )/g;
+  /;|\s[—–]\s|\s--\s|, and |,? but |, while |, which |, who |, when | after | before |(?<!the) following | despite |(?<!\b(?:will|would|shall|could|might|must|to)) then | and (?=(?:set|scheduled|ordered|revoked|denied|granted|rejected|sent|released)\b)| and (?=(?:is|are|will) )/g;
 
 /** A sentence that opens with a subordinate clause: "After surrendering Monday, X was arraigned". */
 const FRONTED =
