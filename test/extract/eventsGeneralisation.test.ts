@@ -353,3 +353,26 @@ describe('the lede’s news beside the same act in the past', () => {
     ).toEqual(['verdict Jane Roe 2022-08 happened (old)', 'verdict Jane Roe 2023-03-09 happened']);
   });
 });
+
+describe('a remedy asked of a court by its verb', () => {
+  it('"sought to exclude", "asked the appeals court to let him remain free" are motions', () => {
+    expect(events('On Monday John Doe’s lawyers sought to exclude the DNA evidence.', [DOE])).toEqual([
+      'motion John Doe 2023-03-06 happened',
+    ]);
+    expect(
+      events('On Monday John Doe asked the appeals court to let him remain free while he appeals.', [DOE]),
+    ).toContain('motion John Doe 2023-03-06 happened');
+  });
+  it('prosecutors who move to dismiss drop a charge; that is no motion of theirs', () => {
+    expect(events('Prosecutors moved to dismiss the charges against John Doe on Monday.', [DOE])).toEqual([
+      'charge_dropped John Doe 2023-03-06 happened',
+    ]);
+  });
+});
+
+describe('a court step about no one', () => {
+  it('a step that happened to no person the article names is left out; a date to come stays', () => {
+    expect(events('A status hearing was held on Monday.', [])).toEqual([]);
+    expect(events('A status hearing is set for March 20.', [])).toEqual(['hearing - 2023-03-20 scheduled']);
+  });
+});

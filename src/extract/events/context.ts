@@ -1,6 +1,7 @@
 import { type DateMention, findDateMentions } from '../dates/resolve.ts';
 import { quotedSpans } from '../segment.ts';
 import type { Sentence } from '../types.ts';
+import { REMEDY } from './rules.ts';
 
 /**
  * The sentence-level context of a trigger: quotation masking, clause limits, tense and the date
@@ -140,6 +141,8 @@ const MAIN_VERB_AFTER =
 const FUTURE_CUE =
   /\b(?:will|won['’]t|shall|is (?:set|scheduled|expected|slated|due|going) to|are (?:set|scheduled|expected|slated|due|going) to|(?:is|are) (?:set|scheduled|slated) for|set for|scheduled for|scheduled to|to begin|to start|to resume|as early as|could (?!not\b)(?:\w+ )?be|expected to|plans? to|makes (?:his|her|their) first|upcoming|next (?:week|month|year)|(?:set|scheduled) (?:a|an|the|sentencing)|(?:set|sets|scheduled|schedules) (?!(?:of|aside|off|out|to|for|up)\b)(?:[\w.'’-]+ ){1,4}?(?:sentencing|hearing|arraignment|(?:re)?trial)|faces? (?:a |an |the )?(?:\w+ )?trial|go(?:es)? on trial|stands? trial|remains? (?:set|scheduled)|still (?:set|scheduled)|trial date|(?:set|scheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial)|(?:moved|postponed|rescheduled|pushed back|delayed) (?:to|until)|(?:postponed|rescheduled|pushed back|delayed) for|when (?:he|she|they) (?:is|are)|is due|are due|next due|is expected|are expected)\b|\buntil\b/i;
 
+const MOVED_FOR_REMEDY = new RegExp(`\\bmoved to (?=${REMEDY}\\b)`, 'gi');
+
 /**
  * 'scheduled' when the words around the trigger speak of the future ("is set for", "will", "until
  * Monday"): from the clause start to a little after the trigger, so that a later verb of the same
@@ -160,7 +163,8 @@ export function triggerTense(
     complement ? end + complement.index : end + 60,
     relative ? relative[1] : Number.POSITIVE_INFINITY,
   );
-  const window = masked.slice(relative ? relative[0] : clause[0], limit);
+  // "moved to dismiss" asks for a remedy; "moved to March 3" reschedules.
+  const window = masked.slice(relative ? relative[0] : clause[0], limit).replace(MOVED_FOR_REMEDY, 'asked');
   return FUTURE_CUE.test(window) ? 'scheduled' : 'happened';
 }
 

@@ -73,6 +73,8 @@ const TYPE_HINTS: Record<EventType, string[]> = {
     'sought',
     'asked',
     'moved for',
+    'moved to',
+    'filed to',
     'recommend',
     'new trial',
     'change of venue',

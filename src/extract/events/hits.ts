@@ -121,6 +121,8 @@ function retype(
       )
         return undefined;
       if (TRIAL_SPEECH.test(masked)) return undefined;
+      // "Prosecutors moved to dismiss the charges": the dismissal rule reports their drop.
+      if (/\bdismiss/i.test(trigger) && PROSECUTION_AGENT.test(before.slice(-60))) return undefined;
       // "Her defense argued that another officer was involved": an argument at trial or in the press
       // is a motion only when the sentence puts it in a filing or a request to the court.
       if (/\b(?:argued|argues|arguing|contended)\b/i.test(trigger) && !FILED_ARGUMENT.test(masked))

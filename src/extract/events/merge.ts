@@ -42,6 +42,9 @@ export interface DraftEvent extends CaseEvent {
   newsDated?: boolean;
 }
 
+/** Steps that may concern the whole case rather than one person (a search, charges, a suit). */
+const CASE_WIDE = new Set<EventType>(['investigation', 'charge', 'charge_dropped', 'lawsuit']);
+
 /** Background the article recalls rather than reports. */
 const BACKGROUND =
   /\b(?:recently|earlier|previously|already|ago|back in|at the time|in recent|(?:days|weeks|months) (?:after|before)|since|late last|last year|once|serving)\b|\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en)\b/i;
@@ -75,7 +78,12 @@ const STAGE: Partial<Record<EventType, number>> = {
 
 /** Article-wide passes: filing dates over announcement dates, `new`, and merging repeated mentions. */
 export function finishEvents(all: DraftEvent[], doc: ArticleDoc): CaseEvent[] {
-  const drafts = trialDefendants(stateCharges(all));
+  // A court step that happened always concerns someone: one whose defendant the sentence does not
+  // tell (a name the registry missed, a pronoun with no antecedent) is left out rather than reported
+  // about no one. A date still to come stays: it is the case's next date whoever it concerns.
+  const drafts = trialDefendants(stateCharges(all)).filter(
+    (d) => d.who !== null || d.status === 'scheduled' || CASE_WIDE.has(d.type),
+  );
   applyFilingDate(drafts);
   anchoredDates(drafts);
   shareDates(drafts);

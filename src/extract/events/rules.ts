@@ -20,6 +20,9 @@ const DISMISSABLE = '(?:case|charges?|counts?|indictment|complaint|lawsuit|suit|
 const APPELLATE_COURT =
   '(?:appeals court|court of appeals?|appellate (?:court|division|panel)|supreme court|superior court|appeals panel|(?:three|\\d)-judge panel|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|d\\.c\\.|federal) circuit|court of criminal appeals|appeal judges?|high court|justices)';
 const CHARGE_NOUN = '(?:charges?|counts?|enhancements?|case|indictment|allegations?|complaint)';
+/** What a party asks a court to do: exclude or suppress evidence, dismiss, sever, delay, release, undo. */
+export const REMEDY =
+  '(?:exclude|suppress|dismiss|throw out|toss|sever|separate|split|delay|postpone|transfer|move the (?:case|trial)|remain free|stay free|be released|release|overturn|vacate|set aside|reconsider|disqualify|recuse|remove|bar|block|reduce|lift|reopen|quash|strike|withdraw|reinstate)';
 /** What a party asks a court for, as a noun: "the defense's bid to", "Trump's push to", "a request for". */
 export const REQUEST_NOUN =
   '(?:requests?|motions?|petitions?|bids?|applications?|push|efforts?|attempts?|challenges?|objections?)';
@@ -181,6 +184,14 @@ export const TRIGGER_RULES: TriggerRule[] = [
   rule(
     'motion',
     '\\b(?:prosecutors|the government) (?:seek|seeks|sought|asked for|requested|recommended)\\b[^.;]{0,30}?\\bsentence\\b',
+  ),
+  // A remedy asked of a court by its verb: "sought to exclude the DNA evidence", "asked the appeals
+  // court to let her remain free", "filed to have the decision overturned".
+  rule(
+    'motion',
+    `\\b(?:sought|seeks?|seeking|moved|filed|asked (?:the |a )?(?:[\\w-]+ ){0,2}?(?:judge|court|justices?|panel))\\s+to\\s+(?:(?:let|allow)\\s+(?:him|her|them)\\s+(?:to\\s+)?)?(?:${REMEDY}|have (?:[\\w'’-]+ ){1,3}?(?:overturned|dismissed|thrown out|tossed|vacated|suppressed|excluded|removed|reduced|lifted|reinstated|severed))\\b`,
+    'motion',
+    ['sought', 'seek', 'moved', 'filed', 'asked'],
   ),
   // ruling
   rule(
