@@ -12,8 +12,10 @@ const JOINT_ACTS = new Set(['charge', 'arrest', 'plea', 'trial', 'verdict', 'sen
 /**
  * Someone charged, arrested, tried or sentenced in the same act as a tracked defendant (one
  * sentence of the article, or one act and date where facts carry no sentence: "Dale and Brandt
- * were indicted Tuesday", "Brandt, on trial with Dale") joins the case as a co-defendant. A person
- * merely named beside the case (a precedent's defendant, a relative) shares no act and never joins.
+ * were indicted Tuesday", "Brandt, on trial with Dale") joins the case as a co-defendant when the
+ * articles make them a defendant too: on real news the other name of a shared act was the victim,
+ * the target, a city or the reporter in every join the role did not back. A person merely named
+ * beside the case (a precedent's defendant, a relative) shares no act and never joins.
  */
 export function joinCoDefendants(
   knowledge: CaseKnowledge,
@@ -26,7 +28,7 @@ export function joinCoDefendants(
     if (!inc.who || !JOINT_ACTS.has(inc.event.type) || tracked(inc.who)) continue;
     if (!incoming.some((o) => o !== inc && tracked(o.who) && sameAct(o, inc))) continue;
     const person = knowledge.people.find((p) => p.id === inc.who);
-    if (person && (person.role === 'defendant' || inc.event.type !== 'trial')) {
+    if (person?.role === 'defendant') {
       person.joined = published;
       person.role = 'defendant';
     }

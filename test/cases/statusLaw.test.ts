@@ -353,6 +353,27 @@ describe('many defendants', () => {
       caseStatus(knowledgeOf([indicted, federal]), '2025-03-01').defendants['Ivo Brandt'],
     ).toBeUndefined();
   });
+
+  it('someone an act names beside the defendant joins only when the article makes them a defendant', () => {
+    // The act's other name is the victim, a place or the writer far more often than a co-accused.
+    const sentence = 'Marcus Dale was convicted Tuesday of defrauding Nora Vale, a reporter for the Tribune.';
+    const convicted = item('2025-06-11', {
+      people: [
+        { name: DALE, role: 'defendant' },
+        { name: 'Nora Vale', role: 'victim' },
+        { name: 'Oak City', role: 'other' },
+      ],
+      events: ['Nora Vale', 'Oak City', DALE].map((who) => ({
+        type: 'verdict' as const,
+        who,
+        date: '2025-06-10',
+        summary: sentence,
+        provenance: { sentence, offset: 0 },
+      })),
+    });
+    const status = caseStatus(knowledgeOf([indicted, convicted]), '2025-06-11');
+    expect(Object.keys(status.defendants).sort()).toEqual([LFS, DALE].sort());
+  });
 });
 
 describe('two acts of one type stay two', () => {
