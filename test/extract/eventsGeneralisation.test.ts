@@ -376,3 +376,19 @@ describe('a court step about no one', () => {
     expect(events('A status hearing is set for March 20.', [])).toEqual(['hearing - 2023-03-20 scheduled']);
   });
 });
+
+describe('custody ordered for the group just convicted', () => {
+  it('"ordered the officers to be taken into custody" is a bail decision for each convicted officer', () => {
+    expect(
+      events(
+        'A federal jury on Thursday convicted John Doe and Alan Poe of obstruction. The judge ordered the officers to be taken into custody.',
+        [DOE, POE],
+      ),
+    ).toEqual([
+      'bail Alan Poe 2023-03-09 happened',
+      'bail John Doe 2023-03-09 happened',
+      'verdict Alan Poe 2023-03-09 happened',
+      'verdict John Doe 2023-03-09 happened',
+    ]);
+  });
+});

@@ -184,7 +184,7 @@ export const HYPOTHETICAL = new RegExp(
  * Case-sensitive so that the month ("jurors in May found him guilty") is no modal.
  */
 export const MODAL = new RegExp(
-  `\\b(?:[Cc]ould|[Ww]ould|[Mm]ight|may|[Ss]hould|[Cc]an|[Tt]o be)\\s+${WORDS}{0,2}$`,
+  `\\b(?:[Cc]ould|[Ww]ould|[Mm]ight|may|[Ss]hould|[Cc]an|(?<!\\bordered (?:[\\w'’-]+ ){1,3})[Tt]o be)\\s+${WORDS}{0,2}$`,
 );
 
 const INCIDENT_AFTER =

@@ -95,7 +95,7 @@ const defendantOrUnplaced = (p: PersonEntry) => p.role === 'defendant' || p.role
 
 /** "both defendants", "all three men", "the brothers": every defendant the group counts. */
 const GROUP = new RegExp(
-  `\\b(?:(both)|all (${numberWords(2, 6)})|the (${numberWords(2, 6)}))\\s+(?:of them|defendants|men|women|officers|deputies|guards|agents|troopers|brothers|sisters|suspects|accused|teens|teenagers)\\b|\\bthe (?:defendants|brothers|sisters|co-defendants|accused)\\b|\\beach (?:man|woman|defendant|officer|of them)\\b`,
+  `\\b(?:(both)|all (${numberWords(2, 6)})|the (${numberWords(2, 6)}))\\s+(?:of them|defendants|men|women|officers|deputies|guards|agents|troopers|brothers|sisters|suspects|accused|teens|teenagers)\\b|\\bthe (?:defendants|brothers|sisters|co-defendants|accused|(?:former |fired )?(?:officers|deputies|guards|agents|troopers))\\b|\\beach (?:man|woman|defendant|officer|of them)\\b`,
   'i',
 );
 /** A count with a description: "Five fired Memphis police officers", "three former jail guards" (case-sensitive: names are capitalised). */
