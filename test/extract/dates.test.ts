@@ -123,9 +123,13 @@ describe('an ordinal day alone ("on the 30th")', () => {
   // 2023-03-09 is a Thursday.
   it('is a day of the publication month, the next month when scheduled and already past', () => {
     expect(resolve('He is due back in court on the 30th.', '2023-03-09', 'future')).toBe('2023-03-30');
-    expect(resolve('The hearing is set for the 2nd of next month.', '2023-03-09', 'future')).toBe('2023-04-02');
+    expect(resolve('The hearing is set for the 2nd of next month.', '2023-03-09', 'future')).toBe(
+      '2023-04-02',
+    );
     expect(resolve('He is to return on the 2nd.', '2023-03-09', 'future')).toBe('2023-04-02');
-    expect(resolve('The ruling is due by the 20th of this month.', '2023-03-09', 'future')).toBe('2023-03-20');
+    expect(resolve('The ruling is due by the 20th of this month.', '2023-03-09', 'future')).toBe(
+      '2023-03-20',
+    );
   });
   it('the previous month when it happened and the day is still to come this month', () => {
     expect(resolve('The motion was argued on the 20th.', '2023-03-09')).toBe('2023-02-20');
