@@ -144,7 +144,12 @@ describe('kill -9 of queue workers mid-poll and mid-delivery (BullMQ on Redis)',
       // Mid-delivery: Discord makes the message but its answer is held; both workers die before it.
       const posted = alerts().length;
       emu.delayNext({ method: 'POST', path: /^\/channels\/\d+\/messages$/, ms: 5_000, response: true });
-      await waitFor(() => alerts().length > posted, 60_000, 'an alert post in flight');
+      // The held post itself, not one that reached Discord just before the delay was armed.
+      await waitFor(
+        () => emu.pendingFaults() === 0 && alerts().length > posted,
+        60_000,
+        'an alert post in flight',
+      );
       await killAll();
       expect(await halfDone(), 'the killed worker left its alert record in "posting"').toBeGreaterThan(0);
       kills.push(`delivery (${alerts().length} alerts)`);
