@@ -25,6 +25,26 @@ const ohio = item('2025-03-10', {
   charges: [{ defendant: LFS, charge: 'forgery', status: 'convicted' }],
 });
 
+/** Charged by the state with arson in January; a federal indictment in April naming these charges. */
+const stateArson = item('2025-01-10', {
+  events: [
+    { type: 'charge', who: LFS, date: '2025-01-09', summary: 'State prosecutors charged her with arson' },
+  ],
+  charges: [{ defendant: LFS, charge: 'arson', status: 'pending' }],
+});
+const federalIndictment = (charges: string[]) =>
+  item('2025-04-02', {
+    events: [
+      {
+        type: 'charge',
+        who: LFS,
+        date: '2025-04-01',
+        summary: 'A federal grand jury indicted her on wire fraud',
+      },
+    ],
+    charges: charges.map((charge) => ({ defendant: LFS, charge, status: 'pending' as const })),
+  });
+
 describe('separate proceedings of one defendant', () => {
   it("a conviction overturned in one state leaves the other state's conviction standing", () => {
     const reversed = item('2025-06-10', {
@@ -62,27 +82,9 @@ describe('separate proceedings of one defendant', () => {
   });
 
   it('charges a federal indictment brings are shown apart from the state charges', () => {
-    const state = item('2025-01-10', {
-      events: [
-        { type: 'charge', who: LFS, date: '2025-01-09', summary: 'State prosecutors charged her with arson' },
-      ],
-      charges: [{ defendant: LFS, charge: 'arson', status: 'pending' }],
-    });
-    const federal = item('2025-04-02', {
-      events: [
-        {
-          type: 'charge',
-          who: LFS,
-          date: '2025-04-01',
-          summary: 'A federal grand jury indicted her on wire fraud',
-        },
-      ],
-      charges: [
-        { defendant: LFS, charge: 'wire fraud', status: 'pending' },
-        { defendant: LFS, charge: 'arson', status: 'pending' },
-      ],
-    });
-    const status = caseStatus(knowledgeOf([state, federal]), '2025-04-02');
+    // The federal story also lists the state charge among hers.
+    const federal = federalIndictment(['wire fraud', 'arson']);
+    const status = caseStatus(knowledgeOf([stateArson, federal]), '2025-04-02');
     expect(status.defendants[LFS]?.charges).toEqual([
       { charge: 'arson', status: 'pending', proceeding: 'state' },
       { charge: 'wire fraud', status: 'pending', proceeding: 'federal' },
@@ -110,24 +112,8 @@ describe('separate proceedings of one defendant', () => {
       { charge: 'arson', status: 'pending' },
     ]);
   });
+
   it('a state acquittal "of all charges" leaves the federal counts as they were', () => {
-    const charged = item('2025-01-10', {
-      events: [
-        { type: 'charge', who: LFS, date: '2025-01-09', summary: 'State prosecutors charged her with arson' },
-      ],
-      charges: [{ defendant: LFS, charge: 'arson', status: 'pending' }],
-    });
-    const indicted = item('2025-04-02', {
-      events: [
-        {
-          type: 'charge',
-          who: LFS,
-          date: '2025-04-01',
-          summary: 'A federal grand jury indicted her on wire fraud',
-        },
-      ],
-      charges: [{ defendant: LFS, charge: 'wire fraud', status: 'pending' }],
-    });
     const acquitted = item('2025-09-10', {
       events: [
         {
@@ -141,7 +127,10 @@ describe('separate proceedings of one defendant', () => {
         },
       ],
     });
-    const s = caseStatus(knowledgeOf([charged, indicted, acquitted]), '2025-09-10').defendants[LFS];
+    const s = caseStatus(
+      knowledgeOf([stateArson, federalIndictment(['wire fraud']), acquitted]),
+      '2025-09-10',
+    ).defendants[LFS];
     expect(s?.charges).toEqual([
       { charge: 'arson', status: 'acquitted', proceeding: 'state' },
       { charge: 'wire fraud', status: 'pending', proceeding: 'federal' },
