@@ -1,5 +1,5 @@
 import type { Article } from '../facts.ts';
-import { wordList } from '../text.ts';
+import { allMatches, wordList } from '../text.ts';
 import type { ArticleDoc, Paragraph, Sentence } from './types.ts';
 
 /** Abbreviations after which a period never ends a sentence (titles bind to the next word). */
@@ -35,7 +35,7 @@ export function segment(article: Pick<Article, 'text' | 'title' | 'published'>):
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   const lineRe = /[^\n]+/g;
-  for (const m of text.matchAll(lineRe)) {
+  for (const m of allMatches(text, lineRe)) {
     const raw = m[0];
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trim();

@@ -1,4 +1,5 @@
 import type { Charge, ChargeStatus } from '../../facts.ts';
+import { allMatches } from '../../text.ts';
 import { dismissalDetails } from '../events/acts.ts';
 import { maskedSentence } from '../events/context.ts';
 import { actorRole } from '../events/events.ts';
@@ -127,7 +128,7 @@ export function findOffenceMentions(doc: ArticleDoc, people: PersonRegistry): Of
     const masked = maskedOf(s).masked.replace(NOT_CHARGES, (m) => ' '.repeat(m.length));
     // "records-tampering", "pattern-of-corrupt-activity": the offence with spaces (same length).
     const lower = masked.toLowerCase().replace(/(?<=[a-z])-(?=[a-z])(?!degree)/g, ' ');
-    const found = withUnlistedOffences(lower, masked, [...lower.matchAll(OFFENCE_RE)]);
+    const found = withUnlistedOffences(lower, masked, [...allMatches(lower, OFFENCE_RE)]);
     // "The charge was also dropped against X": the charge last reported dropped, for X.
     const anaphora = lastDropped ? ANAPHORIC_DROP.exec(masked) : null;
     if (anaphora && lastDropped && (found.length === 0 || (found[0]?.index ?? 0) > anaphora.index)) {
@@ -246,7 +247,7 @@ function statusAround(masked: string, prevEnd: number, start: number, end: numbe
   const before = masked.slice(Math.max(0, prevEnd, start - 140), start).replace(CLAUSE_CUT, '');
   let best: { status: ChargeStatus; at: number } | undefined;
   for (const [status, re] of STATUS_BEFORE) {
-    for (const m of before.matchAll(re)) {
+    for (const m of allMatches(before, re)) {
       const at = m.index ?? 0;
       if (status === 'convicted' && /\bnot\s+$/i.test(before.slice(0, at))) continue;
       if (!best || at > best.at) best = { status, at };

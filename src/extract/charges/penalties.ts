@@ -1,4 +1,5 @@
 import type { Penalty } from '../../facts.ts';
+import { allMatches } from '../../text.ts';
 import { maskedSentence } from '../events/context.ts';
 import {
   factDefendants,
@@ -129,7 +130,7 @@ function lastClause(before: string): string {
 
 function findAmounts(masked: string): Found[] {
   const out: Found[] = [];
-  for (const m of masked.matchAll(AMOUNT)) {
+  for (const m of allMatches(masked, AMOUNT)) {
     const num = m[1] ?? m[3] ?? m[5];
     const unit = (m[2] ?? m[4] ?? m[6] ?? '').toLowerCase();
     const value = num ? parseNumber(num) : null;
@@ -144,7 +145,7 @@ function findAmounts(masked: string): Found[] {
       end: (m.index ?? 0) + m[0].length,
     });
   }
-  for (const m of masked.matchAll(REPLACED)) {
+  for (const m of allMatches(masked, REPLACED)) {
     const [, figure = ''] = m; // the group is not optional
     const start = (m.index ?? 0) + m[0].lastIndexOf(figure);
     const previous = out.filter((f) => f.end <= start).at(-1);
@@ -158,9 +159,9 @@ function findAmounts(masked: string): Found[] {
         past: true,
       });
   }
-  for (const m of masked.matchAll(LIFE))
+  for (const m of allMatches(masked, LIFE))
     out.push({ max: null, unit: 'life', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
-  for (const m of masked.matchAll(DEATH))
+  for (const m of allMatches(masked, DEATH))
     out.push({ max: null, unit: 'death', start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   return out;
 }
@@ -168,7 +169,7 @@ function findAmounts(masked: string): Found[] {
 function lastOffence(text: string): string | undefined {
   const lower = text.toLowerCase();
   let last: RegExpMatchArray | undefined;
-  for (const m of lower.matchAll(OFFENCE_RE)) last = m;
+  for (const m of allMatches(lower, OFFENCE_RE)) last = m;
   if (!last) return undefined;
   const start = last.index ?? 0;
   return canonicalOffence(last[0], text.slice(Math.max(0, start - 4), start));

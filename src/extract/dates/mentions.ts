@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node/en';
+import { allMatches } from '../../text.ts';
 import { NUMBER_WORDS, numberWords } from '../lexicon/numbers.ts';
 
 /** Finding the date words of a sentence (resolve.ts resolves them). */
@@ -90,7 +91,7 @@ export function findDateMentions(text: string): DateMention[] {
   };
   const months = MONTH_HINT.test(text);
   const days = /day\b|day['’]s/i.test(text);
-  for (const m of months ? text.matchAll(FULL_OR_MONTH_DAY) : []) {
+  for (const m of months ? allMatches(text, FULL_OR_MONTH_DAY) : []) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const month = monthIndex(m[2] ?? '');
@@ -99,7 +100,7 @@ export function findDateMentions(text: string): DateMention[] {
     if (m[4]) add({ kind: 'full', start, end, year: Number(m[4]), month, day });
     else add({ kind: 'monthDay', start, end, month, day });
   }
-  for (const m of months ? text.matchAll(DAY_MONTH) : []) {
+  for (const m of months ? allMatches(text, DAY_MONTH) : []) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     const day = Number(m[1]);
@@ -108,7 +109,7 @@ export function findDateMentions(text: string): DateMention[] {
     if (m[3]) add({ kind: 'full', start, end, year: Number(m[3]), month, day });
     else add({ kind: 'monthDay', start, end, month, day });
   }
-  for (const m of months ? text.matchAll(MONTH_YEAR) : []) {
+  for (const m of months ? allMatches(text, MONTH_YEAR) : []) {
     const start = m.index ?? 0;
     add({
       kind: 'monthYear',
@@ -118,7 +119,7 @@ export function findDateMentions(text: string): DateMention[] {
       month: monthIndex(m[1] ?? ''),
     });
   }
-  for (const m of months ? text.matchAll(MONTH_ALONE) : []) {
+  for (const m of months ? allMatches(text, MONTH_ALONE) : []) {
     const start = m.index ?? 0;
     const lead = m[0].toLowerCase();
     const shift =
@@ -129,7 +130,7 @@ export function findDateMentions(text: string): DateMention[] {
           : null;
     add({ kind: 'month', start, end: start + m[0].length, month: monthIndex(m[1] ?? ''), shift });
   }
-  for (const m of days ? text.matchAll(WEEKDAY_RE) : []) {
+  for (const m of days ? allMatches(text, WEEKDAY_RE) : []) {
     const start = m.index ?? 0;
     const shift = m[1]?.toLowerCase();
     const weekday = WEEKDAYS.indexOf((m[2] ?? '').toLowerCase());
@@ -141,7 +142,7 @@ export function findDateMentions(text: string): DateMention[] {
       shift: shift === 'last' || shift === 'next' ? shift : null,
     });
   }
-  for (const m of /\d(?:st|nd|rd|th)\b/.test(text) ? text.matchAll(DAY_OF_MONTH) : []) {
+  for (const m of /\d(?:st|nd|rd|th)\b/.test(text) ? allMatches(text, DAY_OF_MONTH) : []) {
     const day = Number(m[1]);
     const start = m.index ?? 0;
     // "of next month" / "of this month" says which month, whatever the tense.
@@ -155,13 +156,13 @@ export function findDateMentions(text: string): DateMention[] {
         ...(month !== undefined ? { month } : {}),
       });
   }
-  for (const m of text.matchAll(DAY_OFFSET)) {
+  for (const m of allMatches(text, DAY_OFFSET)) {
     const word = (m[1] ?? '').toLowerCase();
     const days = word === 'yesterday' ? -1 : word === 'tomorrow' ? 1 : 0;
     const start = m.index ?? 0;
     add({ kind: 'dayOffset', start, end: start + m[0].length, days });
   }
-  for (const m of /week/i.test(text) ? text.matchAll(WEEK) : []) {
+  for (const m of /week/i.test(text) ? allMatches(text, WEEK) : []) {
     const word = (m[1] ?? '').toLowerCase();
     const start = m.index ?? 0;
     add({
@@ -173,7 +174,7 @@ export function findDateMentions(text: string): DateMention[] {
       ...(word.startsWith('later') ? { part: 'later' as const } : {}),
     });
   }
-  for (const m of /month/i.test(text) ? text.matchAll(MONTH_OFFSET) : []) {
+  for (const m of /month/i.test(text) ? allMatches(text, MONTH_OFFSET) : []) {
     const word = (m[1] ?? 'this').toLowerCase();
     const start = m.index ?? 0;
     add({
@@ -183,7 +184,7 @@ export function findDateMentions(text: string): DateMention[] {
       months: word === 'last' ? -1 : word === 'next' ? 1 : 0,
     });
   }
-  for (const m of /ago|later|earlier/i.test(text) ? text.matchAll(COUNTED) : []) {
+  for (const m of /ago|later|earlier/i.test(text) ? allMatches(text, COUNTED) : []) {
     const n = (m[1] ?? '').toLowerCase();
     const count = /^\d+$/.test(n) ? Number(n) : (SMALL_NUMBERS[n] ?? 1);
     const days = count * ((m[2] ?? '').toLowerCase().startsWith('week') ? 7 : 1);
@@ -193,7 +194,7 @@ export function findDateMentions(text: string): DateMention[] {
     else if ((m[3] ?? '').toLowerCase() === 'later') add({ kind: 'afterEvent', start, end, days });
   }
   for (const m of /from now|ago|\bin (?:\w+) (?:days?|weeks?|months?)\b/i.test(text)
-    ? text.matchAll(FROM_NOW)
+    ? allMatches(text, FROM_NOW)
     : []) {
     const n = (m[1] ?? m[3] ?? '').toLowerCase();
     const unit = (m[2] ?? m[4] ?? '').toLowerCase();
@@ -208,7 +209,7 @@ export function findDateMentions(text: string): DateMention[] {
       monthOnly: !unit.startsWith('day'),
     });
   }
-  for (const m of /day|week|hour|minute/i.test(text) ? text.matchAll(AFTER_EVENT) : []) {
+  for (const m of /day|week|hour|minute/i.test(text) ? allMatches(text, AFTER_EVENT) : []) {
     const word = (m[1] ?? '').toLowerCase();
     const days = /week/.test(word)
       ? 7
@@ -218,12 +219,12 @@ export function findDateMentions(text: string): DateMention[] {
     const start = m.index ?? 0;
     add({ kind: 'afterEvent', start, end: start + m[0].length, days });
   }
-  for (const m of /month/i.test(text) ? text.matchAll(SAME_MONTH) : []) {
+  for (const m of /month/i.test(text) ? allMatches(text, SAME_MONTH) : []) {
     const start = m.index ?? 0;
     add({ kind: 'sameMonth', start, end: start + m[0].length });
   }
   addChronoFallback(text, out, taken);
-  for (const m of /\d{4}|year|spring|summer|fall|autumn|winter/i.test(text) ? text.matchAll(VAGUE) : []) {
+  for (const m of /\d{4}|year|spring|summer|fall|autumn|winter/i.test(text) ? allMatches(text, VAGUE) : []) {
     const start = m.index ?? 0;
     add({ kind: 'vague', start, end: start + m[0].length });
   }

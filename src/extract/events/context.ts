@@ -1,3 +1,4 @@
+import { allMatches } from '../../text.ts';
 import { type DateMention, findDateMentions } from '../dates/resolve.ts';
 import { quotedSpans } from '../segment.ts';
 import type { Sentence } from '../types.ts';
@@ -65,7 +66,7 @@ export function frontedClauseEnd(text: string): number {
 /** Offsets where a new clause starts. */
 export function clauseBreaks(text: string): number[] {
   const out: number[] = [];
-  for (const m of text.matchAll(CLAUSE_BREAK)) out.push(m.index ?? 0);
+  for (const m of allMatches(text, CLAUSE_BREAK)) out.push(m.index ?? 0);
   const fronted = frontedClauseEnd(text);
   if (fronted > 0 && !out.includes(fronted)) return [...out, fronted].sort((a, b) => a - b);
   return out;
@@ -93,7 +94,7 @@ const RELATIVE_START = /, (?:who|whom|whose|which) | (?:on|of|for|in|to|by|under
 
 export function relativeClauses(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(RELATIVE_START)) {
+  for (const m of allMatches(text, RELATIVE_START)) {
     const start = m.index ?? 0;
     const rest = text.slice(start + m[0].length);
     const end = /,|\s--\s|\s[—–]\s/.exec(rest);

@@ -1,4 +1,5 @@
 import type { EventType } from '../../facts.ts';
+import { allMatches } from '../../text.ts';
 import { HYPOTHETICAL } from './context.ts';
 import { rulesFor } from './hints.ts';
 import { REQUEST_NOUN, type TriggerRule } from './rules.ts';
@@ -46,7 +47,7 @@ export function findHits(masked: string): Hit[] {
   for (const rule of rulesFor(masked)) {
     if (rule.needs && !rule.needs.some((w) => lower.includes(w))) continue;
     rule.re.lastIndex = 0;
-    for (const m of masked.matchAll(rule.re)) {
+    for (const m of allMatches(masked, rule.re)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
       // The hundred characters before the trigger are all the context rules look at (and keep them fast).

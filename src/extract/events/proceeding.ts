@@ -1,3 +1,5 @@
+import { allMatches } from '../../text.ts';
+
 /**
  * Which proceeding an act or a charge belongs to, from the court words of its sentence: `federal`
  * (a federal grand jury, judge, jury, charges; a U.S. District Court or Attorney), a US state named
@@ -47,7 +49,7 @@ const STATE =
 const BOTH = /\b(?:federal|state)\s+and\s+(?:federal|state)\b/i;
 
 function places(re: RegExp, text: string): string[] {
-  return [...text.matchAll(re)].map((m) => {
+  return [...allMatches(text, re)].map((m) => {
     const place = (m[1] ?? '').toLowerCase();
     return CITY_STATE[place] ?? place;
   });

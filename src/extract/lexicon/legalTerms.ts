@@ -1,3 +1,4 @@
+import { allMatches } from '../../text.ts';
 import { NUMBER_WORDS, numberWords } from './numbers.ts';
 
 /**
@@ -170,13 +171,13 @@ const ONE_WORD_OFFENCE = /(?:ing|ery|ary|ion|ism|ment|ft|ud|ty|cy|ry|ult|ape|der
  */
 export function unlistedOffences(lower: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const cue of lower.matchAll(LIST_CUE)) {
+  for (const cue of allMatches(lower, LIST_CUE)) {
     const from = (cue.index ?? 0) + cue[0].length;
     const rest = lower.slice(from, from + 120);
     const end = LIST_END.exec(rest)?.index ?? rest.length;
     const list = rest.slice(0, end);
     let at = 0;
-    for (const sep of [...list.matchAll(PART_SPLIT), null]) {
+    for (const sep of [...allMatches(list, PART_SPLIT), null]) {
       const stop = sep ? (sep.index ?? 0) : list.length;
       const raw = list.slice(at, stop);
       const prefix = COUNT_PREFIX.exec(raw)?.[0].length ?? 0;
@@ -210,12 +211,12 @@ const NOT_A_MODIFIER =
 
 export function sharedHeadOffences(lower: string, text: string = lower): SharedOffence[] {
   const out: SharedOffence[] = [];
-  for (const noun of lower.matchAll(SHARED_NOUN)) {
+  for (const noun of allMatches(lower, SHARED_NOUN)) {
     const at = noun.index ?? 0;
     const from = Math.max(0, at - 160);
     const window = lower.slice(from, at);
     const cut = Math.max(...[...'.;:()"“”'].map((c) => window.lastIndexOf(c))) + 1;
-    const tokens = [...window.slice(cut).matchAll(LIST_TOKEN)].map((m) => ({
+    const tokens = [...allMatches(window.slice(cut), LIST_TOKEN)].map((m) => ({
       t: m[0],
       start: from + cut + (m.index ?? 0),
     }));

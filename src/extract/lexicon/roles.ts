@@ -1,5 +1,5 @@
 import type { Role } from '../../facts.ts';
-import { wordList } from '../../text.ts';
+import { allMatches, wordList } from '../../text.ts';
 
 /**
  * Role nouns and titles (general English, not case-specific). A title phrase before a name
@@ -121,7 +121,7 @@ const GLOBAL_PHRASES = ROLE_PHRASES.map(([re, role]) => [new RegExp(re.source, '
 function computeRole(lower: string, head: 'first' | 'last'): Role | undefined {
   let best: { at: number; role: Role } | undefined;
   for (const [re, role] of GLOBAL_PHRASES) {
-    const all = [...lower.matchAll(re)];
+    const all = [...allMatches(lower, re)];
     const m = head === 'first' ? all[0] : all[all.length - 1];
     if (!m) continue;
     const at = head === 'first' ? m.index : m.index + m[0].length;

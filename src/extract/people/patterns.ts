@@ -1,3 +1,5 @@
+import { allMatches } from '../../text.ts';
+
 /**
  * The word patterns behind role evidence (general English, never case-specific): what around a
  * name says the person was harmed, charged, sued, suing, testifying or related to someone.
@@ -15,7 +17,7 @@ export function victimBefore(before: string): boolean {
   // Most contexts hold no harm word: one plain test is cheaper than iterating the matches.
   if (!ANY_VICTIM_TRIGGER.test(before)) return false;
   let last: RegExpExecArray | null = null;
-  for (const m of before.matchAll(VICTIM_TRIGGER)) last = m as RegExpExecArray;
+  for (const m of allMatches(before, VICTIM_TRIGGER)) last = m as RegExpExecArray;
   if (!last) return false;
   const gap = before.slice(last.index + last[0].length);
   if (gap.split(/\s+/).filter(Boolean).length > 7 || VICTIM_GAP_STOP.test(gap) || /[.;:]/.test(gap))

@@ -1,3 +1,4 @@
+import { allMatches } from '../../text.ts';
 import { sentenceAt } from '../segment.ts';
 import type { ArticleDoc, PersonRegistry } from '../types.ts';
 import type { QuoteSpan } from './spans.ts';
@@ -94,7 +95,7 @@ const ABBREVIATION_BEFORE_DOT =
 
 /** Offset of the first quote mark or sentence end in a clause, skipping abbreviation periods; -1 if none. */
 function clauseEnd(tail: string): number {
-  for (const m of tail.matchAll(/[“"]|[.!?](?:\s|$)/g)) {
+  for (const m of allMatches(tail, /[“"]|[.!?](?:\s|$)/g)) {
     if (m[0][0] === '.' && ABBREVIATION_BEFORE_DOT.test(tail.slice(0, m.index))) continue;
     return m.index;
   }
@@ -112,7 +113,7 @@ export function attributeBefore(
   const sentence = sentenceAt(doc, span.open);
   if (!sentence) return undefined;
   const clause = masked.slice(sentence.offset - base, span.open - base);
-  const verbs = [...clause.matchAll(ANY_VERB)];
+  const verbs = [...allMatches(clause, ANY_VERB)];
   for (let k = verbs.length - 1; k >= 0; k--) {
     const v = verbs[k];
     if (!v) continue;
@@ -186,7 +187,7 @@ export function reportingSubject(
   doc: ArticleDoc,
   reg: PersonRegistry,
 ): Attribution | undefined {
-  const verbs = [...text.matchAll(ANY_VERB)];
+  const verbs = [...allMatches(text, ANY_VERB)];
   const v = verbs.at(-1);
   if (!v) return undefined;
   const found = subjectBefore(text.slice(0, v.index), offset, doc, reg);

@@ -1,3 +1,4 @@
+import { allMatches } from '../../text.ts';
 import { sentenceAt } from '../segment.ts';
 import type { ArticleDoc, PersonEntry, PersonRegistry } from '../types.ts';
 
@@ -187,7 +188,7 @@ export function documentAntecedent(at: number, doc: ArticleDoc): Attribution | u
     const s = doc.sentences[k];
     if (!s) continue;
     const text = k === here.index ? s.text.slice(0, at - s.offset) : s.text;
-    const found = [...text.matchAll(DOCUMENT_NOUN)].at(-1);
+    const found = [...allMatches(text, DOCUMENT_NOUN)].at(-1);
     if (found?.[1]) return { speaker: `the ${found[1].toLowerCase()}`, org: true };
   }
   return undefined;
