@@ -192,9 +192,13 @@ function normal(charge: string): string {
   );
 }
 
-/** True when the newest article naming `a` or `b` lists them as two charges of the person. */
+/**
+ * True when the newest article naming `a` or `b` lists them as two charges of the person, or any
+ * article gives them different outcomes (convicted of one, acquitted of the other: two counts).
+ */
 function keptApart(a: string, b: string, all: ChargeObservation[]): boolean {
   const related = all.filter((o) => normal(o.charge) === a || normal(o.charge) === b);
+  if (decidedApart(a, b, related)) return true;
   const newest = newestPublished(related);
   const urls = new Set(related.filter((o) => o.published === newest).map((o) => o.url));
   for (const url of urls) {
@@ -202,6 +206,14 @@ function keptApart(a: string, b: string, all: ChargeObservation[]): boolean {
     if (listed.has(a) && listed.has(b)) return true;
   }
   return false;
+}
+
+function decidedApart(a: string, b: string, related: ChargeObservation[]): boolean {
+  return related.some(
+    (x) =>
+      normal(x.charge) === a &&
+      related.some((y) => y.url === x.url && normal(y.charge) === b && y.status !== x.status),
+  );
 }
 
 /** The wording most articles use; on a tie the more specific (longer) one. */

@@ -73,6 +73,21 @@ describe('charge names', () => {
     ]);
   });
 
+  it('two names one article gives different outcomes stay two charges, whatever a bare name later says', () => {
+    // A mixed verdict: convicted of defrauding lenders, acquitted of defrauding tenants; a later
+    // article's bare "fraud" must not glue them into one charge.
+    const charges = listed([
+      obs('bank fraud', 'pending', 'u1', '2025-01-01'),
+      obs('bank fraud', 'convicted', 'u2', '2025-06-01'),
+      obs('fraud against tenants', 'acquitted', 'u2', '2025-06-01'),
+      obs('fraud', 'convicted', 'u3', '2025-09-01'),
+      obs('bank fraud', 'convicted', 'u4', '2025-12-01'),
+    ]);
+    expect(charges).toContainEqual({ charge: 'fraud against tenants', status: 'acquitted' });
+    expect(charges.filter((c) => c.status === 'convicted')).toHaveLength(1);
+    expect(charges).toHaveLength(2);
+  });
+
   it('a bare name its own article lists beside a fuller form is another offence, not shorthand for it', () => {
     // One court's "burglary" (convicted) and another's "first-degree burglary" (acquitted).
     const charges = currentCharges([
