@@ -139,10 +139,19 @@ export function mergeEvents(
   });
 }
 
-/** Every dated report of `dev` puts it more than a fortnight before `published`. */
+/**
+ * Every report of `dev` puts it more than a fortnight before `published`: by its date, or for a
+ * charge or dismissal (acts a case may see twice: a refiling) undated, by its publication (an
+ * act reported on a day had happened by then). A second verdict or sentence needs a new trial.
+ */
 function datedLongBefore(dev: Development, published: string): boolean {
-  const dated = dev.reports.map((r) => rangeOf(r.date)).filter((r): r is DayRange => r !== undefined);
-  return dated.length > 0 && dated.every((r) => r.hi < dayNumber(published) - STALE_DAYS);
+  const limit = dayNumber(published) - STALE_DAYS;
+  const byPublication = !AFTER_TRIAL.has(dev.type);
+  const bounds = dev.reports.map(
+    (r) => rangeOf(r.date)?.hi ?? (byPublication ? dayNumber(r.published) : undefined),
+  );
+  const known = bounds.filter((b): b is number => b !== undefined);
+  return known.length > 0 && known.every((b) => b < limit);
 }
 
 const STALE_DAYS = 14;

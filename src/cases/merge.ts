@@ -1,6 +1,7 @@
 import { withActDetails } from '../extract/events/acts.ts';
 import { withDescriptors } from '../extract/people/descriptors.ts';
 import type { Article, CaseEvent, Facts } from '../facts.ts';
+import { chargeStems } from './charges.ts';
 import { atLeast, type Confidence, confidenceOf, placeOf } from './confidence.ts';
 import { dayNumber, rangeOf } from './dates.ts';
 import type { CaseDefinition } from './definition.ts';
@@ -78,11 +79,16 @@ export function mergeArticle(
       addDescriptors(registerPerson(knowledge, p.name.trim(), p.role, published), p.descriptors);
 
   const courtOf = newsProceedings(facts.events, idOf);
+  const refiled = chargedAgain(facts.events);
   for (const c of facts.charges) {
     const person = idOf(c.defendant, 'defendant');
     if (!person) continue;
-    // "denied a motion to dismiss the charges" leaves them pending.
-    const status = c.status === 'dismissed' && c.dismissalStated ? 'pending' : c.status;
+    // "denied a motion to dismiss the charges" leaves them pending; so does a drop the article
+    // only recalls behind its news of the charges brought again.
+    const status =
+      (c.status === 'dismissed' && c.dismissalStated) || (ended(c.status) && bringsAgain(refiled, c))
+        ? 'pending'
+        : c.status;
     const named = c.charge.trim().toLowerCase();
     const known = knowledge.charges.some(
       (o) => o.person === person && o.charge.trim().toLowerCase() === named,
@@ -159,6 +165,46 @@ export function mergeArticle(
   knowledge.version++;
   return { changed: true, decisions, quotes };
 }
+
+function ended(status: string): boolean {
+  return status === 'dropped' || status === 'dismissed';
+}
+
+/**
+ * The people an article reports charged as its news, after a drop or dismissal it only recalls
+ * (undated or dated before the charge, not news): their charges are pending again ("indicted
+ * again on the charge prosecutors had dropped last year"), whatever outcome a sentence recalls.
+ */
+function chargedAgain(events: CaseEvent[]): CaseEvent[] {
+  const out: CaseEvent[] = [];
+  for (const e of events) {
+    if (e.type !== 'charge' || e.status !== 'happened' || !e.new || !e.who) continue;
+    const ends = events.filter(
+      (d) =>
+        (d.type === 'charge_dropped' || d.type === 'dismissal') && d.status === 'happened' && d.who === e.who,
+    );
+    if (ends.length > 0 && ends.every((d) => !d.new && (!d.date || !e.date || d.date < e.date))) out.push(e);
+  }
+  return out;
+}
+
+/**
+ * One of those charge acts is about the charge's defendant and brings this charge: the act's
+ * sentence names the offence, or the charge's own sentence tells no end of it (its outcome was
+ * read from the recalled drop, not from its words).
+ */
+function bringsAgain(acts: CaseEvent[], c: Facts['charges'][number]): boolean {
+  const offence = chargeStems(c.charge);
+  const own = c.provenance?.sentence;
+  return acts.some((e) => {
+    if (e.who !== c.defendant || offence.size === 0) return false;
+    if (own !== undefined && !ENDING_WORD.test(own)) return true;
+    const told = chargeStems(e.provenance?.sentence ?? e.summary);
+    return [...offence].every((w) => told.has(w));
+  });
+}
+
+const ENDING_WORD = /\b(?:drop|dismiss|withdr[ae]w|quash|vacat)/i;
 
 /** Acts that name the charges they bring or decide. */
 const CHARGING_ACTS = new Set(['charge', 'plea', 'verdict', 'dismissal', 'charge_dropped']);

@@ -1,4 +1,5 @@
 import { emptyKnowledge, mergeArticle } from '../../src/cases/merge.ts';
+import { caseStatus } from '../../src/cases/status.ts';
 import { article, definition, facts } from './helpers.ts';
 
 /** Shared hand-made facts for the status-rule tests (fictional case, never corpus text). */
@@ -36,3 +37,16 @@ export const indicted: Item = [
     ],
   }),
 ];
+
+/** A maker of dated hand-written articles with distinct URLs under one host prefix. */
+export function itemMaker(host: string): (published: string, parts: Parameters<typeof facts>[0]) => Item {
+  let n = 0;
+  return (published, parts) => [
+    article(`https://${host}${n++}.example/${published}`, published),
+    facts(parts),
+  ];
+}
+
+/** One defendant's /status on a day, from the items merged in order. */
+export const statusOf = (items: Item[], asOf: string, who = LFS) =>
+  caseStatus(knowledgeOf(items), asOf).defendants[who];

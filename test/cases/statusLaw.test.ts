@@ -2,17 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { emptyKnowledge, mergeArticle } from '../../src/cases/merge.ts';
 import { caseStatus } from '../../src/cases/status.ts';
 import { article, definition, facts } from './helpers.ts';
-import { DALE, type Item, indicted, knowledgeOf, LFS } from './statusFixtures.ts';
+import { DALE, indicted, itemMaker, knowledgeOf, LFS, statusOf } from './statusFixtures.ts';
 
 /** The law's logic in /status, on hand-written facts (issue 12, item 3). */
 
-let n = 0;
-const item = (published: string, parts: Parameters<typeof facts>[0]): Item => [
-  article(`https://law${n++}.example/${published}`, published),
-  facts(parts),
-];
-const statusOf = (items: Item[], asOf: string, who = LFS) =>
-  caseStatus(knowledgeOf(items), asOf).defendants[who];
+const item = itemMaker('law');
 
 describe('verdicts and pleas that name no offence', () => {
   it('a verdict "on all counts" convicts every pending charge; an acquittal "of all charges" acquits them', () => {

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { itemMaker, knowledgeOf, LFS, statusOf } from './statusFixtures.ts';
+
+/**
+ * What an article only recalls never re-decides what it reports as news (issue 12, item 3):
+ * hand-written facts about a fictional case, never corpus text.
+ */
+
+const item = itemMaker('recalled');
+
+describe('charges brought again after a drop', () => {
+  // Charged without a date in the news; every charge dropped in spring.
+  const charged = item('2025-01-10', {
+    events: [{ type: 'charge', who: LFS, summary: 'Ferreira-Stone was charged with theft and forgery' }],
+    charges: [
+      { defendant: LFS, charge: 'theft', status: 'pending' },
+      { defendant: LFS, charge: 'forgery', status: 'pending' },
+    ],
+  });
+  const dropped = item('2025-03-05', {
+    events: [
+      {
+        type: 'charge_dropped',
+        who: LFS,
+        date: '2025-03-04',
+        scope: 'all',
+        summary: 'Prosecutors dropped all charges against her',
+      },
+    ],
+    charges: [
+      { defendant: LFS, charge: 'theft', status: 'dropped' },
+      { defendant: LFS, charge: 'forgery', status: 'dropped' },
+    ],
+  });
+  // The autumn article's news is a new indictment on one charge; the drop is only recalled, and
+  // its extractor read the recalled drop into the charge's status.
+  const again = item('2025-11-20', {
+    events: [
+      { type: 'charge', who: LFS, summary: 'A grand jury indicted Ferreira-Stone again' },
+      {
+        type: 'charge_dropped',
+        who: LFS,
+        new: false,
+        summary: 'Prosecutors had dropped the case against her in March',
+      },
+    ],
+    charges: [
+      {
+        defendant: LFS,
+        charge: 'theft',
+        status: 'dropped',
+        provenance: {
+          sentence: 'Ferreira-Stone once more faces a theft charge after the grand jury vote.',
+          offset: 0,
+        },
+      },
+    ],
+  });
+
+  it('the charge the new indictment brings is pending again; the one it leaves out stays dropped', () => {
+    const s = statusOf([charged, dropped, again], '2025-11-20');
+    expect(s?.charges).toEqual([
+      { charge: 'theft', status: 'pending' },
+      { charge: 'forgery', status: 'dropped' },
+    ]);
+    expect(s?.stage).toBe('charged');
+  });
+
+  it('an outcome the charge sentence itself tells stands', () => {
+    const told = item('2025-11-21', {
+      events: again[1].events,
+      charges: [
+        {
+          defendant: LFS,
+          charge: 'theft',
+          status: 'dropped',
+          provenance: { sentence: 'The theft charge prosecutors dropped in March is back.', offset: 0 },
+        },
+      ],
+    });
+    // Without an offence named by the indictment's own sentence, a stated drop is not overruled.
+    expect(statusOf([charged, dropped, told], '2025-11-21')?.charges[0]?.status).toBe('dropped');
+  });
+
+  it('the undated news of the new indictment is a development of its own, not the first charge retold', () => {
+    const k = knowledgeOf([charged, dropped, again]);
+    expect(k.developments.filter((d) => d.type === 'charge')).toHaveLength(2);
+  });
+});
