@@ -30,7 +30,7 @@ export interface OffenceMention {
 }
 
 const CUE_BEFORE =
-  /\b(?:charg\w*|counts?|indict\w*|accused\b(?=[^.;]{0,40}\bof\b)|fac(?:e|es|ed|ing)|plead\w*|pled|plea|convict\w*|acquitt\w*|guilty|cleared|sentenc\w*|terms? for|years for|dropp\w*|dismiss\w*|remov\w*|trial (?:for|on)|along with|as well as|in addition to)\b/i;
+  /\b(?:charg\w*|counts?|indict\w*|accused\b(?=[^.;]{0,40}\bof\b)|fac(?:e|es|ed|ing)|plead\w*|pled|plea|convict\w*|acquitt\w*|guilty|cleared|admit(?:s|ted)|den(?:y|ies|ied)|sentenc\w*|jailed|terms? for|orders? for|years for|dropp\w*|dismiss\w*|remov\w*|trial (?:for|on)|along with|as well as|in addition to)\b/i;
 const ENHANCEMENT = /enhancement$/;
 const CUE_AFTER = /^\s*(?:charges?|counts?|case|indictment|convictions?|claim)\b/i;
 /** Lists of alleged crimes that are not charges (the predicate acts of a racketeering count). */
@@ -43,7 +43,7 @@ const STATUS_BEFORE: Array<[ChargeStatus, RegExp]> = [
   ],
   [
     'convicted',
-    /\b(?:convicted\b[^;]{0,100}?\b(?:of|on)|found (?:[\w'’-]+ ){0,5}?guilty|guilty (?:of|on|to)|(?:no contest|nolo contendere)\b|convictions? (?:for|on|of)|sentenced|(?:serv|begin|began|start)\w* (?:a |an |the |his |her |their )?(?:[\w-]+ ){0,3}(?:sentence|term) for)\b/gi,
+    /\b(?:convicted\b[^;]{0,100}?\b(?:of|on)|admit(?:s|ted)|found (?:[\w'’-]+ ){0,5}?guilty|guilty (?:of|on|to)|(?:no contest|nolo contendere)\b|convictions? (?:for|on|of)|sentenced|jailed|(?:serv|begin|began|start|given|handed|receiv)\w* (?:a |an |the |his |her |their )?(?:[\w-]+ ){0,3}(?:sentence|term|order) for)\b/gi,
   ],
   ['dismissed', /\b(?:judge|court)\b[^.;]{0,40}\bdismiss\w*/gi],
   [

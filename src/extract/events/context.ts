@@ -140,7 +140,7 @@ const MAIN_VERB_AFTER =
   /^,\s+(?:\w+ly\s+)?(?:was|were|is|are|has|have|had|will|would|could|did|does|remains?|\w+ed)\b/i;
 
 const FUTURE_CUE =
-  /\b(?:will|won['’]t|shall|is (?:set|scheduled|expected|slated|due|going) to|are (?:set|scheduled|expected|slated|due|going) to|(?:is|are) (?:set|scheduled|slated) for|set for|scheduled for|scheduled to|to begin|to start|to resume|as early as|could (?!not\b)(?:\w+ )?be|expected to|plans? to|makes (?:his|her|their) first|upcoming|next (?:week|month|year)|(?:set|scheduled) (?:a|an|the|sentencing)|(?:set|sets|scheduled|schedules) (?!(?:of|aside|off|out|to|for|up)\b)(?:[\w.'’-]+ ){1,4}?(?:sentencing|hearing|arraignment|(?:re)?trial)|faces? (?:a |an |the )?(?:\w+ )?trial|go(?:es)? on trial|stands? trial|remains? (?:set|scheduled)|still (?:set|scheduled)|trial date|(?:set|scheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial)|(?:moved|postponed|rescheduled|pushed back|delayed) (?:to|until)|(?:postponed|rescheduled|pushed back|delayed) for|when (?:he|she|they) (?:is|are)|is due|are due|next due|is expected|are expected)\b|\buntil\b/i;
+  /\b(?:will|won['’]t|shall|is (?:set|scheduled|expected|slated|due|going) to|are (?:set|scheduled|expected|slated|due|going) to|(?:is|are) (?:set|scheduled|slated) for|set for|scheduled for|scheduled to|to begin|to start|to resume|as early as|could (?!not\b)(?:\w+ )?be|expected to|plans? to|makes (?:his|her|their) first|upcoming|next (?:week|month|year)|(?:set|scheduled) (?:a|an|the|sentencing)|(?:set|sets|scheduled|schedules) (?!(?:of|aside|off|out|to|for|up)\b)(?:[\w.'’-]+ ){1,4}?(?:sentencing|hearing|arraignment|(?:re)?trial)|faces? (?:a |an |the )?(?:\w+ )?trial|go(?:es)? on trial|stands? trial|remains? (?:set|scheduled)|still (?:set|scheduled)|trial date|(?:set|scheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial)|(?:moved|postponed|rescheduled|pushed back|delayed) (?:to|until)|(?:postponed|rescheduled|pushed back|delayed) for|when (?:he|she|they) (?:is|are)|is due|are due|next due|is expected|are expected|(?<!\b(?:failed|refused|declined) )to (?:appear|stand trial|face trial|be sentenced))\b|\buntil\b/i;
 
 const MOVED_FOR_REMEDY = new RegExp(`\\bmoved to (?=${REMEDY}\\b)`, 'gi');
 
@@ -158,7 +158,10 @@ export function triggerTense(
   // Inside ", who has pleaded not guilty," the main verb after it does not count.
   const relative = relatives.find(([s, e]) => end > s && end <= e);
   // "ruled Monday that the defense will not be allowed ...": the complement's tense is not the act's.
-  const complement = /\bthat\b/.exec(masked.slice(end, end + 60));
+  // "remanded in custody to appear at the Old Bailey on Monday": the purpose is the next act, not this one.
+  const complement = /\bthat\b|\bto (?:appear|stand trial|face trial|be sentenced)\b/.exec(
+    masked.slice(end, end + 60),
+  );
   const limit = Math.min(
     clause[1],
     complement ? end + complement.index : end + 60,
@@ -269,7 +272,9 @@ export function dateForTrigger(
     const actBetween = (o: { start: number; end: number }) =>
       o.start >= end &&
       o.end <= m.start &&
-      /\b\w{3,}(?:ed|en)\b|\bhanded up\b/i.test(masked.slice(o.start, o.end)) &&
+      // "remanded in custody to appear at the Old Bailey on March 16": the purpose is another act.
+      (/\b\w{3,}(?:ed|en)\b|\bhanded up\b/i.test(masked.slice(o.start, o.end)) ||
+        /\bto\s+$/.test(masked.slice(end, o.start))) &&
       !/,|\b(?:and|or)\b/.test(masked.slice(end, o.start));
     if (m.start >= end && others.some(actBetween)) continue;
     const distance = m.start >= end ? m.start - end : start - m.end;

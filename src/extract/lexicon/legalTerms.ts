@@ -6,20 +6,26 @@ import { NUMBER_WORDS, numberWords } from './numbers.ts';
  * writes them (number words are in numbers.ts).
  */
 
+/** A word inside a conspiracy's verb phrase: not a preposition, determiner, pronoun or clause word. */
+const CONSPIRED =
+  '(?!(?:in|on|at|for|after|before|with|and|or|between|from|during|over|against|by|the|a|an|his|her|their|its|him|them|who|which|that|was|were|is|are|had|has|have|while|when|but)\\b)';
+
 const MODIFIER =
-  '(?:(?:first|second|third)[- ]degree |felony |misdemeanor |attempted |aggravated |involuntary |voluntary |vehicular |armed |sexual |wire |securities |bank |mail |tax |criminal |reckless |domestic |child |witness |drug |human |sex |capital |simple |grand |petty |insurance |identity |voter |computer |bankruptcy |mortgage |investment |health care |healthcare |criminally negligent |negligent |official |records |evidence |jury |unlawful |illegal |felonious |felony drug )*';
+  '(?:(?:first|second|third)[- ]degree |felony |misdemeanor |attempted |aggravated |involuntary |voluntary |vehicular |armed |sexual |wire |securities |bank |mail |tax |criminal |reckless |domestic |child |witness |drug |human |sex |capital |simple |grand |petty |insurance |identity |voter |computer |bankruptcy |mortgage |investment |health care |healthcare |criminally negligent |gross negligence |depraved indifference |honest services |common |racially aggravated |religiously aggravated |negligent |official |records |evidence |jury |unlawful |illegal |felonious |felony drug )*';
 
 const HEADS = [
   'manslaughter in the commission of a lawful act',
   'manslaughter while (?:operating|driving) (?:a |an )?(?:motor )?vehicle (?:while )?(?:under the influence|intoxicated|impaired)',
+  'manslaughter by (?:gross )?negligence',
   'manslaughter',
+  'murder for hire',
   'murders?',
   // the offence as a verb after "convicted of", "charged with" ("murdering seven babies")
   'murdering',
   '(?:attempting|trying) to (?:kill|murder)',
   'raping',
   'homicide',
-  'misconduct(?: in office)?',
+  'misconduct(?: in (?:public )?office)?',
   'deprivation of (?:civil )?rights',
   'false imprisonment',
   'oppression',
@@ -33,11 +39,12 @@ const HEADS = [
   'burglary',
   'robbery',
   'kidnapping',
+  'kidnap',
   'arson',
-  'assault(?: with a deadly weapon)?',
+  'assault(?: with a deadly weapon| occasioning actual bodily harm| by (?:penetration|beating))?',
   'battery',
   'rape',
-  'stalking',
+  '(?:cyber)?stalking',
   'theft by (?:deception|unlawful taking|extortion|fraud|swindle|embezzlement)',
   'theft of (?:services|government property|public funds|trade secrets|property)',
   'theft',
@@ -49,7 +56,8 @@ const HEADS = [
   'money laundering',
   'obstruction of justice',
   'conspiracy to commit [a-z ]+?(?=[,.;]| and | or |$)',
-  'conspiracy(?! theor)',
+  // "conspiracy to …" is named by the patterns below (a named one first, else the verb phrase)
+  'conspiracy(?! theor| to )',
   'armed criminal action',
   'intimidation of (?:a )?(?:witness|witnesses|victim|juror|public servant)',
   'intimidation',
@@ -115,14 +123,57 @@ const HEADS = [
   'fraud (?:committed )?against (?:investors|patients|lenders|banks|customers)',
   // English and Welsh offences
   'causing or allowing the death of a (?:child|vulnerable adult)',
-  '(?:causing )?grievous bodily harm(?: with intent)?',
+  '(?:causing |inflicting )?grievous bodily harm(?: with intent)?',
   'actual bodily harm',
-  'wounding with intent',
+  'wounding(?: with intent)?',
+  '(?:conspiracy to )?pervert(?:ing)? the course of justice',
+  'assisting an offender',
+  'preventing (?:the |a )?lawful (?:and decent )?burial(?: of a (?:dead )?body)?',
+  '(?:making )?threats to kill',
+  'affray',
+  'violent disorder',
+  'criminal damage',
+  'having (?:a |an )?(?:bladed article|article with a blade or point|offensive weapon)',
+  'sexual (?:activity|communication) with a (?:child|minor)',
+  '(?:making|taking|distributing|possessing|possession of) indecent (?:images|photographs|photos)(?: of (?:a )?child(?:ren)?)?',
+  'fraud by (?:false representation|abuse of (?:a )?position|failing to disclose information)',
+  '(?:dangerous|careless|drink|drug) driving',
+  'blackmail',
+  'infanticide',
+  '(?:child|wilful) neglect',
+  'outraging public decency',
+  'voyeurism',
+  'indecent exposure',
+  'handling stolen goods',
+  'malicious communications',
+  'public nuisance',
+  '(?:non fatal )?strangulation',
+  'encouraging (?:or assisting )?(?:terrorism|murder|suicide|an offence)',
+  '(?:preparing|preparation of|engaging in conduct in preparation (?:for|of)) (?:terrorist acts|acts of terrorism)',
+  '(?:membership of|belonging to|(?:inviting|expressing) support for) a proscribed (?:organisation|organization|group)',
+  '(?:dissemination of|disseminating) terrorist publications',
+  'collecting information (?:likely to be )?useful to a terrorist',
+  'people smuggling',
+  'modern slavery',
+  'arson with intent to endanger life',
+  'arson (?:being )?reckless as to whether life (?:was|would be) endangered',
   'controlling (?:or|and) coercive behaviou?r',
   'indecent assault',
   'child cruelty',
   // more U.S. state and federal offences
   'endangering the welfare of a child',
+  'child molestation',
+  'lewd (?:and lascivious )?(?:acts?|conduct) (?:with|upon|on) a (?:child|minor)',
+  'indecency with a child',
+  'sexual exploitation of (?:a )?(?:child|minor)(?:ren|s)?',
+  '(?:making )?(?:criminal|terroristic) threats',
+  'disorderly conduct',
+  'hindering (?:apprehension or )?prosecution',
+  'obstruct(?:ion of|ing) (?:an official proceeding|a police officer|law enforcement|governmental administration|justice)',
+  'seditious conspiracy',
+  'assaulting (?:a |an )?(?:federal |police )?(?:officer|officers|emergency worker)',
+  'failure to register as a sex offender',
+  'unlawful imprisonment',
   'child endangerment',
   'accessory(?: after the fact)?',
   'conceal(?:ing|ment of) (?:a |the )?(?:death|body|dead body|evidence)',
@@ -139,6 +190,9 @@ const HEADS = [
   'espionage',
   'hate crime',
   '(?:firearm|gun|weapons?) enhancement',
+  // last, so that the named conspiracies above win: "conspiracy to murder", "conspiracy to cause
+  // grievous bodily harm": the verb phrase, up to a preposition, a determiner or a clause word
+  `conspiracy to [a-z]+(?: ${CONSPIRED}[a-z]+){0,4}`,
 ];
 
 /** What may follow any offence's name: a degree, terrorism, a firearm ("murder in the first degree"). */

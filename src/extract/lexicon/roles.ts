@@ -10,7 +10,7 @@ import { allMatches, wordList } from '../../text.ts';
 /** Multi-word phrases first so that "defense attorney" wins over "attorney". Matched on lower case. */
 const ROLE_PHRASES: Array<[RegExp, Role]> = [
   [
-    /\b(district attorney|attorney general|(?:state|commonwealth)'?s? attorney|(?:u\.?s\.?|united states) attorney|county attorney|city attorney|solicitor general|circuit solicitor|crown prosecut(?:or|ion service)|special prosecutors?|special counsels?|independent counsel|prosecutors?|prosecuting attorney|da|ausa)\b/,
+    /\b(district attorney|attorney general|(?:state|commonwealth)'?s? attorney|(?:u\.?s\.?|united states) attorney|county attorney|city attorney|solicitor general|circuit solicitor|crown prosecut(?:or|ion service)|(?:prosecution|prosecuting|crown) (?:barristers?|counsel|lawyers?|solicitors?)|special prosecutors?|special counsels?|independent counsel|prosecutors?|prosecuting attorney|da|ausa)\b/,
     'prosecutor',
   ],
   [
@@ -19,7 +19,7 @@ const ROLE_PHRASES: Array<[RegExp, Role]> = [
   ],
   [/\b(judges?|justices?|magistrates?)\b/, 'judge'],
   [
-    /\b(spokes(wo)?m[ae]n|spokesperson|publicist|representative|sheriff|undersheriff|police|commissioner|detectives?|det|insp|supt|sgt|dci|inspector|constable|superintendent|officers?|deputies|deputy(?!\s+(?:district|county|state|city|public|attorney|prosecutor|solicitor|general|u\.?s\.?)\b)|troopers?|agents?|investigators?|lieutenant|sergeant|captain|major|police chief|chief of police|marshal|governor|mayor|senator|coroner|warden|official|(?:board|council|committee) members?|council(?:wo)?man|councilmember|councilor|alderman|trustee|assembly(?:wo)?man|assemblymember|congress(?:wo)?man|legislator|lawmaker|state senator)\b/,
+    /\b(spokes(wo)?m[ae]n|spokesperson|publicist|representative|sheriff|undersheriff|police|commissioner|detectives?|det|insp|supt|sgt|dci|dc|ds|di|dsi|dsupt|pc|ps|inspector|constable|superintendent|officers?|deputies|deputy(?!\s+(?:district|county|state|city|public|attorney|prosecutor|solicitor|general|u\.?s\.?)\b)|troopers?|agents?|investigators?|lieutenant|sergeant|captain|major|police chief|chief of police|marshal|governor|mayor|senator|coroner|warden|official|(?:board|council|committee) members?|council(?:wo)?man|councilmember|councilor|alderman|trustee|assembly(?:wo)?man|assemblymember|congress(?:wo)?man|legislator|lawmaker|state senator)\b/,
     'official',
   ],
   [/\b(analysts?|experts?|professor|criminologist|examiner|pathologist|consultant)\b/, 'expert'],
@@ -37,7 +37,8 @@ const ROLE_PHRASES: Array<[RegExp, Role]> = [
 /** Title words that can stand before a name inside a capitalised run ("District Judge John Judge"). */
 export const TITLE_WORDS = new Set(
   wordList(`
-  judge justice magistrate attorney attorneys prosecutor prosecutors defender lawyer lawyers
+  judge justice magistrate magistrates attorney attorneys prosecutor prosecutors defender lawyer lawyers
+  dc ds dci di dsi pc ps drummer private pte fusilier guardsman gunner bombardier rifleman sapper
   counsel sheriff undersheriff inspector insp constable superintendent supt commissioner detective officer deputy trooper agent lieutenant lt
   sergeant sgt det captain capt major chief marshal governor gov mayor senator sen rep
   airman seaman corporal cpl specialist spc colonel col admiral

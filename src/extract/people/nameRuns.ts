@@ -262,6 +262,8 @@ function makeRun(
   const titleTok = toks[0];
   if (!titleTok) return null; // a run has one token at least
   const lower = toks.map((t) => lowerNoDot(t.text));
+  // "the Old Bailey", "Scotland Yard": institutions whose last word is also a surname.
+  if (lower.length === 2 && INSTITUTIONS.has(`${lower[0]} ${lower[1]}`)) return null;
   // The rightmost title word that still leaves a name after it ("District Judge John Judge").
   let cut = 0;
   for (let k = toks.length - 2; k >= 0; k--) {
@@ -326,6 +328,8 @@ function makeRun(
     looksLikeName,
   };
 }
+
+const INSTITUTIONS = new Set(['old bailey', 'scotland yard', 'holloway prison', 'belmarsh prison']);
 
 /** Lower case without one trailing period ("Jr." → "jr"). */
 function lowerNoDot(w: string): string {

@@ -1,4 +1,5 @@
 import type { Role } from '../../facts.ts';
+import { OFFENCE_RE } from '../lexicon/legalTerms.ts';
 import { firstNameGender } from '../lexicon/names.ts';
 import { GENDERED_NOUNS, HONORIFIC_GENDER, roleFromPhrase, TITLE_WORDS } from '../lexicon/roles.ts';
 import { type NameRun, titleLength } from './nameRuns.ts';
@@ -6,11 +7,14 @@ import {
   ABBREVIATED_TITLE,
   ACCUSED_APPOSITION,
   ACT_OF_DESCRIBED_BEFORE,
+  ADMITS_OR_DENIES,
+  AGE_APPOSITION,
   APPOSITION_WHO_DEFENDANT,
   CHARGE_AGAINST_PRONOUN,
   CIVIL_DEFENDANT_AFTER,
   CLAUSE_THEN_WHO,
   CO_DEFENDANT_BEFORE,
+  COUNT_WORDS,
   DEFENDANT_AFTER,
   DEFENDANT_BEFORE,
   DEFENDANT_POSSESSION,
@@ -178,6 +182,9 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
   const ownerless = appoRole.replace(POSSESSIVE_OWNER, '');
   const fromAppo = ownerless ? roleFromPhrase(ownerless, 'first') : undefined;
   let role = fromTitle ?? fromAppo;
+  // English counsel: "X KC, prosecuting,", "Prosecuting, X KC", "X, defending,".
+  const counsel = counselSide(run, text);
+  if (counsel && (!role || role === 'defense_attorney')) role = counsel;
   // "attorney X, a lawyer representing the families": the apposition says whose counsel the title is.
   if (fromTitle === 'defense_attorney' && fromAppo === 'other') role = 'other';
   if (ACCUSED_APPOSITION.test(appo) || APPOSITION_WHO_DEFENDANT.test(appo)) role = 'defendant';
@@ -249,6 +256,7 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
     votes.chargedAfter = true;
   }
   if (!run.possessive && WHO_DEFENDANT.test(after)) votes.evidence.add('defendant');
+  if (!run.possessive && admitsOrDeniesOffence(after)) votes.evidence.add('defendant');
   if (
     DEFENDANT_BEFORE.test(before) ||
     ACT_OF_DESCRIBED_BEFORE.test(before) ||
@@ -280,6 +288,38 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
   if (run.possessive && VICTIM_POSSESSION.test(after)) votes.evidence.add('victim');
   if (run.possessive && DEFENDANT_POSSESSION.test(after)) votes.evidence.add('defendant');
   return votes;
+}
+
+const OFFENCE_AT_START = new RegExp(`^(?:${OFFENCE_RE.source})`);
+
+/** "X, 34, denies murder": the words after the name admit or deny an offence the lexicon names. */
+function admitsOrDeniesOffence(after: string): boolean {
+  let rest = after.slice(0, 200).replace(AGE_APPOSITION, '');
+  const verb = ADMITS_OR_DENIES.exec(rest);
+  if (!verb) return false;
+  rest = rest.slice(verb[0].length).toLowerCase();
+  for (let k = 0; k < 4; k++) {
+    const w = COUNT_WORDS.exec(rest);
+    if (!w) break;
+    rest = rest.slice(w[0].length);
+  }
+  return OFFENCE_AT_START.test(rest);
+}
+
+/** Silk after a barrister's name ("Jane Roe KC"): counsel, for the side the words around say. */
+const SILK_AFTER = /^\s+(?:KC|QC)\b/;
+const SIDE_AFTER =
+  /^(?: KC| QC)?, (?:(prosecuting|for the (?:prosecution|Crown))|(defending|for the defen[cs]e))[,.;]/i;
+const SIDE_BEFORE = /\b(?:(Prosecuting)|(Defending)),\s+$/;
+
+function counselSide(run: NameRun, text: string): Role | undefined {
+  if (run.possessive) return undefined;
+  const after = text.slice(run.end, run.end + 40);
+  const before = text.slice(Math.max(run.sentence.offset, run.titleStart - 20), run.titleStart);
+  const side = SIDE_AFTER.exec(after) ?? SIDE_BEFORE.exec(before);
+  if (side) return side[1] ? 'prosecutor' : 'defense_attorney';
+  // A silk with no side named is counsel, as "barrister" is (lexicon/roles.ts).
+  return SILK_AFTER.test(after) ? 'defense_attorney' : undefined;
 }
 
 /** The sentence's 220 characters before the run's title. */

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../../src/extract/index.ts';
+
+/**
+ * English court reporting (invented sentences in the grammar of British news): offences as
+ * English courts name them, pleas told as "denies" and "admitted", counsel named with "KC" and
+ * "prosecuting", police ranks, the Old Bailey, remand to a later appearance.
+ */
+const facts = (text: string, published = '2024-03-08') =>
+  extractFacts({ title: text.split('\n')[0] ?? '', text, published });
+const charges = (text: string) =>
+  facts(text)
+    .charges.map((c) => `${c.defendant}: ${c.charge} (${c.status})`)
+    .sort();
+const roles = (text: string) => Object.fromEntries(facts(text).people.map((p) => [p.name, p.role]));
+
+describe('English offences and pleas', () => {
+  it('reads an offence list after "denies", with counts and English offence names', () => {
+    expect(
+      charges(
+        'Ward denies charges\nGavin Ward, 34, denies murder, two counts of causing grievous bodily harm with intent and perverting the course of justice.',
+      ),
+    ).toEqual([
+      'Gavin Ward: causing grievous bodily harm with intent (pending)',
+      'Gavin Ward: murder (pending)',
+      'Gavin Ward: perverting the course of justice (pending)',
+    ]);
+  });
+
+  it('"admitted" an offence is a guilty plea, and makes a relative who admits it a defendant', () => {
+    const text =
+      'Carer convicted\nA carer, Moira Dunn, was found guilty of manslaughter by gross negligence at Leeds Crown Court on Tuesday. ' +
+      'Her brother, Owen Dunn, 45, admitted assisting an offender.';
+    expect(charges(text)).toEqual([
+      'Moira Dunn: manslaughter by gross negligence (convicted)',
+      'Owen Dunn: assisting an offender (convicted)',
+    ]);
+    expect(roles(text)).toMatchObject({ 'Moira Dunn': 'defendant', 'Owen Dunn': 'defendant' });
+  });
+
+  it('"jailed for" and a whole-life order "for" an offence convict of it', () => {
+    expect(
+      charges('Killer jailed\nRoland Pike was jailed for the murder of his landlord on Friday.'),
+    ).toEqual(['Roland Pike: murder (convicted)']);
+    expect(
+      charges('Whole-life order\nNeil Cobb was given a whole-life order for the murders of two women.'),
+    ).toEqual(['Neil Cobb: murder (convicted)']);
+  });
+
+  it('names a conspiracy by its verb phrase, stopping at a preposition', () => {
+    expect(
+      charges(
+        'Pair charged\nDale Royle is charged with conspiracy to murder in connection with the shooting.',
+      ),
+    ).toEqual(['Dale Royle: conspiracy to murder (pending)']);
+  });
+});
+
+describe('English court people', () => {
+  it('counsel with "KC" and the side they are on', () => {
+    expect(
+      roles(
+        'Court hears opening\nPhilippa Crane KC, prosecuting, told jurors the attack was planned. ' +
+          'Defending, Martin Obi KC said his client was elsewhere. Hugo Penn QC did not object.',
+      ),
+    ).toMatchObject({
+      'Philippa Crane': 'prosecutor',
+      'Martin Obi': 'defense_attorney',
+      'Hugo Penn': 'defense_attorney',
+    });
+  });
+
+  it('the prosecution barrister is the prosecutor; police ranks without periods are officials', () => {
+    expect(
+      roles(
+        'Trial told of calls\nThe prosecution barrister, Ruth Oakes, played the calls. ' +
+          'DC Lena Marsh and DS Colin Frey led the inquiry.',
+      ),
+    ).toMatchObject({ 'Ruth Oakes': 'prosecutor', 'Lena Marsh': 'official', 'Colin Frey': 'official' });
+  });
+
+  it('the Old Bailey is a court, not a person; a military rank is a title', () => {
+    const people = facts(
+      'Soldier killed\nKyle Henson was remanded in custody after the killing of Drummer Ian Pell. ' +
+        'He will appear at the Old Bailey on Monday. Drummer Pell, 25, was off duty.',
+    ).people.map((p) => p.name);
+    expect(people).not.toContain('Bailey');
+    expect(people).toContain('Ian Pell');
+    expect(people).not.toContain('Drummer Pell');
+  });
+});
+
+describe('English court events', () => {
+  it('remanded in custody to appear on a later day: the remand today, the appearance scheduled', () => {
+    const events = facts(
+      'Man in court\nTrevor Hale, 48, was remanded in custody to appear at the Old Bailey on March 12.',
+    ).events.map((e) => `${e.type} ${e.status} ${e.date}`);
+    expect(events).toContain('bail happened 2024-03-08');
+    expect(events).toContain('hearing scheduled 2024-03-12');
+    expect(events).not.toContain('bail happened 2023-03-12');
+  });
+});
