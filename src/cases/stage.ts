@@ -160,9 +160,13 @@ export function restartOf(visible: VisibleDevelopment[]): Restart | undefined {
   let firstDecidedAt = '';
   let wholeCaseEndedAt = '';
   let sentencedAt = '';
+  let firstSentencedAt = '';
   for (const v of visible) {
     if (v.dev.status !== 'happened') continue;
-    if (v.dev.type === 'sentence') sentencedAt = max(sentencedAt, atOf(v));
+    if (v.dev.type === 'sentence') {
+      sentencedAt = max(sentencedAt, atOf(v));
+      firstSentencedAt = firstSentencedAt && firstSentencedAt < atOf(v) ? firstSentencedAt : atOf(v);
+    }
     if (
       v.dev.type === 'verdict' ||
       v.dev.type === 'sentence' ||
@@ -190,9 +194,14 @@ export function restartOf(visible: VisibleDevelopment[]): Restart | undefined {
       at > firstDecidedAt &&
       ['trial', 'ruling', 'motion', 'hearing'].includes(v.dev.type) &&
       v.reports.some((r) => r.retrial) &&
-      rankOf(v, false) <= 2
+      rankOf(v, false) <= 2 &&
+      // A mistrial in the retrial is not a new trial ordered: the counts it decided stand.
+      !(v.dev.type === 'trial' && mistrial(v))
     )
-      offer({ at, floor: 2, overturned: false });
+      // A new trial ordered before any sentence sets the verdict aside (the trial court grants
+      // it); after the sentence, without an appeal overturning it, the retrial is of counts the
+      // jury left undecided and the convictions stand.
+      offer({ at, floor: 2, overturned: !(firstSentencedAt && firstSentencedAt < at) });
     else if (
       v.dev.type === 'charge' &&
       v.dev.status === 'happened' &&

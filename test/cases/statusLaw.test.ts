@@ -150,6 +150,58 @@ describe('appeals, overturned convictions and new trials', () => {
     expect(s?.charges.map((c) => c.status)).toEqual(['pending', 'pending']);
   });
 
+  it('a new trial granted before the sentence sets the verdict aside; a retrial ordered after it leaves the convictions', () => {
+    const granted = (published: string) =>
+      item(published, {
+        events: [
+          {
+            type: 'ruling',
+            who: LFS,
+            retrial: true,
+            summary: 'The judge granted her motion and she will be tried again',
+          },
+        ],
+      });
+    const before = statusOf([indicted, convicted, granted('2025-07-15')], '2025-07-15');
+    expect(before?.stage).toBe('pretrial');
+    expect(before?.charges.map((c) => c.status)).toEqual(['pending', 'pending']);
+    const after = statusOf([indicted, convicted, sentenced, granted('2025-09-15')], '2025-09-15');
+    expect(after?.stage).toBe('pretrial');
+    expect(after?.charges.map((c) => c.status)).toEqual(['convicted', 'convicted']);
+  });
+
+  it('a mistrial on the counts a retrial jury left undecided keeps the partial verdict it returned', () => {
+    const overturned = item('2026-03-03', {
+      events: [
+        { type: 'appeal', who: LFS, date: '2026-03-02', summary: 'Appeals court overturned her conviction' },
+      ],
+    });
+    const partial = item('2026-09-10', {
+      events: [
+        { type: 'verdict', who: LFS, date: '2026-09-09', summary: 'Retrial jury convicted her of theft' },
+      ],
+      charges: [{ defendant: LFS, charge: 'theft', status: 'convicted' }],
+    });
+    const hung = item('2026-09-11', {
+      events: [
+        {
+          type: 'trial',
+          who: LFS,
+          date: '2026-09-10',
+          retrial: true,
+          mistrial: true,
+          summary: 'The judge declared a mistrial on the forgery count of her retrial',
+        },
+      ],
+    });
+    const s = statusOf([indicted, convicted, sentenced, overturned, partial, hung], '2026-09-11');
+    expect(s?.stage).toBe('verdict');
+    expect(s?.charges).toEqual([
+      { charge: 'theft', status: 'convicted' },
+      { charge: 'forgery', status: 'pending' },
+    ]);
+  });
+
   it('a request for a new trial, or a refusal to order one, changes nothing', () => {
     const refused = item('2025-06-30', {
       events: [
