@@ -97,11 +97,16 @@ function toFeedItem(
   const link = safeLink(textOf(raw.link), base);
   const guid = plainLine(textOf(raw.guid) || textOf(raw.id), 500) || undefined;
   const bodies = [raw['content:encoded'], raw.content, raw.summary, raw.description, raw.contentSnippet];
-  // rss-parser copies the description into `content`: each distinct markup is cleaned once (the
-  // first of equally long texts wins either way).
-  const text = [...new Set(bodies.map((b) => textOf(b)))]
-    .map((b) => htmlToText(b))
-    .reduce((a, b) => (b.length > a.length ? b : a), '');
+  // The longest text wins, the first of equally long ones. rss-parser copies the description into
+  // `content` (each distinct markup is cleaned once) and derives `contentSnippet` from it; as
+  // htmlToText never lengthens its input, a body no longer than the best text so far cannot win
+  // and is not cleaned at all (a feed's snippet usually is not).
+  let text = '';
+  for (const body of new Set(bodies.map((b) => textOf(b)))) {
+    if (body.length <= text.length) continue;
+    const cleaned = htmlToText(body);
+    if (cleaned.length > text.length) text = cleaned;
+  }
   // RSS allows an item with only a description; only an item with nothing at all is dropped.
   if (!title && !link && !text && !guid) {
     warnings.push(`item ${n} skipped: no link, title, text or guid`);

@@ -13,8 +13,13 @@ const DROPPED_OPEN = new RegExp(`<(${DROPPED_NAMES})\\b`, 'gi');
 const BLOCK_TAGS =
   /<\/?(p|div|br|li|ul|ol|h[1-6]|blockquote|pre|tr|table|section|article|header|footer|figure|figcaption|hr)\b[^>]*>/gi;
 
-/** HTML (or text with stray markup) → plain text with paragraph breaks kept. */
+/**
+ * HTML (or text with stray markup) → plain text with paragraph breaks kept. Never longer than
+ * `html` (parse.ts relies on it): every step removes, or replaces with fewer characters.
+ */
 export function htmlToText(html: string, maxChars = MAX_TEXT_CHARS): string {
+  // Every pattern below starts with `<`: text without one (a plain summary) skips them all.
+  if (!html.includes('<')) return cleanText(decodeEntities(html), maxChars, true);
   const stripped = html.replace(/<!--[\s\S]*?(-->|$)/g, ' ').replace(/<!\[CDATA\[([\s\S]*?)(\]\]>|$)/g, '$1');
   const dropped = dropElements(stripped);
   // `[^>]*>` fails, after scanning to the end, at every `<` past the last `>`: tags are removed
@@ -72,20 +77,31 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const INVISIBLE =
   /[\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|\u034f/g;
 
+/** Any character ANSI, CONTROL or INVISIBLE removes. */
+const UNWANTED =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]|\u034f/;
+/** Whitespace other than a space or a line break (a tab, a no-break space). */
+const OTHER_BLANK = /[^\S\n ]/;
+
 /** Removes escapes, controls and invisible/bidi characters; collapses whitespace; caps the length. */
 export function cleanText(value: string, maxChars: number, keepParagraphs: boolean): string {
-  let text = value.replace(ANSI, '').replace(CONTROL, '').replace(INVISIBLE, '').replace(/\r\n?/g, '\n');
+  let text = value;
+  // Most text holds none of these: one scan for any of them instead of a pass for each (an escape
+  // sequence starts with ESC, a control character too).
+  if (UNWANTED.test(text)) text = text.replace(ANSI, '').replace(CONTROL, '').replace(INVISIBLE, '');
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   // Lone surrogates go; most text has no surrogate at all, which a plain scan tells cheaply.
   if (/[\ud800-\udfff]/.test(text)) text = text.replace(/[\p{Cs}]/gu, '');
   if (keepParagraphs) {
     // Each run of blanks becomes one space and blanks around a line break go. The patterns match
     // only what changes (not every single space between two words, nor every bare line break):
     // replacing each of those with itself cost more than the rest of the feed's parse.
-    text = text
-      .replace(/ [^\S\n]+|[^\S\n ][^\S\n]*/g, ' ')
-      .replace(/ +\n *|\n +/g, '\n')
-      .replace(/\n{3,}/g, '\n\n')
-      .trim();
+    // Each pass runs only when the text holds what it changes.
+    if (text.includes('  ') || OTHER_BLANK.test(text))
+      text = text.replace(/ [^\S\n]+|[^\S\n ][^\S\n]*/g, ' ');
+    if (text.includes(' \n') || text.includes('\n ')) text = text.replace(/ +\n *|\n +/g, '\n');
+    if (text.includes('\n\n\n')) text = text.replace(/\n{3,}/g, '\n\n');
+    text = text.trim();
   } else {
     text = text.replace(/\s+/g, ' ').trim();
   }
@@ -95,6 +111,7 @@ export function cleanText(value: string, maxChars: number, keepParagraphs: boole
 
 /** `&eacute;` `&#233;` `&#xE9;` `&amp;` → characters; unknown names stay as written. */
 export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
   return text.replace(
     /&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});?/g,
     (whole, ref: string) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalLink, itemIdentity } from '../../src/feeds/identity.ts';
 import { htmlToText, plainLine, safeLink } from '../../src/feeds/sanitize.ts';
+import { HTML_ENTITIES } from '../../src/feeds/tables.ts';
 
 describe('sanitising feed text', () => {
   it('drops script and style bodies, tags and comments, and decodes entities', () => {
@@ -13,6 +14,30 @@ describe('sanitising feed text', () => {
   it('removes ANSI escapes, control, zero-width and bidi characters, and caps length', () => {
     expect(plainLine('\u001b[31mRed\u001b[0m \u202eevil\u202c z\u200bw\u0007')).toBe('Red evil zw');
     expect(plainLine('x'.repeat(1000), 50)).toHaveLength(50);
+  });
+
+  it('never makes text longer (parse.ts skips a body no longer than the best text so far)', () => {
+    const inputs = [
+      ...[...HTML_ENTITIES.keys()].flatMap((name) => [`&${name};`, `&${name}`]),
+      '&#x1F600;',
+      '&#9;',
+      '&lt',
+      '<p>a</p><br><hr/>b',
+      'a\r\n\r\nb',
+      'tab\there  and\u00a0there \n\n\n\n next',
+      `${'long '.repeat(30)}`,
+    ];
+    for (const input of inputs) {
+      expect(htmlToText(input).length, input).toBeLessThanOrEqual(input.length);
+      expect(htmlToText(input, 8).length, input).toBeLessThanOrEqual(input.length);
+    }
+  });
+
+  it('cleans plain text (no markup, no entity) the same way as marked-up text', () => {
+    expect(htmlToText('One  two\t three \r\n\r\n\r\n\r\nFour\u200b five ')).toBe(
+      'One two three\n\nFour five',
+    );
+    expect(htmlToText('<p>One  two\t three</p><p>Four\u200b five</p>')).toBe('One two three\n\nFour five');
   });
 
   it('keeps only http(s) links and resolves relative ones', () => {
