@@ -252,3 +252,76 @@ describe('counterfactuals and states', () => {
     ]);
   });
 });
+
+describe('a recalled act dated by a month or a relative phrase', () => {
+  it('"was charged in November with": the month, not the news', () => {
+    expect(
+      events(
+        'A jury on Wednesday convicted John Doe of arson. Doe was charged in November with setting the fire.',
+      ),
+    ).toEqual(['charge John Doe 2022-11 happened (old)', 'verdict John Doe 2023-03-08 happened']);
+  });
+  it('"arrested last October", "had pleaded not guilty in May": the month before publication', () => {
+    expect(
+      events(
+        'A jury on Wednesday convicted John Doe of arson. He was arrested last October. Doe had pleaded not guilty in May.',
+      ),
+    ).toEqual([
+      'arrest John Doe 2022-10 happened (old)',
+      'plea John Doe 2022-05 happened (old)',
+      'verdict John Doe 2023-03-08 happened',
+    ]);
+  });
+  it('"convicted last year of": a year alone gives no date, and the act is background', () => {
+    expect(
+      events(
+        'A judge on Tuesday sentenced John Doe to 20 years. Doe was convicted last year of seven offenses.',
+      ),
+    ).toEqual(['sentence John Doe 2023-03-07 happened', 'verdict John Doe null happened (old)']);
+  });
+  it('"a judge in January denied his bid for bail": a bail decision of January', () => {
+    expect(
+      events('John Doe pleaded guilty Wednesday to fraud. A judge in January denied his bid for bail.'),
+    ).toEqual(['bail John Doe 2023-01 happened (old)', 'plea John Doe 2023-03-08 happened']);
+  });
+  it('bond granted with its amount, and "that bond" revoked, each in its month', () => {
+    expect(
+      events(
+        'A judge on Wednesday set a June trial date for John Doe. Doe was initially granted $150,000 bond and released in April. But the judge revoked that bond in July.',
+      ),
+    ).toEqual([
+      'bail John Doe 2022-04 happened (old)',
+      'bail John Doe 2022-07 happened (old)',
+      'trial John Doe 2023-06 scheduled',
+    ]);
+  });
+});
+
+describe('an undated act that the article recalls', () => {
+  it('an act of an earlier stage than a recalled one is older still ("sentenced last month ... convicted of")', () => {
+    expect(
+      events(
+        'A federal judge on Tuesday denied John Doe’s bid to remain free on bond while he appeals. Doe must report to prison on April 3. He was sentenced last month to two years in prison. Doe was convicted of taking bribes from a contractor.',
+      ),
+    ).toEqual([
+      'arrest John Doe 2023-04-03 scheduled',
+      'bail John Doe 2023-03-07 happened',
+      'sentence John Doe 2023-02 happened (old)',
+      'verdict John Doe null happened (old)',
+    ]);
+  });
+  it('"Y also pleaded guilty" after a plea of January is recalled too', () => {
+    expect(
+      events(
+        'A judge on Wednesday postponed the sentencing of John Doe until May 5. The judge said the delay was needed. In January, Doe pleaded guilty to fraud.\n\nRichard Roe also pleaded guilty in the scheme.',
+      ).filter((e) => e.startsWith('plea')),
+    ).toEqual(['plea John Doe 2023-01 happened (old)', 'plea Richard Roe null happened (old)']);
+  });
+  it('"are jointly charged with" states the case: no charge filed that day', () => {
+    expect(
+      events(
+        'Jury selection began Monday in the murder trial of John Doe and Richard Roe. Doe and Roe are jointly charged with second-degree murder.',
+      ).filter((e) => e.startsWith('charge')),
+    ).toEqual([]);
+  });
+});

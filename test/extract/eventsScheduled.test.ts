@@ -88,3 +88,48 @@ describe('tense from the date', () => {
     expect(events).toEqual(['verdict 2023-05 happened']);
   });
 });
+
+describe('a next date told of the trial or the sentencing, and whose it is', () => {
+  const who = (text: string, published = '2023-03-09') =>
+    extractFacts({ title: '', published, text })
+      .events.filter((e) => e.status === 'scheduled')
+      .map((e) => `${e.type} ${e.who ?? '-'} ${e.date ?? 'null'}`)
+      .sort();
+  it('"sentencing is slated to take place in May" after a verdict: the convicted defendant’s', () => {
+    expect(
+      who(
+        'Jurors on Wednesday found Jane Roe guilty of manslaughter. Officers took Roe into custody after the verdict. Sentencing is slated to take place in May. Prosecutors said John Doe, who is charged in the same case, faces trial later.',
+      ),
+    ).toEqual(['hearing Jane Roe 2023-05']);
+  });
+  it('"the trial is expected to start" after "her trial": hers, not the most-named defendant’s', () => {
+    expect(
+      who(
+        'A grand jury indicted John Doe on Thursday. Doe was charged before. Doe denies it. Jane Roe was also charged.\n\nJury selection in her trial is scheduled to begin on April 3. The trial is expected to start on April 4 and last two weeks.',
+      ),
+    ).toEqual(['trial Jane Roe 2023-04-03', 'trial Jane Roe 2023-04-04']);
+  });
+  it('"jury selection for X’s murder retrial will resume Tuesday": X is the defendant, not a victim', () => {
+    expect(
+      who('Jury selection for Jane Roe’s murder retrial will resume Tuesday at the county courthouse.'),
+    ).toEqual(['trial Jane Roe 2023-03-14']);
+  });
+  it('"expected back in court on", "scheduled to face his manslaughter trial in July"', () => {
+    expect(
+      who(
+        'John Doe pleaded not guilty to manslaughter on Wednesday. Doe is expected back in court on April 12. He is scheduled to face his manslaughter trial in July.',
+      ),
+    ).toEqual(['hearing John Doe 2023-04-12', 'trial John Doe 2023-07']);
+  });
+  it('a day still to come in the lede is not the day of its undated news', () => {
+    expect(
+      extractFacts({
+        title: '',
+        published: '2023-03-09',
+        text: 'Jury selection in the trial of John Doe will resume Tuesday. Doe’s lawyers filed a motion to move the trial to another county.',
+      })
+        .events.filter((e) => e.type === 'motion')
+        .map((e) => e.date),
+    ).toEqual(['2023-03-09']);
+  });
+});

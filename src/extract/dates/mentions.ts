@@ -46,7 +46,7 @@ const DAY_MONTH = new RegExp(
 );
 const MONTH_YEAR = new RegExp(`${MONTH},?\\s+((?:19|20)\\d{2})\\b`, 'g');
 const MONTH_ALONE = new RegExp(
-  `\\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring|[Oo]f|[Bb]y|[Uu]ntil|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]ack in|[Ee]nd of|[Tt]his past|[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Ff]or|[Tt]o|the)\\s+|[Mm]id-)${MONTH}(?![a-z])(?![\\w.]*\\s+\\d)`,
+  `\\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring|[Oo]f|[Bb]y|[Uu]ntil|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?|[Bb]ack in|[Ee]nd of|[Tt]his past|[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Ff]or|[Tt]o|the|[Aa]n?)\\s+|[Mm]id-)${MONTH}(?![a-z])(?![\\w.]*\\s+\\d)`,
   'g',
 );
 const WEEKDAY_RE = new RegExp(

@@ -1,6 +1,6 @@
 import { afterEventDate, type DateMention, resolveMention } from '../dates/resolve.ts';
 import type { ArticleDoc, Sentence } from '../types.ts';
-import { frontedClauseEnd, sentenceMentions } from './context.ts';
+import { clauseAround, clauseBreaks, frontedClauseEnd, sentenceMentions, triggerTense } from './context.ts';
 
 /** The date of an event: its date word resolved, or a date it inherits from the article. */
 
@@ -96,8 +96,12 @@ export function newsDay(doc: ArticleDoc): string {
   for (const s of doc.sentences.slice(0, 3)) {
     // "After X was indicted last Thursday, he was arraigned": the opening clause recalls an earlier act.
     const fronted = frontedClauseEnd(s.text);
+    const breaks = clauseBreaks(s.text);
     for (const m of sentenceMentions(s)) {
       if (m.kind === 'vague' || m.kind === 'afterEvent' || m.kind === 'sameMonth' || m.start < fronted)
+        continue;
+      // "Jury selection will resume Tuesday": a day still to come is no day of the news.
+      if (triggerTense(s.text, clauseAround(breaks, s.text.length, m.start), m.start) === 'scheduled')
         continue;
       // "had been sealed since the grand jury met on Thursday": a state since an earlier act.
       if (/\b(?:had been|since)\b/i.test(s.text.slice(0, m.start))) continue;

@@ -1,5 +1,5 @@
 import type { CaseEvent, EventType } from '../../facts.ts';
-import { addDays, resolveMention } from '../dates/resolve.ts';
+import { addDays, type DateMention, resolveMention } from '../dates/resolve.ts';
 import { NUMBER_WORDS, numberWords } from '../lexicon/numbers.ts';
 import type { ArticleDoc, PersonRegistry, Sentence } from '../types.ts';
 import { servingSentence } from './acts.ts';
@@ -11,6 +11,7 @@ import {
   MODAL,
   maskedSentence,
   participleModifier,
+  type SentenceDates,
   sentenceDates,
   sentenceMentions,
   triggerTense,
@@ -20,8 +21,9 @@ import { findHits, type Hit, REDUCED_RELATIVE } from './hits.ts';
 import { type DraftEvent, finishEvents } from './merge.ts';
 import { eventWho, namedInSentence, type WhoContext, whoContext } from './who.ts';
 
-/** "X, 28, is charged with", "who remain charged": the state of the case, not a filing. */
-const STATE_BEFORE = /\b(?:is|are|remains?|remained|stands?)\s+(?:each |also |still |now )?$/i;
+/** "X, 28, is charged with", "who remain charged", "are jointly charged": the state of the case, not a filing. */
+const STATE_BEFORE =
+  /\b(?:is|are|remains?|remained|stands?)\s+(?:each |also |still |now )?$|\b(?:is|are|remains?|remained|stands?) [a-z]{2,15}ly $/i;
 const DAYS_AFTER = new RegExp(`\\b(a|${numberWords(1, 7)}) days? after\\s+(?:[\\w'’-]+\\s+){0,6}$`, 'i');
 /** "The decision, filed last Thursday, ...": the next sentence dates the document of an undated act. */
 const DOCUMENT_DATED =
@@ -50,6 +52,38 @@ export function actorRole(ctx: WhoContext, s: Sentence, at: number): string | un
   return last.person.role;
 }
 
+/** " and released in April": a second verb of the same subject, in the past, after the act. */
+const COORDINATED_VERB =
+  /^ and (?!(?:scheduled|rescheduled|postponed|delayed|adjourned|moved)\b)[a-z]{2,15}(?:ed|en)\b/;
+
+/**
+ * "was granted bond and released in April", "was indicted and arraigned in May": an undated act whose
+ * subject goes on to a second act told with a date shares that date (both verbs happened then).
+ */
+function coordinatedDate(
+  masked: string,
+  dates: SentenceDates,
+  breaks: number[],
+  clause: [number, number],
+  hit: Hit,
+  status: CaseEvent['status'],
+  others: Hit[],
+): DateMention | undefined {
+  if (status !== 'happened' || !COORDINATED_VERB.test(masked.slice(clause[1]))) return undefined;
+  const next = clauseAround(breaks, masked.length, clause[1])[1];
+  const m = dateForTrigger(masked, dates, [clause[0], next], hit.start, hit.end, true, others);
+  // "and set sentencing for June 1", "and moved it to May": a date set is not the day of either act.
+  if (!m || m.kind === 'vague' || /\b(?:for|until|till|to) (?:the )?$/i.test(masked.slice(0, m.start)))
+    return undefined;
+  return m;
+}
+
+/** The people of the act told in the sentence before `s` (or earlier in `s`) in its paragraph. */
+function continued(last: { who: string[]; sentence: Sentence } | undefined, s: Sentence): string[] {
+  if (!last || last.sentence.paragraph !== s.paragraph || s.index - last.sentence.index > 1) return [];
+  return last.who;
+}
+
 /** The sentence with the two before and the one after it. */
 function neighbourhood(doc: ArticleDoc, s: Sentence): string {
   return doc.sentences
@@ -64,6 +98,8 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
   const drafts: DraftEvent[] = [];
   let lastDay: string | null = null;
   let hitCount = 0;
+  /** Who the last act was about, and where it was told (an unnamed act right after continues it). */
+  let lastAct: { who: string[]; sentence: Sentence } | undefined;
   for (const s of doc.sentences) {
     const { masked, spans } = maskedSentence(s);
     const hits = findHits(masked);
@@ -110,7 +146,8 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
       const status = reports ? 'happened' : classified.status;
       const mention = reports
         ? undefined
-        : dateForTrigger(masked, own, clause, hit.start, hit.end, status === 'happened', others);
+        : (dateForTrigger(masked, own, clause, hit.start, hit.end, status === 'happened', others) ??
+          coordinatedDate(masked, own, breaks, clause, hit, status, others));
       let resolved = resolveEventDate(mention, doc, s, status === 'scheduled' ? 'future' : 'past', lastDay);
       // "arrested Friday, a day after a grand jury indicted them": the day before the other act.
       const daysAfter = DAYS_AFTER.exec(masked.slice(Math.max(0, hit.start - 80), hit.start));
@@ -126,7 +163,19 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
         sentenceDay ??= resolved.date;
       }
       hitCount++;
-      for (const who of eventWho(ctx, type, family === 'targeted', s, masked, named, [0, clause[1]])) {
+      const whos = eventWho(
+        ctx,
+        type,
+        family === 'targeted',
+        s,
+        masked,
+        named,
+        [0, clause[1]],
+        status === 'scheduled' ? continued(lastAct, s) : [],
+      );
+      const about = whos.filter((w): w is string => w !== null);
+      if (about.length > 0) lastAct = { who: about, sentence: s };
+      for (const who of whos) {
         drafts.push({
           type,
           family,

@@ -132,11 +132,13 @@ function retype(
     case 'ruling':
       // A granted dismissal is a dismissal event; a denied motion to dismiss is a ruling.
       if (/^granted/i.test(trigger) && /\bdismiss/i.test(masked)) return undefined;
-      return /\bbail\b|\bbond\b|\bcustody\b|\bappeals? court|\bcourt of appeals?\b|\bappellate|\bsupreme court|\bcircuit\b/i.test(
-        masked,
-      )
-        ? undefined
-        : 'ruling';
+      // Courts of appeal decide appeals (the appeal rules report them).
+      if (/\bappeals? court|\bcourt of appeals?\b|\bappellate|\bsupreme court|\bcircuit\b/i.test(masked))
+        return undefined;
+      // "denied X's request to remain free while he appeals", "rejected her bid for bond": custody decided.
+      if (/^[^.;]{0,50}?\b(?:bail|bond|custody|remain free|stay free|release)\b/i.test(after)) return 'bail';
+      // Any other decision in a sentence about bail is left to the bail rules.
+      return /\bbail\b|\bbond\b|\bcustody\b/i.test(masked) ? undefined : 'ruling';
     case 'bail':
       // "X remains jailed without bond", "who had been held without bond": the state, not a decision.
       return /\b(?:remains|remained|had been)\s+(?:jailed|held|detained)\b/i.test(masked) &&

@@ -47,9 +47,9 @@ const CASE_WIDE = new Set<EventType>(['investigation', 'charge', 'charge_dropped
 
 /** Background the article recalls rather than reports. */
 const BACKGROUND =
-  /\b(?:recently|earlier|previously|already|ago|back in|at the time|in recent|(?:days|weeks|months) (?:after|before)|since|late last|last year|once|serving)\b|\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en)\b/i;
+  /\b(?:recently|earlier|previous|previously|prior|initially|originally|already|ago|back in|at the time|in recent|(?:days|weeks|months) (?:after|before)|since|late last|last year|once|serving)\b|\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en)\b/i;
 /** Markers that make a whole sentence a recollection. */
-const BACKGROUND_SENTENCE = /\b(?:previously|ago|last year|late last|since the)\b/i;
+const BACKGROUND_SENTENCE = /\b(?:previous|previously|prior|ago|last year|late last|since the)\b/i;
 const OLD_SCHEDULE =
   /\b(?:(?:previously|originally|already|had been|still) (?:set|scheduled|expected|due)|remains? (?:set|scheduled))\b/i;
 /**
@@ -114,6 +114,7 @@ export function finishEvents(all: DraftEvent[], doc: ArticleDoc): CaseEvent[] {
   );
   for (const d of kept)
     if (d.date === null && (STAGE[d.type] ?? 9) < 2 && ledeStage >= TRIAL_STAGE) d.new = false;
+  recalledBefore(kept);
   const merged = merge(kept);
   // The acts the article reports as its news, with no date word of their own, happened on its news day.
   const day = ledeDay(kept) ?? newsDay(doc);
@@ -295,6 +296,27 @@ function courtDay(drafts: DraftEvent[]): void {
     const day =
       drafts.findLast((o) => near(o) && (after?.includes(o.type) ?? false)) ?? drafts.findLast(near);
     if (day) d.date = day.date;
+  }
+}
+
+/**
+ * An act comes after the acts of the earlier stages of its case: "X was sentenced earlier this
+ * month ... X was convicted of bribery", "X is serving a sentence after a jury convicted him". An
+ * undated act of the body whose person has an act of a later stage that the article recalls is
+ * recalled too; "Y also pleaded guilty" after a recalled plea is as well.
+ */
+function recalledBefore(drafts: DraftEvent[]): void {
+  const recalled = drafts.filter((o) => o.status === 'happened' && !o.new);
+  for (const d of drafts) {
+    if (!d.new || d.date !== null || d.status !== 'happened' || d.sentence.index < LEDE_SENTENCES) continue;
+    const stage = STAGE[d.type];
+    const later =
+      stage !== undefined &&
+      recalled.some((o) => o.who !== null && o.who === d.who && (STAGE[o.type] ?? -1) > stage);
+    const also =
+      /\balso\b/i.test(d.clause) &&
+      recalled.some((o) => o.type === d.type && o.sentence.index < d.sentence.index);
+    if (later || also) d.new = false;
   }
 }
 

@@ -139,7 +139,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // bail
   rule(
     'bail',
-    '\\b(?:denied|revoked|granted|set|rejected|revoking|revokes) (?:him |her |them |his |her |their |the )?(?:bail|bond)\\b|\\b(?:bail|bond) (?:request |application |motion |appeal )?(?:was |has been )?(?:denied|set|revoked|granted|rejected)\\b|\\bwithout (?:bail|bond)\\b|\\bheld on \\$[\\d,.]+(?: million)? (?:bail|bond)\\b|\\bremanded\\b',
+    '\\b(?:denied|revoked|granted|set|rejected|refused|revoking|revokes) (?:(?:him|her|them|his|their|the|that|this|a|an|\\$[\\d,.]+|million|bid|request|motion|application|for|to|be|released|on) ){0,4}?(?:bail|bond)\\b|\\b(?:bail|bond) (?:request |application |motion |appeal )?(?:was |has been )?(?:denied|set|revoked|granted|rejected)\\b|\\bwithout (?:bail|bond)\\b|\\bheld on \\$[\\d,.]+(?: million)? (?:bail|bond)\\b|\\bremanded\\b',
   ),
   rule(
     'bail',
@@ -206,7 +206,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   rule('hearing', '\\barraign(?:ed|ments?)\\b'),
   rule(
     'hearing',
-    '\\b(?:will|is (?:set|scheduled|due) to|are (?:set|scheduled|due) to) be sentenced\\b|\\bwhen (?:he|she|they) (?:is|are) sentenced\\b|\\bsentencing\\b[^.;]{0,40}?\\b(?:is |was |has been )?(?:set|scheduled)\\b|\\bdue (?:back )?in court\\b|\\b(?:set|scheduled|hold|holds|held|holding) (?:a |the )?(?:\\w+ )?(?:hearing|sentencing)\\b|\\b(?:set|sets|scheduled|schedules) (?!(?:of|aside|off|out|to|for|up)\\b)(?:[\\w.\\x27’-]+ ){1,4}?sentencing\\b',
+    '\\b(?:will|is (?:set|scheduled|due) to|are (?:set|scheduled|due) to) be sentenced\\b|\\bwhen (?:he|she|they) (?:is|are) sentenced\\b|\\bsentencing\\b[^.;]{0,40}?\\b(?:is |was |has been )?(?:set|scheduled|slated|expected|planned)\\b|\\bdue (?:back )?in court\\b|\\b(?:set|scheduled|hold|holds|held|holding) (?:a |the )?(?:\\w+ )?(?:hearing|sentencing)\\b|\\b(?:set|sets|scheduled|schedules) (?!(?:of|aside|off|out|to|for|up)\\b)(?:[\\w.\\x27’-]+ ){1,4}?sentencing\\b',
     'hearing',
     ['sentenc', 'hearing', 'court'],
   ),
@@ -224,20 +224,20 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'hearing',
-    '\\b(?:will|(?:is|are|was|were) (?:due|set|scheduled|slated) to|due to)\\s+(?:make\\s+an?\\s+(?:\\w+\\s+)?|\\w+\\s+)?return to court\\b|\\b(?:is|was|be|are|were|due|been) back in court\\b|\\b(?:next|new|first) court date\\b|\\bcourt date (?:is |was |has been )?(?:set|scheduled)\\b|\\bcourt appearance\\b|\\bappear(?:s|ed|ing)? (?:\\w+ ){0,2}(?:in|before|at) (?:[\\w\\x27’]+ ){0,3}?(?:court|courtroom|courthouse|judge|magistrates?|old bailey)\\b',
+    '\\b(?:will|(?:is|are|was|were) (?:due|set|scheduled|slated) to|due to)\\s+(?:make\\s+an?\\s+(?:\\w+\\s+)?|\\w+\\s+)?return to court\\b|\\b(?:is|was|be|are|were|due|been|expected|scheduled|set) back in court\\b|\\b(?:next|new|first) court date\\b|\\bcourt date (?:is |was |has been )?(?:set|scheduled)\\b|\\bcourt appearance\\b|\\bappear(?:s|ed|ing)? (?:\\w+ ){0,2}(?:in|before|at) (?:[\\w\\x27’]+ ){0,3}?(?:court|courtroom|courthouse|judge|magistrates?|old bailey)\\b',
   ),
   // trial
   rule(
     'trial',
-    '\\b(?:re)?trial\\b[^.;]{0,40}?\\b(?:remains (?:set|scheduled)|began|begins|begin|started|starts|opened|opens|got underway|gets underway|is underway|resumes|resumed|is scheduled|set to begin|scheduled to begin|slated|postponed|delayed|pushed back|(?:set|scheduled|rescheduled|moved) (?:for|to))\\b',
+    '\\b(?:re)?trial\\b[^.;]{0,40}?\\b(?:remains (?:set|scheduled)|began|begins|begin|started|starts|opened|opens|got underway|gets underway|is underway|resumes|resumed|is scheduled|(?:set|scheduled|expected|due|planned) to (?:begin|start|open|resume|get underway|take place)|slated|postponed|delayed|pushed back|(?:set|scheduled|rescheduled|moved) (?:for|to))\\b',
   ),
   rule(
     'trial',
-    '\\bjury selection\\b[^.;]{0,30}?\\b(?:began|begins|starts|started|is scheduled|to begin|to start|ended|concluded|resumed|resumes|resume|continued|continues|(?:set|scheduled) (?:for|to)|remains (?:set|scheduled))\\b|\\b(?:set|scheduled|moved|rescheduled|fixed) (?:jury selection|(?:a |the )?(?:(?:new|provisional|tentative|firm|fresh|[\\w-]+[\\x27’]s) ){0,2}(?:re)?trial(?: date)?)\\b|\\b(?:set|scheduled) (?:a |the )?(?:[\\w\\x27’-]+ ){1,3}?(?:re)?trial (?:for|on)\\b|\\b(?:new )?trial date (?:of|in|for|on)\\b|\\bdate for (?:a |the |his |her |their )?(?:new |fresh )?(?:re)?trial\\b|\\b(?:jury|jurors) (?:will|(?:is|are) (?:set |scheduled |due |expected )?to) (?:return|reconvene)\\b',
+    '\\bjury selection\\b[^.;]{0,50}?\\b(?:began|begins|starts|started|is scheduled|to begin|to start|to resume|ended|concluded|resumed|resumes|resume|continued|continues|(?:set|scheduled) (?:for|to)|remains (?:set|scheduled))\\b|\\b(?:set|scheduled|moved|rescheduled|fixed) (?:jury selection|(?:a |the )?(?:(?:new|provisional|tentative|firm|fresh|[\\w-]+[\\x27’]s) ){0,2}(?:re)?trial(?: date)?)\\b|\\b(?:set|scheduled) (?:a |the )?(?:[\\w\\x27’-]+ ){1,3}?(?:re)?trial (?:for|on)\\b|\\b(?:new )?trial date (?:of|in|for|on)\\b|\\bdate for (?:a |the |his |her |their )?(?:new |fresh )?(?:re)?trial\\b|\\b(?:jury|jurors) (?:will|(?:is|are) (?:set |scheduled |due |expected )?to) (?:return|reconvene)\\b',
   ),
   rule(
     'trial',
-    '\\bfaces? (?:a |an |the )?(?:\\w+ )?(?:re)?trial\\b|\\b(?:go|goes|going|went|gone) on trial\\b|(?<!\\bto )\\bstands? trial\\b|\\b(?:is|are) (?:due |set |scheduled |expected )?to stand trial\\b|\\bmistrial\\b|\\bdeadlock(?:ed|ing|s)?\\b|\\bhung jury\\b|\\b(?:opening|closing) (?:arguments|statements)\\b',
+    '\\bfac(?:e|es|ing) (?:a |an |the |his |her |their )?(?:[\\w-]+ ){0,3}?(?:re)?trial\\b|\\b(?:go|goes|going|went|gone) on trial\\b|(?<!\\bto )\\bstands? trial\\b|\\b(?:is|are) (?:due |set |scheduled |expected )?to stand trial\\b|\\bmistrial\\b|\\bdeadlock(?:ed|ing|s)?\\b|\\bhung jury\\b|\\b(?:opening|closing) (?:arguments|statements)\\b',
   ),
   rule(
     'trial',

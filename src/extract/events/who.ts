@@ -246,6 +246,7 @@ export function eventWho(
   masked: string,
   named: PersonEntry[],
   clause: [number, number] = [0, s.text.length],
+  lastActWho: string[] = [],
 ): Array<string | null> {
   if (type === 'lawsuit') return civilDefendants(ctx, s, masked).map((p) => p?.name ?? null);
   // "Two protesters were arrested outside": about people who are not in the case.
@@ -270,7 +271,13 @@ export function eventWho(
   if (referred) return [referred.name];
   // "A hearing on that motion is set for ...": the defendant the sentence before was about.
   const previous = recentDefendants(ctx, s, isDefendant, 1)[0];
-  return [previous?.name ?? ctx.subject?.name ?? null];
+  if (previous) return [previous.name];
+  // "X was convicted. Sentencing is slated for April", "Jury selection in her trial begins Monday.
+  // The trial is expected to start Feb. 22": a date set that names no one continues the story of
+  // the act told just before it (the caller passes that act's people for scheduled acts only: a
+  // step that happened and names no one is left out, see merge.ts).
+  if (lastActWho.length > 0) return lastActWho;
+  return [ctx.subject?.name ?? null];
 }
 
 /**
