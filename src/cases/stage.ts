@@ -126,6 +126,14 @@ function atOf(v: VisibleDevelopment): string {
 
 const UNDATED_BACKGROUND_DAYS = 30;
 
+/**
+ * Every report recalls the act without a date: it happened some time before, and cannot be
+ * placed after a dated act (it never brings a case back, re-decides or outdates a later act).
+ */
+function recalledOnly(v: VisibleDevelopment): boolean {
+  return v.reports.every((r) => r.date === null && !r.news);
+}
+
 function shiftDays(day: string, n: number): string {
   const t = Date.parse(`${day}T00:00:00Z`);
   return Number.isNaN(t) ? day : new Date(t + n * 86_400_000).toISOString().slice(0, 10);
@@ -205,6 +213,7 @@ export function restartOf(visible: VisibleDevelopment[]): Restart | undefined {
     else if (
       v.dev.type === 'charge' &&
       v.dev.status === 'happened' &&
+      !recalledOnly(v) &&
       wholeCaseEndedAt &&
       at > wholeCaseEndedAt
     )
@@ -215,7 +224,12 @@ export function restartOf(visible: VisibleDevelopment[]): Restart | undefined {
   if (sentencedAt && (!best || (best as Restart).at < sentencedAt)) {
     for (const v of visible) {
       const at = atOf(v);
-      if (v.dev.type === 'verdict' && v.dev.status === 'happened' && !notBefore(sentencedAt, at))
+      if (
+        v.dev.type === 'verdict' &&
+        v.dev.status === 'happened' &&
+        !recalledOnly(v) &&
+        !notBefore(sentencedAt, at)
+      )
         offer({ at, floor: 4, overturned: false });
     }
   }
@@ -286,9 +300,10 @@ export function stageOf(visible: VisibleDevelopment[], charges: ChargeView[]): S
     const r = rankOf(v, pleaAccepted);
     const at = atOf(v);
     if (r >= 5) sentenced = true;
-    if (r >= 4 && at > convictedAt) convictedAt = at;
-    // Before the newest fresh start, a development no longer sets the stage.
-    if (restart && at < restart.at) continue;
+    if (r >= 4 && at > convictedAt && !recalledOnly(v)) convictedAt = at;
+    // Before the newest fresh start, a development no longer sets the stage; nor does one only
+    // recalled without a date (told as history, it is taken to be from before it).
+    if (restart && (at < restart.at || recalledOnly(v))) continue;
     if (v.dev.type === 'trial' && mistrial(v)) mistrialAt = at > mistrialAt ? at : mistrialAt;
     else if (r >= 3 && at > trialOrLaterAt) trialOrLaterAt = at;
     if (v.dev.type === 'dismissal' && v.dev.status === 'happened') dismissal = true;

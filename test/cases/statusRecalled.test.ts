@@ -87,3 +87,48 @@ describe('charges brought again after a drop', () => {
     expect(k.developments.filter((d) => d.type === 'charge')).toHaveLength(2);
   });
 });
+
+describe('acts recalled without a date', () => {
+  const charged = item('2025-01-10', {
+    events: [{ type: 'plea', who: LFS, date: '2025-01-09', summary: 'She pleaded not guilty to theft' }],
+    charges: [{ defendant: LFS, charge: 'theft', status: 'pending' }],
+  });
+  it('a charge recalled without a date after the case was dismissed does not reopen it', () => {
+    const pleaded = item('2025-01-10', {
+      events: [{ type: 'plea', who: LFS, date: '2025-01-09', summary: 'She pleaded not guilty' }],
+    });
+    const dismissed = item('2025-03-05', {
+      events: [
+        {
+          type: 'dismissal',
+          who: LFS,
+          date: '2025-03-04',
+          scope: 'all',
+          summary: 'The judge dismissed the case',
+        },
+      ],
+    });
+    const recalled = item('2025-09-20', {
+      events: [{ type: 'charge', who: LFS, new: false, summary: 'Ferreira-Stone had been charged in 2024' }],
+    });
+    expect(statusOf([pleaded, dismissed, recalled], '2025-09-20')?.stage).toBe('dismissed');
+  });
+
+  it('a verdict recalled without a date after the conviction was overturned does not convict again', () => {
+    const sentenced = item('2025-08-02', {
+      events: [{ type: 'sentence', who: LFS, date: '2025-08-01', summary: 'Sentenced to four years' }],
+      charges: [{ defendant: LFS, charge: 'theft', status: 'convicted' }],
+    });
+    const overturned = item('2026-03-03', {
+      events: [
+        { type: 'appeal', who: LFS, date: '2026-03-02', summary: 'Appeals court overturned her conviction' },
+      ],
+    });
+    const recalled = item('2026-06-10', {
+      events: [{ type: 'verdict', who: LFS, new: false, summary: 'A jury had found her guilty of theft' }],
+    });
+    const s = statusOf([charged, sentenced, overturned, recalled], '2026-06-10');
+    expect(s?.stage).toBe('pretrial');
+    expect(s?.charges).toEqual([{ charge: 'theft', status: 'pending' }]);
+  });
+});
