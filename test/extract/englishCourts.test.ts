@@ -100,3 +100,41 @@ describe('English court events', () => {
     expect(events).not.toContain('bail happened 2023-03-12');
   });
 });
+
+describe('English sentences, charges and verdicts', () => {
+  it('"jailed for life with a minimum term of" is a sentence imposed, not a penalty', () => {
+    const f = facts(
+      'Killer jailed\nOscar Lund, 41, was jailed for life with a minimum term of 28 years on Friday.',
+    );
+    expect(f.events.map((e) => `${e.type} ${e.date}`)).toContain('sentence 2024-03-08');
+    expect(f.penalties).toEqual([]);
+  });
+
+  it('"jailed for" months awaiting trial is custody, not a sentence', () => {
+    const f = facts('Trial delayed\nOscar Lund has been jailed for 14 months awaiting trial.');
+    expect(f.events.map((e) => e.type)).not.toContain('sentence');
+  });
+
+  it('the Crown Prosecution Service authorising charges is a charge', () => {
+    const f = facts(
+      'Man charged\nThe Crown Prosecution Service authorised charges against Oscar Lund on Tuesday.',
+    );
+    expect(f.events.map((e) => `${e.type} ${e.who} ${e.date}`)).toContain('charge Oscar Lund 2024-03-05');
+  });
+
+  it('an offence the subject is accused of, then "has been found guilty", is convicted', () => {
+    expect(
+      charges(
+        'Verdict\nThe man accused of the murder of pensioner Alan Voss (82) has been found guilty. Felix Ormond (44) had denied murder.',
+      ),
+    ).toEqual(['Felix Ormond: murder (convicted)']);
+  });
+
+  it('an age in brackets, a demonym before a name, a co-accused', () => {
+    expect(
+      roles(
+        'Verdict\nFelix Ormond (44) was found guilty of killing the Irishman Alan Voss. His co-accused, Gary Pratt, was cleared.',
+      ),
+    ).toMatchObject({ 'Felix Ormond': 'defendant', 'Alan Voss': 'victim', 'Gary Pratt': 'defendant' });
+  });
+});

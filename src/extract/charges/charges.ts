@@ -52,6 +52,11 @@ const STATUS_BEFORE: Array<[ChargeStatus, RegExp]> = [
   ],
 ];
 const STATUS_AFTER: Array<[ChargeStatus, RegExp]> = [
+  // "The man accused of the murder of X has been found guilty": the verdict on the subject's offence.
+  [
+    'convicted',
+    /^[^.;]{0,80}?\b(?:has been|have been|had been|was|were) (?:found guilty|convicted)\b(?! of\b| on \w+ (?:counts?|charges?)\b)/i,
+  ],
   // "the theft and conspiracy convictions of X"
   ['convicted', /^[a-z ,-]{0,40}?\bconvictions?\b(?! (?:was|were) (?:overturned|vacated|reversed))/i],
   ['acquitted', /^\W*(?:charges?|counts?|claim)?\s*(?:was|were) (?:rejected|acquitted)\b/i],

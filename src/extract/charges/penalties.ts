@@ -43,6 +43,8 @@ const ALREADY_SERVED = /^\s*(?:already )?served\b/i;
 const IMPOSED =
   /\bpronounced (?:the|his|her) sentence\b|\bwas sentenced\b|\bsentenced (?:him|her|them) to\b/i;
 const SENTENCE_HINT = /year|month|life|death|execution/i;
+const MINIMUM_TERM_IMPOSED =
+  /\b(?:jailed|sentenced|given|handed|imprisoned|ordered)\b[^.;]{0,80}\b(?:(?:with|and) (?:a )?minimum (?:term|tariff) of|(?:must|will) serve (?:a )?(?:minimum (?:term )?of|at least))\s*$/i;
 
 interface Found {
   max: number | null;
@@ -75,6 +77,8 @@ export function extractPenalties(doc: ArticleDoc, people: PersonRegistry): Penal
         CUE.test(before) || offTable || (f.unit === 'death' && /\bseek\w*\s+(?:the\s+)?$/i.test(before));
       if (!cue || ALREADY_SERVED.test(masked.slice(f.end))) continue;
       if (imposed && /\bwould serve\b/i.test(before)) continue;
+      // "jailed for life with a minimum term of 30 years": the term of a sentence imposed, no penalty.
+      if (MINIMUM_TERM_IMPOSED.test(before)) continue;
       statuses ??= chargeStatuses(doc, people);
       const offence = lastOffence(masked.slice(0, f.start));
       const defendants = penaltyDefendants(ctx, doc, s, masked, offence, statuses);

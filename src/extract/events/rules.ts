@@ -114,6 +114,13 @@ export const TRIGGER_RULES: TriggerRule[] = [
     ['filed', 'brought', 'unsealed', 'refiled', 'added', 'hit'],
   ),
   rule('charge', '\\b(?:announced|said)\\b[^.;]{0,40}?\\bfaces? (?:\\w+ ){0,2}(?:counts?|charges?) of\\b'),
+  // England: the Crown Prosecution Service authorises the charges the police then bring.
+  rule(
+    'charge',
+    '\\bauthori[sz](?:ed|es|ing) (?:\\w+ ){0,3}?charges?\\b|\\bcharges? (?:was|were|have been|had been|has been) authori[sz]ed\\b',
+    'charge',
+    ['authori'],
+  ),
   rule(
     'charge',
     '\\breturned (?:an |the )?indictment\\b|\\bindicted\\b|\\bindictment\\b[^.;]{0,40}?\\b(?:returned|unsealed|filed|handed up|laced with|charging|states|accuses|alleges)\\b|\\brefiled\\b|\\b(?:charges?|counts?|indictments?)\\b[^.;]{0,40}?\\bhanded up\\b',
@@ -255,7 +262,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // sentence
   rule(
     'sentence',
-    '\\bsentenced (?:\\w+ ){0,3}to\\b|\\bwas sentenced\\b|\\b(?:judge|court) (?:who|that) sentenced\\b|\\bpronounced (?:the|his|her) sentence\\b|\\bimposed (?:a |the )?(?:\\w+ )?(?:sentence|prison term)\\b|\\b(?:got|received|was given) (?:a |an )?(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|life)\\b(?:[ -](?:years?|months?))?(?:[- ]\\w+)? (?:in (?:state |federal )?prison|of (?:probation|house arrest|home confinement)|behind bars|in jail|sentence|prison (?:term|sentence)|terms?)\\b|\\bserving (?:a |an |his |her |their )?(?:[\\w-]+ ){0,3}?(?:sentence|prison term|life term|whole[- ]life order)\\b|\\b(?:handed|given|gave|received|imposed)\\b[^.;]{0,30}?\\b(?:whole[- ]life (?:orders?|sentences?|terms?|tariffs?)|life sentences?|life terms?)\\b',
+    '\\bsentenced (?:\\w+ ){0,3}to\\b|\\bwas sentenced\\b|\\b(?:judge|court) (?:who|that) sentenced\\b|\\bpronounced (?:the|his|her) sentence\\b|\\bimposed (?:a |the )?(?:\\w+ )?(?:sentence|prison term)\\b|\\b(?:got|received|was given) (?:a |an )?(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|life)\\b(?:[ -](?:years?|months?))?(?:[- ]\\w+)? (?:in (?:state |federal )?prison|of (?:probation|house arrest|home confinement)|behind bars|in jail|sentence|prison (?:term|sentence)|terms?)\\b|\\bserving (?:a |an |his |her |their )?(?:[\\w-]+ ){0,3}?(?:sentence|prison term|life term|whole[- ]life order)\\b|\\b(?:handed|given|gave|received|imposed)\\b[^.;]{0,30}?\\b(?:whole[- ]life (?:orders?|sentences?|terms?|tariffs?)|life sentences?|life terms?)\\b|\\b(?:jailed|imprisoned) (?:for|indefinitely)\\b(?![^.;]{0,60}\\b(?:awaiting|pending|without bail|before (?:his |her |their |the )?trial|while|since)\\b)',
   ),
   // appeal (U.S. appellate courts and circuits; the English Court of Appeal and its permission to appeal)
   rule(

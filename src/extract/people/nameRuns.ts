@@ -283,10 +283,11 @@ function makeRun(
     const common = isCommonWord(tok.text);
     // A run that starts with a place or organisation word ("Santa Fe", "Los Angeles") is no name.
     if (NON_PERSON_WORDS.has(low) && !TITLE_WORDS.has(low)) return null;
-    // "Rancher Walter Pemberton …" at a sentence start: the word before a first name is a title.
+    // "Rancher Walter Pemberton …" at a sentence start, "the Irishman John Mackey" anywhere: a word
+    // before a first name is a title (anywhere only when it is a word of the lexicon).
     // Only when a surname follows the first name: "Deamonte Kendrick" is a name, not a title + first name.
     const beforeFirstName =
-      cut === 0 && atStart && cut + 2 < toks.length && isFirstName(toks[cut + 1]?.text ?? '');
+      cut === 0 && (atStart || common) && cut + 2 < toks.length && isFirstName(toks[cut + 1]?.text ?? '');
     if ((cut === 0 && atStart && common) || beforeFirstName || (tag && FUNCTION_TAGS.has(tag))) cut++;
     else break;
   }

@@ -57,7 +57,7 @@ export const ABBREVIATED_TITLE = /\b(?:Mr|Mrs|Ms|Mx|Dr|Sgt|Lt|Det|Capt|Cpl|Gov|S
 
 /** "X, who drove the car and pleaded guilty": a relative clause that reports a charge or plea. */
 export const WHO_DEFENDANT =
-  /^(?:,\s*\d{1,3})?,\s*who\b[^;:]{0,120}?\b(?:pleaded|pleads|was (?:charged|convicted|indicted|sentenced|arrested|acquitted)|is (?:charged|accused)|(?:has|had) been (?:charged|indicted|held without)|faces|faced)\b/;
+  /^(?:,\s*\d{1,3})?,\s*who\b[^;:]{0,120}?\b(?:pleaded|pleads|was (?:charged|convicted|indicted|sentenced|arrested|acquitted|cleared|jailed|found (?:not )?guilty)|is (?:charged|accused)|(?:has|had) been (?:charged|indicted|held without)|faces|faced)\b/;
 /** "the contractor who pleaded guilty in May": an apposition whose relative clause reports a plea or charge. */
 export const APPOSITION_WHO_DEFENDANT =
   /^(?:the|a|an)\b[^,]{0,50}\bwho (?:pleaded|pleads|was (?:charged|convicted|indicted|sentenced)|is (?:charged|accused))\b/;
@@ -67,7 +67,7 @@ export const ACCUSED_APPOSITION =
 /** "X has not been charged": a denial is no evidence of a charge. */
 export const NOT_CHARGED =
   /^(?:,[^,]{0,60},|,)?\s*(?:has|had|have|was|were|is|are)\s+(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:charged|arrested|accused|indicted)\b/;
-export const CO_DEFENDANT_BEFORE = /\bco-?defendants?,?\s+(?:[a-z-]+\s+){0,3}$/i;
+export const CO_DEFENDANT_BEFORE = /\bco-?(?:defendants?|accused),?\s+(?:[a-z-]+\s+){0,3}$/i;
 /** "The suit, filed Monday, names Sgt. X": the people a suit or indictment names are its defendants. */
 export const SUIT_NAMES_BEFORE =
   /\b(?:suit|lawsuit|complaint|indictment)\b(?:[^.;]|(?<=\b\p{Lu})\.){0,80}\bnames\s+(?:as defendants\s+)?(?:[a-z-]+\s+){0,2}$/u;

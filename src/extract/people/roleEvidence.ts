@@ -210,10 +210,10 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
   const before = text
     .slice(Math.max(run.sentence.offset, run.start - 96 - titleLen), run.start - titleLen)
     .replace(ABBREVIATED_TITLE, '');
-  const after = text.slice(
-    run.end + (run.possessive ? 2 : 0),
-    run.sentence.offset + run.sentence.text.length,
-  );
+  // "Peter Doe (59) was found guilty": an age in brackets (British and Irish style) is an apposition.
+  const after = text
+    .slice(run.end + (run.possessive ? 2 : 0), run.sentence.offset + run.sentence.text.length)
+    .replace(BRACKETED_AGE, '');
   if (votes.title === 'defense_attorney' && SUIT_FILED_BY_BEFORE.test(wideBefore(run, text, titleLen)))
     votes.title = 'other';
   // "The family of Tyre Nichols filed a lawsuit": what follows is the relatives' doing, not his.
@@ -305,6 +305,8 @@ function admitsOrDeniesOffence(after: string): boolean {
   }
   return OFFENCE_AT_START.test(rest);
 }
+
+const BRACKETED_AGE = /^ \(\d{1,3}\)/;
 
 /** Silk after a barrister's name ("Jane Roe KC"): counsel, for the side the words around say. */
 const SILK_AFTER = /^\s+(?:KC|QC)\b/;
