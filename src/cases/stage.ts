@@ -162,6 +162,11 @@ export interface Restart {
   overturned: boolean;
   /** The proceeding whose conviction was undone, when its words name one. */
   proceeding?: string;
+  /**
+   * Another court's verdict came after the first sentence and before the conviction was undone:
+   * only charges first reported convicted before that day are the undone conviction's.
+   */
+  convictedBefore?: string;
 }
 
 export function restartOf(visible: VisibleDevelopment[]): Restart | undefined {
@@ -188,16 +193,27 @@ export function restartOf(visible: VisibleDevelopment[]): Restart | undefined {
   const offer = (r: Restart) => {
     if (!best || r.at > best.at) best = r;
   };
+  // Convictions undone (an appeal or ruling overturning them), each with what it undid.
+  const undone: Restart[] = [];
+  for (const v of visible) {
+    if (!overturns(v)) continue;
+    const at = reportedAt(v);
+    const other = otherCourtVerdict(visible, firstSentencedAt, at);
+    const proceeding = v.reports.find((r) => r.proceeding)?.proceeding;
+    undone.push({
+      at,
+      floor: 2,
+      overturned: true,
+      ...(proceeding ? { proceeding } : {}),
+      ...(other ? { convictedBefore: other } : {}),
+    });
+  }
+  undone.sort((a, b) => a.at.localeCompare(b.at));
+  for (const r of undone) offer(r);
   for (const v of visible) {
     const at = reportedAt(v);
+    if (overturns(v)) continue;
     if (
-      (v.dev.type === 'appeal' || v.dev.type === 'ruling') &&
-      v.dev.status === 'happened' &&
-      decision(v.reports) === 'overturned'
-    ) {
-      const proceeding = v.reports.find((r) => r.proceeding)?.proceeding;
-      offer({ at, floor: 2, overturned: true, ...(proceeding ? { proceeding } : {}) });
-    } else if (
       firstDecidedAt &&
       at > firstDecidedAt &&
       ['trial', 'ruling', 'motion', 'hearing'].includes(v.dev.type) &&
@@ -209,7 +225,7 @@ export function restartOf(visible: VisibleDevelopment[]): Restart | undefined {
       // A new trial ordered before any sentence sets the verdict aside (the trial court grants
       // it); after the sentence, without an appeal overturning it, the retrial is of counts the
       // jury left undecided and the convictions stand.
-      offer({ at, floor: 2, overturned: !(firstSentencedAt && firstSentencedAt < at) });
+      offer(retrialAfter(at, !(firstSentencedAt && firstSentencedAt < at), undone));
     else if (
       v.dev.type === 'charge' &&
       v.dev.status === 'happened' &&
@@ -234,6 +250,37 @@ export function restartOf(visible: VisibleDevelopment[]): Restart | undefined {
     }
   }
   return best;
+}
+
+/** An appeal or ruling that overturned a conviction. */
+function overturns(v: VisibleDevelopment): boolean {
+  return (
+    (v.dev.type === 'appeal' || v.dev.type === 'ruling') &&
+    v.dev.status === 'happened' &&
+    decision(v.reports) === 'overturned'
+  );
+}
+
+/**
+ * A retrial set at `at`: it sets the verdict aside when ordered before any sentence, or when an
+ * appeal overturned the conviction before it (then it is of that conviction's counts).
+ */
+function retrialAfter(at: string, beforeSentence: boolean, undone: Restart[]): Restart {
+  const overturn = undone.filter((u) => u.at <= at).at(-1);
+  if (overturn) return { ...overturn, at };
+  return { at, floor: 2, overturned: beforeSentence };
+}
+
+/** The first verdict after the first sentence and before `until` (another proceeding's), or ''. */
+function otherCourtVerdict(visible: VisibleDevelopment[], sentencedAt: string, until: string): string {
+  if (!sentencedAt) return '';
+  let first = '';
+  for (const v of visible) {
+    if (v.dev.type !== 'verdict' || v.dev.status !== 'happened' || recalledOnly(v)) continue;
+    const at = atOf(v);
+    if (at > sentencedAt && at < until && (!first || at < first)) first = at;
+  }
+  return first;
 }
 
 function max(a: string, b: string): string {
@@ -358,4 +405,20 @@ export function decidedAt(visible: VisibleDevelopment[]): string {
   let at = '';
   for (const v of visible) if (rankOf(v, true) >= 4) at = max(at, atOf(v));
   return at;
+}
+
+/**
+ * The first day after `since` a verdict was returned or a guilty plea entered ('' when none was):
+ * after a conviction is overturned, only such a new act convicts again.
+ */
+export function convictedAgainAfter(visible: VisibleDevelopment[], since: string): string {
+  let first = '';
+  for (const v of visible) {
+    if (v.dev.status !== 'happened' || recalledOnly(v)) continue;
+    const convicts =
+      v.dev.type === 'verdict' || (v.dev.type === 'plea' && v.reports.some((r) => r.plea === 'guilty'));
+    const at = atOf(v);
+    if (convicts && at > since && (!first || at < first)) first = at;
+  }
+  return first;
 }

@@ -5,7 +5,14 @@ import { currentCharges } from './charges.ts';
 import { nextScheduled } from './nextScheduled.ts';
 import { maxPenaltyAsOf } from './penalty.ts';
 import { sameProceeding } from './proceedings.ts';
-import { lastSentencedAt, restartOf, sentenceEvidenced, stageOf, type VisibleDevelopment } from './stage.ts';
+import {
+  convictedAgainAfter,
+  lastSentencedAt,
+  restartOf,
+  sentenceEvidenced,
+  stageOf,
+  type VisibleDevelopment,
+} from './stage.ts';
 import type { CaseKnowledge, CaseStatus, DefendantStatus } from './types.ts';
 import { latest, visibleAsOf } from './views.ts';
 
@@ -94,12 +101,26 @@ function applyConvictionRules(charges: ChargeView[], mine: VisibleDevelopment[])
   const restart = restartOf(mine);
   let out = charges;
   if (restart?.overturned) {
-    const at = restart.at;
     const proceeding = restart.proceeding;
+    // A conviction reported after the overturn is the overturned one recalled, unless a new
+    // verdict or guilty plea came since ("was convicted in 2020" in an article about the retrial).
+    const again = convictedAgainAfter(mine, restart.at);
+    const stands = (o: ChargeView['seen'][number]) =>
+      o.status === 'convicted' && o.published > restart.at && again !== '' && o.published >= again;
+    // Convicted first by another court's later verdict: not the conviction undone.
+    const before = restart.convictedBefore;
+    const undone = (c: ChargeView) => {
+      const first = c.seen
+        .filter((o) => o.status === 'convicted')
+        .map((o) => o.published)
+        .sort()[0];
+      return !before || (first !== undefined && first < before);
+    };
     out = out.map((c) =>
       c.status === 'convicted' &&
       sameProceeding(proceeding, c.proceeding) &&
-      c.seen.every((o) => o.status !== 'convicted' || o.published <= at)
+      undone(c) &&
+      !c.seen.some(stands)
         ? { ...c, status: 'pending' }
         : c,
     );

@@ -132,3 +132,77 @@ describe('acts recalled without a date', () => {
     expect(s?.charges).toEqual([{ charge: 'theft', status: 'pending' }]);
   });
 });
+
+describe('a conviction overturned', () => {
+  const charged = item('2025-01-10', {
+    events: [
+      { type: 'charge', who: LFS, date: '2025-01-09', summary: 'She was charged with theft and fraud' },
+    ],
+    charges: [
+      { defendant: LFS, charge: 'theft', status: 'pending' },
+      { defendant: LFS, charge: 'fraud', status: 'pending' },
+    ],
+  });
+  const convicted = item('2025-06-03', {
+    events: [{ type: 'verdict', who: LFS, date: '2025-06-02', summary: 'A jury convicted her of theft' }],
+    charges: [{ defendant: LFS, charge: 'theft', status: 'convicted' }],
+  });
+  const sentenced = item('2025-08-02', {
+    events: [{ type: 'sentence', who: LFS, date: '2025-08-01', summary: 'Sentenced to four years' }],
+  });
+  // Another court tries the fraud count later and convicts her of it.
+  const otherCourt = item('2025-11-05', {
+    events: [
+      { type: 'verdict', who: LFS, date: '2025-11-04', summary: 'A second jury convicted her of fraud' },
+    ],
+    charges: [{ defendant: LFS, charge: 'fraud', status: 'convicted' }],
+  });
+  const overturned = item('2026-03-03', {
+    events: [
+      {
+        type: 'appeal',
+        who: LFS,
+        date: '2026-03-02',
+        summary: 'Appeals court overturned her theft conviction',
+      },
+    ],
+  });
+  // Months later: a retrial is set, and the article recalls the overturned conviction.
+  const retrialSet = item('2026-05-20', {
+    events: [
+      {
+        type: 'trial',
+        who: LFS,
+        status: 'scheduled',
+        date: '2026-10-05',
+        retrial: true,
+        summary: 'Her retrial on the theft count is set for October 5',
+      },
+    ],
+    charges: [{ defendant: LFS, charge: 'theft', status: 'convicted' }],
+  });
+  const items = [charged, convicted, sentenced, otherCourt, overturned, retrialSet];
+
+  it('a conviction recalled after the overturn and the retrial set does not stand again', () => {
+    const s = statusOf(items, '2026-05-20');
+    expect(s?.stage).toBe('pretrial');
+    expect(s?.charges).toContainEqual({ charge: 'theft', status: 'pending' });
+  });
+
+  it('another court’s later conviction is not the one overturned', () => {
+    expect(statusOf(items, '2026-05-20')?.charges).toContainEqual({ charge: 'fraud', status: 'convicted' });
+  });
+
+  it('the retrial’s verdict convicts again', () => {
+    const again = item('2026-10-20', {
+      events: [
+        { type: 'verdict', who: LFS, date: '2026-10-19', summary: 'The retrial jury convicted her of theft' },
+      ],
+      charges: [{ defendant: LFS, charge: 'theft', status: 'convicted' }],
+    });
+    expect(statusOf([...items, again], '2026-10-20')?.charges).toContainEqual({
+      charge: 'theft',
+      status: 'convicted',
+    });
+  });
+});
