@@ -231,3 +231,77 @@ describe('whose charge it is when others are named in the charge sentence', () =
     ]);
   });
 });
+
+describe('one act told once for several defendants', () => {
+  const eventsOf = (text: string, type: string) =>
+    facts(text)
+      .events.filter((e) => e.type === type)
+      .map((e) => e.who)
+      .sort();
+
+  it('an active verb with a list of people as its object concerns each of them', () => {
+    expect(
+      eventsOf('A judge sentenced Aldo Smithers and Bruno Jonsen on Friday for the robbery.', 'sentence'),
+    ).toEqual(['Aldo Smithers', 'Bruno Jonsen']);
+    expect(
+      eventsOf(
+        'Jurors found Aldo Smithers, 66, and Bruno Jonsen, 35, guilty of murder on Thursday.',
+        'verdict',
+      ),
+    ).toEqual(['Aldo Smithers', 'Bruno Jonsen']);
+    expect(
+      eventsOf(
+        'Judge Ada Lowe on Wednesday sentenced 29-year-old Aldo Smithers to 40 years in prison.',
+        'sentence',
+      ),
+    ).toEqual(['Aldo Smithers']);
+  });
+
+  it('a group word counts the people just named, even before anything called them defendants', () => {
+    const text =
+      'Aldo Smithers, Bruno Jonsen and Carl Brownlee, all former officers, were tried together. On Thursday the three former officers were acquitted of manslaughter.';
+    expect(eventsOf(text, 'verdict')).toEqual(['Aldo Smithers', 'Bruno Jonsen', 'Carl Brownlee']);
+    expect(
+      eventsOf(
+        'Aldo Smithers and Bruno Jonsen were arrested in 2022. The pair were convicted Thursday.',
+        'verdict',
+      ),
+    ).toEqual(['Aldo Smithers', 'Bruno Jonsen']);
+  });
+
+  it('a group word counts no lawyer named beside the defendant', () => {
+    const text =
+      'Aldo Smithers and his lawyer, Gail Horton, left the courthouse. The two were convicted Thursday.';
+    expect(eventsOf(text, 'verdict')).not.toContain('Gail Horton');
+  });
+
+  it('a verbless conjunct shares the sentencing verb ("; B to 15 years", "and B 15")', () => {
+    expect(
+      eventsOf('Aldo Smithers was sentenced to 20 years on Friday; Bruno Jonsen to 15 years.', 'sentence'),
+    ).toEqual(['Aldo Smithers', 'Bruno Jonsen']);
+    expect(
+      eventsOf(
+        'Judge Ada Lowe sentenced Aldo Smithers to 40 years in prison and 28-year-old Bruno Jonsen to 17 years.',
+        'sentence',
+      ),
+    ).toEqual(['Aldo Smithers', 'Bruno Jonsen']);
+  });
+
+  it('a conjunct with a verb of its own keeps its act to its own subject', () => {
+    const text =
+      'Aldo Smithers and Bruno Jonsen were arrested in 2022. Smithers pleaded guilty in March and Jonsen went to trial.';
+    expect(eventsOf(text, 'plea')).toEqual(['Aldo Smithers']);
+    expect(
+      eventsOf(
+        'Aldo Smithers, 31, was given nearly 20 years on Friday, and Bruno Jonsen, 46, was given 17 years.',
+        'sentence',
+      ),
+    ).toEqual(['Aldo Smithers', 'Bruno Jonsen']);
+  });
+
+  it('the person a violent act was done to is never the one sentenced', () => {
+    const text =
+      'Aldo Smithers and Bruno Jonsen were tried together last month. Two men who attacked Evan Price were sentenced on Friday to life in prison.';
+    expect(eventsOf(text, 'sentence')).toEqual(['Aldo Smithers', 'Bruno Jonsen']);
+  });
+});

@@ -61,9 +61,11 @@ const REVIEWED = new Set([
  * older ones; three moved from src/cases into extract/events/appeals.ts) were reviewed one by one:
  * each nests only a bounded repetition (`(?:\w+\s+){0,4}$`, `{1,6}`, `[^.;]{0,60}?`) or a `?`, or is
  * flagged for a lookbehind over a literal alternation, so backtracking is polynomial in a small bound,
- * and the complexity suite measures extractFacts on hostile articles. To be lowered.
+ * and the complexity suite measures extractFacts on hostile articles. 110 for HARM_DONE_TO in
+ * extract/events/who.ts (the object of a violent verb: at most three words, `{0,3}`, each ended by a
+ * required space). To be lowered.
  */
-const ELSEWHERE_MAX = 109;
+const ELSEWHERE_MAX = 110;
 
 const isUnsafe = (r: { source: string; flags: string }) =>
   !safeRegex(new RegExp(r.source, r.flags.replace(/[gy]/g, '')), { limit: Number.MAX_SAFE_INTEGER });

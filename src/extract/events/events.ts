@@ -172,6 +172,7 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
         named,
         [0, clause[1]],
         status === 'scheduled' ? continued(lastAct, s) : [],
+        hit.start,
       );
       const about = whos.filter((w): w is string => w !== null);
       if (about.length > 0) lastAct = { who: about, sentence: s };

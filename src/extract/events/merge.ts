@@ -115,6 +115,19 @@ export function finishEvents(all: DraftEvent[], doc: ArticleDoc): CaseEvent[] {
   for (const d of kept)
     if (d.date === null && (STAGE[d.type] ?? 9) < 2 && ledeStage >= TRIAL_STAGE) d.new = false;
   recalledBefore(kept);
+  // "A court convicted X" with no date, in an article that dates X's sentence months back: the
+  // verdict came before that old sentence, so it is background too.
+  for (const d of kept)
+    if (
+      d.date === null &&
+      d.new &&
+      kept.some(
+        (o) =>
+          o.who === d.who && o.date !== null && !o.new && o.status === 'happened' && o.type === 'sentence',
+      ) &&
+      (STAGE[d.type] ?? 9) < (STAGE.sentence ?? 0)
+    )
+      d.new = false;
   const merged = merge(kept);
   // The acts the article reports as its news, with no date word of their own, happened on its news day.
   const day = ledeDay(kept) ?? newsDay(doc);

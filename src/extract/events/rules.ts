@@ -19,6 +19,11 @@ const DISMISSABLE = '(?:case|charges?|counts?|indictment|complaint|lawsuit|suit|
 /** Courts that hear appeals: state and federal appellate courts, circuits, England's Court of Appeal. */
 const APPELLATE_COURT =
   '(?:appeals court|court of appeals?|appellate (?:court|division|panel)|supreme court|superior court|appeals panel|(?:three|\\d)-judge panel|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|d\\.c\\.|federal) circuit|court of criminal appeals|appeal judges?|high court|justices)';
+/**
+ * One word of an object that may be a list of people: "found Smith, 35, and Jones guilty",
+ * "sentenced 29-year-old Ann Roe to" (a word with its comma; bounded by the count after it).
+ */
+const OBJECT_WORD = "(?:[\\w'’.-]+,? )";
 const CHARGE_NOUN = '(?:charges?|counts?|enhancements?|case|indictment|allegations?|complaint)';
 /** What a party asks a court to do: exclude or suppress evidence, dismiss, sever, delay, release, undo. */
 export const REMEDY =
@@ -253,7 +258,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // verdict
   rule(
     'verdict',
-    "\\bacquitt(?:ed|al)\\b|\\bfound (?:[\\w'’.-]+ ){0,12}?(?:not )?guilty\\b|\\bconvicted (?:[\\w'’-]+ ){0,5}?(?:of|on)\\b|\\b(?:was|were) convicted\\b|\\b(?:jury|jurors|judge|panel) (?:on \\w+ )?convicted\\b",
+    `\\bacquitt(?:ed|al)\\b|\\bfound ${OBJECT_WORD}{0,12}?(?:not )?guilty\\b|\\bconvicted ${OBJECT_WORD}{0,10}?(?:of|on)\\b|\\b(?:was|were|been) convicted\\b|\\b(?:jury|jurors|judge|panel|court) (?:on \\w+ )?convicted\\b`,
   ),
   rule(
     'verdict',
@@ -262,7 +267,8 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // sentence
   rule(
     'sentence',
-    '\\bsentenced (?:\\w+ ){0,3}to\\b|\\bwas sentenced\\b|\\b(?:judge|court) (?:who|that) sentenced\\b|\\bpronounced (?:the|his|her) sentence\\b|\\bimposed (?:a |the )?(?:\\w+ )?(?:sentence|prison term)\\b|\\b(?:got|received|was given) (?:a |an )?(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|life)\\b(?:[ -](?:years?|months?))?(?:[- ]\\w+)? (?:in (?:state |federal )?prison|of (?:probation|house arrest|home confinement)|behind bars|in jail|sentence|prison (?:term|sentence)|terms?)\\b|\\bserving (?:a |an |his |her |their )?(?:[\\w-]+ ){0,3}?(?:sentence|prison term|life term|whole[- ]life order)\\b|\\b(?:handed|given|gave|received|imposed)\\b[^.;]{0,30}?\\b(?:whole[- ]life (?:orders?|sentences?|terms?|tariffs?)|life sentences?|life terms?)\\b|\\b(?:jailed|imprisoned) (?:for|indefinitely)\\b(?![^.;]{0,60}\\b(?:awaiting|pending|without bail|before (?:his |her |their |the )?trial|while|since)\\b)',
+    `\\bsentenced (?:\\w+ ){0,3}to\\b|\\b(?:was|were|been) sentenced\\b|(?<!\\b(?:be|to|the|a|an) )\\bsentenced ${OBJECT_WORD}{1,10}?(?:to|on|in|for|at|after|last|this|earlier)\\b|` +
+      '\\b(?:judge|court) (?:who|that) sentenced\\b|\\bpronounced (?:the|his|her) sentence\\b|\\bimposed (?:a |the )?(?:\\w+ )?(?:sentence|prison term)\\b|\\b(?:got|received|(?:was|were) given) (?:(?:nearly|about|almost|roughly|more than|less than|just (?:over|under)) )?(?:a |an )?(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|life)\\b(?:(?:[ -](?:years?|months?))?(?:[- ]\\w+)? (?:in (?:state |federal )?prison|of (?:probation|house arrest|home confinement)|behind bars|in jail|sentence|prison (?:term|sentence)|terms?)\\b|[ -](?:years?|months?)\\b(?![ -]old))|\\bserving (?:a |an |his |her |their )?(?:[\\w-]+ ){0,3}?(?:sentence|prison term|life term|whole[- ]life order)\\b|\\b(?:handed|given|gave|received|imposed)\\b[^.;]{0,30}?\\b(?:whole[- ]life (?:orders?|sentences?|terms?|tariffs?)|life sentences?|life terms?)\\b|\\b(?:jailed|imprisoned) (?:for|indefinitely)\\b(?![^.;]{0,60}\\b(?:awaiting|pending|without bail|before (?:his |her |their |the )?trial|while|since)\\b)',
   ),
   // appeal (U.S. appellate courts and circuits; the English Court of Appeal and its permission to appeal)
   rule(

@@ -1,5 +1,5 @@
 import type { EventType } from '../../facts.ts';
-import { numberWords } from '../lexicon/numbers.ts';
+import { NUMBER, numberWords } from '../lexicon/numbers.ts';
 import type { PersonEntry, PersonRegistry, Sentence } from '../types.ts';
 import { maskedSentence, relativeClauses } from './context.ts';
 
@@ -28,7 +28,7 @@ export function whoContext(people: PersonRegistry, sentences: Sentence[] = []): 
   const harmed = harmedPeople(people, sentences);
   const defendants = people
     .defendants()
-    .filter((p) => p !== place)
+    .filter((p) => p !== place && !harmed.has(p))
     .sort(byMentions);
   // No one is called a defendant ("the former nurse filed ...", "the judge defaulted him"): the
   // person the article is about, the most mentioned one the article gives no other part.
@@ -44,6 +44,10 @@ export function whoContext(people: PersonRegistry, sentences: Sentence[] = []): 
 const HARM_OF =
   /\b(?:murders?|killings?|deaths?|slayings?|rapes?|beating(?: death)?|shootings?|stabbings?|disappearances?) of\s+(?:(?:the\s+)?(?:[a-z-]+\s+){0,3}(?:women|men|girls|boys|people|victims|children|babies|infants),?\s+)?$/i;
 
+/** "who chased and killed X", "accused of attacking 25-year-old X", "plotted to kidnap Gov. X": the object of a violent act. */
+const HARM_DONE_TO =
+  /\b(?:kill(?:ed|ing)?|murder(?:ed|ing)|shot|stabb(?:ed|ing)|stab|attack(?:ed|ing)?|tortur(?:ed|ing|e)|beat|assault(?:ed|ing)|rap(?:ed|ing)|kidnap(?:ped|ping)?|abduct(?:ed|ing)?|strangl(?:ed|ing)|rob(?:bed|bing)?)\s+(?:(?!(?:of|against|by|with|for|in|on|at|to|and|or|that|who|which|when|while|as|after|before|during|said|says|was|were|is|are|had|has|suspects?|accused|defendants?|charged|charges?|counts?|case)\b)[a-z\d][\w’'-]*\s+|[A-Z][a-z]{1,4}\.\s+){0,3}$/;
+
 /** The people an article names as the victims of the crime, by the words before their names. */
 function harmedPeople(people: PersonRegistry, sentences: Sentence[]): Set<PersonEntry> {
   const out = new Set<PersonEntry>();
@@ -53,7 +57,7 @@ function harmedPeople(people: PersonRegistry, sentences: Sentence[]): Set<Person
       const before = s.text.slice(Math.max(0, m.start - s.offset - 80), m.start - s.offset);
       const listed =
         last !== undefined && LIST_GLUE.test(s.text.slice(last.end - s.offset, m.start - s.offset));
-      if (HARM_OF.test(before) || listed) {
+      if (HARM_OF.test(before) || HARM_DONE_TO.test(before) || listed) {
         out.add(m.person);
         last = m;
       } else last = undefined;
@@ -83,7 +87,7 @@ export function namedInSentence(
   const out: PersonEntry[] = [];
   const skip = [...quoteSpans, ...relativeClauses(s.text)];
   for (const m of ctx.people.mentionsIn(s.offset, s.offset + s.text.length)) {
-    if (inSpans(m.start - s.offset, skip) || m.person === ctx.place) continue;
+    if (inSpans(m.start - s.offset, skip) || m.person === ctx.place || ctx.harmed?.has(m.person)) continue;
     if (!out.includes(m.person)) out.push(m.person);
   }
   return out;
@@ -95,12 +99,12 @@ const defendantOrUnplaced = (p: PersonEntry) => p.role === 'defendant' || p.role
 
 /** "both defendants", "all three men", "the brothers": every defendant the group counts. */
 const GROUP = new RegExp(
-  `\\b(?:(both)|all (${numberWords(2, 6)})|the (${numberWords(2, 6)}))\\s+(?:of them|defendants|men|women|officers|deputies|guards|agents|troopers|brothers|sisters|suspects|accused|teens|teenagers)\\b|\\bthe (?:defendants|brothers|sisters|co-defendants|accused|(?:former |fired )?(?:officers|deputies|guards|agents|troopers))\\b|\\beach (?:man|woman|defendant|officer|of them)\\b`,
+  `\\b(?:(both)|all (${numberWords(2, 6)})|the (${numberWords(2, 6)}))\\s+(?:of them|defendants|men|women|officers|deputies|guards|agents|troopers|brothers|sisters|suspects|accused|teens|teenagers)\\b|\\bthe (?:defendants|brothers|sisters|co-defendants|accused|(?:former |fired )?(?:officers|deputies|guards|agents|troopers))\\b|\\beach (?:man|woman|defendant|officer|of them)\\b|\\bthe (pair|couple|duo|trio)\\b`,
   'i',
 );
 /** A count with a description: "Five fired Memphis police officers", "three former jail guards" (case-sensitive: names are capitalised). */
 const COUNTED_GROUP =
-  /\b([Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix)\s+(?:(?:former|fired|ex|onetime|[A-Z][\w.'’-]*|police|prison|jail|correctional|sheriff['’]s|detention|county|city|state|federal)[\s-]+){1,4}(?:defendants|men|women|officers|deputies|guards|agents|troopers|brothers|sisters|suspects|teens|teenagers)\b/;
+  /\b([Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix)\s+(?:(?:former|fired|ex|onetime|[A-Z][\w.'’-]*|police|prison|jail|correctional|sheriff['’]s|detention|county|city|state|federal)[\s-]+){1,4}(?:defendants|men|women|officers|deputies|guards|agents|troopers|brothers|sisters|suspects|teens|teenagers)\b|^\s*(Two|Three|Four|Five|Six)\s+(?:defendants|men|women|officers|deputies|guards|agents|troopers|suspects|teens|teenagers)\b/;
 /** A bare count as the subject or object ("The three surrendered", "All three were released", "Both pleaded"). */
 const BARE_GROUP = new RegExp(
   `(?:^|[,;]\\s|\\b(?:released|indicted|charged|arrested|sentenced|arraigned|convicted|acquitted)\\s)(?:(both)|(?:all|the) (${numberWords(2, 6)}))\\b(?!\\s+(?:years?|months?|weeks?|days?|counts?|charges?|sides|parties|lawyers|attorneys|prosecutors|teams|cases|families|judges|victims|of (?:the|his|her|its)))`,
@@ -115,7 +119,18 @@ const OTHERS_SUBJECT = new RegExp(
 );
 const GROUP_NOUN =
   /^(?:defendants|men|women|officers|deputies|guards|agents|troopers|brothers|sisters|suspects|accused|teens|teenagers|co-defendants)$/i;
-const GROUP_SIZE: Record<string, number> = { both: 2, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const GROUP_SIZE: Record<string, number> = {
+  both: 2,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  pair: 2,
+  couple: 2,
+  duo: 2,
+  trio: 3,
+};
 const PRONOUN = /\b(he|him|his|she|her)\b/i;
 
 /** Defendants named in the sentences just before `s`, nearest sentence first. */
@@ -211,13 +226,21 @@ export function sentenceDefendants(
   const groupFirst = group !== null && group.index < firstMention(ctx, s, byName);
   if (byName.length > 0 && !(groupFirst && ctx.defendants.length > byName.length)) return byName;
   if (group) {
-    const size = GROUP_SIZE[(group[1] ?? group[2] ?? group[3] ?? '').toLowerCase()];
+    const size = GROUP_SIZE[(group[1] ?? group[2] ?? group[3] ?? group[4] ?? '').toLowerCase()];
     const members = groupMembers(ctx, s, size, accused);
     if (members.length > 0) return members;
+    // "A and B were arrested in 2022. The pair were convicted Thursday": the group counts the
+    // people just named even when nothing has yet made them defendants (this act does), never a
+    // victim, and only when the sentences before name as many as it counts.
+    const named = recentDefendants(ctx, s, (p) => defendantOrUnplaced(p) && !ctx.harmed?.has(p));
+    if (named.length >= (size ?? 2)) return named.slice(0, size);
   }
-  if (PLURAL_SUBJECT.test(masked) && ctx.defendants.length > 1) {
+  if (PLURAL_SUBJECT.test(masked)) {
     const recent = recentDefendants(ctx, s, accused);
-    return recent.length >= 2 ? recent : ctx.defendants;
+    if (recent.length >= 2) return recent;
+    const unplaced = recentDefendants(ctx, s, (p) => defendantOrUnplaced(p) && !ctx.harmed?.has(p));
+    if (unplaced.length >= 2) return unplaced;
+    if (ctx.defendants.length > 1) return ctx.defendants;
   }
   const pronoun = PRONOUN.exec(masked);
   if (pronoun) {
@@ -247,6 +270,7 @@ export function eventWho(
   named: PersonEntry[],
   clause: [number, number] = [0, s.text.length],
   lastActWho: string[] = [],
+  at = -1,
 ): Array<string | null> {
   if (type === 'lawsuit') return civilDefendants(ctx, s, masked).map((p) => p?.name ?? null);
   // "Two protesters were arrested outside": about people who are not in the case.
@@ -254,7 +278,9 @@ export function eventWho(
   if (others && !GROUP_NOUN.test(others[1] ?? '') && !named.some(isDefendant)) return [];
   const defendants = sentenceDefendants(ctx, s, masked, named);
   if (type === 'investigation' && !targeted) return [null];
-  if (defendants.length > 0) return defendants.map((d) => d.name);
+  if (type === 'sentence')
+    for (const p of gappedTerms(ctx, s)) if (!defendants.includes(p)) defendants.push(p);
+  if (defendants.length > 0) return ownConjunct(ctx, s, masked, at, defendants).map((d) => d.name);
   if (type === 'investigation') {
     // "Agents searched the district's office": a step aimed at a place of business, not a person.
     const subject = named.find((p) => p.role === 'other');
@@ -278,6 +304,83 @@ export function eventWho(
   // step that happened and names no one is left out, see merge.ts).
   if (lastActWho.length > 0) return lastActWho;
   return [ctx.subject?.name ?? null];
+}
+
+/** Where coordinated clauses meet: "; B", ", and B", " and B", ", while B" before a capitalised word. */
+const CONJUNCT = /(?:;|,? and|, while|, but|, whereas)\s+(?=[A-Z])/g;
+const FINITE_VERB =
+  /\b(?:was|were|is|are|has|have|had|will|would|could|did|got|went|received|faces?|faced|pleaded|pled|took|gave|remains?|\w{3,}ed)\b/;
+
+/** A verb of the part's own, not of a relative clause about a person in it ("B, who supervised ..."). */
+const ownVerb = (part: string) => FINITE_VERB.test(part.replace(/,?\s(?:who|whom|whose|which)\s.*$/, ''));
+
+/**
+ * "A pleaded guilty in March and B went to trial", "A was given 20 years, and B, 46, was given 17":
+ * the people of a sentence's act are those named in its own conjunct when that conjunct names any.
+ * A conjunct with no verb belongs to its neighbour ("A and B were sentenced", "A received 20 years
+ * and B 15"), so that a shared act stays with every person it concerns.
+ */
+function ownConjunct(
+  ctx: WhoContext,
+  s: Sentence,
+  masked: string,
+  at: number,
+  people: PersonEntry[],
+): PersonEntry[] {
+  if (at < 0) return people;
+  const cuts = [0, ...[...masked.matchAll(CONJUNCT)].map((m) => m.index ?? 0), masked.length];
+  const parts: Array<[number, number]> = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const part: [number, number] = [cuts[i] ?? 0, cuts[i + 1] ?? 0];
+    const last = parts.at(-1);
+    // A verbless part joins the part before it, or the next one when it opens the sentence.
+    if (last && (!ownVerb(masked.slice(last[0], last[1])) || !ownVerb(masked.slice(...part))))
+      last[1] = part[1];
+    else parts.push(part);
+  }
+  const own = parts.find(([a, b]) => at >= a && at < b);
+  if (!own || parts.length < 2) return people;
+  // A person of no legal part counts as the conjunct's subject, named before its verb.
+  const mine = ctx.people
+    .mentionsIn(s.offset + own[0], s.offset + own[1])
+    .filter(
+      (m) =>
+        people.includes(m.person) ||
+        (m.start - s.offset < at && defendantOrUnplaced(m.person) && !ctx.harmed?.has(m.person)),
+    )
+    .map((m) => m.person)
+    .filter((p, i, all) => all.indexOf(p) === i);
+  return mine.length > 0 ? mine : people;
+}
+
+/** A conjunct with no verb of its own: "; B to 15 years", "and B 15", ", B, 46, nearly 20 years". */
+const GAP_BEFORE = /(?:;|,|\band|\bwhile) $/;
+const AGE_BEFORE = /\d{1,3}-year-old $/;
+const GAP_TERM = new RegExp(
+  `^(?:,\\s*\\d{1,3},)?\\s+(?:to\\s+)?(?:(?:nearly|about|almost|roughly|more than|just over|just under)\\s+)?(?:${NUMBER}|life)\\b(?![\\s-]+(?:year|month)s?[\\s-]+old\\b)`,
+  'i',
+);
+
+/**
+ * "A was sentenced to 20 years; B to 15", "A received 20 years and B 15": the people named in a
+ * verbless conjunct that gives only a term share the sentencing verb of the clause before.
+ */
+function gappedTerms(ctx: WhoContext, s: Sentence): PersonEntry[] {
+  const out: PersonEntry[] = [];
+  for (const m of ctx.people.mentionsIn(s.offset, s.offset + s.text.length)) {
+    const before = s.text
+      .slice(Math.max(0, m.start - s.offset - 30), m.start - s.offset)
+      .replace(AGE_BEFORE, '');
+    const after = s.text.slice(m.end - s.offset, m.end - s.offset + 60);
+    if (
+      GAP_BEFORE.test(before) &&
+      GAP_TERM.test(after) &&
+      !ctx.harmed?.has(m.person) &&
+      !out.includes(m.person)
+    )
+      if (m.person.role === 'defendant' || m.person.role === 'other') out.push(m.person);
+  }
+  return out;
 }
 
 /**
