@@ -132,7 +132,8 @@ export function findOffenceMentions(doc: ArticleDoc, people: PersonRegistry): Of
   for (const s of doc.sentences) {
     const masked = maskedOf(s).masked.replace(NOT_CHARGES, (m) => ' '.repeat(m.length));
     // "records-tampering", "pattern-of-corrupt-activity": the offence with spaces (same length).
-    const lower = masked.toLowerCase().replace(/(?<=[a-z])-(?=[a-z])(?!degree)/g, ' ');
+    const lowered = masked.toLowerCase();
+    const lower = lowered.includes('-') ? lowered.replace(/(?<=[a-z])-(?=[a-z])(?!degree)/g, ' ') : lowered;
     const found = withUnlistedOffences(lower, masked, [...allMatches(lower, OFFENCE_RE)]);
     // "The charge was also dropped against X": the charge last reported dropped, for X.
     const anaphora = lastDropped ? ANAPHORIC_DROP.exec(masked) : null;

@@ -142,27 +142,41 @@ const TYPE_HINTS: Record<EventType, string[]> = {
   filing: [],
 };
 
+const isLower = (c: number) => c >= 97 && c <= 122;
+/** Three lower-case letters as one number (a map key that needs no string). */
+const prefixKey = (s: string, at: number) =>
+  (s.charCodeAt(at) - 97) * 676 + (s.charCodeAt(at + 1) - 97) * 26 + (s.charCodeAt(at + 2) - 97);
+
 /** Hints by their first three letters: one map look-up per word of the sentence. */
-const HINTS_BY_PREFIX = new Map<string, Array<[string, number]>>();
+const HINTS_BY_PREFIX = new Map<number, Array<[string, number]>>();
 for (const [type, hints] of Object.entries(TYPE_HINTS) as Array<[EventType, string[]]>) {
   const bit = 1 << EVENT_TYPES.indexOf(type);
   for (const hint of hints) {
-    const key = hint.slice(0, 3);
+    if (!/^[a-z]{3}/.test(hint)) continue; // no word of a sentence could start with it
+    const key = prefixKey(hint, 0);
     HINTS_BY_PREFIX.set(key, [...(HINTS_BY_PREFIX.get(key) ?? []), [hint, bit]]);
   }
 }
-const WORD = /[a-z]{3,}/g;
 const RULES_BY_MASK = new Map<number, TriggerRule[]>();
 
 /** The rules worth running on a sentence. */
 export function rulesFor(text: string): TriggerRule[] {
   const lower = text.toLowerCase();
   let mask = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
-    const entries = HINTS_BY_PREFIX.get(m[0].slice(0, 3));
-    if (!entries) continue;
-    for (const [hint, bit] of entries) if ((mask & bit) === 0 && lower.startsWith(hint, m.index)) mask |= bit;
+  // Each word of three letters or more (a maximal run of a-z, as /[a-z]{3,}/g finds them), by hand:
+  // no match object nor prefix string per word.
+  const n = lower.length;
+  for (let i = 0; i < n; ) {
+    if (!isLower(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < n && isLower(lower.charCodeAt(end))) end++;
+    const entries = end - i >= 3 ? HINTS_BY_PREFIX.get(prefixKey(lower, i)) : undefined;
+    if (entries)
+      for (const [hint, bit] of entries) if ((mask & bit) === 0 && lower.startsWith(hint, i)) mask |= bit;
+    i = end;
   }
   let rules = RULES_BY_MASK.get(mask);
   if (!rules) {

@@ -55,7 +55,19 @@ function places(re: RegExp, text: string): string[] {
   });
 }
 
+/** proceedingOf by text: an article's charges and events ask it of the same sentences again and again. */
+const PROCEEDING = new Map<string, string | undefined>();
+const PROCEEDING_MAX = 4096;
+
 export function proceedingOf(text: string): string | undefined {
+  if (PROCEEDING.has(text)) return PROCEEDING.get(text);
+  const found = readProceeding(text);
+  if (PROCEEDING.size >= PROCEEDING_MAX) PROCEEDING.clear();
+  PROCEEDING.set(text, found);
+  return found;
+}
+
+function readProceeding(text: string): string | undefined {
   if (BOTH.test(text)) return undefined;
   const found = new Set(places(COURT_OF_PLACE, text));
   // A federal court sits in some state ("a federal jury in California"): only a state's own

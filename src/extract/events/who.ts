@@ -22,7 +22,21 @@ export interface WhoContext {
   harmed?: Set<PersonEntry>;
 }
 
+const CONTEXTS = new WeakMap<PersonRegistry, { sentences: Sentence[]; ctx: WhoContext }>();
+
+/**
+ * The context of an article's registry, built once: events, charges, case outcomes and penalties
+ * each ask for it (it reads every mention of every sentence), and nothing changes it.
+ */
 export function whoContext(people: PersonRegistry, sentences: Sentence[] = []): WhoContext {
+  const hit = CONTEXTS.get(people);
+  if (hit && hit.sentences === sentences) return hit.ctx;
+  const ctx = buildWhoContext(people, sentences);
+  CONTEXTS.set(people, { sentences, ctx });
+  return ctx;
+}
+
+function buildWhoContext(people: PersonRegistry, sentences: Sentence[]): WhoContext {
   const byMentions = (a: PersonEntry, b: PersonEntry) => b.mentions.length - a.mentions.length;
   const place = datelinePlace(people, sentences[0]);
   const harmed = harmedPeople(people, sentences);

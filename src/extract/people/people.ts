@@ -44,10 +44,14 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
     d.nickname ??= alias.name;
     runDraft.set(alias, d);
   }
-  // Pass 2: every other run that names a known person is a mention of it.
+  // Pass 2: every other run that names a known person is a mention of it. The drafts are final
+  // now, so each spelling ("Baldwin", said forty times) is resolved once.
+  const resolved = new Map<string, Draft | undefined>();
   for (const run of runs) {
     if (runDraft.has(run) || namesAKind(run, doc.text)) continue;
-    const d = resolveWords(run.words, drafts);
+    const key = run.words.join(' ');
+    const d = resolved.has(key) ? resolved.get(key) : resolveWords(run.words, drafts);
+    resolved.set(key, d);
     if (d) runDraft.set(run, d);
   }
   const evidence = new Map<Draft, RunEvidence[]>();

@@ -49,16 +49,24 @@ export function makeRegistry(
     return lo;
   };
   const slice = (start: number, end: number) => mentions.slice(lowerBound(start), lowerBound(end));
+  // The registry is final: a surface form asked again (every quote's speaker) resolves as before.
+  const resolvedSurfaces = new Map<string, PersonEntry | undefined>();
+  const resolveSurface = (surface: string) => {
+    const words = surface
+      .replace(/[’']s?$/, '')
+      .split(/\s+/)
+      .filter((w) => w && !HONORIFIC_GENDER[w.toLowerCase().replace('.', '')]);
+    const d = resolveWords(words, drafts);
+    return d ? entries.get(d) : undefined;
+  };
   return {
     people,
     mentions,
     resolve(surface) {
-      const words = surface
-        .replace(/[’']s?$/, '')
-        .split(/\s+/)
-        .filter((w) => w && !HONORIFIC_GENDER[w.toLowerCase().replace('.', '')]);
-      const d = resolveWords(words, drafts);
-      return d ? entries.get(d) : undefined;
+      if (resolvedSurfaces.has(surface)) return resolvedSurfaces.get(surface);
+      const found = resolveSurface(surface);
+      resolvedSurfaces.set(surface, found);
+      return found;
     },
     mentionedIn(start, end) {
       const out: PersonEntry[] = [];
