@@ -138,3 +138,37 @@ describe('English sentences, charges and verdicts', () => {
     ).toMatchObject({ 'Felix Ormond': 'defendant', 'Alan Voss': 'victim', 'Gary Pratt': 'defendant' });
   });
 });
+
+describe('pleas to one offence, co-accused, remand pending a hearing', () => {
+  it('a guilty plea to a named offence convicts of that one, not of the murder denied', () => {
+    expect(
+      charges(
+        'Man pleads guilty to manslaughter\nA man has admitted manslaughter but denies murder. ' +
+          'Rhys Calder is on trial at Bristol Crown Court. The 30-year-old denies murder.',
+      ),
+    ).toEqual(['Rhys Calder: manslaughter (convicted)', 'Rhys Calder: murder (pending)']);
+  });
+
+  it('"changed his plea to guilty" convicts of the offence he had denied', () => {
+    expect(
+      charges(
+        'Plea changed\nGlen Moss, 31, changed his plea to guilty, having previously denied manslaughter.',
+      ),
+    ).toEqual(['Glen Moss: manslaughter (convicted)']);
+  });
+
+  it('a co-accused named after a long apposition who denies an offence is a defendant', () => {
+    const text =
+      'Trial continues\nRhys Calder denies murder. Co-accused Ivan Petrov-Lake, 25, of Mill Road, Bristol, also denies murder.';
+    expect(roles(text)).toMatchObject({ 'Ivan Petrov-Lake': 'defendant' });
+    expect(charges(text)).toContain('Ivan Petrov-Lake: murder (pending)');
+  });
+
+  it('remanded in custody pending a sentencing hearing next month: the remand is today', () => {
+    const events = facts(
+      'Plea\nGlen Moss was remanded in custody pending a sentencing hearing next month.',
+    ).events.map((e) => `${e.type} ${e.status} ${e.date}`);
+    expect(events).toContain('bail happened 2024-03-08');
+    expect(events).toContain('hearing scheduled 2024-04');
+  });
+});

@@ -89,7 +89,8 @@ const SAME_OFFENCES =
 const WISHED =
   /\b(?:push\w*|call\w*|urg\w*|demand\w*|lobb\w*|ask\w*|want\w*|hop\w*|press\w*) for (?:an? |the )?(?:[\w-]+ ){0,2}$/i;
 const DISMISS_WORD = /\bdismiss(?:ed|es)\b/i;
-const GUILTY_PLEA = /\b(?:pleaded|pleads|pled) (?:guilty|no contest|nolo contendere)\b/i;
+const GUILTY_PLEA =
+  /\b(?:pleaded|pleads|pled) (?:guilty|no contest|nolo contendere)\b|\bchanged (?:his|her|their) pleas? to guilty\b/i;
 /** A court ends the whole case ("the judge dismissed the case", "the case was dismissed"). */
 const CASE_DISMISSED =
   /\b(?:judge|court)\b[^.;]{0,60}\b(?:dismissed|threw out|tossed)\b[^.;]{0,20}\b(?:case|charges|indictment)\b|\bcase (?:was|has been|had been) (?:\w+ly )?dismissed\b/i;
@@ -336,8 +337,10 @@ const ALL_COUNTS =
 
 /** The outcome a sentence gives a defendant's whole case, if it gives one. */
 function caseOutcome(masked: string): ChargeStatus | undefined {
+  const plea = GUILTY_PLEA.exec(masked);
   if (
-    GUILTY_PLEA.test(masked) &&
+    plea &&
+    !namesItsOffence(masked.slice(plea.index + plea[0].length, plea.index + plea[0].length + 120)) &&
     !/\bagreed to plead|\bwill plead|\bexpected to plead/i.test(masked) &&
     !PLEA_PENDING.test(masked)
   )
@@ -347,6 +350,13 @@ function caseOutcome(masked: string): ChargeStatus | undefined {
   const all = ALL_COUNTS.exec(masked);
   if (all && !NOT_YET.test(masked.slice(0, all.index))) return all[1] ? 'acquitted' : 'convicted';
   return undefined;
+}
+
+const OFFENCE_ANYWHERE = new RegExp(OFFENCE_RE.source);
+
+/** "pleaded guilty to manslaughter": a plea to a named offence settles that offence, not the case. */
+function namesItsOffence(after: string): boolean {
+  return /^\s+to\b/.test(after) && OFFENCE_ANYWHERE.test(after.toLowerCase());
 }
 
 /**

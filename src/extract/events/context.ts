@@ -158,8 +158,9 @@ export function triggerTense(
   // Inside ", who has pleaded not guilty," the main verb after it does not count.
   const relative = relatives.find(([s, e]) => end > s && end <= e);
   // "ruled Monday that the defense will not be allowed ...": the complement's tense is not the act's.
-  // "remanded in custody to appear at the Old Bailey on Monday": the purpose is the next act, not this one.
-  const complement = /\bthat\b|\bto (?:appear|stand trial|face trial|be sentenced)\b/.exec(
+  // "remanded in custody to appear at the Old Bailey on Monday": the purpose is the next act, not this
+  // one; so is what a remand awaits ("pending a sentencing hearing next month").
+  const complement = /\bthat\b|\bto (?:appear|stand trial|face trial|be sentenced)\b|\bpending\b/.exec(
     masked.slice(end, end + 60),
   );
   const limit = Math.min(
@@ -274,7 +275,7 @@ export function dateForTrigger(
       o.end <= m.start &&
       // "remanded in custody to appear at the Old Bailey on March 16": the purpose is another act.
       (/\b\w{3,}(?:ed|en)\b|\bhanded up\b/i.test(masked.slice(o.start, o.end)) ||
-        /\bto\s+$/.test(masked.slice(end, o.start))) &&
+        /\b(?:to|pending)\s+(?:a |an |the |his |her |their )?$/.test(masked.slice(end, o.start))) &&
       !/,|\b(?:and|or)\b/.test(masked.slice(end, o.start));
     if (m.start >= end && others.some(actBetween)) continue;
     const distance = m.start >= end ? m.start - end : start - m.end;

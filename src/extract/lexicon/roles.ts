@@ -38,7 +38,7 @@ const ROLE_PHRASES: Array<[RegExp, Role]> = [
 export const TITLE_WORDS = new Set(
   wordList(`
   judge justice magistrate magistrates attorney attorneys prosecutor prosecutors defender lawyer lawyers
-  dc ds dci di dsi pc ps drummer private pte fusilier guardsman gunner bombardier rifleman sapper
+  co-accused co-defendant codefendant dc ds dci di dsi pc ps drummer private pte fusilier guardsman gunner bombardier rifleman sapper
   counsel sheriff undersheriff inspector insp constable superintendent supt commissioner detective officer deputy trooper agent lieutenant lt
   sergeant sgt det captain capt major chief marshal governor gov mayor senator sen rep
   airman seaman corporal cpl specialist spc colonel col admiral

@@ -9,6 +9,7 @@ import {
   ACT_OF_DESCRIBED_BEFORE,
   ADMITS_OR_DENIES,
   AGE_APPOSITION,
+  APPOSITION_PART,
   APPOSITION_WHO_DEFENDANT,
   CHARGE_AGAINST_PRONOUN,
   CIVIL_DEFENDANT_AFTER,
@@ -295,6 +296,13 @@ const OFFENCE_AT_START = new RegExp(`^(?:${OFFENCE_RE.source})`);
 /** "X, 34, denies murder": the words after the name admit or deny an offence the lexicon names. */
 function admitsOrDeniesOffence(after: string): boolean {
   let rest = after.slice(0, 200).replace(AGE_APPOSITION, '');
+  // "X, 25, of Columbine Road, Leicester, also denies murder": up to three parts of an apposition.
+  for (let k = 0; k < 3 && rest.startsWith(','); k++) {
+    const part = APPOSITION_PART.exec(rest);
+    if (!part) break;
+    rest = rest.slice(part[0].length);
+  }
+  if (rest.startsWith(',')) rest = rest.slice(1);
   const verb = ADMITS_OR_DENIES.exec(rest);
   if (!verb) return false;
   rest = rest.slice(verb[0].length).toLowerCase();
