@@ -2,6 +2,7 @@ import { HEARING_KINDS, type Stage } from '../facts.ts';
 import { dateKey, isDay, isMonth, onOrAfter, overlaps, rangeOf } from './dates.ts';
 import { bestDate, bestSummary } from './developments.ts';
 import { decidedAt, type VisibleDevelopment } from './stage.ts';
+import type { DevelopmentReport } from './types.ts';
 
 /**
  * The case's next date: the earliest scheduled development dated on or after `asOf` that no
@@ -62,6 +63,7 @@ export function nextScheduled(
       (after(firstReported(s), decision) || (firstReported(s) === decision && after(date, decision)));
     if (!newTrial && moot(s, s.dev.who ? stages.get(s.dev.who) : undefined)) continue;
     if (superseded(s, date, scheduled)) continue;
+    if (calledOff(s, visible)) continue;
     candidates.push({ date, what: bestSummary(s.reports) });
   }
   candidates.sort((a, b) => dateKey(a.date) - dateKey(b.date));
@@ -120,6 +122,39 @@ function fulfils(h: VisibleDevelopment, s: VisibleDevelopment, date: string): bo
     s.dev.type === 'hearing' &&
     COURT_EVENTS.has(h.dev.type) &&
     h.reports.some((r) => r.date === date && isDay(date))
+  );
+}
+
+/** A date called off: postponed, vacated, cancelled, adjourned (a new date given is a move). */
+const CALLED_OFF =
+  /\b(?:postpone[ds]?|vacate[ds]?|cancell?(?:ed|s)?|adjourn(?:ed|s)?|called off|scrapped|put off|delayed|pushed back)\b/i;
+/** After the calling off, a new date: "to June 9", "until May", "now set for June 9". */
+const NEW_DATE_AFTER =
+  /^[^.;]{0,30}?\b(?:to|until|till)\s(?!further\b)|\b(?:set|scheduled|slated|rescheduled|moved|reset)\s+(?:for|to)\b/i;
+
+function callsOff(r: DevelopmentReport): boolean {
+  const text = r.sentence ?? r.summary;
+  const m = CALLED_OFF.exec(text);
+  return m !== null && !NEW_DATE_AFTER.test(text.slice(m.index + m[0].length));
+}
+
+/**
+ * The newest word on a scheduled act calls it off with no new date: one of its own reports, or a
+ * report of the same kind of act for the same person ("her trial was postponed indefinitely"),
+ * published on or after the last report that set its date.
+ */
+function calledOff(s: VisibleDevelopment, visible: VisibleDevelopment[]): boolean {
+  const kind = scheduledKind(s);
+  const setAt =
+    s.reports
+      .filter((r) => r.date !== null && !callsOff(r))
+      .map((r) => r.published)
+      .sort()
+      .at(-1) ?? '';
+  return visible.some(
+    (v) =>
+      (v === s || (kind !== undefined && v.dev.who === s.dev.who && scheduledKind(v) === kind)) &&
+      v.reports.some((r) => r.published >= setAt && callsOff(r)),
   );
 }
 
