@@ -325,3 +325,22 @@ describe('an undated act that the article recalls', () => {
     ).toEqual([]);
   });
 });
+
+describe('investigation steps told in the passive or by naming a suspect', () => {
+  it('"her home was searched by police" after earlier arrests: a search, recalled', () => {
+    expect(
+      events(
+        'Nurse Jane Roe was charged on Tuesday with eight counts of murder. Roe had been arrested twice before. Following her previous arrests, her home was searched by police.',
+      ).filter((e) => e.startsWith('investigation')),
+    ).toEqual(['investigation Jane Roe null happened (old)']);
+  });
+  it('"officials said he is also the prime suspect in" another killing: a step aimed at him', () => {
+    expect(
+      events(
+        'John Doe was arraigned Friday on three murder charges. Officials said he is also the prime suspect in the killing of a fourth woman.',
+      )
+        .filter((e) => e.startsWith('investigation'))
+        .map((e) => e.split(' ').slice(0, 3).join(' ')),
+    ).toEqual(['investigation John Doe']);
+  });
+});

@@ -133,3 +133,30 @@ describe('a next date told of the trial or the sentencing, and whose it is', () 
     ).toEqual(['2023-03-09']);
   });
 });
+
+describe('a date set in the passive, or named as the next court date', () => {
+  it('"a June 3 pretrial hearing was set Monday": June 3 ahead, not last June nor Monday', () => {
+    expect(
+      scheduled(
+        'Four officers pleaded not guilty to negligent homicide. A June 3 pretrial hearing was set Monday.',
+        '2021-03-29',
+      ),
+    ).toEqual(['hearing 2021-06-03']);
+  });
+  it('"a Dec. 13 trial date was set Monday" is a trial scheduled for Dec. 13', () => {
+    expect(
+      scheduled(
+        'A Dec. 13 trial date was set Monday for John Doe, who faces a manslaughter charge.',
+        '2021-03-29',
+      ),
+    ).toEqual(['trial 2021-12-13']);
+  });
+  it('"the judge set May 29 as the next court date" is a date ahead', () => {
+    expect(
+      scheduled(
+        'John Doe made his first appearance in court Thursday. The judge set May 29 as the next court date.',
+        '2012-04-12',
+      ),
+    ).toEqual(['hearing 2012-05-29']);
+  });
+});

@@ -140,7 +140,7 @@ const MAIN_VERB_AFTER =
   /^,\s+(?:\w+ly\s+)?(?:was|were|is|are|has|have|had|will|would|could|did|does|remains?|\w+ed)\b/i;
 
 const FUTURE_CUE =
-  /\b(?:will|won['’]t|shall|is (?:set|scheduled|expected|slated|due|going) to|are (?:set|scheduled|expected|slated|due|going) to|(?:is|are) (?:set|scheduled|slated) for|set for|scheduled for|scheduled to|to begin|to start|to resume|as early as|could (?!not\b)(?:\w+ )?be|expected to|plans? to|makes (?:his|her|their) first|upcoming|next (?:week|month|year)|(?:set|scheduled) (?:a|an|the|sentencing)|(?:set|sets|scheduled|schedules) (?!(?:of|aside|off|out|to|for|up)\b)(?:[\w.'’-]+ ){1,4}?(?:sentencing|hearing|arraignment|(?:re)?trial)|fac(?:e|es|ing) (?:a |an |the |his |her |their )?(?:[\w-]+ ){0,3}?(?:re)?trial|must (?!have\b)|go(?:es)? on trial|stands? trial|remains? (?:set|scheduled)|still (?:set|scheduled)|trial date|(?:set|scheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial)|(?:moved|postponed|rescheduled|pushed back|delayed) (?:to|until)|(?:postponed|rescheduled|pushed back|delayed) for|when (?:he|she|they) (?:is|are)|is due|are due|next due|is expected|are expected|(?<!\b(?:failed|refused|declined) )to (?:appear|stand trial|face trial|be sentenced))\b|\buntil\b/i;
+  /\b(?:will|won['’]t|shall|is (?:set|scheduled|expected|slated|due|going) to|are (?:set|scheduled|expected|slated|due|going) to|(?:is|are) (?:set|scheduled|slated) for|set for|scheduled for|scheduled to|to begin|to start|to resume|as early as|could (?!not\b)(?:\w+ )?be|expected to|plans? to|makes (?:his|her|their) first|upcoming|next (?:week|month|year)|(?:set|scheduled) (?:a|an|the|sentencing)|(?:set|sets|scheduled|schedules) (?!(?:of|aside|off|out|to|for|up)\b)(?:[\w.'’-]+ ){1,4}?(?:sentencing|hearing|arraignment|(?:re)?trial|court date)|(?:was|were|has been|have been) (?:tentatively )?(?:set|scheduled|slated|fixed)\b(?! to\b)|set (?:[\w.'’-]+ ){1,3}?as (?:the |a |his |her |their )?(?:next |new |first )?(?:court|trial|hearing|sentencing) date|fac(?:e|es|ing) (?:a |an |the |his |her |their )?(?:[\w-]+ ){0,3}?(?:re)?trial|must (?!have\b)|go(?:es)? on trial|stands? trial|remains? (?:set|scheduled)|still (?:set|scheduled)|trial date|(?:set|scheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial)|(?:moved|postponed|rescheduled|pushed back|delayed) (?:to|until)|(?:postponed|rescheduled|pushed back|delayed) for|when (?:he|she|they) (?:is|are)|is due|are due|next due|is expected|are expected|(?<!\b(?:failed|refused|declined) )to (?:appear|stand trial|face trial|be sentenced))\b|\buntil\b/i;
 
 const MOVED_FOR_REMEDY = new RegExp(`\\bmoved to (?=${REMEDY}\\b)`, 'gi');
 
@@ -199,8 +199,12 @@ const ANNOUNCE_NEAR = /\b(?:said|says|announced|confirmed|told|stated|reported|r
 /** "on Friday set", "Friday, Judge X scheduled": the day a date was set, said before the setting verb. */
 const SETTING_AFTER =
   /^[\s,]*(?:[\w’'.-]+\s+){0,3}?(?<!\b(?:was|were|is|are|been|be)\s)(?:set|sets|scheduled|schedules|fixed|moved|rescheduled|postponed|adjourned)\b/i;
-/** "set the trial date Friday": a day right after a date's setting, with no "for" or "to". */
-const SETTING_BEFORE = /\b(?:set|sets|scheduled|fixed)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}?dates?\s+$/i;
+/** "set the trial date Friday", "a June 3 hearing was set Monday": a day right after a date's setting, with no "for" or "to". */
+const SETTING_BEFORE =
+  /\b(?:set|sets|scheduled|fixed)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}?dates?\s+$|\b(?:was|were|has been|have been) (?:set|scheduled|fixed|rescheduled|moved) (?:on )?$/i;
+
+/** A date word that opens with its preposition ("to June", "for May"): the date set, never the setting's day. */
+const TARGET_START = /^(?:to|for|until|till|by)\b/i;
 
 export interface SentenceDates {
   mentions: DateMention[];
@@ -231,7 +235,10 @@ export function sentenceDates(masked: string): SentenceDates {
       .slice(-5)
       .join(' ');
     if (ANNOUNCE_NEAR.test(lastWords)) announcement.add(m);
-    if (SETTING_AFTER.test(masked.slice(m.end, m.end + 60)) || SETTING_BEFORE.test(masked.slice(0, m.start)))
+    if (
+      SETTING_AFTER.test(masked.slice(m.end, m.end + 60)) ||
+      (SETTING_BEFORE.test(masked.slice(0, m.start)) && !TARGET_START.test(masked.slice(m.start)))
+    )
       setting.add(m);
     const head = masked.slice(0, m.start);
     if (

@@ -29,6 +29,7 @@ const TYPE_HINTS: Record<EventType, string[]> = {
     'identified',
     'inquiry',
     'probe',
+    'suspect',
   ],
   arrest: [
     'arrest',

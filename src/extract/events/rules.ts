@@ -72,6 +72,13 @@ export const TRIGGER_RULES: TriggerRule[] = [
     '\\b(?:was|were) (?:questioned|interviewed) by (?:the )?(?:police|detectives|investigators|authorities|deputies|agents)\\b',
     'targeted',
   ),
+  // The passive of a search ("her home was searched by police"), and a suspect named.
+  rule(
+    'investigation',
+    '\\b(?:was|were|had been|has been|have been) (?:searched|raided)\\b|\\b(?:named|identified|considered|declared) (?:him|her|them) (?:as )?(?:the |a )?(?:prime|main|primary|key|top) suspects?\\b|\\b(?:is|was|are|were) (?:also |now )?(?:the |a )?(?:prime|main|primary) suspects?\\b',
+    'targeted',
+    ['searched', 'raided', 'suspect'],
+  ),
   rule(
     'investigation',
     '\\b(?:investigators|police|detectives|authorities|deputies|agents) (?:have |had )?(?:collected|seized|recovered|gathered)\\b',
@@ -245,7 +252,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'trial',
-    '\\bjury selection\\b[^.;]{0,50}?\\b(?:began|begins|starts|started|is scheduled|to begin|to start|to resume|ended|concluded|resumed|resumes|resume|continued|continues|(?:set|scheduled) (?:for|to)|remains (?:set|scheduled))\\b|\\b(?:set|scheduled|moved|rescheduled|fixed) (?:jury selection|(?:a |the )?(?:(?:new|provisional|tentative|firm|fresh|[\\w-]+[\\x27’]s) ){0,2}(?:re)?trial(?: date)?)\\b|\\b(?:set|scheduled) (?:a |the )?(?:[\\w\\x27’-]+ ){1,3}?(?:re)?trial (?:for|on)\\b|\\b(?:new )?trial date (?:of|in|for|on)\\b|\\bdate for (?:a |the |his |her |their )?(?:new |fresh )?(?:re)?trial\\b|\\b(?:jury|jurors) (?:will|(?:is|are) (?:set |scheduled |due |expected )?to) (?:return|reconvene)\\b',
+    '\\bjury selection\\b[^.;]{0,50}?\\b(?:began|begins|starts|started|is scheduled|to begin|to start|to resume|ended|concluded|resumed|resumes|resume|continued|continues|(?:set|scheduled) (?:for|to)|remains (?:set|scheduled))\\b|\\b(?:set|scheduled|moved|rescheduled|fixed) (?:jury selection|(?:a |the )?(?:(?:new|provisional|tentative|firm|fresh|[\\w-]+[\\x27’]s) ){0,2}(?:re)?trial(?: date)?)\\b|\\b(?:set|scheduled) (?:a |the )?(?:[\\w\\x27’-]+ ){1,3}?(?:re)?trial (?:for|on)\\b|\\b(?:new )?trial date (?:of|in|for|on|(?:was|has been|is) (?:tentatively )?(?:set|scheduled|moved|fixed))\\b|\\bdate for (?:a |the |his |her |their )?(?:new |fresh )?(?:re)?trial\\b|\\b(?:jury|jurors) (?:will|(?:is|are) (?:set |scheduled |due |expected )?to) (?:return|reconvene)\\b',
   ),
   rule(
     'trial',
