@@ -7,6 +7,7 @@ import { maxPenaltyAsOf } from './penalty.ts';
 import { sameProceeding } from './proceedings.ts';
 import {
   convictedAgainAfter,
+  decidedAt,
   lastSentencedAt,
   restartOf,
   sentenceEvidenced,
@@ -51,6 +52,7 @@ function computeStatus(knowledge: CaseKnowledge, asOf: string, name: string): Ca
         mine,
       ),
       mine,
+      convictionsOfOthers(visible, person.id),
     );
     const present =
       mine.length > 0 ||
@@ -97,7 +99,11 @@ function shownCharges(charges: ChargeView[]): DefendantStatus['charges'] {
  * again; a sentence imposed on someone none of whose charges is reported convicted convicts the
  * pending ones ("began serving his sentence" after "his conviction", counts never named again).
  */
-function applyConvictionRules(charges: ChargeView[], mine: VisibleDevelopment[]): ChargeView[] {
+function applyConvictionRules(
+  charges: ChargeView[],
+  mine: VisibleDevelopment[],
+  othersConvictedIn: Set<string>,
+): ChargeView[] {
   const restart = restartOf(mine);
   let out = charges;
   if (restart?.overturned) {
@@ -125,8 +131,32 @@ function applyConvictionRules(charges: ChargeView[], mine: VisibleDevelopment[])
         : c,
     );
   }
+  // A conviction needs a verdict, a guilty plea or a sentence of this person: without any, a charge
+  // reported convicted only by articles that tell another defendant's conviction is theirs.
+  if (decidedAt(mine) === '')
+    out = out.map((c) =>
+      c.status === 'convicted' &&
+      c.seen.every((o) => o.status !== 'convicted' || othersConvictedIn.has(o.url))
+        ? { ...c, status: statusBefore(c, 'convicted') }
+        : c,
+    );
   const decided = out.some((c) => c.status !== 'pending');
   if (!decided && out.length > 0 && !restart && sentenceEvidenced(mine))
     out = out.map((c) => ({ ...c, status: 'convicted' }));
   return out;
+}
+
+/** The articles that tell a verdict, guilty plea or sentence of someone other than `person`. */
+function convictionsOfOthers(visible: VisibleDevelopment[], person: string): Set<string> {
+  const urls = new Set<string>();
+  for (const v of visible)
+    if (v.dev.who !== null && v.dev.who !== person && decidedAt([v]) !== '')
+      for (const r of v.reports) urls.add(r.url);
+  return urls;
+}
+
+/** The newest status the charge was reported with other than `not` ('pending' when none). */
+function statusBefore(c: ChargeView, not: ChargeView['status']): ChargeView['status'] {
+  const other = c.seen.filter((o) => o.status !== not).sort((a, b) => a.published.localeCompare(b.published));
+  return other.at(-1)?.status ?? 'pending';
 }

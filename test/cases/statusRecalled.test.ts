@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemMaker, knowledgeOf, LFS, statusOf } from './statusFixtures.ts';
+import { DALE, itemMaker, knowledgeOf, LFS, statusOf } from './statusFixtures.ts';
 
 /**
  * What an article only recalls never re-decides what it reports as news (issue 12, item 3):
@@ -204,5 +204,53 @@ describe('a conviction overturned', () => {
       charge: 'theft',
       status: 'convicted',
     });
+  });
+});
+
+describe('a conviction needs an act of the person', () => {
+  const charged = item('2025-01-10', {
+    events: [
+      { type: 'charge', who: LFS, date: '2025-01-09', summary: 'Both were charged with theft' },
+      { type: 'charge', who: DALE, date: '2025-01-09', summary: 'Both were charged with theft' },
+    ],
+    charges: [
+      { defendant: LFS, charge: 'theft', status: 'pending' },
+      { defendant: DALE, charge: 'theft', status: 'pending' },
+    ],
+  });
+  // Her sentencing article: the extractor also gave him her conviction.
+  const herSentence = item('2025-08-02', {
+    events: [{ type: 'sentence', who: LFS, date: '2025-08-01', summary: 'She was sentenced to four years' }],
+    charges: [
+      { defendant: LFS, charge: 'theft', status: 'convicted' },
+      { defendant: DALE, charge: 'theft', status: 'convicted' },
+    ],
+  });
+
+  it('a charge reported convicted for someone with no verdict, guilty plea or sentence stays as it was', () => {
+    expect(statusOf([charged, herSentence], '2025-08-02', DALE)?.charges).toEqual([
+      { charge: 'theft', status: 'pending' },
+    ]);
+    expect(statusOf([charged, herSentence], '2025-08-02')?.charges).toEqual([
+      { charge: 'theft', status: 'convicted' },
+    ]);
+  });
+
+  it('his own guilty plea convicts him', () => {
+    const plea = item('2025-09-02', {
+      events: [
+        {
+          type: 'plea',
+          who: DALE,
+          date: '2025-09-01',
+          plea: 'guilty',
+          summary: 'Dale pleaded guilty to theft',
+        },
+      ],
+      charges: [{ defendant: DALE, charge: 'theft', status: 'convicted' }],
+    });
+    expect(statusOf([charged, herSentence, plea], '2025-09-02', DALE)?.charges).toEqual([
+      { charge: 'theft', status: 'convicted' },
+    ]);
   });
 });
