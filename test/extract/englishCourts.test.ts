@@ -172,3 +172,29 @@ describe('pleas to one offence, co-accused, remand pending a hearing', () => {
     expect(events).toContain('hearing scheduled 2024-04');
   });
 });
+
+describe('one offence named with and without its qualifier', () => {
+  it('"the sexual assault charge" is the aggravated sexual assault charged, and its drop applies to it', () => {
+    expect(
+      charges(
+        'Charge dropped\nLiam Grant was charged with aggravated sexual assault. The sexual assault charge was later dropped.',
+      ),
+    ).toEqual(['Liam Grant: aggravated sexual assault (dropped)']);
+  });
+
+  it('a longer name that is another offence ("conspiracy to commit wire fraud") stays apart', () => {
+    expect(
+      charges('Verdict\nLiam Grant was convicted of wire fraud and conspiracy to commit wire fraud.'),
+    ).toEqual([
+      'Liam Grant: conspiracy to commit wire fraud (convicted)',
+      'Liam Grant: wire fraud (convicted)',
+    ]);
+  });
+
+  it('"will sentence her on Monday" is a sentencing hearing set', () => {
+    const events = facts(
+      'Verdict\nAmy Voss was convicted on Friday. Mr Justice Lowe will sentence her on Monday.',
+    ).events;
+    expect(events.map((e) => `${e.type} ${e.status} ${e.date}`)).toContain('hearing scheduled 2024-03-11');
+  });
+});

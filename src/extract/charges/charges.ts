@@ -62,11 +62,11 @@ const STATUS_AFTER: Array<[ChargeStatus, RegExp]> = [
   ['acquitted', /^\W*(?:charges?|counts?|claim)?\s*(?:was|were) (?:rejected|acquitted)\b/i],
   [
     'dismissed',
-    /^\W*(?:charges?|counts?|case)?(?: against \w+)?\s*(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?dismissed\b/i,
+    /^\W*(?:charges?|counts?|case)?(?: against \w+)?\s*(?:was|were|has been|have been|had been)\s+(?:(?:\w+ly|later|also|since|then)\s+)?dismissed\b/i,
   ],
   [
     'dropped',
-    /^\W*(?:charges?|counts?)?\s*(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+)?(?:dropped|removed|withdrawn)\b|^[^.;]{0,25}\bwould have carried\b/i,
+    /^\W*(?:charges?|counts?)?\s*(?:was|were|has been|have been|had been)\s+(?:(?:\w+ly|later|also|since|then)\s+)?(?:dropped|removed|withdrawn)\b|^[^.;]{0,25}\bwould have carried\b/i,
   ],
   // "gun enhancement charges initially filed against X and Y were ultimately dropped last year"
   [
@@ -280,10 +280,11 @@ function mergeCharges(mentions: OffenceMention[], outcomes: Map<string, ChargeSt
   // "theft" joins "theft by deception"; "manslaughter" joins "involuntary manslaughter": the
   // defendant's own fuller name first, else the only fuller name of the article.
   const fuller = (name: string, defendant: string) => {
-    if (name.includes(' ')) return name;
     const own = longerNames(name, namesOf(defendant));
     if (own.length === 1 && own[0] !== undefined) return own[0];
-    if (own.length > 1) return name;
+    // "aggravated sexual assault" … "the sexual assault charge": a name of several words joins only
+    // the defendant's own fuller name.
+    if (own.length > 1 || name.includes(' ')) return name;
     const any = longerNames(name, allNames);
     return any.length === 1 && any[0] !== undefined ? any[0] : name;
   };
@@ -291,7 +292,9 @@ function mergeCharges(mentions: OffenceMention[], outcomes: Map<string, ChargeSt
     names.filter(
       (n) =>
         n !== name &&
-        (offenceHead(n) === name || n.startsWith(`${name} `)) &&
+        // a name of several words takes only a qualifier before it, not a phrase after it
+        // ("involuntary manslaughter in the commission of a lawful act" is charged beside it)
+        (name.includes(' ') ? qualifies(n, name) : offenceHead(n) === name || n.startsWith(`${name} `)) &&
         !/^(?:felony|attempted) /.test(n),
     );
   const byKey = new Map<string, Charge>();
@@ -323,6 +326,15 @@ function mergeCharges(mentions: OffenceMention[], outcomes: Map<string, ChargeSt
   }
   return charges;
 }
+
+/**
+ * "aggravated sexual assault" and "first-degree criminal sexual act" qualify the name without their
+ * degree; "criminal sexual assault" or "conspiracy to commit wire fraud" name other offences.
+ */
+function qualifies(longer: string, name: string): boolean {
+  return longer.endsWith(` ${name}`) && DEGREE_QUALIFIER.test(longer.slice(0, -name.length - 1));
+}
+const DEGREE_QUALIFIER = /^(?:(?:first|second|third|fourth)[- ]degree|aggravated)$/;
 
 function charges0(byKey: Map<string, Charge>, defendant: string): Charge[] {
   return [...byKey.values()].filter((c) => c.defendant === defendant);

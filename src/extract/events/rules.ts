@@ -225,13 +225,13 @@ export const TRIGGER_RULES: TriggerRule[] = [
   rule('hearing', '\\barraign(?:ed|ments?)\\b'),
   rule(
     'hearing',
-    '\\b(?:will|is (?:set|scheduled|due) to|are (?:set|scheduled|due) to) be sentenced\\b|\\bwhen (?:he|she|they) (?:is|are) sentenced\\b|\\bsentencing\\b[^.;]{0,40}?\\b(?:is |was |has been )?(?:set|scheduled|slated|expected|planned)\\b|\\bdue (?:back )?in court\\b|\\b(?:set|scheduled|hold|holds|held|holding) (?:a |the )?(?:\\w+ )?(?:hearing|sentencing)\\b|\\b(?:set|sets|scheduled|schedules) (?!(?:of|aside|off|out|to|for|up)\\b)(?:[\\w.\\x27’-]+ ){1,4}?sentencing\\b',
+    '\\b(?:will|is (?:set|scheduled|due) to|are (?:set|scheduled|due) to) be sentenced\\b|\\b(?:will|(?:is|are) (?:set|scheduled|due|expected) to) (?:sentence (?:him|her|them|the \\w+)|pass sentence)\\b|\\bwhen (?:he|she|they) (?:is|are) sentenced\\b|\\bsentencing\\b[^.;]{0,40}?\\b(?:is |was |has been )?(?:set|scheduled|slated|expected|planned)\\b|\\bdue (?:back )?in court\\b|\\b(?:set|scheduled|hold|holds|held|holding) (?:a |the )?(?:\\w+ )?(?:hearing|sentencing)\\b|\\b(?:set|sets|scheduled|schedules) (?!(?:of|aside|off|out|to|for|up)\\b)(?:[\\w.\\x27’-]+ ){1,4}?sentencing\\b',
     'hearing',
     ['sentenc', 'hearing', 'court'],
   ),
   rule(
     'hearing',
-    '\\b(?:preliminary|first|sentencing|status|detention|plea|pretrial|pre-trial|evidentiary|competency|motions?) (?:hearings?|conferences?)\\b|\\bstatus conference\\b',
+    '\\b(?:preliminary|first|sentencing|sentence|status|detention|plea|pretrial|pre-trial|evidentiary|competency|motions?) (?:hearings?|conferences?)\\b|\\bstatus conference\\b',
     'hearing',
     ['hearing', 'conference'],
   ),
