@@ -7,6 +7,12 @@ const chargesOf = (text: string) =>
   facts(text)
     .charges.map((c) => `${c.defendant}: ${c.charge} (${c.status})`)
     .sort();
+/** Who each event of one type is about, sorted. */
+const whoOf = (text: string, type: string) =>
+  facts(text)
+    .events.filter((e) => e.type === type)
+    .map((e) => e.who)
+    .sort();
 const rolesOf = (text: string) => Object.fromEntries(facts(text).people.map((p) => [p.name, p.role]));
 
 describe('names in a list of defendants', () => {
@@ -233,24 +239,15 @@ describe('whose charge it is when others are named in the charge sentence', () =
 });
 
 describe('one act told once for several defendants', () => {
-  const eventsOf = (text: string, type: string) =>
-    facts(text)
-      .events.filter((e) => e.type === type)
-      .map((e) => e.who)
-      .sort();
-
   it('an active verb with a list of people as its object concerns each of them', () => {
     expect(
-      eventsOf('A judge sentenced Aldo Smithers and Bruno Jonsen on Friday for the robbery.', 'sentence'),
+      whoOf('A judge sentenced Aldo Smithers and Bruno Jonsen on Friday for the robbery.', 'sentence'),
     ).toEqual(['Aldo Smithers', 'Bruno Jonsen']);
     expect(
-      eventsOf(
-        'Jurors found Aldo Smithers, 66, and Bruno Jonsen, 35, guilty of murder on Thursday.',
-        'verdict',
-      ),
+      whoOf('Jurors found Aldo Smithers, 66, and Bruno Jonsen, 35, guilty of murder on Thursday.', 'verdict'),
     ).toEqual(['Aldo Smithers', 'Bruno Jonsen']);
     expect(
-      eventsOf(
+      whoOf(
         'Judge Ada Lowe on Wednesday sentenced 29-year-old Aldo Smithers to 40 years in prison.',
         'sentence',
       ),
@@ -260,9 +257,9 @@ describe('one act told once for several defendants', () => {
   it('a group word counts the people just named, even before anything called them defendants', () => {
     const text =
       'Aldo Smithers, Bruno Jonsen and Carl Brownlee, all former officers, were tried together. On Thursday the three former officers were acquitted of manslaughter.';
-    expect(eventsOf(text, 'verdict')).toEqual(['Aldo Smithers', 'Bruno Jonsen', 'Carl Brownlee']);
+    expect(whoOf(text, 'verdict')).toEqual(['Aldo Smithers', 'Bruno Jonsen', 'Carl Brownlee']);
     expect(
-      eventsOf(
+      whoOf(
         'Aldo Smithers and Bruno Jonsen were arrested in 2022. The pair were convicted Thursday.',
         'verdict',
       ),
@@ -272,15 +269,15 @@ describe('one act told once for several defendants', () => {
   it('a group word counts no lawyer named beside the defendant', () => {
     const text =
       'Aldo Smithers and his lawyer, Gail Horton, left the courthouse. The two were convicted Thursday.';
-    expect(eventsOf(text, 'verdict')).not.toContain('Gail Horton');
+    expect(whoOf(text, 'verdict')).not.toContain('Gail Horton');
   });
 
   it('a verbless conjunct shares the sentencing verb ("; B to 15 years", "and B 15")', () => {
     expect(
-      eventsOf('Aldo Smithers was sentenced to 20 years on Friday; Bruno Jonsen to 15 years.', 'sentence'),
+      whoOf('Aldo Smithers was sentenced to 20 years on Friday; Bruno Jonsen to 15 years.', 'sentence'),
     ).toEqual(['Aldo Smithers', 'Bruno Jonsen']);
     expect(
-      eventsOf(
+      whoOf(
         'Judge Ada Lowe sentenced Aldo Smithers to 40 years in prison and 28-year-old Bruno Jonsen to 17 years.',
         'sentence',
       ),
@@ -290,9 +287,9 @@ describe('one act told once for several defendants', () => {
   it('a conjunct with a verb of its own keeps its act to its own subject', () => {
     const text =
       'Aldo Smithers and Bruno Jonsen were arrested in 2022. Smithers pleaded guilty in March and Jonsen went to trial.';
-    expect(eventsOf(text, 'plea')).toEqual(['Aldo Smithers']);
+    expect(whoOf(text, 'plea')).toEqual(['Aldo Smithers']);
     expect(
-      eventsOf(
+      whoOf(
         'Aldo Smithers, 31, was given nearly 20 years on Friday, and Bruno Jonsen, 46, was given 17 years.',
         'sentence',
       ),
@@ -302,6 +299,41 @@ describe('one act told once for several defendants', () => {
   it('the person a violent act was done to is never the one sentenced', () => {
     const text =
       'Aldo Smithers and Bruno Jonsen were tried together last month. Two men who attacked Evan Price were sentenced on Friday to life in prison.';
-    expect(eventsOf(text, 'sentence')).toEqual(['Aldo Smithers', 'Bruno Jonsen']);
+    expect(whoOf(text, 'sentence')).toEqual(['Aldo Smithers', 'Bruno Jonsen']);
+  });
+});
+
+describe('people coordinated in one list share its act', () => {
+  it('a list with ages, home towns and a name the registry missed is still one list', () => {
+    expect(
+      whoOf(
+        'Karl Ostrow, 27, of Pine Lake, and Peter Lindqvist, 26, of Marion County, pleaded guilty on Monday to conspiracy.',
+        'plea',
+      ),
+    ).toEqual(['Karl Ostrow', 'Peter Lindqvist']);
+  });
+
+  it('"along with" a titled name joins the list', () => {
+    expect(
+      whoOf(
+        'Former jailers Karl Ostrow and Peter Lindqvist, along with ex-sergeant Tomas Ruud, entered guilty pleas on Thursday.',
+        'plea',
+      ),
+    ).toEqual(['Karl Ostrow', 'Peter Lindqvist', 'Tomas Ruud']);
+  });
+
+  it('a former officer is no official: the acts decide his part', () => {
+    const text =
+      'Karl Ostrow, a former deputy, and Peter Lindqvist, a former sergeant, left the jail in 2022. The pair were convicted on Thursday.';
+    expect(whoOf(text, 'verdict')).toEqual(['Karl Ostrow', 'Peter Lindqvist']);
+    expect(facts(text).people).toContainEqual(
+      expect.objectContaining({ name: 'Karl Ostrow', role: 'defendant' }),
+    );
+  });
+
+  it('a victim listed in the same sentence is not coordinated with the accused', () => {
+    expect(
+      whoOf('Karl Ostrow and Peter Lindqvist, who beat Tomas Ruud, pleaded guilty on Monday.', 'plea'),
+    ).toEqual(['Karl Ostrow', 'Peter Lindqvist']);
   });
 });

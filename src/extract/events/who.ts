@@ -226,6 +226,62 @@ function subjectsOf(ctx: WhoContext, s: Sentence, byName: PersonEntry[]): Person
   return subjects.length > 0 || opensWithPronoun ? subjects : byName;
 }
 
+/** Between two names of one coordination: a list's glue, or "along with" and a title ("along with ex-officer"). */
+const ALONG_WITH_HEAD = /^,? (?:along|together) with |^,? as well as /;
+/** ", along with ex-officer ": the joining words, then at most a short title without punctuation. */
+const alongWith = (glue: string) => {
+  const head = ALONG_WITH_HEAD.exec(glue);
+  if (!head) return false;
+  const rest = glue.slice(head[0].length);
+  return !/[,.;:]/.test(rest) && rest.split(' ').length <= 5;
+};
+
+const CAPITALISED = /^[A-Z][\w'’.-]*$/;
+/** One item between two listed names: an age, a home town ("of Lake Orion", "Michigan"), a name the registry missed. */
+const listItem = (x: string) => {
+  if (/^\d{1,3}$/.test(x)) return true;
+  const words = x.replace(/^of /, '').split(' ');
+  return words.length <= 4 && words.every((w) => CAPITALISED.test(w));
+};
+
+/** The text between two names of one list: its glue, with ages, home towns and other names in it. */
+function listGlue(glue: string): boolean {
+  if (LIST_GLUE.test(glue)) return true;
+  if (glue.length > 120 || !/^(?:,|\s+and\s)/.test(glue) || !/(?:,|\sand)\s+$/.test(glue)) return false;
+  return glue
+    .split(/,|\band\b/)
+    .map((x) => x.trim())
+    .every((x) => x === '' || listItem(x));
+}
+
+/**
+ * "A, B, C and D, along with E, pleaded guilty": the people coordinated with a defendant share the
+ * predicate, whatever part the registry could give each alone (no other part than defendant or
+ * none: a judge, lawyer or victim in a list is no co-accused).
+ */
+function withCoordinated(ctx: WhoContext, s: Sentence, found: PersonEntry[]): PersonEntry[] {
+  const mentions = ctx.people.mentionsIn(s.offset, s.offset + s.text.length);
+  const out = [...found];
+  let chain: typeof mentions = [];
+  const flush = () => {
+    if (chain.some((m) => found.includes(m.person)))
+      for (const m of chain)
+        if (!out.includes(m.person) && defendantOrUnplaced(m.person) && !ctx.harmed?.has(m.person))
+          out.push(m.person);
+  };
+  for (const m of mentions) {
+    const last = chain.at(-1);
+    const glue = last ? s.text.slice(last.end - s.offset, m.start - s.offset) : '';
+    if (last && (listGlue(glue) || alongWith(glue))) chain.push(m);
+    else {
+      flush();
+      chain = [m];
+    }
+  }
+  flush();
+  return out;
+}
+
 /** Defendants the sentence is about, by name, "both defendants" or a pronoun; empty when none. */
 export function sentenceDefendants(
   ctx: WhoContext,
@@ -238,7 +294,8 @@ export function sentenceDefendants(
   const byName = subjectsOf(ctx, s, named.filter(accused));
   // "All three were released ... $250,000 for X": a group subject counts more than the names after it.
   const groupFirst = group !== null && group.index < firstMention(ctx, s, byName);
-  if (byName.length > 0 && !(groupFirst && ctx.defendants.length > byName.length)) return byName;
+  if (byName.length > 0 && !(groupFirst && ctx.defendants.length > byName.length))
+    return withCoordinated(ctx, s, byName);
   if (group) {
     const size = GROUP_SIZE[(group[1] ?? group[2] ?? group[3] ?? group[4] ?? '').toLowerCase()];
     const members = groupMembers(ctx, s, size, accused);
@@ -430,7 +487,8 @@ function listedInClause(
   const out = [first.person];
   let last = first;
   for (const m of mentions.slice(1)) {
-    if (!LIST_GLUE.test(s.text.slice(last.end - s.offset, m.start - s.offset))) break;
+    const glue = s.text.slice(last.end - s.offset, m.start - s.offset);
+    if (!listGlue(glue) && !alongWith(glue)) break;
     if (!out.includes(m.person)) out.push(m.person);
     last = m;
   }

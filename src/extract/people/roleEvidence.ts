@@ -165,6 +165,9 @@ function copyEvidence(v: RunEvidence): RunEvidence {
 
 const evidenceCache = new WeakMap<NameRun, RunEvidence>();
 
+/** "Former Rankin County sheriff's deputy ", "ex-officer ": a title the person no longer holds. */
+const FORMER_BEFORE = /(?:\b(?:former|fired|onetime)\s|\bex-)[^,.;:()]{0,50}$/i;
+
 function computeEvidence(run: NameRun, text: string): RunEvidence {
   const votes: RunEvidence = { evidence: new Set(), gender: [] };
   const title = titleBefore(run, text);
@@ -183,6 +186,15 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
   const ownerless = appoRole.replace(POSSESSIVE_OWNER, '');
   const fromAppo = ownerless ? roleFromPhrase(ownerless, 'first') : undefined;
   let role = fromTitle ?? fromAppo;
+  // "former deputy X", "X, a fired officer": no longer an official at publication; in crime news the
+  // accused officers of a police case ("five former officers charged"). The facts decide.
+  if (
+    role === 'official' &&
+    (fromTitle === 'official'
+      ? FORMER_BEFORE.test(text.slice(Math.max(run.sentence.offset, run.start - 80), run.start))
+      : /^(?:a |an |the )?(?:former|fired|onetime|ex-)/i.test(appo))
+  )
+    role = undefined;
   // English counsel: "X KC, prosecuting,", "Prosecuting, X KC", "X, defending,".
   const counsel = counselSide(run, text);
   if (counsel && (!role || role === 'defense_attorney')) role = counsel;
