@@ -1,4 +1,16 @@
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type Iconv from 'iconv-lite';
+
+// iconv-lite loads with the first body in a charset other than UTF-8, not when the bot starts: an
+// idle bot never needs it (about 2 MB of RSS).
+const requireModule = createRequire(import.meta.url);
+let iconvModule: typeof Iconv | undefined;
+const iconv = () => {
+  iconvModule ??= requireModule('iconv-lite') as typeof Iconv;
+  return iconvModule;
+};
+const UTF8 = /^utf-?8$/i;
+
 import { CP037 } from './tables.ts';
 
 export interface DecodedText {
@@ -78,7 +90,7 @@ function preferUtf8(d: Detected): Detected {
 }
 
 function known(encoding: string): boolean {
-  return isCp037(encoding) || iconv.encodingExists(encoding);
+  return UTF8.test(encoding) || isCp037(encoding) || iconv().encodingExists(encoding);
 }
 
 function isCp037(encoding: string): boolean {
@@ -87,10 +99,10 @@ function isCp037(encoding: string): boolean {
 
 /** undefined when the bytes are not valid in a UTF-8 claim (then the fallback decides). */
 function transcode(bytes: Buffer, encoding: string): string | undefined {
-  if (/^utf-?8$/i.test(encoding)) return validUtf8(bytes) ? bytes.toString('utf8') : undefined;
+  if (UTF8.test(encoding)) return validUtf8(bytes) ? bytes.toString('utf8') : undefined;
   if (isCp037(encoding)) return Array.from(bytes, (byte) => CP037[byte] ?? '').join('');
   try {
-    return iconv.decode(bytes, encoding);
+    return iconv().decode(bytes, encoding);
   } catch {
     return undefined;
   }
@@ -98,7 +110,7 @@ function transcode(bytes: Buffer, encoding: string): string | undefined {
 
 function utf8OrLatin(bytes: Buffer): { text: string; encoding: string } {
   if (validUtf8(bytes)) return { text: bytes.toString('utf8'), encoding: 'utf-8' };
-  return { text: iconv.decode(bytes, 'windows-1252'), encoding: 'windows-1252' };
+  return { text: iconv().decode(bytes, 'windows-1252'), encoding: 'windows-1252' };
 }
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
