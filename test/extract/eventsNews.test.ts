@@ -344,3 +344,22 @@ describe('investigation steps told in the passive or by naming a suspect', () =>
     ).toEqual(['investigation John Doe']);
   });
 });
+
+describe('the man charged with it, named after the act the sentence reports', () => {
+  it('"set a May trial date for a man charged with arson": the charge is who he is, not an act dated May', () => {
+    expect(
+      events(
+        'A federal judge last week set a May trial date for a man charged with setting a church fire.',
+        '2018-02-19',
+      ),
+    ).toEqual(['trial - 2018-05 scheduled']);
+  });
+  it('"the volunteer charged with murder ... has made his first appearance": the appearance is the news', () => {
+    expect(
+      events(
+        'The neighborhood watch volunteer charged with second-degree murder in the February 26 shooting has made his first appearance in a Florida courtroom. Thursday’s appearance was brief, with John Doe only saying “yes sir” to the judge. Doe is held without bail.',
+        '2012-04-12',
+      ).filter((e) => /^(?:hearing|charge)/.test(e)),
+    ).toEqual(['charge John Doe null happened (old)', 'hearing John Doe 2012-04-12 happened']);
+  });
+});

@@ -160,3 +160,23 @@ describe('a date set in the passive, or named as the next court date', () => {
     ).toEqual(['hearing 2012-05-29']);
   });
 });
+
+describe('a date set earlier and told again may have passed', () => {
+  it('"initially was set for the week of Nov. 18" in a March article: last November, not next', () => {
+    expect(
+      extractFacts({
+        title: '',
+        published: '2020-03-12',
+        text: 'John Doe faces a murder charge. Doe’s trial initially was set for the week of Nov. 18.',
+      })
+        .events.filter((e) => e.type === 'trial')
+        .map((e) => `${e.date} ${e.status}${e.new ? '' : ' (old)'}`)
+        .sort(),
+    ).toEqual(['2019-11-18 happened (old)']);
+  });
+  it('"originally scheduled for March 30", still ahead, stays ahead', () => {
+    expect(
+      scheduled('John Doe’s trial, originally scheduled for March 30, was moved to June.').sort(),
+    ).toEqual(['trial 2023-03-30 (old)']);
+  });
+});

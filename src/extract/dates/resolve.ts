@@ -8,7 +8,11 @@ import type { DateMention } from './mentions.ts';
 
 export { type DateMention, findDateMentions } from './mentions.ts';
 
-export type Tense = 'past' | 'future';
+/**
+ * `past` looks back and `future` ahead from the published day; `near` takes the nearer of the two, for
+ * a date told of a schedule that may have passed ("the trial, initially set for Nov. 18").
+ */
+export type Tense = 'past' | 'future' | 'near';
 
 export interface ResolvedDate {
   date: string | null;
@@ -55,6 +59,8 @@ function weekMonth(iso: string, weeks: number, part?: 'earlier' | 'later'): stri
 
 /** Resolves one mention against the published date; past tense looks back, future looks ahead. */
 export function resolveMention(m: DateMention, published: string, tense: Tense): ResolvedDate {
+  if (tense === 'near')
+    return nearer(resolveMention(m, published, 'past'), resolveMention(m, published, 'future'), published);
   const pub = parseDay(published);
   const py = pub.getUTCFullYear();
   const pm = pub.getUTCMonth() + 1;
@@ -127,6 +133,14 @@ export function resolveMention(m: DateMention, published: string, tense: Tense):
     case 'vague':
       return { date: null, recent: false };
   }
+}
+
+/** The one of two readings of a date word nearer the published day (a month counts from its 15th). */
+function nearer(past: ResolvedDate, future: ResolvedDate, published: string): ResolvedDate {
+  if (past.date === null || future.date === null) return future.date === null ? past : future;
+  const days = (date: string) =>
+    Math.abs(parseDay(date.length === 7 ? `${date}-15` : date).getTime() - parseDay(published).getTime());
+  return days(past.date) < days(future.date) ? past : future;
 }
 
 /** Shifts a date of another event by `days` ("a week later"); month dates cannot be shifted. */

@@ -121,7 +121,7 @@ const PARTICIPLE_PP =
 export function participleModifier(
   masked: string,
   hit: { start: number; end: number },
-  later: Array<{ start: number }>,
+  later: Array<{ start: number; end: number }>,
   nounBefore: RegExp,
 ): [number, number] | undefined {
   if (!PARTICIPLE_PP.test(masked.slice(hit.start))) return undefined;
@@ -132,6 +132,8 @@ export function participleModifier(
   const comma = masked.indexOf(',', hit.end);
   const next = later.filter((h) => h.start >= hit.end).sort((a, b) => a.start - b.start)[0];
   if (next) return [hit.start, comma >= 0 && comma < next.start ? comma : next.start];
+  // "A judge set a May trial date for a man charged with ...": the sentence's act told before it.
+  if (later.some((h) => h.end <= hit.start)) return [hit.start, comma >= 0 ? comma : masked.length];
   // "..., was freed Monday": the main verb right after the modifier's closing comma.
   return comma >= 0 && MAIN_VERB_AFTER.test(masked.slice(comma)) ? [hit.start, comma] : undefined;
 }

@@ -1,4 +1,4 @@
-import { afterEventDate, type DateMention, resolveMention } from '../dates/resolve.ts';
+import { afterEventDate, type DateMention, resolveMention, type Tense } from '../dates/resolve.ts';
 import type { ArticleDoc, Sentence } from '../types.ts';
 import { clauseAround, clauseBreaks, frontedClauseEnd, sentenceMentions, triggerTense } from './context.ts';
 
@@ -11,7 +11,7 @@ export function resolveEventDate(
   mention: DateMention | undefined,
   doc: ArticleDoc,
   s: Sentence,
-  tense: 'past' | 'future',
+  tense: Tense,
   lastDay: string | null,
 ): { date: string | null; recent: boolean } {
   if (!mention) {

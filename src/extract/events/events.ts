@@ -18,7 +18,7 @@ import {
 } from './context.ts';
 import { resolveEventDate } from './dates.ts';
 import { findHits, type Hit, REDUCED_RELATIVE } from './hits.ts';
-import { type DraftEvent, finishEvents } from './merge.ts';
+import { type DraftEvent, finishEvents, OLD_SCHEDULE } from './merge.ts';
 import { eventWho, namedInSentence, type WhoContext, whoContext } from './who.ts';
 
 /** "X, 28, is charged with", "who remain charged", "are jointly charged": the state of the case, not a filing. */
@@ -148,7 +148,9 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
         ? undefined
         : (dateForTrigger(masked, own, clause, hit.start, hit.end, status === 'happened', others) ??
           coordinatedDate(masked, own, breaks, clause, hit, status, others));
-      let resolved = resolveEventDate(mention, doc, s, status === 'scheduled' ? 'future' : 'past', lastDay);
+      // A date set earlier and told again may have passed: the nearer reading ("initially set for Nov. 18").
+      const tense = status === 'happened' ? 'past' : OLD_SCHEDULE.test(clauseText) ? 'near' : 'future';
+      let resolved = resolveEventDate(mention, doc, s, tense, lastDay);
       // "arrested Friday, a day after a grand jury indicted them": the day before the other act.
       const daysAfter = DAYS_AFTER.exec(masked.slice(Math.max(0, hit.start - 80), hit.start));
       if (daysAfter && sentenceDay && status === 'happened')

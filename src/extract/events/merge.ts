@@ -50,8 +50,9 @@ const BACKGROUND =
   /\b(?:recently|earlier|previous|previously|prior|initially|originally|already|ago|back in|at the time|in recent|(?:days|weeks|months) (?:after|before)|since|late last|last year|once|serving)\b|\bhad\s+(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en)\b/i;
 /** Markers that make a whole sentence a recollection. */
 const BACKGROUND_SENTENCE = /\b(?:previous|previously|prior|ago|last year|late last|since the)\b/i;
-const OLD_SCHEDULE =
-  /\b(?:(?:previously|originally|already|had been|still) (?:set|scheduled|expected|due)|remains? (?:set|scheduled))\b/i;
+/** A date set earlier and told again ("originally set for", "initially was scheduled for", "remains set"). */
+export const OLD_SCHEDULE =
+  /\b(?:(?:previously|originally|initially|already|had been|still) (?:was |were |had been )?(?:set|scheduled|expected|due)|remains? (?:set|scheduled))\b/i;
 /**
  * An expectation ("is expected to return to court", "expected back in court in August") or a
  * proceeding going on ("the jury will return Tuesday", "will resume"): with no word of a date being
