@@ -198,3 +198,16 @@ describe('one offence named with and without its qualifier', () => {
     expect(events.map((e) => `${e.type} ${e.status} ${e.date}`)).toContain('hearing scheduled 2024-03-11');
   });
 });
+
+describe('a relative who is charged', () => {
+  it('a son named after his father who was granted bail is a defendant, and "He faces" is about him', () => {
+    const text =
+      'Family in court\nJoe Platt, 52, is accused of murdering Kevin Moss. ' +
+      "Platt's son, Dean Platt, 22, appeared alongside him and was granted bail. He faces a charge of perverting the course of justice.";
+    expect(roles(text)).toMatchObject({ 'Joe Platt': 'defendant', 'Dean Platt': 'defendant' });
+    expect(charges(text)).toEqual([
+      'Dean Platt: perverting the course of justice (pending)',
+      'Joe Platt: murder (pending)',
+    ]);
+  });
+});

@@ -319,8 +319,7 @@ export function sentenceDefendants(
     const gender = word === 'she' || word === 'her' ? 'female' : 'male';
     // "He will serve ...": a sentence-opening pronoun continues the previous sentence's subject.
     const prev = ctx.sentences[s.index - 1];
-    const subject =
-      pronoun.index === 0 && prev ? namedInSentence(ctx, prev, maskedSentence(prev).spans)[0] : undefined;
+    const subject = pronoun.index === 0 && prev ? sentenceSubject(ctx, prev) : undefined;
     if (subject && accused(subject) && subject.gender === gender) return [subject];
     // "His trial is set for July" after a sentence about her: the nearest accused of his gender.
     const ante = ctx.people.antecedent(s.offset + pronoun.index, gender);
@@ -329,6 +328,18 @@ export function sentenceDefendants(
     if (ante && accused(ante)) return [ante];
   }
   return [];
+}
+
+/**
+ * The first person a sentence names other than as an owner: in "Platt's son, Dean Platt, appeared",
+ * Dean Platt (a possessive names whose son he is, not who acted).
+ */
+function sentenceSubject(ctx: WhoContext, s: Sentence): PersonEntry | undefined {
+  const named = namedInSentence(ctx, s, maskedSentence(s).spans);
+  const mentions = ctx.people.mentionsIn(s.offset, s.offset + s.text.length);
+  const owner = (p: PersonEntry) =>
+    mentions.filter((m) => m.person === p).every((m) => /^['’]s?\b/.test(s.text.slice(m.end - s.offset)));
+  return named.find((p) => !owner(p)) ?? named[0];
 }
 
 /** The `who` values of one event: one per defendant, or one null for case-wide steps. */

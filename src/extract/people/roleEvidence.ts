@@ -15,6 +15,7 @@ import {
   CIVIL_DEFENDANT_AFTER,
   CLAUSE_THEN_WHO,
   CO_DEFENDANT_BEFORE,
+  COORDINATED_DEFENDANT,
   COUNT_WORDS,
   DEFENDANT_AFTER,
   DEFENDANT_BEFORE,
@@ -270,6 +271,8 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
   }
   if (!run.possessive && WHO_DEFENDANT.test(after)) votes.evidence.add('defendant');
   if (!run.possessive && admitsOrDeniesOffence(after)) votes.evidence.add('defendant');
+  if (!run.possessive && COORDINATED_DEFENDANT.test(after.replace(AGE_APPOSITION, '')))
+    votes.evidence.add('defendant');
   if (
     DEFENDANT_BEFORE.test(before) ||
     ACT_OF_DESCRIBED_BEFORE.test(before) ||
