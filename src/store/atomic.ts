@@ -32,15 +32,12 @@ export function sqliteWriteMany(query: SqlQuery, table: string): WriteMany {
 type PgQuery = (sql: string, values?: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
 export function postgresInsertIfAbsent(query: PgQuery, table: string): InsertIfAbsent {
+  // One statement, one round trip (it was a DELETE of an expired row, then the INSERT): insert, or
+  // take over a row whose time to live has passed. The conflicting row is locked while its WHERE is
+  // checked, so of two claimants of an expired row the second sees the first's fresh value.
+  const sql = `INSERT INTO ${table} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE (CASE WHEN ${table}.value LIKE '{%' THEN (${table}.value::jsonb->>'expires')::bigint END) < $3 RETURNING key`;
   return async (rawKey, serialized) => {
-    await query(
-      `DELETE FROM ${table} WHERE key = $1 AND value LIKE '{%' AND (value::jsonb->>'expires')::bigint < $2`,
-      [rawKey, Date.now()],
-    );
-    const rows = await query(
-      `INSERT INTO ${table} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`,
-      [rawKey, serialized],
-    );
+    const rows = await query(sql, [rawKey, serialized, Date.now()]);
     return rows.length === 1;
   };
 }

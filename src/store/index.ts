@@ -11,13 +11,17 @@ import {
   sqliteWriteMany,
   type WriteMany,
 } from './atomic.ts';
+import { deserialize, serialize } from './codec.ts';
 import { createKeyvKV } from './keyvKV.ts';
 import type { KV, Store } from './types.ts';
 
 export type { KV, Store } from './types.ts';
 
-/** Keys are prefixed by createKeyvKV, not by keyv (whose default namespace is "keyv"). */
-const RAW_KEYS = { namespace: '', useKeyPrefix: false } as const;
+/**
+ * Keys are prefixed by createKeyvKV, not by keyv (whose default namespace is "keyv"); values are
+ * encoded in keyv's own format, faster (codec.ts).
+ */
+const RAW_KEYS = { namespace: '', useKeyPrefix: false, serialize, deserialize } as const;
 
 interface Backend {
   keyv: Keyv;

@@ -14,6 +14,7 @@ export class SqliteStore extends EventEmitter {
   readonly opts = { dialect: 'sqlite', table: 'keyv' } as const;
   namespace?: string;
   private readonly statements = new Map<string, Statement>();
+  private closed = false;
 
   private constructor(private readonly db: Database) {
     super();
@@ -32,6 +33,9 @@ export class SqliteStore extends EventEmitter {
 
   /** Runs `sql` (prepared the first time it is seen) and returns its rows. */
   query(sql: string, ...params: unknown[]): Promise<Row[]> {
+    // sqlite3 reports a statement prepared on a closed handle as an 'error' event nobody listens
+    // to: an uncaught exception. A late caller gets a rejected promise instead.
+    if (this.closed) return Promise.reject(new Error('store: the SQLite database is closed'));
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.db.prepare(sql);
@@ -79,6 +83,7 @@ export class SqliteStore extends EventEmitter {
   }
 
   async disconnect(): Promise<void> {
+    this.closed = true;
     const statements = [...this.statements.values()];
     this.statements.clear();
     await Promise.all(statements.map((s) => new Promise<void>((resolve) => s.finalize(() => resolve()))));

@@ -118,6 +118,25 @@ describe.each(backends)('store contract: %s', (_name, url) => {
     expect(after).toEqual([]);
   });
 
+  it("round-trips strings starting with ':' (keyv escapes them) through every write and read", async () => {
+    const kv = store.kv(`${ns}colon`);
+    const value = {
+      said: ':colon first',
+      twice: '::two',
+      nested: [':a', { k: ':base64:not-a-buffer' }],
+      plain: 'x',
+    };
+    await kv.set('set', value);
+    await kv.setMany([{ key: 'many', value }]);
+    await kv.setIfAbsent('claimed', value);
+    await kv.update<typeof value>('updated', () => value);
+    expect(await kv.getMany(['set', 'many', 'claimed', 'updated'])).toEqual([value, value, value, value]);
+    expect(await kv.get(':')).toBeUndefined();
+    await kv.set('top', ':top');
+    expect(await kv.get('top')).toBe(':top');
+    await kv.clear();
+  });
+
   it('answers ping', async () => {
     await expect(store.ping()).resolves.toBeUndefined();
   });
