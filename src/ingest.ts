@@ -57,7 +57,7 @@ export async function ingestArticle(
   let pending = false;
   for (const def of targets) {
     // Fast path for re-fetches: no extraction when every case has the article already.
-    if ((await knowledge.get(def.slug)).articles[url] === undefined) pending = true;
+    if (!(await knowledge.knows(def.slug, url))) pending = true;
   }
   const facts = pending ? await deps.extract(article) : EMPTY_FACTS;
   const alerts: AlertDecision[] = [];

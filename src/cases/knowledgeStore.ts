@@ -53,11 +53,23 @@ export interface KnowledgeStore {
     facts: Facts,
     options: { history: boolean },
   ): Promise<MergeOutcome>;
+  /**
+   * Whether the case has the article (canonical URL) already, for a writer deciding whether to
+   * extract it: answered from this process's copy when that was caught up within FRESH_MS (a
+   * merge of it another process made since is then found by the merge itself: its slot is taken).
+   */
+  knows(slug: string, url: string): Promise<boolean>;
   /** Quotes of one person (registry id; null = unnamed speakers), or of everyone when undefined. Read-only. */
   quotes(slug: string, personId?: string | null): Promise<QuoteRecord[]>;
   remove(slug: string): Promise<void>;
   /** Loads these cases (snapshot and log tail) one after another, yielding between them. */
   warm(slugs: string[]): Promise<void>;
+  /**
+   * Calls `listener` with a case's slug whenever this process's copy of it changed (a merge here,
+   * or entries another process appended, once read). For work that follows a change off the
+   * interaction path (rendering answers ahead); it must not throw nor block. Returns an unsubscribe.
+   */
+  onChange(listener: (slug: string) => void): () => void;
 }
 
 interface LogEntry {
@@ -92,6 +104,12 @@ const UNNAMED = '~';
 const BATCH = 100;
 const SNAPSHOT_EVERY = 50;
 const MAX_ATTEMPTS = 100;
+/**
+ * A writer trusts its copy of a case caught up this recently and appends without asking the store
+ * first: the append claims the next slot atomically, so a merge another process made in between
+ * only costs a reload (a reader, /status, always asks).
+ */
+const FRESH_MS = 1_000;
 
 const instances = new WeakMap<Store, KnowledgeStore>();
 /** Where a log entry that cannot be replayed is reported (the latest logger given for the store). */
@@ -117,8 +135,20 @@ function build(store: Store): KnowledgeStore {
   const cache = new Map<string, CaseState>();
   /** Cold loads in flight, so concurrent first readers of a case share one. */
   const loading = new Map<string, Promise<CaseState>>();
+  /** When each cached case was last found caught up with the log. */
+  const caughtUpAt = new Map<string, number>();
   /** Merges of one case in this process run one after another. */
   const queues = new Map<string, Promise<unknown>>();
+  const listeners = new Set<(slug: string) => void>();
+  function changed(slug: string) {
+    for (const listener of listeners) {
+      try {
+        listener(slug);
+      } catch (err) {
+        (loggers.get(store) ?? silentLogger).warn({ err, case: slug }, 'case change listener failed');
+      }
+    }
+  }
 
   /**
    * Applies one log entry as slot `slot`. An entry that cannot be merged (a bug, a malformed
@@ -190,9 +220,24 @@ function build(store: Store): KnowledgeStore {
         apply(state, entry, from + applied);
         applied++;
       }
-      if (applied < keys.length) return state;
+      if (applied > 0) changed(slug);
+      if (applied < keys.length) {
+        caughtUpAt.set(slug, Date.now());
+        return state;
+      }
       size = BATCH;
     }
+  }
+
+  /** The cached case when it was caught up within FRESH_MS (see `knows`). */
+  function fresh(slug: string): CaseState | undefined {
+    const at = caughtUpAt.get(slug);
+    return at !== undefined && Date.now() - at < FRESH_MS ? cache.get(slug) : undefined;
+  }
+
+  function forget(slug: string) {
+    cache.delete(slug);
+    caughtUpAt.delete(slug);
   }
 
   async function effectsOf(slug: string, state: CaseState, url: string) {
@@ -210,7 +255,7 @@ function build(store: Store): KnowledgeStore {
     const slug = definition.slug;
     const url = canonicalUrl(article.url);
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const state = await catchUp(slug);
+      const state = (attempt === 0 && fresh(slug)) || (await catchUp(slug));
       const k = state.k;
       if (k.articles[url] !== undefined) {
         return { changed: false, alerts: [], quotes: [], replay: await effectsOf(slug, state, url) };
@@ -242,15 +287,16 @@ function build(store: Store): KnowledgeStore {
         entry.effects = { alerts, quotes: result.quotes };
         if (!(await log.setIfAbsent(`${slug}|${slot}`, entry))) {
           // Another process took the slot: forget this speculative merge and replay theirs.
-          cache.delete(slug);
+          forget(slug);
           continue;
         }
       } catch (err) {
         // The store failed (or the merge did): the cached case no longer matches the log.
-        cache.delete(slug);
+        forget(slug);
         throw err;
       }
       if (k.version % SNAPSHOT_EVERY === 0) await snapshots.set(slug, snapshotOf(state));
+      if (result.changed) changed(slug);
       return { changed: result.changed, alerts, quotes: result.quotes };
     }
     throw new Error(`knowledge store: could not append to case "${slug}" (too much contention)`);
@@ -258,6 +304,10 @@ function build(store: Store): KnowledgeStore {
 
   return {
     get: async (slug) => (await catchUp(slug)).k,
+    async knows(slug, url) {
+      const state = fresh(slug) ?? (await catchUp(slug));
+      return state.k.articles[url] !== undefined;
+    },
     merge(definition, article, facts, options) {
       const slug = definition.slug;
       const previous = queues.get(slug) ?? Promise.resolve();
@@ -283,13 +333,17 @@ function build(store: Store): KnowledgeStore {
         for (const key of keys) await kv.delete(key);
       }
       await snapshots.delete(slug);
-      cache.delete(slug);
+      forget(slug);
     },
     async warm(slugs) {
       for (const slug of slugs) {
         await catchUp(slug);
         await new Promise((resolve) => setImmediate(resolve));
       }
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }
