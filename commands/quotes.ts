@@ -3,7 +3,7 @@ import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
 import { containing, quotesOf, statementsAcrossCases } from '../src/cases/quotes.ts';
 import type { Command, CommandContext } from '../src/discord/command.ts';
 import { ensurePageOwner, pageButtons, parsePageCustomId, showPage } from '../src/discord/pager.ts';
-import { caseOrPersonAutocomplete, knownPeople } from '../src/discord/personChoices.ts';
+import { caseOrPersonAutocomplete, knownPeople, offeredPeople } from '../src/discord/personChoices.ts';
 import { caseKey, rendered } from '../src/discord/renderCache.ts';
 import { type Payload, respond } from '../src/discord/respond.ts';
 import { slashCommand } from '../src/discord/slashCommand.ts';
@@ -36,14 +36,29 @@ async function render(
   query: { slug: string; person: string; contains: string },
   page: number,
   userId: string,
-  guildId: string | null,
 ): Promise<Payload> {
+  const shown = await renderPage(ctx, cases, query, page);
+  const request = { page: shown.page, userId, query: [query.slug, query.person, query.contains] };
+  return { ...shown.payload, components: await pageButtons(ctx.store, NAME, request, shown.pages) };
+}
+
+/**
+ * One page, remembered per version of every case searched. Quotes are the same for every server
+ * (corrections hide developments, not quotes), and the key names each case searched, so a server
+ * only ever gets a page built from cases it tracks.
+ */
+async function renderPage(
+  ctx: CommandContext,
+  cases: CaseDefinition[],
+  query: { person: string; contains: string },
+  page: number,
+) {
   const knowledgeStore = createKnowledgeStore(ctx.store);
   const versions = await Promise.all(
     cases.map(async (def) => `${def.slug}:${def.name}:${caseKey(await knowledgeStore.get(def.slug))}`),
   );
-  const key = [NAME, guildId ?? '', ...versions, query.person, query.contains, page];
-  const shown = await rendered(key, async () => {
+  const key = [NAME, ...versions, query.person, query.contains, page];
+  return rendered(key, async () => {
     const found = await quotesOf(knowledgeStore, cases, query.person);
     if (!found.name) {
       const where = cases.length === 1 ? (cases[0]?.name ?? 'this case') : "this server's cases";
@@ -57,9 +72,17 @@ async function render(
     const title = `Quotes — ${name}${query.contains ? ` · containing "${query.contains}"` : ''}`;
     return quotesPage(matching, page, PAGE_SIZE, title);
   });
-  const request = { page: shown.page, userId, query: [query.slug, query.person, query.contains] };
-  return { ...shown.payload, components: await pageButtons(ctx.store, NAME, request, shown.pages) };
 }
+
+/** The first page of the case's quotes of each quoted person users are offered (what is asked most). */
+const prerender: Command['prerender'] = async (ctx, definition) => {
+  const knowledge = await createKnowledgeStore(ctx.store).get(definition.slug);
+  for (const person of offeredPeople(knowledge)) {
+    if (person.quotes === 0) continue;
+    await renderPage(ctx, [definition], { person: person.name, contains: '' }, 0);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+};
 
 const execute: Command['execute'] = async (interaction, ctx) => {
   const tracked = await trackedCases(ctx.store, interaction.guildId);
@@ -71,7 +94,7 @@ const execute: Command['execute'] = async (interaction, ctx) => {
     person: interaction.options.getString('person', true).trim(),
     contains: interaction.options.getString('contains')?.trim() ?? '',
   };
-  await respond(interaction, await render(ctx, cases, query, 0, interaction.user.id, interaction.guildId));
+  await respond(interaction, await render(ctx, cases, query, 0, interaction.user.id));
 };
 
 const button: Command['button'] = async (interaction, ctx) => {
@@ -81,17 +104,10 @@ const button: Command['button'] = async (interaction, ctx) => {
   const tracked = await trackedCases(ctx.store, interaction.guildId);
   const cases = slug ? tracked.filter((c) => c.slug === slug) : tracked;
   if (cases.length === 0) throw new UserError('This server no longer tracks that case.');
-  const payload = await render(
-    ctx,
-    cases,
-    { slug, person, contains },
-    request.page,
-    request.userId,
-    interaction.guildId,
-  );
+  const payload = await render(ctx, cases, { slug, person, contains }, request.page, request.userId);
   await showPage(interaction, payload);
 };
 
 const autocomplete = caseOrPersonAutocomplete;
 
-export default { data, execute, autocomplete, button } satisfies Command;
+export default { data, execute, autocomplete, button, prerender } satisfies Command;

@@ -9,7 +9,6 @@ import { respond } from '../src/discord/respond.ts';
 import { slashCommand } from '../src/discord/slashCommand.ts';
 import { caseChoices, requireCase, today, trackedCases } from '../src/discord/trackedCase.ts';
 import { type Embed, fitEmbed, LIMITS, statusEmbed } from '../src/format/index.ts';
-import { createCaseStore } from '../src/store/cases.ts';
 
 const data = slashCommand(
   'status',
@@ -21,8 +20,11 @@ const data = slashCommand(
 const execute: Command['execute'] = async (interaction, ctx) => {
   const tracked = await trackedCases(ctx.store, interaction.guildId);
   const found = requireCase(tracked, interaction.options.getString('case'));
-  const full = await createKnowledgeStore(ctx.store).get(found.slug);
-  const hidden = await createCorrectionStore(ctx.store).hidden(interaction.guildId ?? '', found.slug);
+  // Two independent reads, one round trip of waiting.
+  const [full, hidden] = await Promise.all([
+    createKnowledgeStore(ctx.store).get(found.slug),
+    createCorrectionStore(ctx.store).hidden(interaction.guildId ?? '', found.slug),
+  ]);
   if (Object.keys(full.articles).length === 0) {
     // Nothing ingested yet: say so, and show what the case definition holds.
     return respond(interaction, {
@@ -60,15 +62,10 @@ function renderStatus(
   );
 }
 
-/** At start-up, before the first interaction: every case's status, as servers without corrections see it. */
-const warm: Command['warm'] = async (ctx) => {
-  const knowledgeStore = createKnowledgeStore(ctx.store);
-  const day = today(ctx.now);
-  for (const def of await createCaseStore(ctx.store).list()) {
-    const full = await knowledgeStore.get(def.slug);
-    if (Object.keys(full.articles).length > 0) renderStatus(full, new Set(), '', def, day);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+/** The status as servers without corrections see it (the same rendering execute looks up). */
+const prerender: Command['prerender'] = async (ctx, def) => {
+  const full = await createKnowledgeStore(ctx.store).get(def.slug);
+  if (Object.keys(full.articles).length > 0) renderStatus(full, new Set(), '', def, today(ctx.now));
 };
 
 /**
@@ -101,4 +98,4 @@ const autocomplete: Command['autocomplete'] = async (interaction, ctx) => {
   await interaction.respond(await caseChoices(interaction, ctx.store));
 };
 
-export default { data, execute, autocomplete, warm } satisfies Command;
+export default { data, execute, autocomplete, prerender } satisfies Command;

@@ -1,10 +1,11 @@
 import { createCorrectionStore, withoutHidden } from '../src/cases/corrections.ts';
 import type { CaseDefinition } from '../src/cases/definition.ts';
 import { createKnowledgeStore } from '../src/cases/knowledgeStore.ts';
+import type { CaseKnowledge } from '../src/cases/types.ts';
 import { timeline } from '../src/cases/views.ts';
 import type { Command, CommandContext } from '../src/discord/command.ts';
 import { ensurePageOwner, pageButtons, parsePageCustomId, showPage } from '../src/discord/pager.ts';
-import { caseOrPersonAutocomplete, requirePerson } from '../src/discord/personChoices.ts';
+import { caseOrPersonAutocomplete, offeredPeople, requirePerson } from '../src/discord/personChoices.ts';
 import { caseKey, hiddenKey, rendered } from '../src/discord/renderCache.ts';
 import { type Payload, respond } from '../src/discord/respond.ts';
 import { slashCommand } from '../src/discord/slashCommand.ts';
@@ -49,21 +50,51 @@ async function render(
   userId: string,
   guildId: string | null,
 ): Promise<Payload> {
-  const full = await createKnowledgeStore(ctx.store).get(q.definition.slug);
-  const hidden = await createCorrectionStore(ctx.store).hidden(guildId ?? '', q.definition.slug);
+  const [full, hidden] = await Promise.all([
+    createKnowledgeStore(ctx.store).get(q.definition.slug),
+    createCorrectionStore(ctx.store).hidden(guildId ?? '', q.definition.slug),
+  ]);
+  const shown = renderPage(full, hidden, guildId ?? '', q, page);
+  const request = { page: shown.page, userId, query: [q.definition.slug, q.type, q.person] };
+  return { ...shown.payload, components: await pageButtons(ctx.store, NAME, request, shown.pages) };
+}
+
+/**
+ * One page as a server sees it, remembered per case version. A server that hid none of the case's
+ * developments sees the case as it is: one rendering serves every such server (as for /status); a
+ * server with corrections gets its own (the key holds the server and what it hid).
+ */
+function renderPage(
+  full: CaseKnowledge,
+  hidden: Set<string>,
+  guildId: string,
+  q: TimelineQuery,
+  page: number,
+) {
   const knowledge = withoutHidden(full, hidden);
   const personId = q.person ? requirePerson(knowledge, q.definition.name, q.person) : undefined;
-  const key = [NAME, guildId ?? '', q.definition.slug, caseKey(full), hiddenKey(hidden), q.definition.name];
-  const shown = rendered([...key, q.type, q.person, page], () => {
+  const view = knowledge === full ? ['all', ''] : [guildId, hiddenKey(hidden)];
+  const key = [NAME, q.definition.slug, caseKey(full), ...view, q.definition.name, q.type, q.person, page];
+  return rendered(key, () => {
     const personName = knowledge.people.find((p) => p.id === personId)?.name ?? q.person;
     const devs = timeline(knowledge, { type: q.type || undefined, person: q.person || undefined });
     const filters = [q.type && typeLabel(q.type), personName].filter(Boolean).join(', ');
     const title = `Timeline — ${q.definition.name}${filters ? ` (${filters})` : ''}`;
     return timelinePage(devs, page, PAGE_SIZE, title);
   });
-  const request = { page: shown.page, userId, query: [q.definition.slug, q.type, q.person] };
-  return { ...shown.payload, components: await pageButtons(ctx.store, NAME, request, shown.pages) };
 }
+
+/** The first page, unfiltered and for each person users are offered (what is asked most). */
+const prerender: Command['prerender'] = async (ctx, definition) => {
+  const full = await createKnowledgeStore(ctx.store).get(definition.slug);
+  if (Object.keys(full.articles).length === 0) return;
+  const none = new Set<string>();
+  renderPage(full, none, '', { definition, type: '', person: '' }, 0);
+  for (const person of offeredPeople(full)) {
+    renderPage(full, none, '', { definition, type: '', person: person.name }, 0);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+};
 
 const execute: Command['execute'] = async (interaction, ctx) => {
   const tracked = await trackedCases(ctx.store, interaction.guildId);
@@ -91,4 +122,4 @@ const button: Command['button'] = async (interaction, ctx) => {
 
 const autocomplete = caseOrPersonAutocomplete;
 
-export default { data, execute, autocomplete, button } satisfies Command;
+export default { data, execute, autocomplete, button, prerender } satisfies Command;

@@ -8,6 +8,7 @@ import { createDiscordClient } from './client.ts';
 import type { Command, CommandContext } from './command.ts';
 import { attachDispatcher } from './dispatcher.ts';
 import { loadCommands } from './loader.ts';
+import { type Prerenderer, startPrerenderer } from './prerender.ts';
 
 export interface BotOptions {
   config: Config;
@@ -49,7 +50,10 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   );
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
 
-  await loadCases(store, logger, commands, ctx);
+  const prerenderer = startPrerenderer(commands, ctx, createKnowledgeStore(store, logger), logger, [
+    'status',
+  ]);
+  await loadCases(store, logger, prerenderer);
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   await client.login(config.DISCORD_TOKEN);
   const readyClient = await ready;
@@ -68,6 +72,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     client: readyClient,
     commands,
     async stop() {
+      await prerenderer.stop();
       await client.destroy();
     },
   };
@@ -77,23 +82,19 @@ export async function startBot(options: BotOptions): Promise<Bot> {
 const LOAD_BUDGET_MS = 10_000;
 
 /**
- * Every case loads (its snapshot and log tail), and commands warm what they answer most, before
+ * Every case loads (its snapshot and log tail), and commands render what they answer most, before
  * the first interaction can arrive: no interaction after a restart waits for a case to load or
  * render, nor queues behind another's. A store with more than the budget allows goes on loading
  * in the background.
  */
-async function loadCases(
-  store: Store,
-  logger: Logger,
-  commands: Map<string, Command>,
-  ctx: CommandContext,
-): Promise<void> {
+async function loadCases(store: Store, logger: Logger, prerenderer: Prerenderer): Promise<void> {
   const started = Date.now();
   const loading = createCaseStore(store)
     .list()
-    .then((defs) => createKnowledgeStore(store, logger).warm(defs.map((d) => d.slug)))
-    .then(async () => {
-      for (const command of commands.values()) await command.warm?.(ctx);
+    .then(async (defs) => {
+      const slugs = defs.map((d) => d.slug);
+      await createKnowledgeStore(store, logger).warm(slugs);
+      await prerenderer.all(slugs);
     })
     .then(() => logger.info({ ms: Date.now() - started }, 'cases loaded'))
     .catch((err: unknown) => logger.warn({ err }, 'could not load the cases ahead of interactions'));

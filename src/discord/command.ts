@@ -4,6 +4,7 @@ import type {
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { CaseDefinition } from '../cases/definition.ts';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/types.ts';
@@ -35,6 +36,10 @@ export interface Command {
   execute(interaction: ChatInputCommandInteraction, ctx: CommandContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): Promise<void>;
   button?(interaction: ButtonInteraction, ctx: CommandContext): Promise<void>;
-  /** Work done once at start-up, before the first interaction (e.g. rendering what is asked most). */
-  warm?(ctx: CommandContext): Promise<void>;
+  /**
+   * Renders what this command is asked most about one case, as the case stands now, off the
+   * interaction path: at start-up before the first interaction, and again after the case changes
+   * (see prerender.ts). What it renders must be what `execute` would look up for the same question.
+   */
+  prerender?(ctx: CommandContext, definition: CaseDefinition): Promise<void>;
 }

@@ -30,6 +30,20 @@ export async function peopleOfCases(store: Store, cases: CaseDefinition[]): Prom
   return out;
 }
 
+/** How many people of a case get their answers rendered ahead: as many as autocomplete offers. */
+const OFFERED = 25;
+
+/**
+ * The people of one case that autocomplete offers first with nothing typed (named with a variant,
+ * or a defendant; the most quoted first): whose /timeline and /quotes are rendered ahead.
+ */
+export function offeredPeople(knowledge: CaseKnowledge): CasePerson[] {
+  return knowledge.people
+    .filter((p) => p.aliases.length > 0 || p.defendant)
+    .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name))
+    .slice(0, OFFERED);
+}
+
 /** Up to 25 choices whose name or any variant contains what was typed; the most quoted first. */
 export function personChoices(known: KnownPerson[], typed: string, options: { withCase: boolean }) {
   const q = typed.trim().toLowerCase();
@@ -43,7 +57,7 @@ export function personChoices(known: KnownPerson[], typed: string, options: { wi
       seen.add(person.name);
       return true;
     })
-    .slice(0, 25)
+    .slice(0, OFFERED)
     .map(({ person, definition }) => {
       const role = person.role.replace('_', ' ');
       const where = options.withCase ? ` · ${definition.name}` : '';
