@@ -124,7 +124,9 @@ describe('/status, /timeline, /quotes, /people, /alerts through the real client'
 
   it('/timeline filters by type and by person, and names the people it knows', async () => {
     const trials = await emu.command('timeline', { options: { type: 'trial' } });
-    expect(trials.embeds[0]?.fields?.map((f) => f.name)).toEqual(['2025-09-08 · Trial (scheduled) · Daniel Okafor']);
+    expect(trials.embeds[0]?.fields?.map((f) => f.name)).toEqual([
+      '2025-09-08 · Trial (scheduled) · Daniel Okafor',
+    ]);
     expect(trials.components).toEqual([]); // one page: no buttons
 
     const okafor = await emu.command('timeline', { options: { person: 'Okafor' } });
