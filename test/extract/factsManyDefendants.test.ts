@@ -337,3 +337,19 @@ describe('people coordinated in one list share its act', () => {
     ).toEqual(['Karl Ostrow', 'Peter Lindqvist']);
   });
 });
+
+describe('relatives named with one surname', () => {
+  it('"Karl and Bruno Smithers" are two people, each with the surname, and the act is both of theirs', () => {
+    const text =
+      'Karl and Bruno Smithers were arrested on Monday. The brothers were charged with arson on Tuesday.';
+    expect(whoOf(text, 'arrest')).toEqual(['Bruno Smithers', 'Karl Smithers']);
+    expect(whoOf(text, 'charge')).toEqual(['Bruno Smithers', 'Karl Smithers']);
+  });
+
+  it('a surname alone before "and" and a full name is not given the other surname', () => {
+    const names = facts('Ostrow and Peter Lindqvist were charged with arson on Monday.').people.map(
+      (p) => p.name,
+    );
+    expect(names).not.toContain('Ostrow Lindqvist');
+  });
+});

@@ -32,8 +32,12 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
   const lastToken = (name: string) => nameTokens(name).at(-1) ?? '';
   const stageWords = new Set([...stage.keys()].map((r) => lastToken(r.name)));
   for (const run of ordered) {
-    if (run.inQuote || stageWords.has(lastToken(run.name)) || !isPersonCandidate(run, doc, runs)) continue;
-    const composed = composeFromRelation(run, doc, runs);
+    // "Aldo and Bruno Smithers", "father and son Gregory and Travis McMichael": a first name alone
+    // before "and" and a full name shares its surname.
+    const shared = run.inQuote ? undefined : sharedSurname(run, doc, runs);
+    if (!shared && (run.inQuote || stageWords.has(lastToken(run.name)) || !isPersonCandidate(run, doc, runs)))
+      continue;
+    const composed = shared ?? composeFromRelation(run, doc, runs);
     const known = composed ? undefined : resolveWords(run.words, drafts);
     runDraft.set(run, known ?? addToDrafts(drafts, composed ?? run));
   }
@@ -358,6 +362,16 @@ function composeFromRelation(run: NameRun, doc: ArticleDoc, runs: NameRun[]): Na
   if (!byPossessive && !byWhose) return undefined;
   const surname = owner.words.at(-1) ?? ''; // owner has two words at least
   return { ...run, name: `${run.name} ${surname}`, words: [...run.words, surname] };
+}
+
+/** "Aldo and Bruno Smithers": a first name, then " and " and a full name of two words or more. */
+function sharedSurname(run: NameRun, doc: ArticleDoc, runs: NameRun[]): NameRun | undefined {
+  if (run.words.length !== 1 || !isFirstName(run.name)) return undefined;
+  const next = runs.find((r) => r.start > run.end && r.sentence === run.sentence);
+  if (!next || next.words.length < 2 || !isFirstName(next.words[0] ?? '')) return undefined;
+  if (!/^ (?:and|&) $/.test(doc.text.slice(run.end, next.titleStart))) return undefined;
+  const surname = next.words.slice(1).join(' ');
+  return { ...run, name: `${run.name} ${surname}`, words: [...run.words, ...next.words.slice(1)] };
 }
 
 const NAME_SUFFIX = /^,?\s+(?:Jr|Sr|II|III|IV)\b\.?/;
