@@ -351,6 +351,9 @@ export function stageOf(visible: VisibleDevelopment[], charges: ChargeView[]): S
     // Before the newest fresh start, a development no longer sets the stage; nor does one only
     // recalled without a date (told as history, it is taken to be from before it).
     if (restart && (at < restart.at || recalledOnly(v))) continue;
+    // After a fresh start, a sentence needs the new verdict first (one told beside the retrial
+    // order is the old sentence recalled).
+    if (restart && r >= 5 && convictedAgainAfter(visible, restart.at) === '') continue;
     if (v.dev.type === 'trial' && mistrial(v)) mistrialAt = at > mistrialAt ? at : mistrialAt;
     else if (r >= 3 && at > trialOrLaterAt) trialOrLaterAt = at;
     if (v.dev.type === 'dismissal' && v.dev.status === 'happened') dismissal = true;

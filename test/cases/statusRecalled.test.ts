@@ -254,3 +254,38 @@ describe('a conviction needs an act of the person', () => {
     ]);
   });
 });
+
+describe('a sentence after a fresh start', () => {
+  const convicted = item('2025-06-03', {
+    events: [{ type: 'verdict', who: LFS, date: '2025-06-02', summary: 'A jury convicted her of theft' }],
+  });
+  const sentenced = item('2025-08-02', {
+    events: [{ type: 'sentence', who: LFS, date: '2025-08-01', summary: 'Sentenced to four years' }],
+  });
+  // The appeal article tells the old sentence again, as if new, beside the overturn.
+  const overturned = item('2026-03-03', {
+    events: [
+      { type: 'appeal', who: LFS, date: '2026-03-02', summary: 'Appeals court overturned her conviction' },
+      { type: 'sentence', who: LFS, summary: 'She has been serving a four-year sentence' },
+    ],
+  });
+
+  it('needs the new verdict first: the sentence told beside the overturn is the old one', () => {
+    expect(statusOf([convicted, sentenced, overturned], '2026-03-03')?.stage).toBe('pretrial');
+  });
+
+  it('after the retrial verdict, a new sentence stands', () => {
+    const again = item('2026-09-10', {
+      events: [
+        { type: 'verdict', who: LFS, date: '2026-09-09', summary: 'The retrial jury convicted her' },
+        {
+          type: 'sentence',
+          who: LFS,
+          date: '2026-09-09',
+          summary: 'She was sentenced again, to three years',
+        },
+      ],
+    });
+    expect(statusOf([convicted, sentenced, overturned, again], '2026-09-10')?.stage).toBe('sentenced');
+  });
+});
