@@ -211,3 +211,21 @@ describe('a relative who is charged', () => {
     ]);
   });
 });
+
+describe('one offence in two word orders', () => {
+  it('"tampering with evidence" and "the evidence tampering charge" are one charge', () => {
+    expect(
+      charges(
+        'Arraigned\nLee Quinn was charged with tampering with evidence. The evidence tampering charge was filed in May.',
+      ),
+    ).toEqual(['Lee Quinn: tampering with evidence (pending)']);
+  });
+
+  it('"murder in the first degree" and "first-degree murder" are one charge', () => {
+    expect(
+      charges(
+        'Indicted\nLee Quinn was indicted on a charge of murder in the first degree. He pleaded not guilty to first-degree murder.',
+      ),
+    ).toEqual(['Lee Quinn: murder in the first degree (pending)']);
+  });
+});

@@ -301,7 +301,9 @@ function mergeCharges(mentions: OffenceMention[], outcomes: Map<string, ChargeSt
   for (const m of mentions) {
     for (const defendant of m.defendants) {
       const charge = fuller(m.charge, defendant);
-      const key = `${defendant}|${charge}`;
+      // "evidence tampering" and "tampering with evidence", "murder in the first degree" and
+      // "first-degree murder": the same words in another order name the same offence.
+      const key = `${defendant}|${offenceWords(charge)}`;
       const seen = byKey.get(key);
       if (!seen) {
         byKey.set(key, {
@@ -326,6 +328,16 @@ function mergeCharges(mentions: OffenceMention[], outcomes: Map<string, ChargeSt
   }
   return charges;
 }
+
+/** The words of an offence's name without order or linking words: one key per offence. */
+function offenceWords(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => !LINKING_WORD.test(w))
+    .sort()
+    .join(' ');
+}
+const LINKING_WORD = /^(?:with|of|a|an|the|in)$/;
 
 /**
  * "aggravated sexual assault" and "first-degree criminal sexual act" qualify the name without their

@@ -117,6 +117,7 @@ const HEADS = [
   "violat(?:ing|ions? of) (?:[a-z'’]+ ){0,5}?(?:act|law|statute)",
   'participat(?:ion|ing) in (?:a )?criminal street gang(?: activity)?',
   'criminal street gang activity',
+  'engaging in (?:violent )?criminal (?:group|gang) activity',
   'gang activity',
   'defrauding (?:investors|patients|the government|the united states|[a-z]+ customers|lenders|banks|donors)',
   'conspiracy to defraud(?: (?:investors|patients|the government|the united states|lenders|banks))?',
