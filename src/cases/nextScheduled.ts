@@ -61,7 +61,7 @@ export function nextScheduled(
     const newTrial =
       scheduledKind(s) === 'trial' &&
       (after(firstReported(s), decision) || (firstReported(s) === decision && after(date, decision)));
-    if (!newTrial && moot(s, s.dev.who ? stages.get(s.dev.who) : undefined)) continue;
+    if (!newTrial && (s.dev.who ? moot(s, stages.get(s.dev.who)) : mootForAll(s, stages))) continue;
     if (superseded(s, date, scheduled)) continue;
     if (calledOff(s, visible)) continue;
     candidates.push({ date, what: bestSummary(s.reports) });
@@ -105,6 +105,11 @@ function moot(s: VisibleDevelopment, stage: Stage | undefined): boolean {
   const kind = scheduledKind(s);
   if (kind === 'trial' && AFTER_VERDICT.has(stage)) return true;
   return kind === 'sentencing' && AFTER_SENTENCE.has(stage);
+}
+
+/** An act of the whole case is moot once it is moot for every defendant (the case is over). */
+function mootForAll(s: VisibleDevelopment, stages: Map<string, Stage>): boolean {
+  return stages.size > 0 && [...stages.values()].every((stage) => moot(s, stage));
 }
 
 function fulfils(h: VisibleDevelopment, s: VisibleDevelopment, date: string): boolean {

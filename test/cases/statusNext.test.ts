@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { caseStatus } from '../../src/cases/status.ts';
-import { itemMaker, knowledgeOf, LFS } from './statusFixtures.ts';
+import { DALE, itemMaker, knowledgeOf, LFS } from './statusFixtures.ts';
 
 /** The next date after a date is called off or moved (issue 12, item 3); invented articles. */
 
@@ -84,5 +84,31 @@ describe('a date called off or moved', () => {
       'The trial was postponed until September 8 at the request of the defence',
     ])
       expect(nextOf([trialSet, moved(summary)], '2025-04-01')).toBe('2025-09-08');
+  });
+});
+
+describe('a date of the whole case', () => {
+  const hearingSet = item('2025-03-01', {
+    events: [
+      { type: 'charge', who: LFS, date: '2025-02-27', summary: 'Both were charged with fraud' },
+      { type: 'charge', who: DALE, date: '2025-02-27', summary: 'Both were charged with fraud' },
+      {
+        type: 'hearing',
+        status: 'scheduled',
+        date: '2025-05-10',
+        summary: 'A hearing on the defence motions in the case is set for May 10',
+      },
+    ],
+  });
+  const dismissed = (who: string) =>
+    item('2025-04-02', {
+      events: [
+        { type: 'dismissal', who, date: '2025-04-01', scope: 'all', summary: 'The judge dismissed the case' },
+      ],
+    });
+
+  it('is dropped once the case is over for every defendant, and kept while one still faces trial', () => {
+    expect(nextOf([hearingSet, dismissed(LFS)], '2025-04-02')).toBe('2025-05-10');
+    expect(nextOf([hearingSet, dismissed(LFS), dismissed(DALE)], '2025-04-02')).toBeNull();
   });
 });
