@@ -24,13 +24,35 @@ export interface PageRequest {
   query: string[];
 }
 
+/**
+ * Queries this process stored lately, per store: a list's two buttons carry the same query, and
+ * every page of it again, so each would write the same row (a store round trip on the interaction
+ * path). Written again once a day, which keeps the row's time to live ahead of any click.
+ */
+const REWRITE_AFTER_MS = 24 * 3600 * 1000;
+const MAX_REMEMBERED = 10_000;
+const storedLately = new WeakMap<Store, Map<string, number>>();
+
+async function storeQuery(store: Store, hash: string, query: string[]) {
+  let written = storedLately.get(store);
+  if (!written) {
+    written = new Map();
+    storedLately.set(store, written);
+  }
+  const at = written.get(hash);
+  if (at !== undefined && Date.now() - at < REWRITE_AFTER_MS) return;
+  await store.kv('pager').set(hash, query, STORED_QUERY_TTL_MS);
+  if (written.size >= MAX_REMEMBERED) written.clear();
+  written.set(hash, Date.now());
+}
+
 export async function pageCustomId(store: Store, command: string, request: PageRequest): Promise<string> {
   const head = `${command}:${request.page}:${request.userId}:`;
   const inline = head + request.query.map((p) => encodeURIComponent(p)).join(':');
   if (inline.length <= MAX_CUSTOM_ID) return inline;
   const serialized = JSON.stringify(request.query);
   const hash = createHash('sha256').update(serialized).digest('base64url').slice(0, 16);
-  await store.kv('pager').set(hash, request.query, STORED_QUERY_TTL_MS);
+  await storeQuery(store, hash, request.query);
   return `${head}#${hash}`;
 }
 

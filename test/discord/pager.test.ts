@@ -23,6 +23,27 @@ describe('pagination custom ids', () => {
     await store.close();
   });
 
+  it('writes a long query to the store once, not for each button and page of its list', async () => {
+    const store = await openStore('memory://');
+    const pager = store.kv('pager');
+    let writes = 0;
+    const set = pager.set.bind(pager);
+    pager.set = (...args) => {
+      writes++;
+      return set(...args);
+    };
+    const query = ['b'.repeat(64), 'Hannah Gutierrez-Reed', 'loaded'];
+    for (const page of [0, 1, 2]) {
+      const [row] = (await pageButtons(store, 'quotes', { page, userId: USER, query }, 5)) as Array<{
+        components: Array<{ custom_id: string }>;
+      }>;
+      for (const button of row?.components ?? [])
+        expect((await parsePageCustomId(store, button.custom_id)).query).toEqual(query);
+    }
+    expect(writes).toBe(1);
+    await store.close();
+  });
+
   it('answers an expired or forged id with a UserError, not a crash', async () => {
     const store = await openStore('memory://');
     await expect(parsePageCustomId(store, `quotes:1:${USER}:#unknownhash`)).rejects.toThrow(UserError);
