@@ -140,3 +140,30 @@ describe('an ordinal day alone ("on the 30th")', () => {
     expect(resolve('The hearing is set for the 31st.', '2023-04-09', 'future')).toBeNull();
   });
 });
+
+describe('a year said in words after a month and day', () => {
+  it('"March 30 next year", "of the following year": the year after publication, whatever the tense', () => {
+    expect(resolve('The trial is set for March 30 next year.', '2026-02-18', 'future')).toBe('2027-03-30');
+    expect(resolve('The earliest date was March 30 of the following year.', '2026-02-18', 'future')).toBe(
+      '2027-03-30',
+    );
+  });
+  it('"on 2 June last year": the year before', () => {
+    expect(resolve('He was arrested on 2 June last year.', '2023-03-09')).toBe('2022-06-02');
+  });
+});
+
+describe('the nearer reading, for a schedule told again', () => {
+  it('a day months past is nearer than the same day next year', () => {
+    expect(resolve('The trial initially was set for Nov. 18.', '2020-03-12', 'near')).toBe('2019-11-18');
+  });
+  it('a day weeks ahead is nearer than the same day last year', () => {
+    expect(resolve('The hearing originally set for April 2 was moved.', '2020-03-12', 'near')).toBe(
+      '2020-04-02',
+    );
+  });
+  it('a month alone: the nearer one', () => {
+    expect(resolve('It was originally scheduled for October.', '2020-03-12', 'near')).toBe('2019-10');
+    expect(resolve('It was originally scheduled for May.', '2020-03-12', 'near')).toBe('2020-05');
+  });
+});

@@ -6,7 +6,8 @@ import { NUMBER_WORDS, numberWords } from '../lexicon/numbers.ts';
 
 export type DateMention =
   | { kind: 'full'; start: number; end: number; year: number; month: number; day: number }
-  | { kind: 'monthDay'; start: number; end: number; month: number; day: number }
+  /** `years`: "March 30 next year" (1), "of the following year" (1), "last year" (-1), "this year" (0). */
+  | { kind: 'monthDay'; start: number; end: number; month: number; day: number; years?: number }
   | { kind: 'weekday'; start: number; end: number; weekday: number; shift: 'last' | 'next' | null }
   | { kind: 'monthYear'; start: number; end: number; year: number; month: number }
   | { kind: 'month'; start: number; end: number; month: number; shift: 'last' | 'next' | null }
@@ -98,7 +99,7 @@ export function findDateMentions(text: string): DateMention[] {
     const day = Number(m[3]);
     if (day < 1 || day > 31) continue;
     if (m[4]) add({ kind: 'full', start, end, year: Number(m[4]), month, day });
-    else add({ kind: 'monthDay', start, end, month, day });
+    else add(withYearWord(text, { kind: 'monthDay', start, end, month, day }));
   }
   for (const m of months ? allMatches(text, DAY_MONTH) : []) {
     const start = m.index ?? 0;
@@ -107,7 +108,7 @@ export function findDateMentions(text: string): DateMention[] {
     const month = monthIndex(m[2] ?? '');
     if (day < 1 || day > 31) continue;
     if (m[3]) add({ kind: 'full', start, end, year: Number(m[3]), month, day });
-    else add({ kind: 'monthDay', start, end, month, day });
+    else add(withYearWord(text, { kind: 'monthDay', start, end, month, day }));
   }
   for (const m of months ? allMatches(text, MONTH_YEAR) : []) {
     const start = m.index ?? 0;
@@ -229,6 +230,16 @@ export function findDateMentions(text: string): DateMention[] {
     add({ kind: 'vague', start, end: start + m[0].length });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** "March 30 next year", "April 11 of the following year", "June 2 last year": the year said in words. */
+const YEAR_WORD =
+  /^,? (?:of )?(?:(next|the following|the next)|(last|the previous|the prior)|(this)) year\b/i;
+
+function withYearWord(text: string, m: Extract<DateMention, { kind: 'monthDay' }>): DateMention {
+  const y = YEAR_WORD.exec(text.slice(m.end, m.end + 30));
+  if (!y) return m;
+  return { ...m, end: m.end + y[0].length, years: y[1] ? 1 : y[2] ? -1 : 0 };
 }
 
 /** Numeric and ISO dates ("2/24/2023", "2023-02-24") that the patterns above do not cover. */

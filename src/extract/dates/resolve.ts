@@ -72,6 +72,7 @@ export function resolveMention(m: DateMention, published: string, tense: Tense):
     case 'full':
       return withRecency(ymd(m.year, m.month, m.day));
     case 'monthDay': {
+      if (m.years !== undefined) return withRecency(ymd(py + m.years, m.month, m.day));
       let date = ymd(py, m.month, m.day);
       if (tense === 'past' && date > published) date = ymd(py - 1, m.month, m.day);
       if (tense === 'future' && date < published) date = ymd(py + 1, m.month, m.day);
