@@ -229,3 +229,25 @@ describe('one offence in two word orders', () => {
     ).toEqual(['Lee Quinn: murder in the first degree (pending)']);
   });
 });
+
+describe('listings and other people', () => {
+  it('a trial "fixed for" a date is scheduled', () => {
+    const events = facts(
+      "Charged\nKyle Dunn was charged with murder. Dunn's trial has been fixed for 12 November.",
+    ).events;
+    expect(events.map((e) => `${e.type} ${e.status} ${e.date}`)).toContain('trial scheduled 2024-11-12');
+  });
+
+  it('"A second man, aged 19, was released on bail" is about no defendant', () => {
+    const events = facts(
+      'Charged\nKyle Dunn was charged with murder on Sunday. A second man, aged 19, was released on bail.',
+    ).events;
+    expect(events.filter((e) => e.type === 'bail').map((e) => e.who)).not.toContain('Kyle Dunn');
+  });
+
+  it('the person a retrial is "of", after a relation and a comma, is a defendant', () => {
+    expect(
+      roles('Appeal\nKyle Dunn was convicted. A retrial of his cousin, Neil Dunn, was ordered in January.'),
+    ).toMatchObject({ 'Neil Dunn': 'defendant' });
+  });
+});

@@ -248,7 +248,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // trial
   rule(
     'trial',
-    '\\b(?:re)?trial\\b[^.;]{0,40}?\\b(?:remains (?:set|scheduled)|began|begins|begin|started|starts|opened|opens|got underway|gets underway|is underway|resumes|resumed|is scheduled|(?:set|scheduled|expected|due|planned) to (?:begin|start|open|resume|get underway|take place)|slated|postponed|delayed|pushed back|(?:set|scheduled|rescheduled|moved) (?:for|to))\\b',
+    '\\b(?:re)?trial\\b[^.;]{0,40}?\\b(?:remains (?:set|scheduled)|began|begins|begin|started|starts|opened|opens|got underway|gets underway|is underway|resumes|resumed|is scheduled|(?:set|scheduled|expected|due|planned) to (?:begin|start|open|resume|get underway|take place)|slated|postponed|delayed|pushed back|(?:set|scheduled|rescheduled|moved|fixed|listed) (?:for|to))\\b',
   ),
   rule(
     'trial',

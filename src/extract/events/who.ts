@@ -131,6 +131,8 @@ const OTHERS_SUBJECT = new RegExp(
   `\\b(?:${numberWords(2, 10)}|several|dozens of|\\d+|some|many|other)\\s+([a-z-]+)\\s+(?:were|have been|had been)\\b`,
   'i',
 );
+const ANOTHER_PERSON =
+  /^\s*(?:(?:A|An)\s+(?:second|third|fourth|fifth|sixth|further)|Another)\s+(?:man|woman|boy|girl|teenager|teen|youth|person|suspect|defendant)\b/;
 const GROUP_NOUN =
   /^(?:defendants|men|women|officers|deputies|guards|agents|troopers|brothers|sisters|suspects|accused|teens|teenagers|co-defendants)$/i;
 const GROUP_SIZE: Record<string, number> = {
@@ -358,6 +360,8 @@ export function eventWho(
   // "Two protesters were arrested outside": about people who are not in the case.
   const others = OTHERS_SUBJECT.exec(masked);
   if (others && !GROUP_NOUN.test(others[1] ?? '') && !named.some(isDefendant)) return [];
+  // "A second man, aged 19, was released on bail": someone else, unnamed, not the defendant.
+  if (named.length === 0 && ANOTHER_PERSON.test(masked)) return [];
   const defendants = sentenceDefendants(ctx, s, masked, named);
   if (type === 'investigation' && !targeted) return [null];
   if (type === 'sentence')

@@ -120,9 +120,9 @@ export const SUIT_FILED_BY_BEFORE =
 /** ", …, who appeared in court": a relative clause after a clause of the subject's own is another noun's. */
 export const CLAUSE_THEN_WHO = /^,(?!\s*\d{1,3},)[^,]{0,120},(?:[^,]{0,120},)?\s*who\b/;
 
-/** "the conviction of her former business and romantic partner X": the act's object, described. */
+/** "the conviction of her former business and romantic partner X", "a retrial of his cousin, X": the act's object, described. */
 export const ACT_OF_DESCRIBED_BEFORE =
-  /\b(?:conviction|trial|retrial|sentencing|arrest|indictment|extradition|prosecution|acquittal)\s+of\s+(?:(?!(?:of|for|by|in|on|at|to|with|from|after|before|who|which|that|was|were|is|are|had|has)\b)[a-z-]+\s+){1,6}$/;
+  /\b(?:conviction|trial|retrial|sentencing|arrest|indictment|extradition|prosecution|acquittal)\s+of\s+(?:(?!(?:of|for|by|in|on|at|to|with|from|after|before|who|which|that|was|were|is|are|had|has)\b)[a-z-]+,?\s+){1,6}$/;
 
 /**
  * "X, 34, denies murder", "Y admitted manslaughter": admitting or denying an offence is a plea in
