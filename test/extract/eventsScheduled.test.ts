@@ -180,3 +180,24 @@ describe('a date set earlier and told again may have passed', () => {
     ).toEqual(['trial 2023-03-30 (old)']);
   });
 });
+
+describe('a defendant expected in court', () => {
+  it('"is expected in court Thursday for a bond hearing" is a hearing that day; being held without bond is a state', () => {
+    expect(
+      extractFacts({
+        title: '',
+        published: '2022-10-20',
+        text: 'John Doe, accused of killing a professor, is expected in court Thursday for a bond hearing. Doe is currently being held in the county jail without bond.',
+      }).events.map((e) => `${e.type} ${e.date} ${e.status}`),
+    ).toEqual(['hearing 2022-10-20 scheduled']);
+  });
+  it('"during his initial appearance, prosecutors argued": no appearance reported', () => {
+    expect(
+      extractFacts({
+        title: '',
+        published: '2022-10-20',
+        text: 'John Doe is expected to be in court Thursday. During Doe’s initial appearance, the prosecution argued he should stay locked up.',
+      }).events.filter((e) => e.type === 'hearing' && e.status === 'happened'),
+    ).toEqual([]);
+  });
+});

@@ -140,9 +140,11 @@ function retype(
       // Any other decision in a sentence about bail is left to the bail rules.
       return /\bbail\b|\bbond\b|\bcustody\b/i.test(masked) ? undefined : 'ruling';
     case 'bail':
-      // "X remains jailed without bond", "who had been held without bond": the state, not a decision.
-      return /\b(?:remains|remained|had been)\s+(?:jailed|held|detained)\b/i.test(masked) &&
-        /^without/i.test(trigger)
+      // "X remains jailed without bond", "who had been held without bond", "is currently being held
+      // without bond": the state, not a decision.
+      return /\b(?:remains|remained|had been|(?:is|are) (?:currently |still )?being)\s+(?:jailed|held|detained)\b/i.test(
+        masked,
+      ) && /^without/i.test(trigger)
         ? undefined
         : 'bail';
     case 'appeal':

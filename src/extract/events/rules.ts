@@ -243,7 +243,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'hearing',
-    '\\b(?:will|(?:is|are|was|were) (?:due|set|scheduled|slated) to|due to)\\s+(?:make\\s+an?\\s+(?:\\w+\\s+)?|\\w+\\s+)?return to court\\b|\\b(?:is|was|be|are|were|due|been|expected|scheduled|set) back in court\\b|\\b(?:next|new|first) court date\\b|\\bcourt date (?:is |was |has been )?(?:set|scheduled)\\b|\\b(?:court|first|initial) (?:court )?appearance\\b|\\bappear(?:s|ed|ing)? (?:\\w+ ){0,2}(?:in|before|at) (?:[\\w\\x27’]+ ){0,3}?(?:court|courtroom|courthouse|judge|magistrates?|old bailey)\\b',
+    '\\b(?:will|(?:is|are|was|were) (?:due|set|scheduled|slated) to|due to)\\s+(?:make\\s+an?\\s+(?:\\w+\\s+)?|\\w+\\s+)?return to court\\b|\\b(?:is|was|be|are|were|due|been|expected|scheduled|set) back in court\\b|\\b(?:expected|scheduled|set|slated) (?:to be |to appear )?in court\\b|\\b(?:next|new|first) court date\\b|\\bcourt date (?:is |was |has been )?(?:set|scheduled)\\b|\\bcourt appearance\\b|\\b(?:made|makes|make|making) (?:his|her|their|a|an) (?:first|initial) (?:court )?appearance\\b|\\bappear(?:s|ed|ing)? (?:\\w+ ){0,2}(?:in|before|at) (?:[\\w\\x27’]+ ){0,3}?(?:court|courtroom|courthouse|judge|magistrates?|old bailey)\\b',
   ),
   // trial
   rule(
