@@ -353,3 +353,20 @@ describe('relatives named with one surname', () => {
     expect(names).not.toContain('Ostrow Lindqvist');
   });
 });
+
+describe('the object list of an act', () => {
+  it('an act concerns the list its verb takes, not the people a later clause names', () => {
+    const text =
+      'The court convicted Aldo Smithers and Bruno Jonsen in August 2023, after a trial that saw Carl Brownlee and Dirk Mallory acquitted.';
+    const verdicts = facts(text).events.filter((e) => e.type === 'verdict');
+    expect(verdicts.map((e) => e.who).sort()).toEqual([
+      'Aldo Smithers',
+      'Bruno Jonsen',
+      'Carl Brownlee',
+      'Dirk Mallory',
+    ]);
+    // The acquittal is one act of both people listed with it: the same event for each.
+    const dateOf = (who: string) => verdicts.find((e) => e.who === who)?.date;
+    expect(dateOf('Carl Brownlee')).toBe(dateOf('Dirk Mallory'));
+  });
+});

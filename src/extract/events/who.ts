@@ -1,6 +1,6 @@
 import type { EventType } from '../../facts.ts';
 import { NUMBER, numberWords } from '../lexicon/numbers.ts';
-import type { PersonEntry, PersonRegistry, Sentence } from '../types.ts';
+import type { PersonEntry, PersonMention, PersonRegistry, Sentence } from '../types.ts';
 import { maskedSentence, relativeClauses } from './context.ts';
 
 /**
@@ -262,26 +262,62 @@ function listGlue(glue: string): boolean {
  * none: a judge, lawyer or victim in a list is no co-accused).
  */
 function withCoordinated(ctx: WhoContext, s: Sentence, found: PersonEntry[]): PersonEntry[] {
-  const mentions = ctx.people.mentionsIn(s.offset, s.offset + s.text.length);
   const out = [...found];
-  let chain: typeof mentions = [];
-  const flush = () => {
+  for (const chain of listChains(ctx, s))
     if (chain.some((m) => found.includes(m.person)))
-      for (const m of chain)
-        if (!out.includes(m.person) && defendantOrUnplaced(m.person) && !ctx.harmed?.has(m.person))
-          out.push(m.person);
-  };
-  for (const m of mentions) {
+      for (const m of chain) if (!out.includes(m.person) && coAccused(ctx, m.person)) out.push(m.person);
+  return out;
+}
+
+/** Someone a list can make a co-accused: no other part, never a victim. */
+const coAccused = (ctx: WhoContext, p: PersonEntry) => defendantOrUnplaced(p) && !ctx.harmed?.has(p);
+
+/** The mentions of a sentence grouped into lists ("A, 27, of X, and B", "A, along with ex-officer B"). */
+function listChains(ctx: WhoContext, s: Sentence): PersonMention[][] {
+  const chains: PersonMention[][] = [];
+  let chain: PersonMention[] = [];
+  for (const m of ctx.people.mentionsIn(s.offset, s.offset + s.text.length)) {
     const last = chain.at(-1);
     const glue = last ? s.text.slice(last.end - s.offset, m.start - s.offset) : '';
     if (last && (listGlue(glue) || alongWith(glue))) chain.push(m);
     else {
-      flush();
+      if (chain.length > 0) chains.push(chain);
       chain = [m];
     }
   }
-  flush();
-  return out;
+  if (chain.length > 0) chains.push(chain);
+  return chains;
+}
+
+/** An act's verb right before its object: "convicted ", "a jury on Friday found ", "sentenced 29-year-old ". */
+const OBJECT_LEAD =
+  /^(?:convicted|sentenced|acquitted|found|charged|indicted|arrested|cleared) (?:former |co-defendant |co-defendants |defendant |defendants )?$/i;
+/** What may stand before that verb and after the object's describing words: "a jury on Friday ", "29-year-old ". */
+const leadOf = (text: string) =>
+  text
+    .replace(/^(?:jury|jurors|judge|panel|court) /i, '')
+    .replace(/^on \w+ /i, '')
+    .replace(/\d{1,3}-year-old $/, '');
+
+/**
+ * "The court convicted A, a Michigan resident, and B, ..., after a trial that saw C and D acquitted":
+ * the people an act's verb takes as its object list are those it concerns, not others named later.
+ */
+function objectList(ctx: WhoContext, s: Sentence, masked: string, at: number): PersonEntry[] {
+  if (at < 0) return [];
+  for (const chain of listChains(ctx, s)) {
+    const first = chain[0];
+    if (!first || first.start - s.offset <= at) continue;
+    if (
+      first.start - s.offset > at + 60 ||
+      !OBJECT_LEAD.test(leadOf(masked.slice(at, first.start - s.offset)))
+    )
+      return [];
+    return chain
+      .map((m) => m.person)
+      .filter((p, i, all) => all.indexOf(p) === i && (isDefendant(p) || coAccused(ctx, p)));
+  }
+  return [];
 }
 
 /** Defendants the sentence is about, by name, "both defendants" or a pronoun; empty when none. */
@@ -364,8 +400,13 @@ export function eventWho(
   if (named.length === 0 && ANOTHER_PERSON.test(masked)) return [];
   const defendants = sentenceDefendants(ctx, s, masked, named);
   if (type === 'investigation' && !targeted) return [null];
-  if (type === 'sentence')
-    for (const p of gappedTerms(ctx, s)) if (!defendants.includes(p)) defendants.push(p);
+  const gapped = type === 'sentence' ? gappedTerms(ctx, s) : [];
+  for (const p of gapped) if (!defendants.includes(p)) defendants.push(p);
+  const object = objectList(ctx, s, masked, at);
+  if (object.length > 0)
+    return [...object, ...defendants.filter((p) => !object.includes(p) && gapped.includes(p))].map(
+      (d) => d.name,
+    );
   if (defendants.length > 0) return ownConjunct(ctx, s, masked, at, defendants).map((d) => d.name);
   if (type === 'investigation') {
     // "Agents searched the district's office": a step aimed at a place of business, not a person.
@@ -414,7 +455,16 @@ function ownConjunct(
   people: PersonEntry[],
 ): PersonEntry[] {
   if (at < 0) return people;
-  const cuts = [0, ...[...masked.matchAll(CONJUNCT)].map((m) => m.index ?? 0), masked.length];
+  // "saw A and B acquitted": no cut between two members of one list.
+  const inList = (c: number) =>
+    listChains(ctx, s).some((chain) =>
+      chain.some((m, i) => i > 0 && (chain[i - 1]?.end ?? 0) - s.offset <= c && c < m.start - s.offset),
+    );
+  const cuts = [
+    0,
+    ...[...masked.matchAll(CONJUNCT)].map((m) => m.index ?? 0).filter((c) => !inList(c)),
+    masked.length,
+  ];
   const parts: Array<[number, number]> = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const part: [number, number] = [cuts[i] ?? 0, cuts[i + 1] ?? 0];
