@@ -251,3 +251,13 @@ describe('listings and other people', () => {
     ).toMatchObject({ 'Neil Dunn': 'defendant' });
   });
 });
+
+describe("a relative's own charge", () => {
+  it('"His younger brother denies a charge of …" is not the named defendant\'s charge', () => {
+    expect(
+      charges(
+        'Trial\nAdam Crowe, 22, admits manslaughter but denies murder. His younger brother, of Mill Lane, denies a charge of preventing a lawful burial.',
+      ),
+    ).toEqual(['Adam Crowe: manslaughter (convicted)', 'Adam Crowe: murder (pending)']);
+  });
+});

@@ -131,6 +131,9 @@ const OTHERS_SUBJECT = new RegExp(
   `\\b(?:${numberWords(2, 10)}|several|dozens of|\\d+|some|many|other)\\s+([a-z-]+)\\s+(?:were|have been|had been)\\b`,
   'i',
 );
+/** A sentence whose subject is someone's unnamed relative or co-accused ("His younger brother, of …,"). */
+const RELATIVE_SUBJECT =
+  /^\s*(?:His|Her|Their) [\w -]{0,30}?\b(?:brother|sister|wife|husband|son|daughter|mother|father|partner|girlfriend|boyfriend|cousin|nephew|niece|uncle|aunt|co-accused|co-defendant)\b(?!['’])/;
 const ANOTHER_PERSON =
   /^\s*(?:(?:A|An)\s+(?:second|third|fourth|fifth|sixth|further)|Another)\s+(?:man|woman|boy|girl|teenager|teen|youth|person|suspect|defendant)\b/;
 const GROUP_NOUN =
@@ -351,7 +354,7 @@ export function sentenceDefendants(
     if (unplaced.length >= 2) return unplaced;
     if (ctx.defendants.length > 1) return ctx.defendants;
   }
-  const pronoun = PRONOUN.exec(masked);
+  const pronoun = RELATIVE_SUBJECT.test(masked) ? null : PRONOUN.exec(masked);
   if (pronoun) {
     const word = (pronoun[1] ?? '').toLowerCase();
     const gender = word === 'she' || word === 'her' ? 'female' : 'male';
@@ -583,6 +586,8 @@ export function factDefendants(
     const accused = i === index && !named.some(isDefendant) ? defendantOrUnplaced : isDefendant;
     const found = sentenceDefendants(ctx, s, masked, named, accused);
     if (found.length > 0) return found;
+    // "His younger brother denies a charge of …": the relative's fact, not the owner's nor an earlier one's.
+    if (i === index && RELATIVE_SUBJECT.test(masked)) return [];
   }
   return ctx.defendants.slice(0, 1);
 }
