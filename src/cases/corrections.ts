@@ -62,9 +62,8 @@ export function createCorrectionStore(store: Store): CorrectionStore {
       let added = false;
       await kv.update<string[]>(key(guildId, slug), (ids) => {
         const list = ids ?? [];
-        if (list.includes(id)) return list;
-        added = true;
-        return [...list, id];
+        added = !list.includes(id); // afresh on every call (update may call again)
+        return added ? [...list, id] : list;
       });
       return added;
     },

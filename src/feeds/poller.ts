@@ -19,6 +19,17 @@ export type { FeedPoller, HandOffMeta, PollConfig, PollerDeps, PollResult } from
 
 export { backoffMs, MAX_BACKOFF_MS } from './schedule.ts';
 
+/**
+ * What a poll's caller already knows: the feed and its state as it just read them (a feed is polled
+ * by one poll at a time, so the poll need not read them again), and who wants the state the poll
+ * recorded.
+ */
+interface Known {
+  feed?: Feed;
+  state?: FeedState;
+  recorded?: (state: FeedState) => void;
+}
+
 const TICK_MS = 60_000;
 
 function empty(feedUrl: string, status: PollResult['status']): PollResult {
@@ -71,7 +82,7 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
 
   const limits = () => fetchLimits(config);
 
-  async function recordFailure(feed: Feed, err: unknown): Promise<PollResult> {
+  async function recordFailure(feed: Feed, err: unknown, known: Known): Promise<PollResult> {
     const fe = toFeedError(err);
     let justPaused = false;
     const state = await feeds.updateState(feed.url, (s) => {
@@ -79,6 +90,7 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
       justPaused = next.justPaused;
       return next.state;
     });
+    known.recorded?.(state);
     logger.warn({ feed: feed.url, reason: fe.reason, failures: state.consecutiveFailures }, fe.message);
     if (justPaused && deps.onPaused) {
       try {
@@ -90,14 +102,15 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
     return { ...empty(feed.url, 'failed'), error: { reason: fe.reason, message: fe.message } };
   }
 
-  async function recordSuccess(feed: Feed, patch: Partial<FeedState>): Promise<void> {
-    await feeds.updateState(feed.url, (s) => afterSuccess(s, feed, patch, now(), random()));
+  async function recordSuccess(feed: Feed, patch: Partial<FeedState>, known: Known): Promise<void> {
+    const state = await feeds.updateState(feed.url, (s) => afterSuccess(s, feed, patch, now(), random()));
+    known.recorded?.(state);
   }
 
   /** `leaveHost` gives the feed's host slot back: called once the feed's request is over. */
-  async function poll(feed: Feed, owner: string, leaveHost: () => void): Promise<PollResult> {
+  async function poll(feed: Feed, owner: string, leaveHost: () => void, known: Known): Promise<PollResult> {
     const base = empty(feed.url, 'ok');
-    const state = await feeds.getState(feed.url);
+    const state = known.state ?? (await feeds.getState(feed.url));
     let res: Awaited<ReturnType<typeof fetchUrl>>;
     let parsed: Awaited<ReturnType<typeof parseFeedBody>>;
     try {
@@ -112,11 +125,11 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
         leaveHost();
       }
       if (res.notModified) {
-        await recordSuccess(feed, { itemsSeen: 0 });
+        await recordSuccess(feed, { itemsSeen: 0 }, known);
         return { ...base, status: 'not_modified' };
       }
       if (state.initialized && res.bodyHash === state.bodyHash) {
-        await recordSuccess(feed, { itemsSeen: 0, etag: res.etag, lastModified: res.lastModified });
+        await recordSuccess(feed, { itemsSeen: 0, etag: res.etag, lastModified: res.lastModified }, known);
         return { ...base, status: 'unchanged' };
       }
       parsed = await parseFeedBody(res.body, res.contentType, {
@@ -124,7 +137,7 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
         maxItems: config.FEED_MAX_ITEMS,
       });
     } catch (err) {
-      return recordFailure(feed, err);
+      return recordFailure(feed, err, known);
     }
     if (parsed.title && parsed.title !== feed.title) await feeds.setTitle(feed.url, parsed.title);
     const history = !state.initialized;
@@ -161,14 +174,18 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
         await seen.release(feed.url, identity, token).catch(() => undefined);
       }
     }
-    await recordSuccess(feed, {
-      itemsSeen: handed + skipped,
-      // Only a fully handed-off body is remembered; otherwise the next poll must reparse it.
-      etag: failed ? undefined : res.etag,
-      lastModified: failed ? undefined : res.lastModified,
-      bodyHash: failed ? undefined : res.bodyHash,
-      initialized: state.initialized || failed === 0,
-    });
+    await recordSuccess(
+      feed,
+      {
+        itemsSeen: handed + skipped,
+        // Only a fully handed-off body is remembered; otherwise the next poll must reparse it.
+        etag: failed ? undefined : res.etag,
+        lastModified: failed ? undefined : res.lastModified,
+        bodyHash: failed ? undefined : res.bodyHash,
+        initialized: state.initialized || failed === 0,
+      },
+      known,
+    );
     return {
       ...base,
       newItems: handed,
@@ -190,7 +207,7 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
    * One poll of a feed in this process at a time. `wait`: queue behind the host's other polls
    * (direct polls); otherwise a busy host makes the job run later (RetryLater) and frees its slot.
    */
-  function pollFeed(feedUrl: string, owner: string, wait: boolean): Promise<PollResult> {
+  function pollFeed(feedUrl: string, owner: string, wait: boolean, known: Known = {}): Promise<PollResult> {
     const inFlight = running.get(feedUrl);
     if (inFlight) return Promise.resolve(empty(feedUrl, 'busy'));
     let release: (() => void) | undefined;
@@ -199,10 +216,10 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
       if (!release) return Promise.reject(new RetryLater(500 + Math.floor(random() * 1_000)));
     }
     const p = (async (): Promise<PollResult> => {
-      const feed = await feeds.get(feedUrl);
+      const feed = known.feed ?? (await feeds.get(feedUrl));
       if (!feed) return empty(feedUrl, 'unknown_feed');
       release ??= await limiter.acquire(hostOf(feedUrl));
-      return poll(feed, owner, release);
+      return poll(feed, owner, release, known);
     })()
       .catch((err): PollResult => {
         // Nothing escapes a poll: a store error or a bug is logged and reported as a failure.
@@ -229,16 +246,22 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
     const state = await feeds.getState(job.feedUrl);
     if (state.paused) return empty(job.feedUrl, 'paused');
     if (ctx.attempt === 1 && (state.nextPollAt ?? 0) !== job.dueAt) return empty(job.feedUrl, 'not_due');
-    const result = await pollFeed(job.feedUrl, ctx.id, false);
+    let after: FeedState | undefined;
+    const result = await pollFeed(job.feedUrl, ctx.id, false, {
+      state,
+      recorded: (s) => {
+        after = s;
+      },
+    });
     deps.onPolled?.(result);
     if (result.handOffFailures > 0)
       throw new Error(`${result.handOffFailures} item(s) of ${job.feedUrl} not handed off; retrying`);
     // A poll whose outcome could not be recorded (the store was down) is not done: its id would
     // stay the feed's next one, kept as completed, and the feed would wait for it to expire.
-    const recorded = ['busy', 'unknown_feed'].includes(result.status)
-      ? true
-      : ((await feeds.getState(job.feedUrl)).nextPollAt ?? 0) !== job.dueAt;
-    if (!recorded) throw new Error(`the poll of ${job.feedUrl} was not recorded; retrying`);
+    const done =
+      ['busy', 'unknown_feed'].includes(result.status) ||
+      (after !== undefined && (after.nextPollAt ?? 0) !== job.dueAt);
+    if (!done) throw new Error(`the poll of ${job.feedUrl} was not recorded; retrying`);
     return result;
   }
 
@@ -265,11 +288,12 @@ export function createFeedPoller(deps: PollerDeps): FeedPoller {
   async function pollWhere(due: (s: FeedState) => boolean): Promise<PollResult[]> {
     const all = await feeds.list();
     const states = await feeds.getStates(all.map((f) => f.url));
-    const picked = all.filter((_, i) => {
-      const s = states[i];
-      return s !== undefined && !s.paused && due(s);
+    const picked = all.flatMap((feed, i) => {
+      const state = states[i];
+      return state !== undefined && !state.paused && due(state) ? [{ feed, state }] : [];
     });
-    return Promise.all(picked.map((f) => pollOnce(f.url)));
+    // The feed and state just read are the poll's own: a feed is polled by one poll at a time.
+    return Promise.all(picked.map((known) => pollFeed(known.feed.url, self, true, known)));
   }
 
   let working = false;

@@ -9,6 +9,17 @@ export type InsertIfAbsent = (rawKey: string, serialized: string, ttlMs?: number
 /** Upserts already-serialized rows in one statement (backends whose keyv adapter lacks setMany). */
 export type WriteMany = (rows: Array<{ key: string; value: string }>) => Promise<void>;
 
+/**
+ * Compare-and-set on one raw row, for `KV.update` without a lock row: `read` gives the stored text
+ * (undefined when there is no row); `swap` writes `next` (deletes the row when undefined) only if
+ * the row still holds exactly `expected` (is still absent when undefined), atomically across
+ * processes sharing the backend, and says whether it did.
+ */
+export interface RowSwap {
+  read(rawKey: string): Promise<string | undefined>;
+  swap(rawKey: string, expected: string | undefined, next: string | undefined): Promise<boolean>;
+}
+
 type SqlQuery = (sql: string, ...params: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
 export function sqliteInsertIfAbsent(query: SqlQuery, table: string): InsertIfAbsent {
@@ -26,6 +37,29 @@ export function sqliteWriteMany(query: SqlQuery, table: string): WriteMany {
   const sql = `INSERT INTO ${table} (key, value) SELECT json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]') FROM json_each(?) AS j WHERE true ON CONFLICT(key) DO UPDATE SET value = excluded.value`;
   return async (rows) => {
     await query(sql, JSON.stringify(rows.map((r) => [r.key, r.value])));
+  };
+}
+
+/** SQLite: each swap is one statement (one implicit transaction), so processes sharing the file see it whole. */
+export function sqliteRowSwap(query: SqlQuery, table: string): RowSwap {
+  const insert = `INSERT INTO ${table} (key, value) VALUES (?, ?) ON CONFLICT(key) DO NOTHING RETURNING key`;
+  const replace = `UPDATE ${table} SET value = ? WHERE key = ? AND value = ? RETURNING key`;
+  const remove = `DELETE FROM ${table} WHERE key = ? AND value = ? RETURNING key`;
+  return {
+    async read(rawKey) {
+      const rows = await query(`SELECT value FROM ${table} WHERE key = ?`, rawKey);
+      return rows[0]?.value as string | undefined;
+    },
+    async swap(rawKey, expected, next) {
+      if (expected === undefined && next === undefined) return true;
+      const rows =
+        expected === undefined
+          ? await query(insert, rawKey, next)
+          : next === undefined
+            ? await query(remove, rawKey, expected)
+            : await query(replace, next, rawKey, expected);
+      return rows.length === 1;
+    },
   };
 }
 

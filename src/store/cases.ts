@@ -115,6 +115,7 @@ export function createCaseStore(store: Store): CaseStore {
         const slug = n === 1 ? wanted.slug : variant(wanted.slug, n);
         let outcome: TrackResult['outcome'] | 'taken' = 'taken';
         const saved = await defs.update<CaseDefinition>(slug, (cur) => {
+          outcome = 'taken'; // afresh on every call (update may call again)
           if (!cur) {
             outcome = 'created';
             return { ...wanted, slug, owner: guildId };

@@ -96,6 +96,7 @@ export function createFeedStore(store: Store): FeedStore {
     async remove(url, guildId) {
       let removed = false;
       const left = await feeds.update<Feed>(url, (cur) => {
+        removed = false; // afresh on every call (update may call again)
         if (!cur) return undefined;
         const kept = cur.subscriptions.filter((s) => guildId !== undefined && !sameGuild(s.guildId, guildId));
         removed = kept.length !== cur.subscriptions.length;

@@ -6,8 +6,10 @@ import { DEFAULT_DATA_DIR } from '../paths.ts';
 import {
   type InsertIfAbsent,
   postgresInsertIfAbsent,
+  type RowSwap,
   redisInsertIfAbsent,
   sqliteInsertIfAbsent,
+  sqliteRowSwap,
   sqliteWriteMany,
   type WriteMany,
 } from './atomic.ts';
@@ -29,6 +31,8 @@ interface Backend {
   iterate: (prefix: string) => AsyncIterable<string>;
   /** When keyv's adapter has no setMany of its own (it would issue one write per key). */
   writeMany?: WriteMany;
+  /** A row compare-and-set, for updates without a lock row (else update takes the store lock). */
+  rowSwap?: RowSwap;
   ping(): Promise<void>;
   description: string;
 }
@@ -57,6 +61,7 @@ export async function openStore(url: string, logger: Logger = silentLogger): Pro
           backend.insertIfAbsent,
           backend.iterate,
           backend.writeMany,
+          backend.rowSwap,
         );
         namespaces.set(namespace, kv);
       }
@@ -100,6 +105,16 @@ function memoryBackend(): Backend {
       map.set(rawKey, serialized);
       return true;
     },
+    rowSwap: {
+      read: async (rawKey) => map.get(rawKey) as string | undefined,
+      // Synchronous between the check and the write, like insertIfAbsent.
+      swap: async (rawKey, expected, next) => {
+        if (map.get(rawKey) !== expected) return false;
+        if (next === undefined) map.delete(rawKey);
+        else map.set(rawKey, next);
+        return true;
+      },
+    },
     iterate: async function* (prefix) {
       for (const k of [...map.keys()]) if (k.startsWith(prefix) && !isExpired(map.get(k))) yield k;
     },
@@ -142,6 +157,7 @@ async function sqliteBackend(url: string): Promise<Backend> {
     description: `sqlite:${file}`,
     insertIfAbsent: sqliteInsertIfAbsent(query, table),
     writeMany: sqliteWriteMany(query, table),
+    rowSwap: sqliteRowSwap(query, table),
     iterate: async function* (prefix) {
       const rows = await query(
         `SELECT key, value FROM ${table} WHERE key LIKE ? ESCAPE '\\'`,

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import type Keyv from 'keyv';
-import type { InsertIfAbsent, WriteMany } from './atomic.ts';
+import type { InsertIfAbsent, RowSwap, WriteMany } from './atomic.ts';
 import type { KV } from './types.ts';
 
 const LOCK_TTL_MS = 10_000;
 const MAX_KEY = 200;
 const LOCK_PREFIX = '~lock:';
+/** Compare-and-set attempts of one update: each failed one means another writer's update landed. */
+const MAX_SWAPS = 1_000;
 
 /**
  * One namespace of the store over a shared keyv instance. Keys are prefixed here
@@ -18,6 +20,7 @@ export function createKeyvKV(
   insertIfAbsent: InsertIfAbsent,
   iterate: (prefix: string) => AsyncIterable<string>,
   writeMany?: WriteMany,
+  rowSwap?: RowSwap,
 ): KV {
   const raw = (key: string) => {
     const full = `${namespace}:${key}`;
@@ -27,6 +30,39 @@ export function createKeyvKV(
   // keyv types its serializer optional; the instances openStore builds always have one (JSON by default).
   const serialize = (data: { value: unknown; expires: number | undefined }) =>
     keyv.serialize ? keyv.serialize(data) : JSON.stringify(data);
+  const deserialize = (text: string) =>
+    (keyv.deserialize ? keyv.deserialize(text) : JSON.parse(text)) as
+      | { value?: unknown; expires?: number | null }
+      | undefined;
+
+  /**
+   * update on a backend with a row compare-and-set: read the row, compute, write it only if it is
+   * unchanged, else start again. Two statements instead of the lock row's four (claim, read,
+   * write, release), and as safe across processes.
+   */
+  async function swapUpdate<T>(
+    swap: RowSwap,
+    key: string,
+    fn: (current: T | undefined) => T | undefined,
+    ttlMs?: number,
+  ): Promise<T | undefined> {
+    const rawKey = raw(key);
+    for (let attempt = 0; attempt < MAX_SWAPS; attempt++) {
+      const stored = await swap.read(rawKey);
+      const envelope = stored === undefined ? undefined : await deserialize(stored);
+      const live =
+        envelope !== undefined &&
+        envelope !== null &&
+        !(typeof envelope.expires === 'number' && envelope.expires < Date.now());
+      const next = fn(live ? (envelope.value as T) : undefined);
+      const written =
+        next === undefined
+          ? undefined
+          : String(await serialize({ value: next, expires: ttlMs ? Date.now() + ttlMs : undefined }));
+      if (await swap.swap(rawKey, stored, written)) return next;
+    }
+    throw new Error(`store: "${key}" kept changing under update (${MAX_SWAPS} attempts)`);
+  }
 
   const kv: KV = {
     async get<T>(key: string) {
@@ -66,10 +102,13 @@ export function createKeyvKV(
       return insertIfAbsent(raw(key), String(serialized), ttlMs);
     },
     async update<T>(key: string, fn: (current: T | undefined) => T | undefined, ttlMs?: number) {
-      // Serialise updates of one key inside this process first, then take a store-wide lock so
-      // other processes sharing the backend wait their turn too.
+      // Serialise updates of one key inside this process first, then make them atomic across the
+      // processes sharing the backend: a compare-and-set of the row where the backend has one,
+      // else a store-wide lock so other processes wait their turn.
       const previous = localLocks.get(key) ?? Promise.resolve();
-      const run = previous.catch(() => undefined).then(() => withStoreLock(kv, key, fn, ttlMs));
+      const run = previous
+        .catch(() => undefined)
+        .then(() => (rowSwap ? swapUpdate(rowSwap, key, fn, ttlMs) : withStoreLock(kv, key, fn, ttlMs)));
       localLocks.set(key, run);
       try {
         return await run;

@@ -20,7 +20,9 @@ export interface KV {
   /**
    * Read-modify-write under a lock on the key, so concurrent writers (other processes on the same
    * backend) never lose each other's updates. `fn` gets the current value (or undefined) and returns
-   * the new one; returning undefined deletes the key.
+   * the new one; returning undefined deletes the key. `fn` may be called more than once (again on
+   * a value another writer changed meanwhile): it must have no effect but its result, or set
+   * whatever it records afresh on every call.
    */
   update<T>(
     key: string,

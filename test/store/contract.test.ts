@@ -12,13 +12,15 @@ const backends: Array<[string, () => string]> = [
   ['postgres', () => 'postgres://postgres@127.0.0.1:5432/test'],
 ];
 
-describe.each(backends)('store contract: %s', (_name, url) => {
+describe.each(backends)('store contract: %s', (name, url) => {
   let store: Store;
+  let opened: string;
   // A fresh namespace per run: the server backends are shared with other test files.
   const ns = `contract${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
   beforeAll(async () => {
-    store = await openStore(url());
+    opened = url();
+    store = await openStore(opened);
   });
   afterAll(async () => {
     await store.kv(ns).clear();
@@ -99,6 +101,36 @@ describe.each(backends)('store contract: %s', (_name, url) => {
     expect(await kv.get('counter')).toBe(25);
     await kv.update('counter', () => undefined);
     expect(await kv.has('counter')).toBe(false);
+  });
+
+  // memory has no second process; @keyv/postgres shares one pool per URI (closing one ends both).
+  it.skipIf(name === 'memory' || name === 'postgres')(
+    'update never loses an increment of another process sharing the backend',
+    async () => {
+      const other = await openStore(opened);
+      try {
+        const mine = store.kv(ns);
+        const theirs = other.kv(ns);
+        const inc = (n: number | undefined) => (n ?? 0) + 1;
+        await Promise.all(
+          Array.from({ length: 20 }, (_, i) => (i % 2 ? mine : theirs).update<number>('shared', inc)),
+        );
+        expect(await mine.get('shared')).toBe(20);
+        expect(await theirs.get('shared')).toBe(20);
+      } finally {
+        await other.close();
+      }
+    },
+  );
+
+  it('update sees an expired value as absent and applies its own ttl', async () => {
+    const kv = store.kv(ns);
+    await kv.set('stale', 5, 100);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await kv.update<number>('stale', (n) => (n ?? 0) + 1, 150)).toBe(1);
+    expect(await kv.get('stale')).toBe(1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await kv.get('stale')).toBeUndefined();
   });
 
   it('lists the keys of a namespace, long keys included', async () => {
