@@ -75,12 +75,12 @@ async function renderPage(
 }
 
 /** The first page of the case's quotes of each quoted person users are offered (what is asked most). */
-const prerender: Command['prerender'] = async (ctx, definition) => {
+const prerender: Command['prerender'] = async (ctx, definition, pause) => {
   const knowledge = await createKnowledgeStore(ctx.store).get(definition.slug);
   for (const person of offeredPeople(knowledge)) {
     if (person.quotes === 0) continue;
     await renderPage(ctx, [definition], { person: person.name, contains: '' }, 0);
-    await new Promise((resolve) => setImmediate(resolve));
+    await pause();
   }
 };
 

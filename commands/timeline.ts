@@ -85,14 +85,14 @@ function renderPage(
 }
 
 /** The first page, unfiltered and for each person users are offered (what is asked most). */
-const prerender: Command['prerender'] = async (ctx, definition) => {
+const prerender: Command['prerender'] = async (ctx, definition, pause) => {
   const full = await createKnowledgeStore(ctx.store).get(definition.slug);
   if (Object.keys(full.articles).length === 0) return;
   const none = new Set<string>();
   renderPage(full, none, '', { definition, type: '', person: '' }, 0);
   for (const person of offeredPeople(full)) {
     renderPage(full, none, '', { definition, type: '', person: person.name }, 0);
-    await new Promise((resolve) => setImmediate(resolve));
+    await pause();
   }
 };
 

@@ -40,6 +40,7 @@ export interface Command {
    * Renders what this command is asked most about one case, as the case stands now, off the
    * interaction path: at start-up before the first interaction, and again after the case changes
    * (see prerender.ts). What it renders must be what `execute` would look up for the same question.
+   * `pause()` between two renders lets interactions go first.
    */
-  prerender?(ctx: CommandContext, definition: CaseDefinition): Promise<void>;
+  prerender?(ctx: CommandContext, definition: CaseDefinition, pause: () => Promise<void>): Promise<void>;
 }

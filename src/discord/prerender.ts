@@ -14,6 +14,14 @@ import type { Command, CommandContext } from './command.ts';
  * cases render one command at a time, yielding to waiting interactions between two.
  */
 const DEBOUNCE_MS = 250;
+/**
+ * In the background, rendering takes at most this share of the time: after a render that took
+ * d ms it waits d × (1 / DUTY − 1), so an interaction arriving meanwhile waits for one render at
+ * most, and a burst of them (just after a restart) is not crowded out. Start-up's first commands
+ * (before login, when no interaction can arrive) run unpaced.
+ */
+const DUTY = 0.2;
+const MAX_PAUSE_MS = 500;
 
 export interface Prerenderer {
   /**
@@ -46,24 +54,35 @@ export function startPrerenderer(
     return work.finally(() => inflight.delete(work));
   }
 
-  async function renderCase(slug: string, only = renderers) {
+  /** Yields to waiting interactions, paced to DUTY in the background. */
+  let since = performance.now();
+  async function pause(paced: boolean) {
+    const busy = performance.now() - since;
+    const wait = paced ? Math.min(MAX_PAUSE_MS, busy * (1 / DUTY - 1)) : 0;
+    await new Promise((resolve) => (wait >= 1 ? setTimeout(resolve, wait) : setImmediate(resolve)));
+    since = performance.now();
+  }
+
+  async function renderCase(slug: string, only = renderers, paced = true) {
     if (stopped) return;
     const definition = await createCaseStore(ctx.store).get(slug);
     if (!definition) return;
+    const yieldNow = () => pause(paced);
     for (const command of only) {
       if (stopped) return;
+      await yieldNow();
       try {
-        await command.prerender?.(ctx, definition);
+        await command.prerender?.(ctx, definition, yieldNow);
       } catch (err) {
         // Only a head start is lost: the interaction renders it as before.
         logger.warn({ err, case: slug, command: command.data.name }, 'could not render ahead');
       }
-      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
   async function drain() {
     running = true;
+    since = performance.now();
     try {
       for (const slug of pending) {
         pending.delete(slug);
@@ -88,7 +107,7 @@ export function startPrerenderer(
   const unsubscribe = knowledge.onChange(schedule);
   return {
     async all(slugs) {
-      for (const slug of slugs) await track(renderCase(slug, early));
+      for (const slug of slugs) await track(renderCase(slug, early, false));
       for (const slug of slugs) schedule(slug);
     },
     async stop() {
