@@ -261,3 +261,15 @@ describe("a relative's own charge", () => {
     ).toEqual(['Adam Crowe: manslaughter (convicted)', 'Adam Crowe: murder (pending)']);
   });
 });
+
+describe('a sentence threatened is none', () => {
+  it('"could be jailed for up to 14 years" and "faces being jailed for murder" impose nothing and convict of nothing', () => {
+    const f = facts(
+      'Warning\nRoy Tate admitted fraud on Monday and could be jailed for up to 14 years. He faces being jailed for murder.',
+    );
+    expect(f.events.map((e) => e.type)).not.toContain('sentence');
+    expect(charges('Warning\nRoy Tate faces being jailed for murder.')).toEqual([
+      'Roy Tate: murder (pending)',
+    ]);
+  });
+});

@@ -77,7 +77,7 @@ const STATUS_AFTER: Array<[ChargeStatus, RegExp]> = [
 /** A modal or plan before the status word: the change has not happened yet. */
 const NOT_YET =
   // Case-sensitive: the month "May" is no modal.
-  /\b(?:to be|[Cc]ould|may|[Mm]ight|[Ww]ill|[Ww]ould|expected to|set to|agreed to|agrees to|plans? to|[Ii]f)\s+(?:\w+\s+){0,2}$/;
+  /\b(?:to be|[Cc]ould|may|[Mm]ight|[Ww]ill|[Ww]ould|expected to|set to|agreed to|agrees to|plans? to|[Ii]f|fac(?:es|ing|e) being|risks? being)\s+(?:\w+\s+){0,2}$/;
 const ANAPHORIC_DROP =
   /\b(?:the|that|this) (?:charge|enhancement)\b[^.;]{0,20}\b(?:was|were|has been|had been) (?:also )?(?:dropped|removed)\b/i;
 /** A plea under a deal the court has not accepted yet convicts of nothing. */
