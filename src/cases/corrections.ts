@@ -45,7 +45,10 @@ export function evidenceOf(knowledge: CaseKnowledge, id: string): Evidence | und
 }
 
 export interface CorrectionStore {
-  /** The development ids a server marked wrong in a case. */
+  /**
+   * The development ids a server marked wrong in a case (read-only). A /correct in this process
+   * shows at once; one made through another process within READ_TTL_MS.
+   */
   hidden(guildId: string, slug: string): Promise<Set<string>>;
   /** Marks one wrong; false when it already was. */
   hide(guildId: string, slug: string, id: string): Promise<boolean>;
