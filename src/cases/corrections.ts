@@ -54,20 +54,49 @@ export interface CorrectionStore {
   hide(guildId: string, slug: string, id: string): Promise<boolean>;
 }
 
+/**
+ * Reads of a server's corrections may be this stale (as its tracked cases are, store/cases.ts):
+ * /status and /timeline read them on every interaction, almost always to find none.
+ */
+const READ_TTL_MS = 1_000;
+const MAX_REMEMBERED = 10_000;
+const recentReads = new WeakMap<Store, Map<string, { at: number; value: Promise<Set<string>> }>>();
+
 export function createCorrectionStore(store: Store): CorrectionStore {
   const kv = store.kv('corrections');
   const key = (guildId: string, slug: string) => `${guildId}|${slug}`;
+  let recent = recentReads.get(store);
+  if (!recent) {
+    recent = new Map();
+    recentReads.set(store, recent);
+  }
+  const cache = recent;
   return {
-    async hidden(guildId, slug) {
-      return new Set((await kv.get<string[]>(key(guildId, slug))) ?? []);
+    hidden(guildId, slug) {
+      const k = key(guildId, slug);
+      const hit = cache.get(k);
+      if (hit && Date.now() - hit.at < READ_TTL_MS) return hit.value;
+      const value = kv.get<string[]>(k).then((ids) => new Set(ids ?? []));
+      if (cache.size >= MAX_REMEMBERED) cache.clear();
+      cache.set(k, { at: Date.now(), value });
+      // A failed read is not remembered.
+      value.catch(() => cache.delete(k));
+      return value;
     },
     async hide(guildId, slug, id) {
+      const k = key(guildId, slug);
       let added = false;
-      await kv.update<string[]>(key(guildId, slug), (ids) => {
-        const list = ids ?? [];
-        added = !list.includes(id); // afresh on every call (update may call again)
-        return added ? [...list, id] : list;
-      });
+      // Forgotten before and after, so a read that raced the write is not kept.
+      cache.delete(k);
+      try {
+        await kv.update<string[]>(k, (ids) => {
+          const list = ids ?? [];
+          added = !list.includes(id); // afresh on every call (update may call again)
+          return added ? [...list, id] : list;
+        });
+      } finally {
+        cache.delete(k);
+      }
       return added;
     },
   };
