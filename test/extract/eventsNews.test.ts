@@ -362,4 +362,12 @@ describe('the man charged with it, named after the act the sentence reports', ()
       ).filter((e) => /^(?:hearing|charge)/.test(e)),
     ).toEqual(['charge John Doe null happened (old)', 'hearing John Doe 2012-04-12 happened']);
   });
+  it('"has appeared in court charged with murder": after a court the participle is his own state, the news', () => {
+    expect(
+      events(
+        'Tom Vale, 34, has appeared in court charged with the murder of a man in Leeds. Vale was remanded in custody.',
+        '2025-03-12',
+      ).filter((e) => e.startsWith('charge')),
+    ).toEqual(['charge Tom Vale 2025-03-12 happened']);
+  });
 });

@@ -129,6 +129,8 @@ export function participleModifier(
   // After a comma, a common noun ("the woman charged with") or a proper one ("a member of the
   // National Guard charged with"); never after an auxiliary ("was charged with").
   if (!/[A-Za-z],\s*$|[A-Z][a-z]+\s+$/.test(before) && !nounBefore.test(before)) return undefined;
+  // "X has appeared in court charged with murder": after a court it tells the subject's own state (the news).
+  if (COURT_BEFORE.test(before)) return undefined;
   const comma = masked.indexOf(',', hit.end);
   const next = later.filter((h) => h.start >= hit.end).sort((a, b) => a.start - b.start)[0];
   if (next) return [hit.start, comma >= 0 && comma < next.start ? comma : next.start];
@@ -137,6 +139,8 @@ export function participleModifier(
   // "..., was freed Monday": the main verb right after the modifier's closing comma.
   return comma >= 0 && MAIN_VERB_AFTER.test(masked.slice(comma)) ? [hit.start, comma] : undefined;
 }
+
+const COURT_BEFORE = /\b(?:court|courtroom|magistrates|bailey|judge)\s+$/i;
 
 const MAIN_VERB_AFTER =
   /^,\s+(?:\w+ly\s+)?(?:was|were|is|are|has|have|had|will|would|could|did|does|remains?|\w+ed)\b/i;
