@@ -28,6 +28,24 @@ describe('what an event says about an appeal or a retrial', () => {
     expect(appealDetails('verdict', 'The jury upheld the theory of the defence')).toEqual({});
   });
 
+  it('a fresh trial ordered or granted is a retrial; one only asked for, or only talked of, is not', () => {
+    expect(
+      appealDetails('appeal', 'The appeals court quashed the verdict and ordered a fresh trial'),
+    ).toEqual({
+      appealOutcome: 'overturned',
+      retrial: true,
+    });
+    expect(appealDetails('ruling', 'A fresh trial was granted to Okafor on Friday')).toEqual({
+      appealOutcome: 'overturned',
+      retrial: true,
+    });
+    expect(appealDetails('trial', 'Okafor was ordered to face a fresh trial in May')).toEqual({
+      retrial: true,
+    });
+    expect(appealDetails('motion', 'Her lawyers asked for a fresh trial')).toEqual({});
+    expect(appealDetails('trial', 'The first free date for a fresh trial is in May')).toEqual({});
+  });
+
   it('an appeal withdrawn or refused', () => {
     expect(appealDetails('appeal', 'Okafor withdrew her appeal on Friday')).toEqual({
       appealEnded: 'withdrawn',

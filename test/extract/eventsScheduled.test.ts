@@ -201,3 +201,39 @@ describe('a defendant expected in court', () => {
     ).toEqual([]);
   });
 });
+
+describe('a date moved: the act takes the new date, the old one is background', () => {
+  it('"set for April 2, was pushed back to June 9"', () => {
+    expect(
+      scheduled(
+        'Jane Roe is charged with arson. Her plea hearing, set for April 2, was pushed back to June 9.',
+      ),
+    ).toEqual(['hearing 2023-06-09']);
+  });
+  it('"sentencing was postponed until" a day', () => {
+    expect(scheduled('Jane Roe was convicted of arson. Her sentencing was postponed until June 9.')).toEqual([
+      'hearing 2023-06-09',
+    ]);
+  });
+  it('"originally set for" one day, "rescheduled for" another', () => {
+    expect(
+      scheduled(
+        'Jane Roe is charged with arson. Her trial, originally set for April 2, was rescheduled for June 9.',
+      ),
+    ).toEqual(['trial 2023-06-09 (old)']);
+  });
+  it('"postponed the trial from April 2 to June 9"', () => {
+    expect(
+      scheduled(
+        'Jane Roe is charged with arson. Her trial was postponed from April 2 to June 9, the judge said.',
+      ),
+    ).toEqual(['trial 2023-06-09']);
+  });
+  it('a date moved in another clause does not move this act', () => {
+    expect(
+      scheduled(
+        'Jane Roe is charged with arson. Her trial is set for April 2, and her plea hearing was moved to June 9.',
+      ),
+    ).toEqual(['hearing 2023-06-09', 'trial 2023-04-02']);
+  });
+});

@@ -18,18 +18,26 @@ const APPEAL_PENDING =
 /** A higher court confirmed the decision appealed (the stage returns to what it was). */
 const AFFIRMED = /\baffirm(?:ed|s|ing)?\b|\buph[eo]ld(?:s|ing)?\b|\bupheld\b/i;
 
+/** A new or fresh trial ordered or granted ("ordered a fresh trial", "a new trial was granted"). */
+const TRIAL_ORDERED =
+  /\b(?:new|fresh)\s(?:\w+\s)?trial\s[^.;]{0,30}?\b(?:ordered|granted)\b|\b(?:ordered|granted|grants?|orders?)\s[^.;]{0,30}?\b(?:new|fresh)\s(?:\w+\s)?trial\b/i;
 /**
  * A conviction undone: overturned, vacated, reversed, quashed, set aside; or a new trial ordered
  * or granted. The charges are pending again and the stage is pretrial.
  */
-const OVERTURNED =
-  /\b(?:overturn|vacat|revers|quash)\w*\s[^.;]{0,60}?\b(?:conviction|verdict)s?\b|\b(?:conviction|verdict)s?\s[^.;]{0,60}?\b(?:overturned|vacated|reversed|quashed|set\saside|thrown\sout|tossed)\b|\bnew\s(?:\w+\s)?trial\s[^.;]{0,30}?\b(?:ordered|granted)\b|\b(?:ordered|granted|grants?|orders?)\s[^.;]{0,30}?\bnew\s(?:\w+\s)?trial\b/i;
+const OVERTURNED = new RegExp(
+  `\\b(?:overturn|vacat|revers|quash)\\w*\\s[^.;]{0,60}?\\b(?:conviction|verdict)s?\\b|\\b(?:conviction|verdict)s?\\s[^.;]{0,60}?\\b(?:overturned|vacated|reversed|quashed|set\\saside|thrown\\sout|tossed)\\b|${TRIAL_ORDERED.source}`,
+  'i',
+);
 
 /** Words that make an act only asked for, or refused ("asked for a new trial", "refused to order one"). */
 const NOT_DONE =
   /\b(?:ask(?:s|ed|ing)?|seek(?:s|ing)?|sought|request\w*|bid|urg\w*|motion|wants?|hop\w*|refus\w*|den(?:y|ies|ied)|reject\w*|declin\w*|not|never|no)\b/i;
 
-/** "A retrial", "a new trial", also of one court ("a new federal trial"). */
+/**
+ * "A retrial", "a new trial", also of one court ("a new federal trial"). "A fresh trial" counts when
+ * ordered or granted (TRIAL_ORDERED); a bare "fresh trial" is not flagged (see the commit message).
+ */
 const RETRIAL = /\bretri(?:al|ed|es)\b|\bre-?try\b|\bnew\s+(?:\w+\s+)?trial\b/i;
 
 /** An appeal that ended without a decision on the merits, or a state's appeal that failed. */
@@ -53,7 +61,8 @@ export function appealOutcome(text: string): CaseEvent['appealOutcome'] {
 /** A retrial or new trial ordered or set: the defendant is back before trial. */
 export function ordersRetrial(text: string): boolean {
   return (
-    RETRIAL.test(text) && !NOT_DONE.test(text.replace(/\b(?:could|did)\s+not\s+(?:reach|agree)\b/gi, ' '))
+    (RETRIAL.test(text) || TRIAL_ORDERED.test(text)) &&
+    !NOT_DONE.test(text.replace(/\b(?:could|did)\s+not\s+(?:reach|agree)\b/gi, ' '))
   );
 }
 

@@ -111,3 +111,30 @@ export function newsDay(doc: ArticleDoc): string {
   }
   return published;
 }
+
+/**
+ * The words that move a set date to a new one, ending just before the new date: "was pushed back
+ * to", "postponed Roe's trial from April 2 to", "rescheduled for", "adjourned until".
+ */
+const MOVED_TO =
+  /\b(?:postpon(?:ed|es|ing)|push(?:ed|es|ing)? back|mov(?:ed|es|ing)|reschedul(?:ed|es|ing)|delay(?:ed|s|ing)?|adjourned|put off|bumped)\b[^.;]{0,60}?\b(?:to|until|till|for) (?:on |the )?$/i;
+
+/**
+ * A scheduled act whose date was moved ("the hearing, set for April 2, was pushed back to June 9"):
+ * the date after the moving words is the one the act is now set for; the one told before it is
+ * background. Returns that new date's mention when it follows `chosen` in the sentence, else `chosen`.
+ */
+export function movedDate(
+  masked: string,
+  mentions: DateMention[],
+  chosen: DateMention | undefined,
+): DateMention | undefined {
+  if (!chosen) return chosen;
+  const moved = mentions.find(
+    (m) =>
+      m.start > chosen.start &&
+      m.kind !== 'vague' &&
+      MOVED_TO.test(masked.slice(Math.max(0, m.start - 90), m.start)),
+  );
+  return moved ?? chosen;
+}

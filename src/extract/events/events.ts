@@ -16,7 +16,7 @@ import {
   sentenceMentions,
   triggerTense,
 } from './context.ts';
-import { resolveEventDate } from './dates.ts';
+import { movedDate, resolveEventDate } from './dates.ts';
 import { findHits, type Hit, REDUCED_RELATIVE } from './hits.ts';
 import { type DraftEvent, finishEvents, OLD_SCHEDULE } from './merge.ts';
 import { eventWho, namedInSentence, type WhoContext, whoContext } from './who.ts';
@@ -144,10 +144,17 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
       // "will begin serving her sentence on March 15": the sentence was imposed; that is the day she reports.
       const reports = type === 'sentence' && classified.status === 'scheduled' && servingSentence(clauseText);
       const status = reports ? 'happened' : classified.status;
-      const mention = reports
+      let mention = reports
         ? undefined
         : (dateForTrigger(masked, own, clause, hit.start, hit.end, status === 'happened', others) ??
           coordinatedDate(masked, own, breaks, clause, hit, status, others));
+      // "set for April 2, was pushed back to June 9": a scheduled act takes the date it was moved to.
+      if (status === 'scheduled')
+        mention = movedDate(
+          masked,
+          own.mentions.filter((m) => m.start >= clause[0] && m.end <= clause[1]),
+          mention,
+        );
       // A date set earlier and told again may have passed: the nearer reading ("initially set for Nov. 18").
       const tense = status === 'happened' ? 'past' : OLD_SCHEDULE.test(clauseText) ? 'near' : 'future';
       let resolved = resolveEventDate(mention, doc, s, tense, lastDay);

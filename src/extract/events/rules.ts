@@ -225,7 +225,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   rule('hearing', '\\barraign(?:ed|ments?)\\b'),
   rule(
     'hearing',
-    '\\b(?:will|is (?:set|scheduled|due) to|are (?:set|scheduled|due) to) be sentenced\\b|\\b(?:will|(?:is|are) (?:set|scheduled|due|expected) to) (?:sentence (?:him|her|them|the \\w+)|pass sentence)\\b|\\bwhen (?:he|she|they) (?:is|are) sentenced\\b|\\bsentencing\\b[^.;]{0,40}?\\b(?:is |was |has been )?(?:set|scheduled|slated|expected|planned)\\b|\\bdue (?:back )?in court\\b|\\b(?:set|scheduled|hold|holds|held|holding) (?:a |the )?(?:\\w+ )?(?:hearing|sentencing)\\b|\\b(?:set|sets|scheduled|schedules) (?!(?:of|aside|off|out|to|for|up)\\b)(?:[\\w.\\x27’-]+ ){1,4}?sentencing\\b',
+    '\\b(?:will|is (?:set|scheduled|due) to|are (?:set|scheduled|due) to) be sentenced\\b|\\b(?:will|(?:is|are) (?:set|scheduled|due|expected) to) (?:sentence (?:him|her|them|the \\w+)|pass sentence)\\b|\\bwhen (?:he|she|they) (?:is|are) sentenced\\b|\\bsentencing\\b[^.;]{0,40}?\\b(?:is |was |has been )?(?:set|scheduled|slated|expected|planned|postponed|delayed|rescheduled|pushed back)\\b|\\bdue (?:back )?in court\\b|\\b(?:set|scheduled|hold|holds|held|holding) (?:a |the )?(?:\\w+ )?(?:hearing|sentencing)\\b|\\b(?:set|sets|scheduled|schedules) (?!(?:of|aside|off|out|to|for|up)\\b)(?:[\\w.\\x27’-]+ ){1,4}?sentencing\\b',
     'hearing',
     ['sentenc', 'hearing', 'court'],
   ),
@@ -237,7 +237,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'hearing',
-    '\\bhearings?\\b(?:[^.;]{0,40}?\\b(?:is|was|has been|are|were))? (?:set|scheduled|slated|held|planned|postponed|delayed|rescheduled|moved)\\b|\\bhearings?\\b[^.;]{0,40}?\\b(?:take|takes|took|taken) place\\b',
+    '\\bhearings?\\b(?:[^.;]{0,40}?\\b(?:is|was|has been|are|were))?,? (?:set|scheduled|slated|held|planned|postponed|delayed|rescheduled|moved|pushed back)\\b|\\bhearings?\\b[^.;]{0,40}?\\b(?:take|takes|took|taken) place\\b',
     'hearing',
     ['hearing'],
   ),
