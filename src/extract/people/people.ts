@@ -32,7 +32,7 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
   const lastToken = (name: string) => nameTokens(name).at(-1) ?? '';
   const stageWords = new Set([...stage.keys()].map((r) => lastToken(r.name)));
   for (const run of ordered) {
-    // "Aldo and Bruno Smithers", "father and son Gregory and Travis McMichael": a first name alone
+    // "Aldo and Bruno Smithers", "father and son Gregory and Travis Holm": a first name alone
     // before "and" and a full name shares its surname.
     const shared = run.inQuote ? undefined : sharedSurname(run, doc, runs);
     if (!shared && (run.inQuote || stageWords.has(lastToken(run.name)) || !isPersonCandidate(run, doc, runs)))

@@ -166,7 +166,7 @@ function copyEvidence(v: RunEvidence): RunEvidence {
 
 const evidenceCache = new WeakMap<NameRun, RunEvidence>();
 
-/** "Former Rankin County sheriff's deputy ", "ex-officer ": a title the person no longer holds. */
+/** "Former Elk County sheriff's deputy ", "ex-officer ": a title the person no longer holds. */
 const FORMER_BEFORE = /(?:\b(?:former|fired|onetime)\s|\bex-)[^,.;:()]{0,50}$/i;
 
 function computeEvidence(run: NameRun, text: string): RunEvidence {
