@@ -30,8 +30,14 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Whole-word pattern; hyphens and spaces interchangeable; single words must be capitalised. */
-function termPattern(term: string): RegExp | undefined {
+/** A middle name or initial a report may add to a tracked name ("Ryan Wesley Routh", "Rex A. Heuermann"). */
+const MIDDLE = String.raw`(?:\s+\p{Lu}(?:\.|[\p{Ll}'’-]{1,20}))`;
+
+/**
+ * Whole-word pattern; hyphens and spaces interchangeable; single words must be capitalised. A
+ * person's full name (`middle`) also matches with up to two capitalised middle names or initials.
+ */
+function termPattern(term: string, middle = false): RegExp | undefined {
   const parts = foldAccents(term)
     .trim()
     .split(/[\s\u2010-\u2015-]+/)
@@ -45,6 +51,14 @@ function termPattern(term: string): RegExp | undefined {
     const rest = [...word.slice(1)].map(anyCase).join('');
     return new RegExp(`(?<![\\p{L}\\p{N}])${capital}${rest}(?![\\p{L}\\p{N}])`, 'u');
   }
+  if (middle && parts.length === 2) {
+    // Case-blind on the name's own words only: a middle word must be capitalised ("Ryan said Routh" is no name).
+    const [first, last] = parts.map((w) => [...w].map(anyCase).join('')) as [string, string];
+    return new RegExp(
+      `(?<![\\p{L}\\p{N}])${first}${MIDDLE}{0,2}[\\s\\u2010-\\u2015-]+${last}(?![\\p{L}\\p{N}])`,
+      'u',
+    );
+  }
   return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
@@ -57,8 +71,8 @@ function anyCase(ch: string): string {
 
 function termsOf(def: CaseDefinition): Term[] {
   const terms: Term[] = [];
-  const add = (key: string, weight: number, text: string) => {
-    const pattern = termPattern(text);
+  const add = (key: string, weight: number, text: string, middle = false) => {
+    const pattern = termPattern(text, middle);
     if (pattern) terms.push({ key, weight, pattern });
   };
   const personKeys: Array<{ key: string; tokens: string[] }> = [];
@@ -66,7 +80,7 @@ function termsOf(def: CaseDefinition): Term[] {
     const key = `defendant:${words(d).join(' ')}`;
     const tokens = words(d);
     personKeys.push({ key, tokens });
-    add(key, 2, d);
+    add(key, 2, d, true);
     const surname = d.trim().split(/\s+/).at(-1) ?? '';
     if (surname && surname !== d.trim()) {
       const distinctive = surname.includes('-') || surname.length >= DISTINCTIVE_SURNAME;

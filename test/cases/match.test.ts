@@ -29,6 +29,19 @@ describe('matchCases', () => {
     expect(matchCases(article('Hannah Gutiérrez Reed sentenced'), all)).toEqual(['rust']);
   });
 
+  it('matches a tracked full name told with a middle name or initial, not with another word between', () => {
+    const routh: CaseDefinition = {
+      slug: 'routh',
+      name: 'Golf course plot',
+      aliases: [],
+      defendants: ['Ryan Routh'],
+    };
+    expect(matchCases(article('Ryan Wesley Routh appears in court'), [routh])).toEqual(['routh']);
+    expect(matchCases(article('Jurors hear from Ryan W. Routh'), [routh])).toEqual(['routh']);
+    expect(matchCases(article('RYAN ROUTH TRIAL OPENS'), [routh])).toEqual(['routh']);
+    expect(matchCases(article('Ryan said Routh was not there'), [routh])).toEqual([]);
+    expect(matchCases(article('Ryan Smith and Tom Routh open a bakery'), [routh])).toEqual([]);
+  });
   it('matches a long distinctive surname alone', () => {
     expect(matchCases(article('Kohberger hearing moved'), all)).toEqual(['kohberger']);
     expect(matchCases(article('Gutierrez-Reed appeals'), all)).toEqual(['rust']);
