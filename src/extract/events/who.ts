@@ -1,7 +1,17 @@
 import type { EventType } from '../../facts.ts';
 import { NUMBER, numberWords } from '../lexicon/numbers.ts';
-import type { PersonEntry, PersonMention, PersonRegistry, Sentence } from '../types.ts';
+import type { PersonEntry, PersonRegistry, Sentence } from '../types.ts';
 import { maskedSentence, relativeClauses } from './context.ts';
+import {
+  coAccused,
+  defendantOrUnplaced,
+  isDefendant,
+  joinsList,
+  LIST_GLUE,
+  listChains,
+  objectList,
+  withCoordinated,
+} from './lists.ts';
 
 /**
  * Who a fact is about: the defendants named in the sentence (outside quotations), else the
@@ -106,10 +116,6 @@ export function namedInSentence(
   }
   return out;
 }
-
-const isDefendant = (p: PersonEntry) => p.role === 'defendant';
-/** In the sentence that states the fact, a person with no legal role named there is its subject. */
-const defendantOrUnplaced = (p: PersonEntry) => p.role === 'defendant' || p.role === 'other';
 
 /** "both defendants", "all three men", "the brothers": every defendant the group counts. */
 const GROUP = new RegExp(
@@ -231,98 +237,6 @@ function subjectsOf(ctx: WhoContext, s: Sentence, byName: PersonEntry[]): Person
   return subjects.length > 0 || opensWithPronoun ? subjects : byName;
 }
 
-/** Between two names of one coordination: a list's glue, or "along with" and a title ("along with ex-officer"). */
-const ALONG_WITH_HEAD = /^,? (?:along|together) with |^,? as well as /;
-/** ", along with ex-officer ": the joining words, then at most a short title without punctuation. */
-const alongWith = (glue: string) => {
-  const head = ALONG_WITH_HEAD.exec(glue);
-  if (!head) return false;
-  const rest = glue.slice(head[0].length);
-  return !/[,.;:]/.test(rest) && rest.split(' ').length <= 5;
-};
-
-const CAPITALISED = /^[A-Z][\w'’.-]*$/;
-/** One item between two listed names: an age, a home town ("of Lake Orion", "Michigan"), a name the registry missed. */
-const listItem = (x: string) => {
-  if (/^\d{1,3}$/.test(x)) return true;
-  const words = x.replace(/^of /, '').split(' ');
-  return words.length <= 4 && words.every((w) => CAPITALISED.test(w));
-};
-
-/** The text between two names of one list: its glue, with ages, home towns and other names in it. */
-function listGlue(glue: string): boolean {
-  if (LIST_GLUE.test(glue)) return true;
-  if (glue.length > 120 || !/^(?:,|\s+and\s)/.test(glue) || !/(?:,|\sand)\s+$/.test(glue)) return false;
-  return glue
-    .split(/,|\band\b/)
-    .map((x) => x.trim())
-    .every((x) => x === '' || listItem(x));
-}
-
-/**
- * "A, B, C and D, along with E, pleaded guilty": the people coordinated with a defendant share the
- * predicate, whatever part the registry could give each alone (no other part than defendant or
- * none: a judge, lawyer or victim in a list is no co-accused).
- */
-function withCoordinated(ctx: WhoContext, s: Sentence, found: PersonEntry[]): PersonEntry[] {
-  const out = [...found];
-  for (const chain of listChains(ctx, s))
-    if (chain.some((m) => found.includes(m.person)))
-      for (const m of chain) if (!out.includes(m.person) && coAccused(ctx, m.person)) out.push(m.person);
-  return out;
-}
-
-/** Someone a list can make a co-accused: no other part, never a victim. */
-const coAccused = (ctx: WhoContext, p: PersonEntry) => defendantOrUnplaced(p) && !ctx.harmed?.has(p);
-
-/** The mentions of a sentence grouped into lists ("A, 27, of X, and B", "A, along with ex-officer B"). */
-function listChains(ctx: WhoContext, s: Sentence): PersonMention[][] {
-  const chains: PersonMention[][] = [];
-  let chain: PersonMention[] = [];
-  for (const m of ctx.people.mentionsIn(s.offset, s.offset + s.text.length)) {
-    const last = chain.at(-1);
-    const glue = last ? s.text.slice(last.end - s.offset, m.start - s.offset) : '';
-    if (last && (listGlue(glue) || alongWith(glue))) chain.push(m);
-    else {
-      if (chain.length > 0) chains.push(chain);
-      chain = [m];
-    }
-  }
-  if (chain.length > 0) chains.push(chain);
-  return chains;
-}
-
-/** An act's verb right before its object: "convicted ", "a jury on Friday found ", "sentenced 29-year-old ". */
-const OBJECT_LEAD =
-  /^(?:convicted|sentenced|acquitted|found|charged|indicted|arrested|cleared) (?:former |co-defendant |co-defendants |defendant |defendants )?$/i;
-/** What may stand before that verb and after the object's describing words: "a jury on Friday ", "29-year-old ". */
-const leadOf = (text: string) =>
-  text
-    .replace(/^(?:jury|jurors|judge|panel|court) /i, '')
-    .replace(/^on \w+ /i, '')
-    .replace(/\d{1,3}-year-old $/, '');
-
-/**
- * "The court convicted A, a Michigan resident, and B, ..., after a trial that saw C and D acquitted":
- * the people an act's verb takes as its object list are those it concerns, not others named later.
- */
-function objectList(ctx: WhoContext, s: Sentence, masked: string, at: number): PersonEntry[] {
-  if (at < 0) return [];
-  for (const chain of listChains(ctx, s)) {
-    const first = chain[0];
-    if (!first || first.start - s.offset <= at) continue;
-    if (
-      first.start - s.offset > at + 60 ||
-      !OBJECT_LEAD.test(leadOf(masked.slice(at, first.start - s.offset)))
-    )
-      return [];
-    return chain
-      .map((m) => m.person)
-      .filter((p, i, all) => all.indexOf(p) === i && (isDefendant(p) || coAccused(ctx, p)));
-  }
-  return [];
-}
-
 /** Defendants the sentence is about, by name, "both defendants" or a pronoun; empty when none. */
 export function sentenceDefendants(
   ctx: WhoContext,
@@ -344,13 +258,13 @@ export function sentenceDefendants(
     // "A and B were arrested in 2022. The pair were convicted Thursday": the group counts the
     // people just named even when nothing has yet made them defendants (this act does), never a
     // victim, and only when the sentences before name as many as it counts.
-    const named = recentDefendants(ctx, s, (p) => defendantOrUnplaced(p) && !ctx.harmed?.has(p));
+    const named = recentDefendants(ctx, s, (p) => coAccused(ctx, p));
     if (named.length >= (size ?? 2)) return named.slice(0, size);
   }
   if (PLURAL_SUBJECT.test(masked)) {
     const recent = recentDefendants(ctx, s, accused);
     if (recent.length >= 2) return recent;
-    const unplaced = recentDefendants(ctx, s, (p) => defendantOrUnplaced(p) && !ctx.harmed?.has(p));
+    const unplaced = recentDefendants(ctx, s, (p) => coAccused(ctx, p));
     if (unplaced.length >= 2) return unplaced;
     if (ctx.defendants.length > 1) return ctx.defendants;
   }
@@ -482,11 +396,7 @@ function ownConjunct(
   // A person of no legal part counts as the conjunct's subject, named before its verb.
   const mine = ctx.people
     .mentionsIn(s.offset + own[0], s.offset + own[1])
-    .filter(
-      (m) =>
-        people.includes(m.person) ||
-        (m.start - s.offset < at && defendantOrUnplaced(m.person) && !ctx.harmed?.has(m.person)),
-    )
+    .filter((m) => people.includes(m.person) || (m.start - s.offset < at && coAccused(ctx, m.person)))
     .map((m) => m.person)
     .filter((p, i, all) => all.indexOf(p) === i);
   return mine.length > 0 ? mine : people;
@@ -534,9 +444,6 @@ function openingPronounSubject(ctx: WhoContext, s: Sentence): PersonEntry | unde
   return ante?.role === 'other' && ante.gender === gender && !ctx.harmed?.has(ante) ? ante : undefined;
 }
 
-/** Between two names of one list: ", ", " and ", ", and ", an age (", 24, "). */
-const LIST_GLUE = /^(?:,\s*(?:\d{1,3},\s*)?(?:and\s+)?|\s+and\s+)$/;
-
 /**
  * The people with no legal part named in the clause [start, end) of the sentence: the first, with
  * the names listed right after it ("A, B and C").
@@ -556,7 +463,7 @@ function listedInClause(
   let last = first;
   for (const m of mentions.slice(1)) {
     const glue = s.text.slice(last.end - s.offset, m.start - s.offset);
-    if (!listGlue(glue) && !alongWith(glue)) break;
+    if (!joinsList(glue)) break;
     if (!out.includes(m.person)) out.push(m.person);
     last = m;
   }
