@@ -205,6 +205,15 @@ describe('court words of U.S. and English courts', () => {
     ]);
     expect(events('No new jurors were selected in the trial of John Doe on Monday.')).toEqual([]);
   });
+  it('closing arguments and a jury that began deliberating are no trial step of the schema (opening statements are)', () => {
+    expect(events('Closing arguments in the trial of John Doe took place Monday.')).toEqual([]);
+    expect(
+      events('The jury began deliberating the case of Jane Roe last Thursday after two weeks of testimony.'),
+    ).toEqual([]);
+    expect(events('Opening statements in the trial of John Doe were delivered on Monday.')).toEqual([
+      'trial John Doe 2023-03-06 happened',
+    ]);
+  });
   it('a motion dismissed is a ruling, not a dismissal of the case', () => {
     expect(
       events('A judge on Monday dismissed the motion to reopen the manslaughter case against John Doe.'),

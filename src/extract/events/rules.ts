@@ -256,11 +256,11 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'trial',
-    '\\bfac(?:e|es|ing) (?:a |an |the |his |her |their )?(?:[\\w-]+ ){0,3}?(?:re)?trial\\b|\\b(?:go|goes|going|went|gone) on trial\\b|(?<!\\bto )\\bstands? trial\\b|\\b(?:is|are) (?:due |set |scheduled |expected )?to stand trial\\b|\\bmistrial\\b|\\bdeadlock(?:ed|ing|s)?\\b|\\bhung jury\\b|\\b(?:opening|closing) (?:arguments|statements)\\b',
+    '\\bfac(?:e|es|ing) (?:a |an |the |his |her |their )?(?:[\\w-]+ ){0,3}?(?:re)?trial\\b|\\b(?:go|goes|going|went|gone) on trial\\b|(?<!\\bto )\\bstands? trial\\b|\\b(?:is|are) (?:due |set |scheduled |expected )?to stand trial\\b|\\bmistrial\\b|\\bdeadlock(?:ed|ing|s)?\\b|\\bhung jury\\b|\\bopening (?:arguments|statements)\\b',
   ),
   rule(
     'trial',
-    '\\bsent (?:the )?(?:jury|jurors) home\\b|\\b(?:jury|jurors)\\b[^.;]{0,60}?\\b(?:was|were) sent home\\b|\\bbegan deliberat(?:ing|ions)\\b|\\b(?:jury|jurors?)\\b[^.;]{0,40}?\\b(?:was|were|been|is) (?:selected|seated|empanell?ed|impanell?ed|sworn in)\\b|\\b(?:unable to|could not|couldn[\\x27’]t|failed to) (?:reach|agree on|return) (?:a |any )?(?:unanimous )?verdicts?\\b|\\bverdicts?\\b[^.;]{0,60}?\\b(?:could not|couldn[\\x27’]t|was not|were not) (?:be )?reached\\b',
+    '\\bsent (?:the )?(?:jury|jurors) home\\b|\\b(?:jury|jurors)\\b[^.;]{0,60}?\\b(?:was|were) sent home\\b|\\b(?:jury|jurors?)\\b[^.;]{0,40}?\\b(?:was|were|been|is) (?:selected|seated|empanell?ed|impanell?ed|sworn in)\\b|\\b(?:unable to|could not|couldn[\\x27’]t|failed to) (?:reach|agree on|return) (?:a |any )?(?:unanimous )?verdicts?\\b|\\bverdicts?\\b[^.;]{0,60}?\\b(?:could not|couldn[\\x27’]t|was not|were not) (?:be )?reached\\b',
   ),
   // verdict
   rule(
