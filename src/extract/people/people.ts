@@ -66,9 +66,13 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
     // Words inside quotations describe people loosely ("Halyna, her son"): no role evidence there.
     if (!d || run.inQuote) continue;
     const ev = collectEvidence(run, doc.text);
-    if (prev && prev.sentence === run.sentence && chained(prev, run, doc.text)) {
+    const inList = prev && prev.sentence === run.sentence && chained(prev, run, doc.text);
+    // "X and his father, Y, deny murder": a relative added to the subject shares the verb after the
+    // list, not what the words before the first name say of it ("the victim, X, and his mother, Y").
+    const kinAdded = !inList && prev && prev.sentence === run.sentence && kinAppended(prev, run, doc.text);
+    if (inList || kinAdded) {
       const head = chain.at(-1); // the chain holds prev's evidence
-      if (head) propagate(head, ev);
+      if (head && inList) propagate(head, ev);
       chain.push(ev);
       // A list is often only marked at its end ("X, Y and Z were stabbed", "X and Y are charged").
       if (ev.evidence.has('victim')) for (const c of chain) c.evidence.add('victim');
@@ -394,6 +398,13 @@ function chained(a: NameRun, b: NameRun, text: string): boolean {
   // A bare comma only joins list members: b must itself be followed by the list's next separator.
   const after = text.slice(b.end, b.end + 16).replace(NAME_SUFFIX, '');
   return /^(?:,\s*\d{1,3})?(?:,|;|\s+and\b|\s+&)/.test(after);
+}
+
+const KIN_ADDED = new RegExp(`^,?\\s+(?:and|&)\\s+(?:his|her|their)\\s+(?:[a-z0-9-]+\\s+)?${RELATION},\\s*$`);
+
+/** b is a relative added to a after a comma ("X and his father, Y"). */
+function kinAppended(a: NameRun, b: NameRun, text: string): boolean {
+  return !a.possessive && !b.possessive && b.start > a.end && KIN_ADDED.test(text.slice(a.end, b.titleStart));
 }
 
 function propagate(from: RunEvidence, to: RunEvidence): void {

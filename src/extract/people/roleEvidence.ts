@@ -1,6 +1,6 @@
 import type { Role } from '../../facts.ts';
 import { OFFENCE_RE } from '../lexicon/legalTerms.ts';
-import { firstNameGender } from '../lexicon/names.ts';
+import { firstNameGender, isCommonWord, isFirstName } from '../lexicon/names.ts';
 import { GENDERED_NOUNS, HONORIFIC_GENDER, roleFromPhrase, TITLE_WORDS } from '../lexicon/roles.ts';
 import { type NameRun, titleLength } from './nameRuns.ts';
 import {
@@ -80,11 +80,19 @@ function computeTitleBefore(run: NameRun, text: string): string {
   // "two other defendants — X and Y": a dash before the name closes the title as a comma does.
   const words = (run.possessive ? before : before.replace(/(?:,|\s[—–])\s*$/, ' ')).trim().split(/\s+/);
   const tail: string[] = [];
+  // The sentence's first word is capitalised by position only ("Prosecution counsel Ann Lee").
+  const opensSentence = from === run.sentence.offset && /^\s*\p{Lu}/u.test(before);
   for (let k = words.length - 1; k >= 0 && tail.length < 5; k--) {
     const w = words[k];
     if (!w || w.endsWith(',')) break;
     // Only a capitalised word needs the title check (lower-case words always join the tail).
-    if (/^\p{Lu}/u.test(w) && !/[’']s?$/.test(w) && !isTitleWord(w)) break;
+    if (
+      /^\p{Lu}/u.test(w) &&
+      !/[’']s?$/.test(w) &&
+      !isTitleWord(w) &&
+      !(k === 0 && opensSentence && isLowerWord(w))
+    )
+      break;
     tail.unshift(w);
   }
   const head = tail.at(-1)?.toLowerCase() ?? '';
@@ -93,8 +101,13 @@ function computeTitleBefore(run: NameRun, text: string): string {
   return `${tail.join(' ')} ${run.title}`.trim();
 }
 
+/** A sentence-initial word that is an ordinary lower-case word of the lexicon ("Defence", not "Paxton"). */
+const isLowerWord = (w: string) => isCommonWord(w) && !isFirstName(w);
+/** The side of counsel, often capitalised in English reports ("Crown counsel", "Prosecution barrister"). */
+const COUNSEL_SIDE_WORD = /^(?:Crown|Prosecution|Prosecuting|Defen[cs]e|Defending)$/;
+
 const isTitleWord = (w: string) =>
-  TITLE_WORDS.has(w.toLowerCase().replace(/\.$/, '')) || /^[A-Z]{2,4}$/.test(w);
+  COUNSEL_SIDE_WORD.test(w) || TITLE_WORDS.has(w.toLowerCase().replace(/\.$/, '')) || /^[A-Z]{2,4}$/.test(w);
 
 function widerTitle(run: NameRun, text: string): string {
   const titleLen = titleLength(run);
@@ -270,7 +283,11 @@ function computeEvidence(run: NameRun, text: string): RunEvidence {
     votes.chargedAfter = true;
   }
   if (!run.possessive && WHO_DEFENDANT.test(after)) votes.evidence.add('defendant');
-  if (!run.possessive && admitsOrDeniesOffence(after)) votes.evidence.add('defendant');
+  if (!run.possessive && admitsOrDeniesOffence(after)) {
+    // "X and Y, 55, deny murder": the plea after the list's last name is the whole list's.
+    votes.evidence.add('defendant');
+    votes.chargedAfter = true;
+  }
   if (!run.possessive && COORDINATED_DEFENDANT.test(after.replace(AGE_APPOSITION, '')))
     votes.evidence.add('defendant');
   if (
@@ -310,9 +327,11 @@ const OFFENCE_AT_START = new RegExp(`^(?:${OFFENCE_RE.source})`);
 
 /** "X, 34, denies murder": the words after the name admit or deny an offence the lexicon names. */
 function admitsOrDeniesOffence(after: string): boolean {
-  let rest = after.slice(0, 200).replace(AGE_APPOSITION, '');
+  // The age's closing comma may open the rest of the apposition (", 55, of Mill Lane, Leeds, denies").
+  let rest = after.slice(0, 200).replace(AGE_APPOSITION, ',');
   // "X, 25, of Columbine Road, Leicester, also denies murder": up to three parts of an apposition.
   for (let k = 0; k < 3 && rest.startsWith(','); k++) {
+    if (ADMITS_OR_DENIES.test(rest.slice(1))) break; // the verb comes first: no apposition to skip
     const part = APPOSITION_PART.exec(rest);
     if (!part) break;
     rest = rest.slice(part[0].length);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { buildPersonRegistry } from '../../src/extract/people/people.ts';
+import { segment } from '../../src/extract/segment.ts';
+
+/** Relatives who are co-accused, counsel named by side, custody as a sign of the accused (invented sentences). */
+const registry = (text: string) => buildPersonRegistry(segment({ text, title: '', published: '2024-03-01' }));
+const roles = (text: string) => Object.fromEntries(registry(text).people.map((p) => [p.name, p.role]));
+
+describe('relatives who share the verb of the accused', () => {
+  it('"X and his father, Y, 55, of …, have denied murdering Z": both deny, Z is the victim', () => {
+    expect(
+      roles(
+        'Owen Tarrant and his father, Glyn Tarrant, 55, both of Mill Lane, Hexham, have denied murdering Roy Abbot last summer.',
+      ),
+    ).toMatchObject({ 'Owen Tarrant': 'defendant', 'Glyn Tarrant': 'defendant', 'Roy Abbot': 'victim' });
+  });
+
+  it('a relative added after the victim keeps a relative role', () => {
+    expect(
+      roles('The victim, Sam Pryor, and his mother, Rita Pryor, spoke to reporters after the hearing.'),
+    ).toMatchObject({ 'Rita Pryor': 'family' });
+  });
+
+  it('"X, 34, denies murder, two counts of …": the plea follows the age directly', () => {
+    expect(roles('Ivor Penhale, 34, denies murder, two counts of wounding and affray.')).toMatchObject({
+      'Ivor Penhale': 'defendant',
+    });
+  });
+});
+
+describe('counsel named by side before the name', () => {
+  it('"Prosecution counsel", "Crown counsel", "Defence barrister" at a sentence start or inside', () => {
+    expect(
+      roles(
+        'Prosecution counsel Mabel Cray KC said the texts were plain. The jury then heard from Crown counsel Ned Farrow. ' +
+          'Defence barrister Lucy Ambler QC said her client was sorry.',
+      ),
+    ).toMatchObject({
+      'Mabel Cray': 'prosecutor',
+      'Ned Farrow': 'prosecutor',
+      'Lucy Ambler': 'defense_attorney',
+    });
+  });
+});
+
+describe('custody names the accused', () => {
+  it('"X and Y are in the county jail" makes both defendants; working in a jail does not', () => {
+    expect(
+      roles(
+        'Dwayne Corliss, 21, and Lonnie Maddox, 33, found the car. Corliss and Maddox are in the Pell County Jail. ' +
+          'Nora Quill works in the county jail.',
+      ),
+    ).toMatchObject({ 'Dwayne Corliss': 'defendant', 'Lonnie Maddox': 'defendant', 'Nora Quill': 'other' });
+  });
+});
