@@ -50,6 +50,20 @@ describe('offence names', () => {
       ),
     ).toEqual(['Jane Roe: records tampering (dropped)', 'Jane Roe: theft by deception (pending)']);
   });
+  it('an offence named before a category noun is the offence ("obstruction offenses", "fraud charges")', () => {
+    expect(
+      charges(
+        'A grand jury indicted Jane Roe on civil rights, conspiracy and obstruction offenses last week.',
+      ),
+    ).toContain('Jane Roe: obstruction (pending)');
+    expect(charges('Jane Roe was charged with obstruction after the raid.')).toEqual([
+      'Jane Roe: obstruction (pending)',
+    ]);
+    // "drug offences" names a family of offences, not one: it stays as written.
+    expect(charges('Jane Roe was charged with drug offences.')).toEqual([
+      'Jane Roe: drug offences (pending)',
+    ]);
+  });
 });
 
 describe('statuses', () => {

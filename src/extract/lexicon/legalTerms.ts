@@ -55,6 +55,8 @@ const HEADS = [
   'fraud',
   'money laundering',
   'obstruction of justice',
+  // "charged with obstruction": the short name outlets use for obstruction of justice
+  'obstruction(?! of )',
   'conspiracy to commit [a-z ]+?(?=[,.;]| and | or |$)',
   // "conspiracy to …" is named by the patterns below (a named one first, else the verb phrase)
   'conspiracy(?! theor| to )',
@@ -340,8 +342,13 @@ export function canonicalOffence(raw: string, before: string): string {
   name = name.replace(/^(?:gun|weapons?) enhancement$/, 'firearm enhancement');
   name = name.replace(/^terror(?: charges| offen[cs]es)?$/, 'terrorism');
   if (name === 'transportation') name = 'transportation to engage in prostitution';
+  // "obstruction offenses", "fraud charges": an offence's own name before the category noun
+  const category = / (?:offen[cs]es|crimes|charges|counts)$/.exec(name);
+  if (category && WHOLE_OFFENCE.test(name.slice(0, category.index))) name = name.slice(0, category.index);
   return name;
 }
+
+const WHOLE_OFFENCE = new RegExp(`^(?:${OFFENCE_RE.source})$`);
 
 /** The last word of an offence name ("first-degree murder" → "murder"). */
 export function offenceHead(name: string): string {
