@@ -1,6 +1,7 @@
 import type { ChargeStatus } from '../facts.ts';
 import { fold, words } from '../text.ts';
 import { newestPublished } from './dates.ts';
+import { sameProceeding } from './proceedings.ts';
 import type { ChargeObservation } from './types.ts';
 
 /**
@@ -16,7 +17,13 @@ const FILLER = new Set(
     ' ',
   ),
 );
-const SYNONYMS: Record<string, string> = { gun: 'firearm', weapon: 'weapon', firearms: 'firearm' };
+// "RICO" is the racketeering statute's name: "violating the RICO act" is a racketeering charge.
+const SYNONYMS: Record<string, string> = {
+  gun: 'firearm',
+  weapon: 'weapon',
+  firearms: 'firearm',
+  rico: 'racketeering',
+};
 
 /** Stems of the words that identify an offence. */
 export function chargeStems(charge: string): Set<string> {
@@ -88,7 +95,12 @@ export function qualifiersConflict(a: string, b: string): boolean {
   if (da && db && da !== db) return true;
   const fa = fold(a);
   const fb = fold(b);
-  return MARKERS.some(([, re]) => re.test(fa) !== re.test(fb));
+  // The racketeering count news reports is mostly the conspiracy to violate the statute ("charged
+  // with racketeering" for "conspiracy to violate the RICO act"): there the conspiracy is no other offence.
+  const racketeering = chargeStems(a).has('racke') && chargeStems(b).has('racke');
+  return MARKERS.some(
+    ([kind, re]) => !(racketeering && kind === 'conspiracy') && re.test(fa) !== re.test(fb),
+  );
 }
 
 export interface ChargeView {
@@ -199,6 +211,9 @@ function normal(charge: string): string {
 function keptApart(a: string, b: string, all: ChargeObservation[]): boolean {
   const related = all.filter((o) => normal(o.charge) === a || normal(o.charge) === b);
   if (decidedApart(a, b, related)) return true;
+  // Charges of two proceedings (state and federal, two states) are two charges whatever their names.
+  const court = (name: string) => related.find((o) => normal(o.charge) === name && o.proceeding)?.proceeding;
+  if (!sameProceeding(court(a), court(b))) return true;
   const newest = newestPublished(related);
   const urls = new Set(related.filter((o) => o.published === newest).map((o) => o.url));
   for (const url of urls) {
@@ -212,11 +227,34 @@ function decidedApart(a: string, b: string, related: ChargeObservation[]): boole
   return related.some(
     (x) =>
       normal(x.charge) === a &&
-      related.some((y) => y.url === x.url && normal(y.charge) === b && y.status !== x.status),
+      related.some(
+        (y) =>
+          normal(y.charge) === b &&
+          ((y.url === x.url && y.status !== x.status) ||
+            convictedAfterAcquittal(x, y) ||
+            convictedAfterAcquittal(y, x)),
+      ),
   );
 }
 
-/** The wording most articles use; on a tie the more specific (longer) one. */
+/**
+ * An acquittal is final (no one is tried twice for one count): a conviction reported later under
+ * another name of the offence ("acquitted of predatory sexual assault", two years on "convicted of
+ * sexual assault" in another court) is of another count.
+ */
+function convictedAfterAcquittal(acquitted: ChargeObservation, convicted: ChargeObservation): boolean {
+  return (
+    acquitted.status === 'acquitted' &&
+    convicted.status === 'convicted' &&
+    convicted.published > acquitted.published
+  );
+}
+
+/**
+ * The wording most articles use; on a tie a fuller form over its shorthand ("conspiracy to obstruct
+ * an inquiry" over "conspiracy", "second-degree arson" over "arson"), else the first reported (the
+ * charging document's words over a later outlet's paraphrase).
+ */
 function displayName(group: ChargeObservation[]): string {
   const articles = new Map<string, Set<string>>();
   for (const o of group) {
@@ -225,15 +263,14 @@ function displayName(group: ChargeObservation[]): string {
     set.add(o.url);
     articles.set(name, set);
   }
-  let best = '';
-  let count = 0;
-  for (const [name, urls] of articles) {
-    if (urls.size > count || (urls.size === count && name.length > best.length)) {
-      best = name;
-      count = urls.size;
-    }
-  }
-  return best;
+  const most = Math.max(...[...articles.values()].map((urls) => urls.size));
+  const tied = [...articles].filter(([, urls]) => urls.size === most).map(([name]) => name);
+  return tied.find((name) => !tied.some((other) => shorthandFor(name, other))) ?? (tied[0] as string);
+}
+
+/** `short` is shorthand for `long`: a bare one-word name of it, or its name without the degree. */
+function shorthandFor(short: string, long: string): boolean {
+  return longerForm(short, long) && (chargeStems(short).size <= 1 || (!degreeOf(short) && !!degreeOf(long)));
 }
 
 /** Newest article wins; among the newest day's articles, a final outcome beats "pending". */

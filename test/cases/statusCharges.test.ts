@@ -130,6 +130,49 @@ describe('charge names', () => {
     ]);
   });
 
+  it('a racketeering charge is the conspiracy to violate the racketeering statute an indictment names', () => {
+    const charges = currentCharges([
+      obs('conspiracy to violate the RICO act', 'pending', 'u1', '2025-01-01'),
+      obs('racketeering', 'convicted', 'u2', '2025-05-01'),
+      obs('conspiracy to commit burglary', 'pending', 'u1', '2025-01-01'),
+      obs('burglary', 'acquitted', 'u3', '2025-06-01'),
+    ]).map(({ charge, status }) => ({ charge, status }));
+    // The indictment's wording stays the charge's name when no wording is more common.
+    expect(charges).toContainEqual({ charge: 'conspiracy to violate the rico act', status: 'convicted' });
+    // Any other conspiracy is still an offence apart from the one conspired to.
+    expect(charges).toContainEqual({ charge: 'conspiracy to commit burglary', status: 'pending' });
+    expect(charges).toHaveLength(3);
+  });
+
+  it('an acquittal is final: a later conviction under a shorter name is another count', () => {
+    const charges = currentCharges([
+      obs('aggravated robbery', 'acquitted', 'u1', '2021-03-01'),
+      obs('robbery', 'convicted', 'u2', '2023-05-01'),
+    ]).map(({ charge, status }) => ({ charge, status }));
+    expect(charges).toEqual([
+      { charge: 'aggravated robbery', status: 'acquitted' },
+      { charge: 'robbery', status: 'convicted' },
+    ]);
+    // A conviction and then an acquittal may be one count retried after an appeal: one charge.
+    expect(
+      listed([
+        obs('aggravated robbery', 'convicted', 'u1', '2021-03-01'),
+        obs('robbery', 'acquitted', 'u2', '2023-05-01'),
+      ]),
+    ).toEqual([{ charge: 'aggravated robbery', status: 'acquitted' }]);
+  });
+
+  it('charges of two proceedings stay apart even when one name extends the other', () => {
+    const charges = currentCharges([
+      { ...obs('kidnapping', 'pending', 'u1', '2024-01-01'), proceeding: 'federal' },
+      { ...obs('aggravated kidnapping', 'convicted', 'u2', '2024-06-01'), proceeding: 'Ohio' },
+    ]).map(({ charge, status, proceeding }) => ({ charge, status, proceeding }));
+    expect(charges).toEqual([
+      { charge: 'kidnapping', status: 'pending', proceeding: 'federal' },
+      { charge: 'aggravated kidnapping', status: 'convicted', proceeding: 'Ohio' },
+    ]);
+  });
+
   it('never joins two counts one article listed apart through a third, shorter name', () => {
     const charges = currentCharges([
       obs('arson as a crime of terrorism', 'pending', 'u1', '2025-01-01'),
