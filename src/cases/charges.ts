@@ -201,6 +201,8 @@ function normal(charge: string): string {
       .replace(/\s+/g, ' ')
       // The statute is named by its usual abbreviation, however an outlet spells it out.
       .replace(/\bracketeer(?:ing)? influenced and corrupt organi[sz]ations?\b/g, 'rico')
+      // The schema's name of the sentencing enhancement, whatever an outlet calls the weapon.
+      .replace(/\b(?:gun|weapons?) enhancement\b/g, 'firearm enhancement')
   );
 }
 
@@ -268,9 +270,9 @@ function displayName(group: ChargeObservation[]): string {
   return tied.find((name) => !tied.some((other) => shorthandFor(name, other))) ?? (tied[0] as string);
 }
 
-/** `short` is shorthand for `long`: a bare one-word name of it, or its name without the degree. */
+/** `short` is shorthand for `long` (of one group): a bare one-word name of it, or a name without its degree. */
 function shorthandFor(short: string, long: string): boolean {
-  return longerForm(short, long) && (chargeStems(short).size <= 1 || (!degreeOf(short) && !!degreeOf(long)));
+  return (longerForm(short, long) && chargeStems(short).size <= 1) || (!degreeOf(short) && !!degreeOf(long));
 }
 
 /** Newest article wins; among the newest day's articles, a final outcome beats "pending". */

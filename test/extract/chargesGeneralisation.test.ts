@@ -59,6 +59,16 @@ describe('offence names', () => {
     expect(charges('Jane Roe was charged with obstruction after the raid.')).toEqual([
       'Jane Roe: obstruction (pending)',
     ]);
+    // A fraud named by its victims is that offence, not a bare "fraud" joining another fraud charge.
+    expect(
+      charges(
+        'Jane Roe was charged with wire fraud. The jury found her not guilty of two counts related to fraud committed against patients.',
+      ),
+    ).toEqual(['Jane Roe: fraud committed against patients (acquitted)', 'Jane Roe: wire fraud (pending)']);
+    // A named conspiracy ends before a relative clause about the case.
+    expect(
+      charges('Jane Roe was indicted on conspiracy to commit bank fraud that had been brought by the state.'),
+    ).toEqual(['Jane Roe: conspiracy to commit bank fraud (pending)']);
     // "drug offences" names a family of offences, not one: it stays as written.
     expect(charges('Jane Roe was charged with drug offences.')).toEqual([
       'Jane Roe: drug offences (pending)',

@@ -52,12 +52,15 @@ const HEADS = [
   'extortion',
   'bribery',
   'perjury',
+  // before the bare word, which would otherwise win the alternation at the same place
+  'fraud (?:committed )?against (?:investors|patients|lenders|banks|customers)',
   'fraud',
   'money laundering',
   'obstruction of justice',
   // "charged with obstruction": the short name outlets use for obstruction of justice
   'obstruction(?! of )',
-  'conspiracy to commit [a-z ]+?(?=[,.;]| and | or |$)',
+  // up to a list word, or a relative clause or a phrase about the case ("… that had been brought against")
+  'conspiracy to commit [a-z ]+?(?=[,.;]| and | or | that | which | who | against | by |$)',
   // "conspiracy to …" is named by the patterns below (a named one first, else the verb phrase)
   'conspiracy(?! theor| to )',
   'armed criminal action',
@@ -123,7 +126,6 @@ const HEADS = [
   'gang activity',
   'defrauding (?:investors|patients|the government|the united states|[a-z]+ customers|lenders|banks|donors)',
   'conspiracy to defraud(?: (?:investors|patients|the government|the united states|lenders|banks))?',
-  'fraud (?:committed )?against (?:investors|patients|lenders|banks|customers)',
   // English and Welsh offences
   'causing or allowing the death of a (?:child|vulnerable adult)',
   '(?:causing |inflicting )?grievous bodily harm(?: with intent)?',
