@@ -14,7 +14,8 @@ export function extractFacts(article: Pick<Article, 'text' | 'title' | 'publishe
   const registry = buildPersonRegistry(doc);
   const events = extractEvents(doc, registry);
   const charges = extractCharges(doc, registry);
-  const titled = new Set(registry.people.filter((p) => p.titled).map((p) => p.name));
+  // A kinship title ("his son X") does not keep a relative the facts accuse from being a defendant.
+  const titled = new Set(registry.people.filter((p) => p.titled && p.role !== 'family').map((p) => p.name));
   return {
     people: rolesFromFacts(
       peopleFacts(registry, doc, accusedNames(charges, events)),

@@ -53,3 +53,45 @@ describe('custody names the accused', () => {
     ).toMatchObject({ 'Dwayne Corliss': 'defendant', 'Lonnie Maddox': 'defendant', 'Nora Quill': 'other' });
   });
 });
+
+describe('who killed is the accused', () => {
+  it('"serial killer X", "convicted murderer X", "her killer, X"; a student of killers is not', () => {
+    expect(
+      roles(
+        'Suspected serial killer Rex Dunmore will return to court Tuesday. Criminologist Ann Lee, who studies serial killers, said the case was unusual. ' +
+          'Her killer, Tom Ruiz, was never found. Convicted murderer Ed Vance spoke from prison.',
+      ),
+    ).toMatchObject({
+      'Rex Dunmore': 'defendant',
+      'Ann Lee': 'expert',
+      'Tom Ruiz': 'defendant',
+      'Ed Vance': 'defendant',
+    });
+  });
+});
+
+describe('single words that name no one', () => {
+  it('"the first Virginia governor", "the former Acme chief": a modifier before a noun is no title', () => {
+    const names = registry(
+      'Rob Dell, the first Virginia governor to be convicted, was sentenced. Ann Bay, the former Acme chief, testified.',
+    ).people.map((p) => p.name);
+    expect(names).not.toContain('Virginia');
+    expect(names).not.toContain('Acme');
+  });
+});
+
+describe('a relative the facts accuse', () => {
+  it('a son named by kinship who is charged is a defendant', async () => {
+    const { extractFacts } = await import('../../src/extract/index.ts');
+    const people = extractFacts({
+      title: '',
+      published: '2024-03-01',
+      text: 'Rob Dell and his son, Kyle Dell, were charged with arson on Monday. Their neighbour, Tina Moss, said she was shocked.',
+    }).people;
+    expect(Object.fromEntries(people.map((p) => [p.name, p.role]))).toMatchObject({
+      'Rob Dell': 'defendant',
+      'Kyle Dell': 'defendant',
+      'Tina Moss': 'other',
+    });
+  });
+});

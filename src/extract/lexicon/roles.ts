@@ -31,7 +31,8 @@ const ROLE_PHRASES: Array<[RegExp, Role]> = [
   [/\b(witness(es)?)\b/, 'witness'],
   [/\b(plaintiffs?)\b/, 'plaintiff'],
   [/\b(victims?)\b/, 'victim'],
-  [/\b((?:co-?)?defendants?|suspects?|accused)\b/, 'defendant'],
+  // "serial killer X", "convicted murderer X": who killed, in crime news, is the one accused of it.
+  [/\b((?:co-?)?defendants?|suspects?|accused|killers?|murderers?)\b/, 'defendant'],
 ];
 
 /** Title words that can stand before a name inside a capitalised run ("District Judge John Judge"). */

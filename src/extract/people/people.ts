@@ -209,6 +209,9 @@ export function peopleFacts(
     });
 }
 
+const MODIFIER_TITLE_END =
+  /(?:^|\s)(?:first|former|legal|assistant|general|special|district|defen[cs]e|public|state|county|federal|superior|circuit|court|medical|forensic|entertainment)$/i;
+const FIRM_SUFFIX = /^,?\s+(?:LLP|LLC|PLLC|PC|P\.C\.|Inc|Ltd)\b/;
 const PLACE_NOUN_AFTER = /^\s+(?:residents?|natives?|homeowners?|neighbou?rhoods?|suburbs?)\b/;
 
 function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): boolean {
@@ -244,6 +247,8 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
     return false;
   // "North Carolina v. Alford": the parties of a cited case are no people of the story.
   if (/^\s+vs?\.?\s+\p{Lu}/u.test(doc.text.slice(run.end, run.end + 8))) return false;
+  // "Kirker Lane LLP": a firm named after its partners.
+  if (FIRM_SUFFIX.test(doc.text.slice(run.end, run.end + 8))) return false;
   // "a Massapequa Park resident", "the Memphis native": a place that describes someone.
   if (PLACE_NOUN_AFTER.test(doc.text.slice(run.end, run.end + 20)) && !run.possessive) return false;
   const title = titleBefore(run, doc.text);
@@ -251,7 +256,8 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
   if (w.length === 1)
     return (
       // "Mangione, 27, is due in court": an age in apposition is said of a person.
-      (hasTitle ||
+      // "the first Virginia governor": a modifier word ("first", "former") heads no title of a person.
+      ((hasTitle && !MODIFIER_TITLE_END.test(title)) ||
         namesQuoteSpeaker(run, doc.text) ||
         /^,\s*\d{1,3},/.test(doc.text.slice(run.end, run.end + 6))) &&
       !isCommonWord(firstWord) &&
@@ -261,6 +267,7 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
   if (hasTitle || isFirstName(firstWord) || run.nickname || /^(?:\p{Lu}\.)+$/u.test(firstWord)) return true;
   const after = doc.text.slice(run.end, run.end + 80);
   if (/^,\s*\d{1,3}\b/.test(after) || PERSON_VERB_AFTER.test(after)) return true;
+  if (speaksAfterQuote(run, doc.text)) return true;
   // Unknown words (no first name the lexicon knows) need some sign that they name a person.
   // A surname that is also a word ("Rice", "Bean") still names someone when the first word is no
   // word and the run stands in a list of names with known first names.
@@ -318,6 +325,19 @@ function namesQuoteSpeaker(run: NameRun, text: string): boolean {
     /^\s+(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|continued|replied)\b/.test(
       text.slice(run.end, run.end + 20),
     )
+  );
+}
+
+/**
+ * `,” Ann Lee of Lee Fox LLP, a lawyer who …, said.`: a name right after a closing quotation mark whose
+ * clause ends in a reporting verb is the quotation's speaker, however long the apposition between.
+ */
+function speaksAfterQuote(run: NameRun, text: string): boolean {
+  if (!/[,?!—–-][”"]\s*$/.test(text.slice(Math.max(0, run.titleStart - 4), run.titleStart))) return false;
+  const rest = text.slice(run.end, run.sentence.offset + run.sentence.text.length);
+  const clause = rest.split(/[“”"]/)[0] ?? '';
+  return /, (?:also )?(?:said|says|added|adds|told|tells|wrote|writes)\b[^,.!?]{0,40}[.!?]?$/.test(
+    clause.slice(0, 220).trimEnd(),
   );
 }
 

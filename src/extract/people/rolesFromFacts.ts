@@ -36,6 +36,8 @@ export function rolesFromFacts(
 ): Person[] {
   const accused = accusedNames(charges, events);
   return people.map((p) =>
-    p.role === 'other' && accused.has(p.name) && !titled.has(p.name) ? { ...p, role: 'defendant' } : p,
+    (p.role === 'other' || p.role === 'family') && accused.has(p.name) && !titled.has(p.name)
+      ? { ...p, role: 'defendant' }
+      : p,
   );
 }

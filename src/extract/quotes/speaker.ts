@@ -30,9 +30,11 @@ const ANY_VERB = new RegExp(`\\b(${VERBS})\\b`, 'gu');
 /** The first reporting verb (no lastIndex state; compiled once, not per call). */
 const FIRST_VERB = new RegExp(ANY_VERB.source, 'u');
 const NAMES_APPOSITION_VERB = new RegExp(
-  `^[\\s,]*((?:\\p{Lu}[\\p{L}\\p{M}’'.-]*\\s+(?:and\\s+|&\\s+)?){1,7}?\\p{Lu}[\\p{L}\\p{M}’'.-]*),\\s[^,“”"]{1,140},\\s+(?:also\\s+|then\\s+)?(?:${VERBS})\\b`,
+  `^[\\s,]*((?:\\p{Lu}[\\p{L}\\p{M}’'.-]*\\s+(?:and\\s+|&\\s+)?){1,7}?\\p{Lu}[\\p{L}\\p{M}’'.-]*)(?:\\s+of\\s+(?:the\\s+)?(?:\\p{Lu}[\\p{L}\\p{M}’'.&-]*\\s*){1,5})?,\\s[^,“”"]{1,140},\\s+(?:also\\s+|then\\s+)?(?:${VERBS})\\b`,
   'u',
 );
+const OBJECT_BEFORE = /\b(?:[a-z]{3,}ing|for|of|with|against|on behalf of)\s+$/;
+const SUBORDINATOR = /^(?:as|while|because|since|although|though|until|whereas|once)$/;
 const CLAUSE_STOP = /\b(that|who|which|when|while|because|if|is|was|were|are|be|been|not)\b/;
 
 const CLOSING_VERB =
@@ -216,6 +218,8 @@ function subjectBefore(
     const m = mentions[k];
     if (!m || isPossessive(doc.text, m.end)) continue;
     if (!closeToVerb(doc.text.slice(m.end, end))) continue;
+    // "X and Y, lawyers representing Z, told …", "the lawyer for Z said": Z is an object, not the subject.
+    if (OBJECT_BEFORE.test(doc.text.slice(Math.max(offset, m.start - 40), m.start))) continue;
     if (/\b(hearing|heard|saw|watched|watching)\s+$/.test(doc.text.slice(offset, m.start)))
       return 'reported-speech';
     return { speaker: firstOfList(m, mentions, doc).name };
@@ -247,5 +251,9 @@ function closeToVerb(between: string): boolean {
     rest = last > first ? rest.slice(last + 1) : rest.slice(first + 1);
   }
   const words = rest.trim().split(/\s+/).filter(Boolean);
-  return words.length <= 4 && words.every((w) => /^[a-z]+$/.test(w) && !CLAUSE_STOP.test(w));
+  // "X wept as the judge announced": a subordinate clause brings its own subject.
+  return (
+    words.length <= 4 &&
+    words.every((w) => /^[a-z]+$/.test(w) && !CLAUSE_STOP.test(w) && !SUBORDINATOR.test(w))
+  );
 }
