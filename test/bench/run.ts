@@ -11,10 +11,13 @@ import { machine, type Row, renderTable } from './report.ts';
 import { scaleSection } from './scale.ts';
 
 /**
- * `npm run bench [-- --quick] [--only <section>] [--profile]`: measures, prints one markdown table,
- * asserts nothing about speed. Sections: commands, extract, ingest, poll, alert, memory, scale.
- * `npm run bench -- scale` (a section name alone) is `--only scale`.
+ * `npm run bench [-- --quick] [--only <section>] [--profile] [--backend <names>] [--repeat <n>]`:
+ * measures, prints one markdown table, asserts nothing about speed. Sections: commands, extract,
+ * ingest, poll, alert, memory, scale. `npm run bench -- scale` (a section name alone) is `--only scale`.
  * `--profile` adds, below the table, where each section's time went in this process.
+ * `--backend sqlite,redis` limits the commands and ingest sections to these backends (memory, the
+ * ingest reference, always runs); `--repeat n` measures ingest n times, interleaved, each backend's
+ * best run reported (on a shared machine the best run is the one least disturbed).
  */
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -22,21 +25,37 @@ const { values, positionals } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    backend: { type: 'string' },
+    repeat: { type: 'string' },
   },
 });
 const quick = values.quick ?? false;
+const chosen = values.backend?.split(',').map((b) => b.trim());
+const wanted = (backend: string) => !chosen || chosen.includes(backend);
 
 const SECTIONS: Record<string, () => Promise<Row[]>> = {
   commands: async () => [
-    ...(await commandLatency(
-      'sqlite',
-      quick ? { articles: 1000, interactions: 100 } : { articles: 10_000, interactions: 1000 },
-      quick ? { cold: 100, warm: 400, seconds: 2 } : undefined,
-    )),
-    ...(quick ? [] : await commandLatency('redis', { articles: 10_000, interactions: 1000 })),
+    ...(wanted('sqlite')
+      ? await commandLatency(
+          'sqlite',
+          quick ? { articles: 1000, interactions: 100 } : { articles: 10_000, interactions: 1000 },
+          quick ? { cold: 100, warm: 400, seconds: 2 } : undefined,
+        )
+      : []),
+    ...(quick || !wanted('redis')
+      ? []
+      : await commandLatency('redis', { articles: 10_000, interactions: 1000 })),
+    ...(wanted('postgres') && chosen
+      ? await commandLatency('postgres', { articles: 10_000, interactions: 1000 })
+      : []),
   ],
   extract: () => extractionThroughput({ seconds: quick ? 2 : 10 }),
-  ingest: () => ingestThroughput({ articles: quick ? 100 : 1000 }),
+  ingest: () =>
+    ingestThroughput({
+      articles: quick ? 100 : 1000,
+      backends: chosen,
+      repeat: Math.max(1, Number(values.repeat ?? 1)),
+    }),
   poll: () => pollingCycles({ feeds: quick ? 50 : 1000, hosts: 1 }),
   alert: () => alertLatency({ samples: quick ? 10 : 50 }),
   memory: () => memoryFootprint({ articles: quick ? 1000 : 10_000 }),
