@@ -35,22 +35,39 @@ export function dayString(n: number): string {
 }
 
 export interface DayRange {
-  lo: number;
-  hi: number;
+  readonly lo: number;
+  readonly hi: number;
 }
 
-/** The days a date string covers; undefined for null or malformed dates. */
+/**
+ * The days a date string covers; undefined for null or malformed dates. Remembered per string (the
+ * result is shared: never mutate it): a merge asks it for every report of every candidate
+ * development, and a month's range built its last day's string each time.
+ */
 export function rangeOf(date: string | null | undefined): DayRange | undefined {
-  if (typeof date === 'string' && isDay(date)) {
-    const n = dayNumber(date);
-    return Number.isNaN(n) ? undefined : { lo: n, hi: n };
+  if (typeof date !== 'string') return undefined;
+  let r = ranges.get(date);
+  if (r === undefined) {
+    r = computeRange(date) ?? NO_RANGE;
+    if (ranges.size >= MAX_REMEMBERED_DAYS) ranges.clear();
+    ranges.set(date, r);
   }
-  if (typeof date === 'string' && isMonth(date)) {
+  return r === NO_RANGE ? undefined : r;
+}
+const ranges = new Map<string, DayRange>();
+const NO_RANGE: DayRange = Object.freeze({ lo: Number.NaN, hi: Number.NaN });
+
+function computeRange(date: string): DayRange | undefined {
+  if (isDay(date)) {
+    const n = dayNumber(date);
+    return Number.isNaN(n) ? undefined : Object.freeze({ lo: n, hi: n });
+  }
+  if (isMonth(date)) {
     const lo = dayNumber(`${date}-01`);
     if (Number.isNaN(lo)) return undefined;
     const [y, m] = date.split('-').map(Number) as [number, number];
     const hi = dayNumber(dayString(Math.floor(Date.UTC(y, m, 1) / DAY_MS) - 1));
-    return { lo, hi };
+    return Object.freeze({ lo, hi });
   }
   return undefined;
 }

@@ -44,8 +44,8 @@ export function fitScore(incoming: IncomingEvent, dev: Development): number {
   // Each docket entry is its own act: two entries never merge, however alike.
   if (report.court && dev.reports.some((r) => r.court)) return 0;
   let dateScore = 0;
-  const dated = dev.reports.filter((r) => rangeOf(r.date));
   const eventRange = rangeOf(event.date);
+  const dated = eventRange ? dev.reports.filter((r) => rangeOf(r.date)) : [];
   if (eventRange && dated.length > 0) {
     for (const r of dated) {
       const rr = rangeOf(r.date) as DayRange;
@@ -63,9 +63,46 @@ export function fitScore(incoming: IncomingEvent, dev: Development): number {
     dateScore = 1;
   }
   const stems = contentStems(event.summary);
-  const sim = Math.max(0, ...dev.reports.map((r) => similarity(stems, contentStems(r.summary))));
+  let sim = 0;
+  for (const r of dev.reports) sim = Math.max(sim, similarity(stems, contentStems(r.summary)));
   return dateScore + 2 * sim;
 }
+
+/** Developments by type, status and person: only those can fit an event (fitScore's first test). */
+interface DevelopmentIndex {
+  /** How many of the array's developments are indexed (the array only grows, by mergeEvents). */
+  size: number;
+  /** The last one indexed, to tell an array changed otherwise. */
+  last: Development | undefined;
+  byKey: Map<string, Development[]>;
+}
+const indexes = new WeakMap<Development[], DevelopmentIndex>();
+const keyOf = (type: string, status: string, who: string | null) =>
+  who === null ? `${type}|${status}|` : `${type}|${status}|=${who}`;
+
+/**
+ * The developments that may fit an event, in the array's order: an index kept per array, extended
+ * as mergeEvents appends (a case's merge used to test every development of the case for every
+ * event). An array that changed otherwise (shorter, or another element where one was indexed) is
+ * indexed again.
+ */
+function candidates(developments: Development[], event: IncomingEvent): Development[] {
+  let index = indexes.get(developments);
+  if (!index || index.size > developments.length || developments[index.size - 1] !== index.last) {
+    index = { size: 0, last: undefined, byKey: new Map() };
+    indexes.set(developments, index);
+  }
+  for (; index.size < developments.length; index.size++) {
+    const dev = developments[index.size] as Development;
+    const key = keyOfDev(dev);
+    const list = index.byKey.get(key);
+    if (list) list.push(dev);
+    else index.byKey.set(key, [dev]);
+    index.last = dev;
+  }
+  return index.byKey.get(keyOf(event.event.type, event.event.status, event.who)) ?? [];
+}
+const keyOfDev = (dev: Development) => keyOf(dev.type, dev.status, dev.who);
 
 /**
  * Assigns each incoming event of one article to an existing development (best fits first, one
@@ -78,7 +115,7 @@ export function mergeEvents(
 ): Array<{ dev: Development; created: boolean; addedSource: boolean }> {
   const pairs: Array<{ i: number; dev: Development; score: number }> = [];
   incoming.forEach((inc, i) => {
-    for (const dev of developments) {
+    for (const dev of candidates(developments, inc)) {
       const score = fitScore(inc, dev);
       if (score >= 1) pairs.push({ i, dev, score });
     }

@@ -8,8 +8,24 @@ const STOPWORDS = new Set(
   ),
 );
 
-/** Content words of a summary, stemmed crudely (first 6 letters) so "charged"/"charges" agree. */
-export function contentStems(text: string): Set<string> {
+/**
+ * Content words of a summary, stemmed crudely (first 6 letters) so "charged"/"charges" agree.
+ * Remembered per text (the set is shared: never mutate it): a merge compares each incoming event
+ * with every report of its candidate developments, the same summaries again and again.
+ */
+export function contentStems(text: string): ReadonlySet<string> {
+  let stems = remembered.get(text);
+  if (!stems) {
+    stems = stemsOf(text);
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(text, stems);
+  }
+  return stems;
+}
+const remembered = new Map<string, Set<string>>();
+const MAX_REMEMBERED = 20_000;
+
+function stemsOf(text: string): Set<string> {
   const out = new Set<string>();
   for (const w of words(text)) {
     if (w.length < 3 || STOPWORDS.has(w)) continue;
@@ -19,7 +35,7 @@ export function contentStems(text: string): Set<string> {
 }
 
 /** Jaccard similarity of two stem sets (0..1). */
-export function similarity(a: Set<string>, b: Set<string>): number {
+export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;
   for (const x of a) if (b.has(x)) shared++;
