@@ -76,6 +76,35 @@ export function postgresInsertIfAbsent(query: PgQuery, table: string): InsertIfA
   };
 }
 
+/**
+ * PostgreSQL: each swap is one statement. Under READ COMMITTED an UPDATE or DELETE that finds the
+ * row changed by a transaction that committed meanwhile checks its WHERE again on the new version,
+ * so `value = $expected` holds at the moment of the write; of two inserts of an absent row one
+ * conflicts and does nothing.
+ */
+export function postgresRowSwap(query: PgQuery, table: string): RowSwap {
+  const insert = `INSERT INTO ${table} (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING RETURNING key`;
+  const replace = `UPDATE ${table} SET value = $3 WHERE key = $1 AND value = $2 RETURNING key`;
+  const remove = `DELETE FROM ${table} WHERE key = $1 AND value = $2 RETURNING key`;
+  const read = `SELECT value FROM ${table} WHERE key = $1`;
+  return {
+    async read(rawKey) {
+      const rows = await query(read, [rawKey]);
+      return rows[0]?.value as string | undefined;
+    },
+    async swap(rawKey, expected, next) {
+      if (expected === undefined && next === undefined) return true;
+      const rows =
+        expected === undefined
+          ? await query(insert, [rawKey, next])
+          : next === undefined
+            ? await query(remove, [rawKey, expected])
+            : await query(replace, [rawKey, expected, next]);
+      return rows.length === 1;
+    },
+  };
+}
+
 interface RedisLike {
   set(key: string, value: string, options?: { NX?: boolean; PX?: number }): Promise<string | null>;
 }
