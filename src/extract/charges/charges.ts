@@ -248,10 +248,13 @@ function readOffences(masked: string, found: RegExpMatchArray[]): OffenceItem[] 
 }
 
 const CLAUSE_CUT = /.*(?:;|, who |, which |, and |, but |\s[—–]\s)/s;
+/** CLAUSE_CUT's clause marks: without one, CLAUSE_CUT would fail at every start (quadratic) to cut nothing. */
+const CLAUSE_MARK = /;|, who |, which |, and |, but |\s[—–]\s/;
 
 function statusAround(masked: string, prevEnd: number, start: number, end: number): ChargeStatus {
   // Only the offence's own clause: "dropped against X, who faces the same manslaughter charge".
-  const before = masked.slice(Math.max(0, prevEnd, start - 140), start).replace(CLAUSE_CUT, '');
+  const near = masked.slice(Math.max(0, prevEnd, start - 140), start);
+  const before = CLAUSE_MARK.test(near) ? near.replace(CLAUSE_CUT, '') : near;
   let best: { status: ChargeStatus; at: number } | undefined;
   for (const [status, re] of STATUS_BEFORE) {
     for (const m of allMatches(before, re)) {

@@ -1,5 +1,6 @@
 import type { EventType } from '../../facts.ts';
 import { allMatches } from '../../text.ts';
+import { requiredLiterals } from '../literals.ts';
 import { HYPOTHETICAL } from './context.ts';
 import { rulesFor } from './hints.ts';
 import { REQUEST_NOUN, type TriggerRule } from './rules.ts';
@@ -33,6 +34,13 @@ const REQUEST_FOR =
   /\b(?:motions?|requests?|bids?|calls?|asked|moved|ask|asks|seek|seeks|seeking|sought) for (?:a |an )?$/i;
 const NEGATED = /\b(?:no|not|never|without|cannot|can['’]t|won['’]t)\s+(?:\w+\s+){0,3}$/i;
 
+/** Each rule's required strings (see literals.ts), read once from its pattern. */
+const LITERALS = new Map<TriggerRule, string[] | undefined>();
+function ruleLiterals(rule: TriggerRule): string[] | undefined {
+  if (!LITERALS.has(rule)) LITERALS.set(rule, requiredLiterals(rule.re));
+  return LITERALS.get(rule);
+}
+
 export interface Hit {
   rule: TriggerRule;
   type: EventType;
@@ -46,6 +54,8 @@ export function findHits(masked: string): Hit[] {
   const lower = masked.toLowerCase();
   for (const rule of rulesFor(masked)) {
     if (rule.needs && !rule.needs.some((w) => lower.includes(w))) continue;
+    const literals = ruleLiterals(rule);
+    if (literals && !literals.some((w) => lower.includes(w))) continue;
     rule.re.lastIndex = 0;
     for (const m of allMatches(masked, rule.re)) {
       const start = m.index ?? 0;

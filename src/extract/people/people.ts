@@ -112,24 +112,21 @@ export function buildPersonRegistry(doc: ArticleDoc): PersonRegistry {
     if (genderFromNameOnly(ev)) nameOnlyGender.add(entry);
   }
   const mentions: PersonMention[] = [];
+  // The words around each mention outside quotations, in order, each once (one set per person).
+  const titleWords = new Map<PersonEntry, Set<string>>();
   for (const [run, d] of runDraft) {
     const person = entries.get(d);
     if (!person) continue; // every run's draft is among the drafts
     mentions.push({ person, start: run.start, end: run.end, inQuote: run.inQuote });
     if (!run.inQuote) {
       const words = `${titleBefore(run, doc.text)} ${appositionAfter(run, doc.text).split(/\s+/).slice(0, 4).join(' ')}`;
-      person.titles = [
-        ...new Set([
-          ...(person.titles ?? []),
-          ...words
-            .toLowerCase()
-            .split(/[^a-z]+/)
-            .filter(Boolean),
-        ]),
-      ];
+      const seen = titleWords.get(person) ?? new Set<string>();
+      titleWords.set(person, seen);
+      for (const w of words.toLowerCase().split(/[^a-z]+/)) if (w) seen.add(w);
     }
     if (!person.aliases.includes(run.name)) person.aliases.push(run.name);
   }
+  for (const [person, seen] of titleWords) person.titles = [...seen];
   mentions.sort((a, b) => a.start - b.start);
   for (const m of mentions) m.person.mentions.push(m.start);
   const people = [...entries.values()].filter((p) => p.mentions.length > 0);
