@@ -35,3 +35,42 @@ describe('the subject of the reporting verb, not a nearer name', () => {
     expect(speakerOf(text, 'Future litigants')).toBe('Holly Marsh');
   });
 });
+
+describe('clauses that carry a quotation', () => {
+  it("a participle belongs to the subject of its own finite verb, not the sentence's first name", () => {
+    expect(
+      speakerOf(
+        'Two years before Dale Rook was stabbed, tyres had been stolen from the home of Ivan Marsh and his son Colin, and in the weeks that followed Colin Marsh allegedly sent a message to his father saying: “I am going to find them.”',
+        'going to find them',
+      ),
+    ).toBe('Colin Marsh');
+  });
+
+  it('"He said X had …, but he also said that X had “…”": the pronoun repeats the opening one', () => {
+    expect(
+      speakerOf(
+        'Judge Tobias Wren imposed the sentence. He said Ray Doyle had committed “serious, very serious crimes,” but he also said that Doyle had “lived an otherwise blameless life.”',
+        'blameless life',
+      ),
+    ).toBe('Tobias Wren');
+  });
+
+  it("a court's findings and determinations are its words; an infinitive takes the main subject", () => {
+    const text =
+      'Judge Ada Lund ruled on Friday. Lund found that Sam Ortiz made “the deliberate, intentional decision to hide the evidence” from the defense. ' +
+      'Lund determined that prosecutors lack “factual or legal arguments that would justify” a rehearing. ' +
+      'On Thursday, Lund walked into the courtroom to announce, “At this time, I am going to excuse the jury.”';
+    expect(speakerOf(text, 'deliberate, intentional')).toBe('Ada Lund');
+    expect(speakerOf(text, 'factual or legal')).toBe('Ada Lund');
+    expect(speakerOf(text, 'excuse the jury')).toBe('Ada Lund');
+  });
+
+  it('"“…?” X asked the group": the asker of a question, however long the object', () => {
+    expect(
+      speakerOf(
+        'Judge Ada Lund questioned the panel. “How many of you have not heard anything about this case?” Lund asked the group of 70 people called to serve.',
+        'How many of you',
+      ),
+    ).toBe('Ada Lund');
+  });
+});

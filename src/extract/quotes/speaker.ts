@@ -18,6 +18,10 @@ const VERBS =
   'asserted|asserts|maintains|announces|explains|repeated|repeats|added|shot back|fired back|told|' +
   // A judge's written findings and a lawyer's address to the jury report words as well.
   'ruled|rules|opined|informed|informs|reminded|assured|advised|' +
+  // a court's findings: "the judge found that the officer made “…”", "concluding that “…”"
+  'found that|determined that|concluding that|finding that|' +
+  // infinitives after a main verb ("walked in to announce, “…”"): the main clause's subject speaks
+  'announce|declare|tell|' +
   // participles that carry a quotation after the subject's main verb ("…, noting she “…”")
   'noting|stating|explaining|insisting|acknowledging|admitting|warning|declaring|' +
   '(?:released|issued) (?:a|an) (?:[\\w-]+ )?statement';
@@ -68,9 +72,12 @@ export function attributeAfter(
   // only "Smith said." closing the quotation.
   if (a && /[.!?]$/.test(span.text) && /^\s*\p{Lu}/u.test(tail)) {
     const rest = tail.slice(a.index + a[0].length).trim();
-    if (nextQuote || rest.split(/\s+/).filter(Boolean).length > 3 || /^[:,]/.test(rest)) return undefined;
+    // "“…?” X asked the group of jurors": a question's asker, however long the object.
+    const asked = /\?$/.test(span.text) && /^ask(?:ed|s)$/.test(a[2] ?? '');
+    if (!asked && (nextQuote || rest.split(/\s+/).filter(Boolean).length > 3 || /^[:,]/.test(rest)))
+      return undefined;
     // "… community." The office had asked for nine years: only a saying verb closes a finished quotation.
-    if (!CLOSING_VERB.test(a[2] ?? '')) return undefined;
+    if (!asked && !CLOSING_VERB.test(a[2] ?? '')) return undefined;
   }
   if (a?.[1]?.trim()) {
     // "Crump, who represents the family, said": the name before an apposition is the subject.
@@ -128,9 +135,17 @@ export function attributeBefore(
       const start = sentence.offset + v.index + v[0].length;
       return resolveSubject(source.trim(), start, start + source.length, doc, reg);
     }
-    // A participle's subject is the main clause's ("X met Y, …, noting she “…”"), not the nearest name.
-    if (verb.endsWith('ing') && verb !== 'according to') {
-      const subject = sentenceSubject(sentence.offset, span.open, doc, reg);
+    // A participle's or an infinitive's subject is its clause's ("X met Y, …, noting she “…”",
+    // "X walked in to announce, “…”"), not the nearest name.
+    const infinitive = /\bto\s+$/.test(clause.slice(0, v.index));
+    if (infinitive) {
+      const subject = finiteSubject(sentence.offset, sentence.offset + v.index, doc, reg);
+      if (subject) return subject;
+    }
+    if (/ing\b/.test(verb) && verb !== 'according to') {
+      const subject =
+        finiteSubject(sentence.offset, sentence.offset + v.index, doc, reg) ??
+        sentenceSubject(sentence.offset, span.open, doc, reg);
       if (subject) return subject;
     }
     const found = subjectBefore(clause.slice(0, v.index), sentence.offset, doc, reg);
@@ -144,6 +159,39 @@ export function attributeBefore(
       if (subject || !found) return subject;
     }
     return found;
+  }
+  return undefined;
+}
+
+/** A finite verb right after a name: a past form, a present "-s" form of a common verb, or an auxiliary. */
+const FINITE_VERB =
+  /^(?:[a-z]{2,}ed|sent|told|said|wrote|went|gave|made|took|left|met|spoke|began|rang|was|is|had|has|would|will|could)$/;
+
+/** A finite verb right after a name, after one adverb at most ("X allegedly sent"). */
+function finiteAfter(after: string): boolean {
+  if (!/^\s/.test(after)) return false;
+  const [first = '', second = ''] = after.trim().split(/\s+/, 2);
+  return (
+    FINITE_VERB.test(first) ||
+    (/^[a-z]+ly$|^(?:also|then|once|again)$/.test(first) && FINITE_VERB.test(second))
+  );
+}
+
+/**
+ * The nearest named subject of a finite verb before a participle ("… Y was stabbed, and X later sent
+ * a message to his father saying: “…”" → X): the participle's clause, not the sentence's first name.
+ */
+function finiteSubject(
+  start: number,
+  end: number,
+  doc: ArticleDoc,
+  reg: PersonRegistry,
+): Attribution | undefined {
+  const mentions = reg.mentionsIn(start, end).filter((m) => !m.inQuote);
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k];
+    if (!m || isPossessive(doc.text, m.end)) continue;
+    if (finiteAfter(doc.text.slice(m.end, Math.min(end, m.end + 40)))) return { speaker: m.person.name };
   }
   return undefined;
 }

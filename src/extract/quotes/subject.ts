@@ -75,6 +75,17 @@ export function resolvePronoun(
   // Prefer the subject (first matching mention) of the sentence that holds the nearest match.
   let person = nearest;
   const sentence = doc ? sentenceAt(doc, lastBefore(nearest.mentions, at)) : undefined;
+  // "He said X had …, but he also said": a pronoun repeats the one that opens its own sentence.
+  const opening = sentence && doc ? /^\W*(he|she)\b/i.exec(sentence.text) : null;
+  if (
+    doc &&
+    sentence &&
+    opening &&
+    (opening[1] ?? '').toLowerCase() === pronoun &&
+    at > sentence.offset + opening[0].length &&
+    at < sentence.offset + sentence.text.length
+  )
+    return resolvePronoun(pronoun, sentence.offset + opening.index, reg, doc);
   if (doc && sentence) {
     const { text } = doc;
     const first = reg
