@@ -1,5 +1,70 @@
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { createRequire } from 'node:module';
+import type * as Prom from 'prom-client';
 import type { JobKind, JobQueue } from './queue/types.ts';
+
+/**
+ * prom-client's classes from their own files: its index also loads the Pushgateway (http, https),
+ * the cluster aggregator and, through the default CPU metric, @opentelemetry/api (for exemplars,
+ * which we do not use): about 11 MB of an idle bot's memory for nothing. The default metrics are
+ * registered one by one below, the CPU counters by our own copy without exemplars.
+ */
+const require = createRequire(import.meta.url);
+const Registry: typeof Prom.Registry = require('prom-client/lib/registry');
+const Counter: typeof Prom.Counter = require('prom-client/lib/counter');
+const Gauge: typeof Prom.Gauge = require('prom-client/lib/gauge');
+const Histogram: typeof Prom.Histogram = require('prom-client/lib/histogram');
+
+type DefaultMetric = (registry: Prom.Registry, config: Record<string, unknown>) => void;
+/** prom-client's default metrics in its own order (lib/defaultMetrics.js), the CPU counters apart. */
+const DEFAULT_METRICS = [
+  'processStartTime',
+  'osMemoryHeap',
+  'processOpenFileDescriptors',
+  'processMaxFileDescriptors',
+  'eventLoopLag',
+  ...(typeof (process as { getActiveResourcesInfo?: unknown }).getActiveResourcesInfo === 'function'
+    ? ['processResources']
+    : []),
+  'processHandles',
+  'processRequests',
+  'heapSizeAndUsed',
+  'heapSpacesSizeAndUsed',
+  'version',
+  'gc',
+];
+
+/** What collectDefaultMetrics registers, with the CPU counters of processCpuTotal.js minus exemplars. */
+function collectDefaults(registry: Prom.Registry, prefix: string): void {
+  let last = process.cpuUsage();
+  const user = new Counter({
+    name: `${prefix}process_cpu_user_seconds_total`,
+    help: 'Total user CPU time spent in seconds.',
+    registers: [registry],
+    // One metric's collect sets all three (as prom-client does).
+    collect() {
+      const now = process.cpuUsage();
+      const userMicros = now.user - last.user;
+      const systemMicros = now.system - last.system;
+      last = now;
+      user.inc(userMicros / 1e6);
+      system.inc(systemMicros / 1e6);
+      total.inc((userMicros + systemMicros) / 1e6);
+    },
+  });
+  const system = new Counter({
+    name: `${prefix}process_cpu_system_seconds_total`,
+    help: 'Total system CPU time spent in seconds.',
+    registers: [registry],
+  });
+  const total = new Counter({
+    name: `${prefix}process_cpu_seconds_total`,
+    help: 'Total user and system CPU time spent in seconds.',
+    registers: [registry],
+  });
+  const config = { eventLoopMonitoringPrecision: 10, register: registry, prefix };
+  for (const name of DEFAULT_METRICS)
+    (require(`prom-client/lib/metrics/${name}`) as DefaultMetric)(registry, config);
+}
 
 const JOB_KINDS: JobKind[] = ['poll', 'deliver', 'court'];
 
@@ -9,7 +74,7 @@ const JOB_KINDS: JobKind[] = ['poll', 'deliver', 'court'];
  */
 export function createMetrics() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'casewatch_' });
+  collectDefaults(registry, 'casewatch_');
   const polls = new Counter({
     name: 'casewatch_feed_polls_total',
     help: 'Feed polls by result (ok, not_modified, unchanged, error)',
