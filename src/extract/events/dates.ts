@@ -1,4 +1,4 @@
-import { afterEventDate, type DateMention, resolveMention, type Tense } from '../dates/resolve.ts';
+import { addDays, afterEventDate, type DateMention, resolveMention, type Tense } from '../dates/resolve.ts';
 import type { ArticleDoc, Sentence } from '../types.ts';
 import { clauseAround, clauseBreaks, frontedClauseEnd, sentenceMentions, triggerTense } from './context.ts';
 
@@ -137,4 +137,32 @@ export function movedDate(
       MOVED_TO.test(masked.slice(Math.max(0, m.start - 90), m.start)),
   );
   return moved ?? chosen;
+}
+
+/** A move told in the past tense, ending just before the new date: "was rescheduled to", "postponed it until". */
+const MOVED_PAST =
+  /\b(?:postponed|pushed back|moved|rescheduled|delayed|adjourned|put off|bumped)\b[^.;]{0,60}?\b(?:to|until|till|for) (?:on |the )?$/i;
+/** "will be moved to", "could be postponed until": a move still to come. */
+const MOVE_TO_COME = /\b(?:will|would|could|may|might|to|should)\s(?:be\s)?$/i;
+
+/**
+ * "The hearing was rescheduled to Dec. 2, when she pleaded not guilty", told on Dec. 6: a date moved
+ * in the past tense that reads a week or a month back is that passed day, not the same day a year
+ * ahead. Returns the past reading in that case, else `resolved`.
+ */
+export function passedMove(
+  masked: string,
+  mention: DateMention | undefined,
+  resolved: { date: string | null; recent: boolean },
+  doc: ArticleDoc,
+  s: Sentence,
+  lastDay: string | null,
+): { date: string | null; recent: boolean } {
+  const before = mention ? masked.slice(Math.max(0, mention.start - 90), mention.start) : '';
+  const move = MOVED_PAST.exec(before);
+  if (!mention || !resolved.date || !move || MOVE_TO_COME.test(before.slice(0, move.index))) return resolved;
+  const published = doc.published.slice(0, 10);
+  if (resolved.date <= addDays(published, 300)) return resolved;
+  const past = resolveEventDate(mention, doc, s, 'past', lastDay);
+  return past.date && past.date >= addDays(published, -45).slice(0, past.date.length) ? past : resolved;
 }

@@ -16,7 +16,7 @@ import {
   sentenceMentions,
   triggerTense,
 } from './context.ts';
-import { movedDate, resolveEventDate } from './dates.ts';
+import { movedDate, passedMove, resolveEventDate } from './dates.ts';
 import { findHits, type Hit, REDUCED_RELATIVE } from './hits.ts';
 import { type DraftEvent, finishEvents, OLD_SCHEDULE } from './merge.ts';
 import { eventWho, namedInSentence, type WhoContext, whoContext } from './who.ts';
@@ -78,6 +78,28 @@ function coordinatedDate(
   return m;
 }
 
+/** Acts whose verb takes the offence as its complement ("charged with", "pleaded guilty to"). */
+const OFFENCE_ACTS = new Set<EventType>(['charge', 'plea', 'verdict', 'sentence']);
+/**
+ * The offence told between an act and a date after it: a gerund after "with", "of", "to" or "for"
+ * ("with stabbing a man", "to having a knife"), or "in the death of" ("in the shooting death of").
+ */
+const OFFENCE_COMPLEMENT =
+  /^[^.;]{0,40}?\b(?:with|of|to|for)\s(?!(?:hearing|sentencing|proceeding|morning|evening|during|ruling|filing|briefing|meeting|building|pending|trial|nothing|anything|something)\b)[a-z]{2,}ing\b|^[^.;]{0,40}?\b(?:in|over|for)\s(?:the\s)?[\w-]{0,20}\s?(?:deaths?|killings?|slayings?|shootings?|stabbings?|murders?|disappearance|assault|attack)\sof\b/i;
+
+function offenceDate(masked: string, end: number, m: DateMention, published: string): boolean {
+  // "found guilty of falsifying records Thursday afternoon": a day of the news week dates the act.
+  // "convicted of murdering babies between 2015 and 2016": a year alone dates nothing and still
+  // marks the act as told from afar.
+  if (m.kind === 'weekday' || m.kind === 'dayOffset' || m.kind === 'week' || m.kind === 'vague') return false;
+  if (resolveMention(m, published, 'past').recent) return false;
+  return offenceBetween(masked, end, m);
+}
+
+function offenceBetween(masked: string, end: number, m: DateMention): boolean {
+  return m.start >= end && OFFENCE_COMPLEMENT.test(masked.slice(end, m.start));
+}
+
 /** The people of the act told in the sentence before `s` (or earlier in `s`) in its paragraph. */
 function continued(last: { who: string[]; sentence: Sentence } | undefined, s: Sentence): string[] {
   if (!last || last.sentence.paragraph !== s.paragraph || s.index - last.sentence.index > 1) return [];
@@ -131,8 +153,11 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
       const relStart = restrictive
         ? hit.start - (Math.min(40, hit.start) - restrictive.index)
         : (modifier?.[0] ?? -1);
-      const relEnd = modifier?.[1] ?? masked.length;
-      const own =
+      // "a student who pleaded guilty to stabbing four people, is to be sentenced on July 23": the
+      // relative clause ends at its comma, and so do the dates it owns.
+      const relComma = restrictive ? masked.indexOf(',', hit.end) : -1;
+      const relEnd = modifier?.[1] ?? (relComma >= 0 ? relComma : masked.length);
+      const scoped =
         relStart < 0
           ? dates
           : {
@@ -140,6 +165,13 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
               mentions: dates.mentions.filter((m) => m.start >= relStart && m.end <= relEnd),
               leading: new Set<never>(),
             };
+      // "charged with stabbing a man last July": the date of the offence, not of the act.
+      const own = OFFENCE_ACTS.has(type)
+        ? {
+            ...scoped,
+            mentions: scoped.mentions.filter((m) => !offenceDate(masked, hit.end, m, doc.published)),
+          }
+        : scoped;
       const others = hits.filter((h) => h.type !== hit.type);
       // "will begin serving her sentence on March 15": the sentence was imposed; that is the day she reports.
       const reports = type === 'sentence' && classified.status === 'scheduled' && servingSentence(clauseText);
@@ -158,6 +190,7 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
       // A date set earlier and told again may have passed: the nearer reading ("initially set for Nov. 18").
       const tense = status === 'happened' ? 'past' : OLD_SCHEDULE.test(clauseText) ? 'near' : 'future';
       let resolved = resolveEventDate(mention, doc, s, tense, lastDay);
+      if (status === 'scheduled') resolved = passedMove(masked, mention, resolved, doc, s, lastDay);
       // "arrested Friday, a day after a grand jury indicted them": the day before the other act.
       const daysAfter = DAYS_AFTER.exec(masked.slice(Math.max(0, hit.start - 80), hit.start));
       if (daysAfter && sentenceDay && status === 'happened')
@@ -197,6 +230,13 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
           new: false,
           recent: resolved.recent,
           vague: mention?.kind === 'vague',
+          // "arrested by police in 2019": a year told right after the act, of the act itself.
+          ...(mention?.kind === 'vague' &&
+          mention.start >= hit.end &&
+          mention.start - hit.end <= 30 &&
+          !offenceBetween(masked, hit.end, mention)
+            ? { year: /\b(?:19|20)\d{2}\b/.exec(masked.slice(mention.start, mention.end))?.[0] }
+            : {}),
           announcement: mention !== undefined && dates.announcement.has(mention),
           clause: clauseText,
           at: hit.start,

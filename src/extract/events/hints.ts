@@ -98,7 +98,7 @@ const TYPE_HINTS: Record<EventType, string[]> = {
     'suppressed',
     'threw',
   ],
-  hearing: ['arraign', 'hearing', 'conference', 'appear', 'sentenc', 'court', 'return'],
+  hearing: ['arraign', 'hearing', 'conference', 'appear', 'sentenc', 'court', 'return', 'adjourn'],
   trial: [
     'trial',
     'pretrial',

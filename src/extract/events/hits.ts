@@ -41,6 +41,13 @@ function ruleLiterals(rule: TriggerRule): string[] | undefined {
   return LITERALS.get(rule);
 }
 
+/** "remains jailed", "all remain in the county jail" (without bond): where someone is, not a decision. */
+const CUSTODY_STATE =
+  /\b(?:remains?|remained|had been|(?:is|are|was|were) (?:currently |still )?being)\s+(?:jailed|held|detained|locked up|behind bars|in [^.;]{0,60}?\b(?:jail|custody|prison|lockup|center|centre|facility))\b/i;
+
+const HUNG =
+  /\bmistrial\b|\bhung jury\b|\bdeadlock|\b(?:could not|couldn['’]t|unable to|failed to) (?:be )?reach|\bcould not be reached\b/i;
+
 export interface Hit {
   rule: TriggerRule;
   type: EventType;
@@ -140,6 +147,8 @@ function retype(
         return undefined;
       return 'motion';
     case 'ruling':
+      // "The jury could not reach a verdict and a retrial was ordered": the deadlock's trial event.
+      if (/trial/i.test(trigger) && HUNG.test(masked)) return undefined;
       // A granted dismissal is a dismissal event; a denied motion to dismiss is a ruling.
       if (/^granted/i.test(trigger) && /\bdismiss/i.test(masked)) return undefined;
       // Courts of appeal decide appeals (the appeal rules report them).
@@ -152,15 +161,13 @@ function retype(
     case 'bail':
       // "X remains jailed without bond", "who had been held without bond", "is currently being held
       // without bond": the state, not a decision.
-      return /\b(?:remains|remained|had been|(?:is|are) (?:currently |still )?being)\s+(?:jailed|held|detained)\b/i.test(
-        masked,
-      ) && /^without/i.test(trigger)
-        ? undefined
-        : 'bail';
+      return CUSTODY_STATE.test(masked) && /^without/i.test(trigger) ? undefined : 'bail';
     case 'appeal':
       if (rule.family === 'bailAppeal') return 'bail';
       return /\bbail\b/i.test(masked) ? 'bail' : 'appeal';
     case 'trial':
+      // "The grand jury had been empaneled": a grand jury charges; it holds no trial.
+      if (/\bgrand\s+$/i.test(before)) return undefined;
       // "denied a motion for a mistrial": the request is not a mistrial.
       if (REQUEST_FOR.test(before) || NEGATED.test(before)) return undefined;
       // "said during closing arguments", "In closing arguments, X said": when words were spoken.

@@ -26,6 +26,8 @@ export interface DraftEvent extends CaseEvent {
   recent: boolean;
   /** The only date word was a year or a season. */
   vague: boolean;
+  /** That year, when it dates the act itself ("arrested in 2019", not "charged with killing a man in 2019"). */
+  year?: string;
   /** The date is that of an announcement ("officials said Monday"), not of the act. */
   announcement: boolean;
   clause: string;
@@ -116,6 +118,9 @@ export function finishEvents(all: DraftEvent[], doc: ArticleDoc): CaseEvent[] {
   for (const d of kept)
     if (d.date === null && (STAGE[d.type] ?? 9) < 2 && ledeStage >= TRIAL_STAGE) d.new = false;
   recalledBefore(kept);
+  earlierStep(kept, drafts);
+  // "was arrested in 2018 and 2019 but was bailed pending inquiries": the bail goes with the years told.
+  for (const d of kept) if (d.new && d.date === null && afterVague(d, kept)) d.new = false;
   // "A court convicted X" with no date, in an article that dates X's sentence months back: the
   // verdict came before that old sentence, so it is background too.
   for (const d of kept)
@@ -292,6 +297,7 @@ function courtDay(drafts: DraftEvent[]): void {
       BACKGROUND_SENTENCE.test(d.sentence.text)
     )
       continue;
+    if (afterVague(d, drafts)) continue;
     // "denied motions filed by X": the ruling's day is not the filing's.
     if (d.type === 'motion' && /\b(?:filed|brought) by\b/i.test(d.clause)) continue;
     // "has pleaded", "have argued": a perfect reports a state, not the next step of the day.
@@ -332,6 +338,21 @@ function recalledBefore(drafts: DraftEvent[]): void {
       recalled.some((o) => o.type === d.type && o.sentence.index < d.sentence.index);
     if (later || also) d.new = false;
   }
+}
+
+/**
+ * "X is due to stand trial in May. ... X was charged after police stopped him": a trial or a later
+ * step the lede sets makes the body's undated arrest, charge or plea background (the case is past
+ * them), as a lede that reports one done does.
+ */
+function earlierStep(kept: DraftEvent[], drafts: DraftEvent[]): void {
+  // "is due to go on trial next year" sets no date the article keeps, yet tells the case's stage.
+  const set = drafts.filter(
+    (o) => o.sentence.index < 2 && o.status === 'scheduled' && (STAGE[o.type] ?? -1) >= TRIAL_STAGE,
+  );
+  if (set.length === 0) return;
+  for (const d of kept)
+    if (d.date === null && d.sentence.index >= LEDE_SENTENCES && (STAGE[d.type] ?? 9) < 2) d.new = false;
 }
 
 /**
@@ -385,6 +406,8 @@ function merge(drafts: DraftEvent[]): DraftEvent[] {
         (o) =>
           o !== d &&
           o.date !== null &&
+          // "arrested in 2018 and 2019" is not the arrest dated last Tuesday: its year says it is another.
+          !otherYear(d, o.date) &&
           o.type === d.type &&
           o.who === d.who &&
           o.status === d.status &&
@@ -392,6 +415,16 @@ function merge(drafts: DraftEvent[]): DraftEvent[] {
           (o.new || !ledeNews(d)),
       ),
   );
+}
+
+/** An act told after another of its sentence that only a year or a season dates ("arrested in 2019 but bailed"). */
+function afterVague(d: DraftEvent, drafts: DraftEvent[]): boolean {
+  return drafts.some((o) => o.sentence === d.sentence && o.vague && o.at < d.at);
+}
+
+/** An act dated by a year alone, another year than that of `date`. */
+function otherYear(d: DraftEvent, date: string): boolean {
+  return d.year !== undefined && d.year !== date.slice(0, 4);
 }
 
 function toEvent(d: DraftEvent): CaseEvent {

@@ -135,7 +135,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'charge',
-    '\\breturned (?:an |the )?indictment\\b|\\bindicted\\b|\\bindictment\\b[^.;]{0,40}?\\b(?:returned|unsealed|filed|handed up|laced with|charging|states|accuses|alleges)\\b|\\brefiled\\b|\\b(?:charges?|counts?|indictments?)\\b[^.;]{0,40}?\\bhanded up\\b',
+    '\\breturned (?:an |the )?indictment\\b|\\bvoted (?:\\w+ ){0,2}?to indict\\b|\\bindicted\\b|\\bindictment\\b[^.;]{0,40}?\\b(?:returned|unsealed|filed|handed up|laced with|charging|states|accuses|alleges)\\b|\\brefiled\\b|\\b(?:charges?|counts?|indictments?)\\b[^.;]{0,40}?\\bhanded (?:up|down)\\b|\\bhanded (?:up|down) (?:an? |the |\\w+ )?indictments?\\b',
   ),
   // charge_dropped (a dismissal by prosecutors is re-typed in hits.ts)
   rule(
@@ -158,7 +158,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // bail
   rule(
     'bail',
-    '\\b(?:denied|revoked|granted|set|rejected|refused|revoking|revokes) (?:(?:him|her|them|his|their|the|that|this|a|an|\\$[\\d,.]+|million|bid|request|motion|application|for|to|be|released|on) ){0,4}?(?:bail|bond)\\b|\\b(?:bail|bond) (?:request |application |motion |appeal )?(?:was |has been )?(?:denied|set|revoked|granted|rejected)\\b|\\bwithout (?:bail|bond)\\b|\\bheld on \\$[\\d,.]+(?: million)? (?:bail|bond)\\b|\\bremanded\\b',
+    '\\b(?:denied|revoked|granted|set|rejected|refused|revoking|revokes) (?:(?:him|her|them|his|their|the|that|this|a|an|\\$[\\d,.]+|million|bid|request|motion|application|for|to|be|released|on) ){0,4}?(?:bail|bond)\\b|\\b(?:bail|bond) (?:request |application |motion |appeal )?(?:was |has been )?(?:denied|set|revoked|granted|rejected)\\b|\\bwithout (?:bail|bond)\\b|\\bheld on \\$[\\d,.]+(?: million)? (?:bail|bond)\\b|\\bremanded\\b|\\b(?:was|were|been|being|is|are) (?:\\w+ly )?(?:re-?)?bailed\\b',
   ),
   rule(
     'bail',
@@ -168,7 +168,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // Pretrial release on terms is a bail decision; a release from jail or prison is a `release`.
   rule(
     'bail',
-    "\\breleased (?:[\\w'’-]+ ){0,3}?on (?:(?:their|his|her) own recognizance|(?:\\$[\\d,.]+(?: million)? )?(?:unsecured |cash |signature |personal |a )?(?:bail|bond))\\b|\\breleased after posting\\b|\\bposted (?:\\$[\\d,.]+(?: million)? )?(?:bail|bond)\\b|\\b(?:remain|stay) free on (?:bail|bond)\\b|\\bbond (?:pending|while)\\b",
+    "\\breleased (?:[\\w'’-]+ ){0,3}?on (?:(?:their|his|her) own recognizance|(?:an? )?(?:\\$[\\d,.]+(?: million)? )?(?:unsecured |secured |cash |signature |personal |surety |a )?(?:bail|bond))\\b|\\breleased after posting\\b|\\bposted (?:\\$[\\d,.]+(?: million)? )?(?:bail|bond)\\b|\\b(?:remain|stay) free on (?:bail|bond)\\b|\\bbond (?:pending|while)\\b",
     'release',
     ['released', 'posted', 'free on', 'bond'],
   ),
@@ -215,7 +215,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // ruling
   rule(
     'ruling',
-    `\\b(?:granted|denied|rejected|refused|declined) (?:[\\w'’-]+ ){0,4}?(?:${REQUEST_NOUN}|new trial)\\b|\\b(?:${REQUEST_NOUN}|filings?)\\b[^.;]{0,80}?\\b(?:was|were|has been|have been|had been) (?:denied|rejected|refused|turned down)\\b|\\brefused to order (?:a )?new trial\\b|\\bordered (?:a )?new trial\\b`,
+    `\\b(?:granted|denied|rejected|refused|declined) (?:[\\w'’-]+ ){0,4}?(?:${REQUEST_NOUN}|new trial)\\b|\\b(?:${REQUEST_NOUN}|filings?)\\b[^.;]{0,80}?\\b(?:was|were|has been|have been|had been) (?:denied|rejected|refused|turned down)\\b|\\brefused to order (?:a )?new trial\\b|\\b(?:ordered|granted) (?:[\\w'’-]+ ){0,3}?(?:a |an )?(?:(?:new|fresh|second) (?:[\\w-]+ )?trial|retrial)\\b|\\b(?:(?:new|fresh|second) (?:[\\w-]+ )?trial|retrial)\\b[^.;]{0,40}?\\b(?:was|were|has been|have been|had been|is being) (?:ordered|granted)\\b`,
   ),
   rule(
     'ruling',
@@ -235,6 +235,13 @@ export const TRIGGER_RULES: TriggerRule[] = [
     'hearing',
     ['hearing', 'conference'],
   ),
+  // A court adjourns a hearing or a case to its next date (British and U.S. usage alike).
+  rule(
+    'hearing',
+    '\\b(?:hearings?|case|proceedings|matter)\\b(?:[^.;]{0,40}?\\b(?:is|was|has been|had been|are|were))? adjourned\\b|\\badjourn(?:ed|s|ing) (?:the |his |her |their )?(?:hearing|case|proceedings|matter)\\b',
+    'hearing',
+    ['adjourn'],
+  ),
   rule(
     'hearing',
     '\\bhearings?\\b(?:[^.;]{0,40}?\\b(?:is|was|has been|are|were))?,? (?:set|scheduled|slated|held|planned|postponed|delayed|rescheduled|moved|pushed back)\\b|\\bhearings?\\b[^.;]{0,40}?\\b(?:take|takes|took|taken) place\\b',
@@ -243,12 +250,12 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'hearing',
-    '\\b(?:will|(?:is|are|was|were) (?:due|set|scheduled|slated) to|due to)\\s+(?:make\\s+an?\\s+(?:\\w+\\s+)?|\\w+\\s+)?return to court\\b|\\b(?:is|was|be|are|were|due|been|expected|scheduled|set) back in court\\b|\\b(?:expected|scheduled|set|slated) (?:to be |to appear )?in court\\b|\\b(?:next|new|first) court date\\b|\\bcourt date (?:is |was |has been )?(?:set|scheduled)\\b|\\bcourt appearance\\b|\\b(?:made|makes|make|making) (?:his|her|their|a|an) (?:first|initial) (?:court )?appearance\\b|\\bappear(?:s|ed|ing)? (?:\\w+ ){0,2}(?:in|before|at) (?:[\\w\\x27’]+ ){0,3}?(?:court|courtroom|courthouse|judge|magistrates?|old bailey)\\b',
+    '\\b(?:will|(?:is|are|was|were) (?:due|set|scheduled|slated) to|due to)\\s+(?:make\\s+an?\\s+(?:\\w+\\s+)?|\\w+\\s+)?return to court\\b|\\b(?:is|was|be|are|were|due|been|expected|scheduled|set) back in court\\b|\\b(?:expected|scheduled|set|slated) (?:to be |to appear )?in court\\b|\\b(?:next|new|first) court date\\b|\\bcourt date (?:is |was |has been )?(?:set|scheduled)\\b|\\bcourt appearance\\b|\\b(?:made|makes|make|making) (?:his|her|their|a|an) (?:first|initial) (?:court )?appearance\\b|\\bappear(?:s|ed|ing)? (?:\\w+ ){0,2}(?:in|before|at) (?:[\\w\\x27’]+ ){0,3}?(?:court|courtroom|courthouse|judge|magistrates?|old bailey)\\b|\\b(?:ordered|due|scheduled|set|required|summoned|bailed|remanded) to (?:next )?appear\\b(?! (?:as|for|on behalf)\\b)|\\bnext appear(?:s|ance)?\\b',
   ),
   // trial
   rule(
     'trial',
-    '\\b(?:re)?trial\\b[^.;]{0,40}?\\b(?:remains (?:set|scheduled)|began|begins|begin|started|starts|opened|opens|got underway|gets underway|is underway|resumes|resumed|is scheduled|(?:set|scheduled|expected|due|planned) to (?:begin|start|open|resume|get underway|take place)|slated|postponed|delayed|pushed back|(?:set|scheduled|rescheduled|moved|fixed|listed) (?:for|to))\\b',
+    '\\b(?:re)?trial\\b[^.;]{0,40}?\\b(?:remains (?:set|scheduled)|began|begins|begin|started|starts|opened|opens|got underway|gets underway|is underway|resumes|resumed|is scheduled|(?:set|scheduled|expected|due|planned) to (?:begin|start|open|resume|get underway|take place)|slated|postponed|delayed|adjourned|pushed back|(?:set|scheduled|rescheduled|moved|fixed|listed) (?:for|to))\\b',
   ),
   rule(
     'trial',
@@ -274,7 +281,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // sentence
   rule(
     'sentence',
-    `\\bsentenced (?:\\w+ ){0,3}to\\b|\\b(?:was|were|been) sentenced\\b|(?<!\\b(?:be|to|the|a|an) )\\bsentenced ${OBJECT_WORD}{1,10}?(?:to|on|in|for|at|after|last|this|earlier)\\b|` +
+    `\\bsentenced (?:\\w+ ){0,3}to\\b|\\b(?:was|were|been) sentenced\\b|\\b(?:after|upon|following) being sentenced\\b|(?<!\\b(?:be|to|the|a|an) )\\bsentenced ${OBJECT_WORD}{1,10}?(?:to|on|in|for|at|after|last|this|earlier)\\b|` +
       '\\b(?:judge|court) (?:who|that) sentenced\\b|\\bpronounced (?:the|his|her) sentence\\b|\\bimposed (?:a |the )?(?:\\w+ )?(?:sentence|prison term)\\b|\\b(?:got|received|(?:was|were) given) (?:(?:nearly|about|almost|roughly|more than|less than|just (?:over|under)) )?(?:a |an )?(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|eighteen|twenty|life)\\b(?:(?:[ -](?:years?|months?))?(?:[- ]\\w+)? (?:in (?:state |federal )?prison|of (?:probation|house arrest|home confinement)|behind bars|in jail|sentence|prison (?:term|sentence)|terms?)\\b|[ -](?:years?|months?)\\b(?![ -]old))|\\bserving (?:a |an |his |her |their )?(?:[\\w-]+ ){0,3}?(?:sentence|prison term|life term|whole[- ]life order)\\b|\\b(?:handed|given|gave|received|imposed)\\b[^.;]{0,30}?\\b(?:whole[- ]life (?:orders?|sentences?|terms?|tariffs?)|life sentences?|life terms?)\\b|(?<!\\b(?:could|would|might|may|will|to|can|should|must) be |\\bbeing |\\bif )\\b(?:jailed|imprisoned) (?:for|indefinitely)\\b(?![^.;]{0,60}\\b(?:awaiting|pending|without bail|before (?:his |her |their |the )?trial|while|since)\\b)',
   ),
   // appeal (U.S. appellate courts and circuits; the English Court of Appeal and its permission to appeal)
@@ -284,7 +291,7 @@ export const TRIGGER_RULES: TriggerRule[] = [
   ),
   rule(
     'appeal',
-    `\\b${APPELLATE_COURT}\\b[^.;]{0,60}?\\b(?:ruled|upheld|upholds|overturned|overturns|rejected|rejects|affirmed|affirms|reversed|reverses|denied|declined|refused|vacated|tossed|threw out|dismissed)\\b|\\b(?:petition(?:ed)?|asked) (?:the |a |an )?(?:[\\w-]+ ){0,2}?(?:supreme court|appeals court|court of appeals?)\\b(?! justice)`,
+    `\\b${APPELLATE_COURT}\\b[^.;]{0,60}?\\b(?:ruled|upheld|upholds|overturned|overturns|rejected|rejects|affirmed|affirms|reversed|reverses|denied|declined|refused|vacated|tossed|threw out|dismissed|quashed|set aside|ordered (?:a |an )?(?:new |fresh |second )?(?:re)?trial)\\b|\\b(?:petition(?:ed)?|asked) (?:the |a |an )?(?:[\\w-]+ ){0,2}?(?:supreme court|appeals court|court of appeals?)\\b(?! justice)`,
     'appeal',
     ['appeal', 'court', 'circuit', 'panel', 'justices'],
   ),
