@@ -50,6 +50,24 @@ describe('a participle that names who someone is reports no act of the day', () 
       events('John Doe, a member of the Coast Guard charged with leaking files, pleaded guilty on Monday.'),
     ).toEqual(['charge John Doe null happened (old)', 'plea John Doe 2023-03-06 happened']);
   });
+  it('an apposition "X, the former guard charged with ..." describes, whatever the sentence says after it', () => {
+    expect(
+      events(
+        'A warden’s doubts about John Doe, the former prison guard charged with murder in the death of an inmate, a father of three, are told in a letter released Monday.',
+      ),
+    ).toEqual(['charge John Doe null happened (old)']);
+  });
+  it('"was to stand trial on Monday charged with ..." tells his state that day, no charge', () => {
+    expect(
+      events(
+        'Jane Roe, of Millbrook, was to stand trial at the county court on Monday charged with nine offences, including arson.',
+        '2023-03-06',
+      ),
+    ).toEqual([]);
+    expect(events('John Doe was on Monday charged with arson.')).toEqual([
+      'charge John Doe 2023-03-06 happened',
+    ]);
+  });
   it('a headline with no verb after the participle is the news', () => {
     expect(events('John Doe charged with arson in mill fire')).toEqual([
       'charge John Doe 2023-03-09 happened',
@@ -95,6 +113,14 @@ describe('clause structure decides the type and the tense', () => {
         'Judge Maria Vance ruled Monday that John Doe, who is charged with fraud, will not be allowed to call the expert.',
       ),
     ).toEqual(['ruling John Doe 2023-03-06 happened']);
+  });
+  it('"X will stand trial, a judge ruled Tuesday": the ruling happened Tuesday; Tuesday dates no trial', () => {
+    expect(events('Jane Roe will stand trial for the murder of her husband, a judge ruled Tuesday.')).toEqual(
+      ['ruling Jane Roe 2023-03-07 happened'],
+    );
+    expect(events('A judge ruled Tuesday that Jane Roe will stand trial for arson.')).toEqual([
+      'ruling Jane Roe 2023-03-07 happened',
+    ]);
   });
   it('words "said during closing arguments" date a speech, not a trial step', () => {
     expect(

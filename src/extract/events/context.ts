@@ -132,6 +132,12 @@ export function participleModifier(
   // "X has appeared in court charged with murder": after a court it tells the subject's own state (the news).
   if (COURT_BEFORE.test(before)) return undefined;
   const comma = masked.indexOf(',', hit.end);
+  // "X, the former guard charged with murder, ...": a noun phrase in apposition is never a clause of
+  // its own, whatever verb the sentence has (or lacks) after it; nor is a state told after a day.
+  if (APPOSITION_BEFORE.test(before) || DAY_BEFORE.test(before)) {
+    const close = /,|\s[—–]\s|\s--\s/.exec(masked.slice(hit.end));
+    return [hit.start, close ? hit.end + close.index : masked.length];
+  }
   const next = later.filter((h) => h.start >= hit.end).sort((a, b) => a.start - b.start)[0];
   if (next) return [hit.start, comma >= 0 && comma < next.start ? comma : next.start];
   // "A judge set a May trial date for a man charged with ...": the sentence's act told before it.
@@ -140,6 +146,16 @@ export function participleModifier(
   return comma >= 0 && MAIN_VERB_AFTER.test(masked.slice(comma)) ? [hit.start, comma] : undefined;
 }
 
+/** A comma or dash, a determiner and up to five words of a noun phrase: an apposition's head. */
+const APPOSITION_BEFORE = /(?:,|\s[—–]|\s--)\s*(?:the|a|an)\s+(?:[\w’'.-]+\s+){0,5}$/i;
+
+/**
+ * "was to stand trial on Monday charged with 16 offences": after the day of another verb, the
+ * participle tells the subject's state that day; "was on Monday charged with" is the act itself.
+ */
+const DAY_BEFORE =
+  /(?<!\b(?:was|were|is|are|been|be|being|get|got)\s+(?:on\s+)?)\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+$/i;
+
 const COURT_BEFORE = /\b(?:court|courtroom|magistrates|bailey|judge)\s+$/i;
 
 const MAIN_VERB_AFTER =
@@ -147,6 +163,11 @@ const MAIN_VERB_AFTER =
 
 const FUTURE_CUE =
   /\b(?:will|won['’]t|shall|is (?:set|scheduled|expected|slated|due|going) to|are (?:set|scheduled|expected|slated|due|going) to|(?:is|are) (?:set|scheduled|slated) for|set for|scheduled for|scheduled to|to begin|to start|to resume|as early as|could (?!not\b)(?:\w+ )?be|expected to|plans? to|makes (?:his|her|their) first|upcoming|next (?:week|month|year)|(?:set|scheduled) (?:a|an|the|sentencing)|(?:set|sets|scheduled|schedules) (?!(?:of|aside|off|out|to|for|up)\b)(?:[\w.'’-]+ ){1,4}?(?:sentencing|hearing|arraignment|(?:re)?trial|court date)|(?:was|were|has been|have been) (?:tentatively )?(?:set|scheduled|slated|fixed)\b(?! to\b)|set (?:[\w.'’-]+ ){1,3}?as (?:the |a |his |her |their )?(?:next |new |first )?(?:court|trial|hearing|sentencing) date|fac(?:e|es|ing) (?:a |an |the |his |her |their )?(?:[\w-]+ ){0,3}?(?:re)?trial|must (?!have\b)|go(?:es)? on trial|stands? trial|remains? (?:set|scheduled)|still (?:set|scheduled)|trial date|(?:set|scheduled) (?:jury selection|(?:a |the )?(?:new )?(?:re)?trial)|(?:moved|postponed|rescheduled|pushed back|delayed) (?:from [^.;,]{1,30}? )?(?:to|until)|adjourn(?:ed|s|ing)? (?:[\w'’-]+ ){0,5}?to (?=\d|next\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)|(?:postponed|rescheduled|pushed back|delayed) for|when (?:he|she|they) (?:is|are)|is due|are due|next due|is expected|are expected|(?<!\b(?:failed|refused|declined) )to (?:(?:next )?appear|stand trial|face trial|be sentenced))\b|\buntil\b/i;
+
+/** A trigger whose words open with the one who acts: "judge ... ruled", "jurors ... found". */
+const ACTOR_START = /^(?:judges?|court|justices?|jury|jurors|panel)\b/i;
+/** Between that comma and the actor only a determiner and a title or name: ", a judge", ", Judge Ann Lee". */
+const REPORTING_TAIL = /^,\s*(?:(?:a|an|the)\s+)?(?:[\w’'.-]+\s+){0,3}$/;
 
 const MOVED_FOR_REMEDY = new RegExp(`\\bmoved to (?=${REMEDY}\\b)`, 'gi');
 
@@ -160,9 +181,17 @@ export function triggerTense(
   clause: [number, number],
   end: number,
   relatives: Array<[number, number]> = [],
+  start = end,
 ): 'happened' | 'scheduled' {
   // Inside ", who has pleaded not guilty," the main verb after it does not count.
   const relative = relatives.find(([s, e]) => end > s && end <= e);
+  // "X will stand trial, a judge ruled Tuesday": a trigger that opens with its own actor after a
+  // comma is the reporting clause; the reported words before the comma have their own tense.
+  const comma = ACTOR_START.test(masked.slice(start, end)) ? masked.lastIndexOf(',', start) : -1;
+  const from = Math.max(
+    relative ? relative[0] : clause[0],
+    comma >= 0 && REPORTING_TAIL.test(masked.slice(comma, start)) ? comma : -1,
+  );
   // "ruled Monday that the defense will not be allowed ...": the complement's tense is not the act's.
   // "remanded in custody to appear at the Old Bailey on Monday": the purpose is the next act, not this
   // one; so is what a remand awaits ("pending a sentencing hearing next month").
@@ -175,7 +204,7 @@ export function triggerTense(
     relative ? relative[1] : Number.POSITIVE_INFINITY,
   );
   // "moved to dismiss" asks for a remedy; "moved to March 3" reschedules.
-  const window = masked.slice(relative ? relative[0] : clause[0], limit).replace(MOVED_FOR_REMEDY, 'asked');
+  const window = masked.slice(from, limit).replace(MOVED_FOR_REMEDY, 'asked');
   return FUTURE_CUE.test(window) ? 'scheduled' : 'happened';
 }
 
@@ -207,7 +236,7 @@ const SETTING_AFTER =
   /^[\s,]*(?:[\w’'.-]+\s+){0,3}?(?<!\b(?:was|were|is|are|been|be)\s)(?:set|sets|scheduled|schedules|fixed|moved|rescheduled|postponed|adjourned)\b/i;
 /** "set the trial date Friday", "a June 3 hearing was set Monday": a day right after a date's setting, with no "for" or "to". */
 const SETTING_BEFORE =
-  /\b(?:set|sets|scheduled|fixed)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}?dates?\s+$|\b(?:was|were|has been|have been) (?:set|scheduled|fixed|rescheduled|moved) (?:on )?$/i;
+  /\b(?:set|sets|scheduled|fixed)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}?dates?\s+$|\b(?:was|were|has been|have been) (?:set|scheduled|fixed|rescheduled|moved) (?:on )?$|\b(?:ruled|decided|ordered)\s+(?:on\s+|late\s+|early\s+)?$/i;
 
 /** A date word that opens with its preposition ("to June", "for May"): the date set, never the setting's day. */
 const TARGET_START = /^(?:to|for|until|till|by)\b/i;

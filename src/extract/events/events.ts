@@ -277,7 +277,7 @@ function classify(
   const intention = INTENTION.test(upto) || MODAL.test(masked.slice(Math.max(0, hit.start - 60), hit.start));
   // Custody decisions take effect when made, whatever tense the ruling's clause uses.
   let status: CaseEvent['status'] =
-    hit.type === 'bail' ? 'happened' : triggerTense(masked, clause, hit.end, relatives);
+    hit.type === 'bail' ? 'happened' : triggerTense(masked, clause, hit.end, relatives, hit.start);
   if (intention) status = 'scheduled';
   let type = hit.type;
   let family = hit.rule.family;
