@@ -95,3 +95,36 @@ describe('a relative the facts accuse', () => {
     });
   });
 });
+
+describe('names in lists the lexicon reads as words', () => {
+  it('"Hunter Rose, Dean Price and Carl Brill were charged": every member is a person', () => {
+    expect(roles('Hunter Rose, Dean Price and Carl Brill were charged with fraud on Monday.')).toMatchObject({
+      'Hunter Rose': 'defendant',
+      'Dean Price': 'defendant',
+      'Carl Brill': 'defendant',
+    });
+  });
+
+  it('a short sentence of names with ages is prose, not a headline', () => {
+    const names = registry(
+      'Two men have been charged with robbery. They are Jordan Banks, 24, and Carl Brill, 31, both of Leeds.',
+    ).people.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['Jordan Banks', 'Carl Brill']));
+  });
+});
+
+describe('old-style court reports', () => {
+  it('"The magistrate, Mr. X", "the prosecuting counsel, Mr. Y, QC,", "X, 56, and his son Z, 20, … are among the defendants"', () => {
+    expect(
+      roles(
+        'The magistrate, Mr. E. J. Crowe, discharged the men after the prosecuting counsel, Mr. E. S. Fane, QC, for the Ministry, had withdrawn the charges. ' +
+          'Solly Darby, 56, and his son Ronald, 20, both of Southgate, London, are among the defendants.',
+      ),
+    ).toMatchObject({
+      'E. J. Crowe': 'judge',
+      'E. S. Fane': 'prosecutor',
+      'Solly Darby': 'defendant',
+      'Ronald Darby': 'defendant',
+    });
+  });
+});

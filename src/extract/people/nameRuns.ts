@@ -250,6 +250,8 @@ function wordsOfFourLetters(text: string): number {
 }
 
 function isHeadline(toks: Tok[], text: string): boolean {
+  // "They are Jordan Banks, 24, and Carl Brill, 31.": ages in commas are prose, whatever the capitals.
+  if (/, \d{1,3},/.test(text)) return false;
   const capitalised = toks.filter((t) => t.text.length >= 4 && isCap(t.text)).length;
   if (capitalised < 4) return false;
   const words = wordsOfFourLetters(text);
@@ -293,7 +295,10 @@ function makeRun(
     // Only when a surname follows the first name: "Deamonte Kendrick" is a name, not a title + first name.
     const beforeFirstName =
       cut === 0 && (atStart || common) && cut + 2 < toks.length && isFirstName(toks[cut + 1]?.text ?? '');
-    if ((cut === 0 && atStart && common) || beforeFirstName || (tag && FUNCTION_TAGS.has(tag))) cut++;
+    // "Hunter Rose, Dean Price and …": a sentence-initial word opening a two-word list member is a first name.
+    const listHead = cut === 0 && toks.length === 2 && !beforeFirstName && opensNameList(toks, low, text);
+    if ((cut === 0 && atStart && common && !listHead) || beforeFirstName || (tag && FUNCTION_TAGS.has(tag)))
+      cut++;
     else break;
   }
   // "Det Ch Insp Helen Price": short title abbreviations before a first name belong to the title.
@@ -333,6 +338,17 @@ function makeRun(
     inQuote: false,
     looksLikeName,
   };
+}
+
+/** Text after a run that continues a list of names (", 24, and Carl …", " and Carl …"). */
+const NAME_LIST_AFTER = /^(?:,| and| &) \p{Lu}\p{Ll}+ \p{Lu}/u;
+
+/** A two-word run whose first word may be a first name (no title, role or plural noun) and that a list of names continues. */
+function opensNameList(toks: Tok[], low: string, text: string): boolean {
+  const last = toks[toks.length - 1];
+  if (!last || last.possessive || TITLE_WORDS.has(low) || NON_PERSON_WORDS.has(low)) return false;
+  if (/s$/.test(low) || lexTag(low) === 'Plural') return false;
+  return NAME_LIST_AFTER.test(text.slice(last.end, last.end + 40).replace(/^, \d{1,3}(?=,| and)/, ''));
 }
 
 const INSTITUTIONS = new Set(['old bailey', 'scotland yard', 'holloway prison', 'belmarsh prison']);

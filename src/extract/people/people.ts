@@ -206,6 +206,8 @@ export function peopleFacts(
     });
 }
 
+const COMMON_LIST_HEAD =
+  /^(?:The|A|An|General|Judge|Justice|Police|Court|State|County|District|Federal|National|United|New|North|South|East|West|Central|Royal|First|Old|Great)$/;
 const MODIFIER_TITLE_END =
   /(?:^|\s)(?:first|former|legal|assistant|general|special|district|defen[cs]e|public|state|county|federal|superior|circuit|court|medical|forensic|entertainment)$/i;
 const FIRM_SUFFIX = /^,?\s+(?:LLP|LLC|PLLC|PC|P\.C\.|Inc|Ltd)\b/;
@@ -270,7 +272,12 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
   // word and the run stands in a list of names with known first names.
   if (w.some((x) => isCommonWord(x)))
     return (
-      (!isCommonWord(firstWord) && w.length === 2 && inNameList(run, doc, runs)) ||
+      // "Hunter Rose, Dean Price and Carl Brill": words that are also nouns still name people in a
+      // list of full names with a known member; a title or plural word first makes no first name.
+      (w.length === 2 &&
+        !COMMON_LIST_HEAD.test(firstWord) &&
+        !(isCommonWord(firstWord) && /s$/.test(firstWord)) &&
+        inNameList(run, doc, runs)) ||
       // "Rex Heuermann appeared before a judge": a first name that is also a word, before a surname
       // no lexicon knows, names a person when the words around it give a role.
       (w.length === 2 && lexTag(lastWord) === undefined && hasRoleEvidence(run, doc.text))
@@ -368,6 +375,10 @@ function counselOfAccusers(
 const RELATION = '(?:father|mother|brother|sister|son|daughter|dad|mom|husband|wife)';
 const POSSESSIVE_RELATION_GAP = new RegExp(`^['’]s?\\s+${RELATION},?\\s+$`);
 const WHOSE_RELATION_GAP = new RegExp(`^,\\s+whose\\s+(?:\\w+\\s+)?${RELATION}\\s+$`);
+/** "Solly Dace, 56, and his son Ronald": a relative added to a full name, by first name only. */
+const AND_RELATION_GAP = new RegExp(
+  `^(?:,\\s*\\d{1,3},?)?\\s+and\\s+(?:his|her)\\s+(?:\\d{1,3}-year-old\\s+)?${RELATION},?\\s+$`,
+);
 
 /** "Kaylee Goncalves’ father, Steve" → Steve Goncalves: a first name given by relation. */
 function composeFromRelation(run: NameRun, doc: ArticleDoc, runs: NameRun[]): NameRun | undefined {
@@ -380,7 +391,8 @@ function composeFromRelation(run: NameRun, doc: ArticleDoc, runs: NameRun[]): Na
   const gap = doc.text.slice(owner.end, run.start);
   const byPossessive = owner.possessive && POSSESSIVE_RELATION_GAP.test(gap);
   const byWhose = !owner.possessive && WHOSE_RELATION_GAP.test(gap);
-  if (!byPossessive && !byWhose) return undefined;
+  const byAnd = !owner.possessive && AND_RELATION_GAP.test(gap) && isFirstName(run.name);
+  if (!byPossessive && !byWhose && !byAnd) return undefined;
   const surname = owner.words.at(-1) ?? ''; // owner has two words at least
   return { ...run, name: `${run.name} ${surname}`, words: [...run.words, surname] };
 }

@@ -78,7 +78,13 @@ function computeTitleBefore(run: NameRun, text: string): string {
   if (office && run.title) return `${office[0].trim().toLowerCase()} ${run.title}`;
   // "his attorney, Anne Taylor": a comma right before the name closes the title.
   // "two other defendants — X and Y": a dash before the name closes the title as a comma does.
-  const words = (run.possessive ? before : before.replace(/(?:,|\s[—–])\s*$/, ' ')).trim().split(/\s+/);
+  // "The magistrate, Mr. E. J. Crowther": an honorific between the apposition's comma and the name.
+  const honorific = run.possessive ? null : HONORIFIC_END.exec(before);
+  const bare =
+    honorific && describedEnd(before.slice(0, honorific.index))
+      ? before.slice(0, honorific.index + 1)
+      : before;
+  const words = (run.possessive ? before : bare.replace(/(?:,|\s[—–])\s*$/, ' ')).trim().split(/\s+/);
   const tail: string[] = [];
   // The sentence's first word is capitalised by position only ("Prosecution counsel Ann Lee").
   const opensSentence = from === run.sentence.offset && /^\s*\p{Lu}/u.test(before);
@@ -105,6 +111,17 @@ function computeTitleBefore(run: NameRun, text: string): string {
 const isLowerWord = (w: string) => isCommonWord(w) && !isFirstName(w);
 /** The side of counsel, often capitalised in English reports ("Crown counsel", "Prosecution barrister"). */
 const COUNSEL_SIDE_WORD = /^(?:Crown|Prosecution|Prosecuting|Defen[cs]e|Defending)$/;
+
+/** "The magistrate, Mr. ": an honorific after an apposition's comma ... */
+const HONORIFIC_END = /, ?(?:Mr|Mrs|Ms|Miss|Dr)\.? $/;
+const HONORIFIC_TAIL = /\b(?:Mr|Mrs|Ms|Miss|Dr)\.? $/;
+
+/** ... when the apposition is described (a determiner and up to three words), not a list ("police and prosecutors"). */
+function describedEnd(text: string): boolean {
+  const words = text.trim().split(/\s+/).slice(-4);
+  const at = words.findIndex((w) => /^(?:the|his|her|their|an?)$/i.test(w));
+  return at >= 0 && at < words.length - 1 && words.slice(at + 1).every((w) => /^[a-z-]+$/.test(w));
+}
 
 const isTitleWord = (w: string) =>
   COUNSEL_SIDE_WORD.test(w) || TITLE_WORDS.has(w.toLowerCase().replace(/\.$/, '')) || /^[A-Z]{2,4}$/.test(w);
@@ -354,13 +371,15 @@ const BRACKETED_AGE = /^ \(\d{1,3}\)/;
 const SILK_AFTER = /^\s+(?:KC|QC)\b/;
 const SIDE_AFTER =
   /^(?: KC| QC)?, (?:(prosecuting|for the (?:prosecution|Crown))|(defending|for the defen[cs]e))[,.;]/i;
-const SIDE_BEFORE = /\b(?:(Prosecuting)|(Defending)),\s+$/;
+const SIDE_BEFORE =
+  /\b(?:(Prosecuting|[Pp]rosecuting coun[cs][ei]l|[Pp]rosecution coun[cs][ei]l)|(Defending|[Dd]efen[cs]e coun[cs][ei]l)),\s+$/;
 
 function counselSide(run: NameRun, text: string): Role | undefined {
   if (run.possessive) return undefined;
-  const after = text.slice(run.end, run.end + 40);
-  const before = text.slice(Math.max(run.sentence.offset, run.titleStart - 20), run.titleStart);
-  const side = SIDE_AFTER.exec(after) ?? SIDE_BEFORE.exec(before);
+  // "Ann Roe, QC, for …": the silk in commas as after a space.
+  const after = text.slice(run.end, run.end + 40).replace(/^, (KC|QC)\b/, ' $1');
+  const before = text.slice(Math.max(run.sentence.offset, run.titleStart - 40), run.titleStart);
+  const side = SIDE_AFTER.exec(after) ?? SIDE_BEFORE.exec(before.replace(HONORIFIC_TAIL, ''));
   if (side) return side[1] ? 'prosecutor' : 'defense_attorney';
   // A silk with no side named is counsel, as "barrister" is (lexicon/roles.ts).
   return SILK_AFTER.test(after) ? 'defense_attorney' : undefined;
