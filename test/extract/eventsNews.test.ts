@@ -75,6 +75,28 @@ describe('a participle that names who someone is reports no act of the day', () 
   });
 });
 
+describe('plans and outcomes still to come', () => {
+  it('"the trial, which was set to begin Monday" is a plan told in the past: no trial', () => {
+    expect(
+      events(
+        'John Doe changed his plea on the morning of his trial, which was set to begin Monday.',
+        '2023-03-07',
+      ).filter((e) => e.startsWith('trial')),
+    ).toEqual([]);
+    expect(
+      events('The trial of Jane Roe, which was scheduled to begin Monday, has been postponed to June 2.'),
+    ).toEqual(['trial Jane Roe 2023-06-02 scheduled']);
+  });
+  it('"will get a life term when he is sentenced April 23" is the sentencing hearing, no sentence', () => {
+    expect(events('John Doe will get a life term when he is sentenced April 23.')).toEqual([
+      'hearing John Doe 2023-04-23 scheduled',
+    ]);
+    expect(events('Jane Roe will be sentenced to ten years on April 23 under her plea deal.')).toEqual([
+      'hearing Jane Roe 2023-04-23 scheduled',
+    ]);
+  });
+});
+
 describe('what a later day in the sentence is about', () => {
   it('"will begin serving her sentence on March 15" tells the day she reports, not a sentencing', () => {
     expect(events('Jane Roe will begin serving her 60-day sentence on March 15.')).toEqual([

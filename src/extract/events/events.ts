@@ -220,7 +220,9 @@ export function extractEvents(doc: ArticleDoc, people: PersonRegistry): CaseEven
       if (about.length > 0) lastAct = { who: about, sentence: s };
       for (const who of whos) {
         drafts.push({
-          type,
+          // A sentence is imposed or not at all: one still to come ("will get life when he is
+          // sentenced April 23") is the sentencing hearing, the schema's scheduled act.
+          type: type === 'sentence' && status === 'scheduled' ? 'hearing' : type,
           family,
           hit: hitCount,
           date: resolved.date,

@@ -45,6 +45,11 @@ function ruleLiterals(rule: TriggerRule): string[] | undefined {
 const CUSTODY_STATE =
   /\b(?:remains?|remained|had been|(?:is|are|was|were) (?:currently |still )?being)\s+(?:jailed|held|detained|locked up|behind bars|in [^.;]{0,60}?\b(?:jail|custody|prison|lockup|center|centre|facility))\b/i;
 
+/** A schedule told in the past tense inside the trigger's own words ("trial ... was scheduled to begin"). */
+const PAST_PLAN = /\b(?:was|were) (?:set|scheduled|slated|due) to\b/i;
+
+const MOVED_AFTER = /\b(?:postponed|delayed|moved|pushed back|rescheduled|adjourned|put off)\b/i;
+
 const HUNG =
   /\bmistrial\b|\bhung jury\b|\bdeadlock|\b(?:could not|couldn['’]t|unable to|failed to) (?:be )?reach|\bcould not be reached\b/i;
 
@@ -71,6 +76,9 @@ export function findHits(masked: string): Hit[] {
       const before = masked.slice(Math.max(0, start - 100), start);
       // "before finally arresting him" reports an act; "before his trial was set to begin" does not.
       if (HYPOTHETICAL.test(before) && !/^\w+ing\b/i.test(m[0])) continue;
+      // "the trial, which was set to begin Monday": a plan told in the past tense, overtaken or kept, is no
+      // act; a plan moved later in the sentence ("... has been postponed to June 2") is kept: the move is the act.
+      if (PAST_PLAN.test(m[0]) && !MOVED_AFTER.test(masked.slice(end))) continue;
       const type = retype(rule, masked, before, m[0], masked.slice(end));
       if (type) hits.push({ rule, type, start, end });
     }
