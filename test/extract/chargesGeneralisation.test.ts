@@ -222,6 +222,30 @@ describe('verdicts on every charge at once', () => {
   });
 });
 
+describe('mixed verdicts', () => {
+  it('a count the jury hung on stays pending beside an acquittal in the same sentence', () => {
+    expect(
+      charges(
+        'The jury found Jane Roe not guilty of one count -- arson of a barn -- and it was hung on two counts, including forcible rape of a neighbour.',
+      ),
+    ).toEqual(['Jane Roe: arson (acquitted)', 'Jane Roe: forcible rape (pending)']);
+    expect(
+      charges(
+        'Jurors were deadlocked on three of the charges of wire fraud after acquitting Jane Roe of theft.',
+      ),
+    ).toContain('Jane Roe: wire fraud (pending)');
+  });
+
+  it('keeps the qualifier of a graver offence ("predatory sexual assault") and reads a sentence served in a place', () => {
+    expect(
+      charges('Jane Roe was found not guilty of two counts of predatory sexual assault on Monday.'),
+    ).toEqual(['Jane Roe: predatory sexual assault (acquitted)']);
+    expect(
+      charges('Jane Roe is already serving a 12-year sentence in New Jersey for arson and burglary.'),
+    ).toEqual(['Jane Roe: arson (convicted)', 'Jane Roe: burglary (convicted)']);
+  });
+});
+
 describe('offences written as verbs', () => {
   it('"convicted of murdering … and trying to kill …" is murder and attempted murder', () => {
     expect(

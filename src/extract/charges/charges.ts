@@ -43,9 +43,11 @@ const STATUS_BEFORE: Array<[ChargeStatus, RegExp]> = [
   ],
   [
     'convicted',
-    /\b(?:convicted\b[^;]{0,100}?\b(?:of|on)|admit(?:s|ted)|found (?:[\w'’-]+ ){0,5}?guilty|guilty (?:of|on|to)|(?:no contest|nolo contendere)\b|convictions? (?:for|on|of)|sentenced|jailed|(?:serv|begin|began|start|given|handed|receiv)\w* (?:a |an |the |his |her |their )?(?:[\w-]+ ){0,3}(?:sentence|term|order) for)\b/gi,
+    /\b(?:convicted\b[^;]{0,100}?\b(?:of|on)|admit(?:s|ted)|found (?:[\w'’-]+ ){0,5}?guilty|guilty (?:of|on|to)|(?:no contest|nolo contendere)\b|convictions? (?:for|on|of)|sentenced|jailed|(?:serv|begin|began|start|given|handed|receiv)\w* (?:a |an |the |his |her |their )?(?:[\w-]+ ){0,3}(?:sentence|term|order)(?: (?:in|at)(?: [\w-]+){1,3}?)? for)\b/gi,
   ],
   ['dismissed', /\b(?:judge|court)\b[^.;]{0,40}\bdismiss\w*/gi],
+  // A jury that could not agree decided nothing: "hung on three counts, including X", "deadlocked on".
+  ['pending', /\b(?:hung|deadlocked|(?:(?:could|did)(?: not|n['’]t)|failed to) (?:reach (?:a )?verdicts?|agree))\b(?: \w+){0,2}? (?:on|over)\b/gi],
   [
     'dropped',
     /\b(?:dropp\w*|remov\w*|withdr[ae]w\w*|notice (?:to|of) dismiss\w*|downgrad\w*|reduced the)\b|\b(?:prosecut\w*|district attorney|DA|attorney general|state['’]s attorney)\b[^.;]{0,40}\bdismiss\w*/gi,

@@ -11,7 +11,7 @@ const CONSPIRED =
   '(?!(?:in|on|at|for|after|before|with|and|or|between|from|during|over|against|by|the|a|an|his|her|their|its|him|them|who|which|that|was|were|is|are|had|has|have|while|when|but)\\b)';
 
 const MODIFIER =
-  '(?:(?:first|second|third)[- ]degree |felony |misdemeanor |attempted |aggravated |involuntary |voluntary |vehicular |armed |sexual |wire |securities |bank |mail |tax |criminal |reckless |domestic |child |witness |drug |human |sex |capital |simple |grand |petty |insurance |identity |voter |computer |bankruptcy |mortgage |investment |health care |healthcare |criminally negligent |gross negligence |depraved indifference |honest services |common |racially aggravated |religiously aggravated |negligent |official |records |evidence |jury |unlawful |illegal |felonious |felony drug )*';
+  '(?:(?:first|second|third)[- ]degree |felony |misdemeanor |attempted |aggravated |involuntary |voluntary |vehicular |armed |sexual |wire |securities |bank |mail |tax |criminal |reckless |domestic |child |witness |drug |human |sex |capital |simple |grand |petty |insurance |identity |voter |computer |bankruptcy |mortgage |investment |health care |healthcare |criminally negligent |gross negligence |depraved indifference |honest services |common |racially aggravated |religiously aggravated |negligent |official |records |evidence |jury |unlawful |illegal |felonious |felony drug |predatory |forcible )*';
 
 const HEADS = [
   'manslaughter in the commission of a lawful act',
