@@ -47,7 +47,10 @@ const STATUS_BEFORE: Array<[ChargeStatus, RegExp]> = [
   ],
   ['dismissed', /\b(?:judge|court)\b[^.;]{0,40}\bdismiss\w*/gi],
   // A jury that could not agree decided nothing: "hung on three counts, including X", "deadlocked on".
-  ['pending', /\b(?:hung|deadlocked|(?:(?:could|did)(?: not|n['’]t)|failed to) (?:reach (?:a )?verdicts?|agree))\b(?: \w+){0,2}? (?:on|over)\b/gi],
+  [
+    'pending',
+    /\b(?:hung|deadlocked|(?:(?:could|did)(?: not|n['’]t)|failed to) (?:reach (?:a )?verdicts?|agree))\b(?: \w+){0,2}? (?:on|over)\b/gi,
+  ],
   [
     'dropped',
     /\b(?:dropp\w*|remov\w*|withdr[ae]w\w*|notice (?:to|of) dismiss\w*|downgrad\w*|reduced the)\b|\b(?:prosecut\w*|district attorney|DA|attorney general|state['’]s attorney)\b[^.;]{0,40}\bdismiss\w*/gi,
