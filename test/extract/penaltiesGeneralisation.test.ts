@@ -33,6 +33,13 @@ describe('penalties of an offence', () => {
       penalties('With the count gone, Jane Roe faces a maximum of 33 years rather than 41.', [ROE]),
     ).toEqual(['Jane Roe: 33 years', 'Jane Roe: 41 years (past)']);
   });
+  it('a penalty the defendant "will not face" no longer applies; the one still faced does', () => {
+    const got = penalties(
+      'The ruling means John Doe will not face the death penalty. He still faces life in prison on the remaining counts.',
+      [DOE],
+    );
+    expect(got).toEqual(['John Doe: - death (past)', 'John Doe: - life']);
+  });
   it('a deal that takes the death penalty off the table', () => {
     expect(
       penalties('John Doe pleaded guilty in a deal that takes the death penalty off the table.', [DOE]),

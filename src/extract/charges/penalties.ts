@@ -38,7 +38,7 @@ const DEATH = /\bdeath (?:penalty|row|sentence)\b|\bsentenced to death\b|\bexecu
 const CUE =
   /\b(?:faces?|facing|faced|face|carr(?:y|ies|ied)|punishable|could|would|might|maximum|up to|possible|potential|mandatory|minimum|result in|eligible|agree(?:d|ing)? to|will (?:serve|carry|face|get)|avoid\w*|spared?|no longer|sentence of|expected to)\b/i;
 const NOT_CURRENT =
-  /\b(?:no longer|would have|could have|might have|avoid\w*|spared?|previously faced|faced)\b/i;
+  /\b(?:no longer|would have|could have|might have|avoid\w*|spared?|previously faced|faced|(?:will|would|does|do|can|could)(?: not|n['’]t) (?:face|be facing|be eligible|risk))\b/i;
 const ALREADY_SERVED = /^\s*(?:already )?served\b/i;
 const IMPOSED =
   /\bpronounced (?:the|his|her) sentence\b|\bwas sentenced\b|\bsentenced (?:him|her|them) to\b/i;
