@@ -147,3 +147,31 @@ describe('British custody and earlier arrests', () => {
     ]);
   });
 });
+
+describe('rulings on evidence and the state of the case', () => {
+  it('a judge who admitted evidence or declined to sever ruled', () => {
+    expect(
+      events(
+        'On Tuesday, the judge admitted the DNA findings that prosecutors say tie John Doe to the fire.',
+      ),
+    ).toEqual(['ruling John Doe 2023-03-07 happened']);
+    expect(events('The judge on Monday declined to sever the case against John Doe.')).toEqual([
+      'ruling John Doe 2023-03-06 happened',
+    ]);
+    expect(events('The judge admitted that John Doe had been treated unfairly.')).toEqual([]);
+  });
+  it('a plea told in the present perfect is the state of the case when the news is a ruling', () => {
+    expect(
+      events(
+        "A judge on Monday denied John Doe's motion to suppress evidence. Doe has pleaded not guilty to arson in the 2021 fire.",
+      ),
+    ).toEqual(['plea John Doe null happened (old)', 'ruling John Doe 2023-03-06 happened']);
+  });
+  it('and the news when the lede reports the charge', () => {
+    expect(
+      events(
+        'A grand jury indicted John Doe on arson charges on Monday. Doe has pleaded not guilty to the charges.',
+      ),
+    ).toEqual(['charge John Doe 2023-03-06 happened', 'plea John Doe 2023-03-06 happened']);
+  });
+});

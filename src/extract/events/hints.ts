@@ -83,6 +83,9 @@ const TYPE_HINTS: Record<EventType, string[]> = {
   ruling: [
     'grant',
     'denied',
+    'denying',
+    'admitted',
+    'allowed',
     'reject',
     'ruled',
     'upheld',

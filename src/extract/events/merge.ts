@@ -119,6 +119,7 @@ export function finishEvents(all: DraftEvent[], doc: ArticleDoc): CaseEvent[] {
     if (d.date === null && (STAGE[d.type] ?? 9) < 2 && ledeStage >= TRIAL_STAGE) d.new = false;
   recalledBefore(kept);
   earlierStep(kept, drafts);
+  perfectState(kept);
   // "was arrested in 2018 and 2019 but was bailed pending inquiries": the bail goes with the years told.
   for (const d of kept) if (d.new && d.date === null && afterVague(d, kept)) d.new = false;
   // "A court convicted X" with no date, in an article that dates X's sentence months back: the
@@ -415,6 +416,30 @@ function merge(drafts: DraftEvent[]): DraftEvent[] {
           (o.new || !ledeNews(d)),
       ),
   );
+}
+
+/** The steps of a case's opening: an arraignment tells its plea, a charge its arrest. */
+const OPENING = new Set<EventType>(['arrest', 'charge', 'plea', 'hearing', 'bail']);
+/** A present perfect right before the trigger: "has pleaded", "has been charged", "have also been convicted". */
+const PERFECT_BEFORE = /\b(?:has|have)\s(?:(?:also|already|since|now)\s)?(?:been\s)?$/i;
+
+/**
+ * "A judge has denied X's motion to suppress evidence. ... X has pleaded not guilty to murder": an
+ * undated act told in the present perfect is the state of the case, not the news, unless the lede
+ * reports the case's opening steps or an act of the same kind (an arraignment's "has pleaded").
+ */
+function perfectState(drafts: DraftEvent[]): void {
+  const news = drafts.filter(
+    (o) => o.new && o.status === 'happened' && !o.inRelative && (o.sentence.index < 2 || o.recent),
+  );
+  for (const d of drafts) {
+    if (!d.new || d.date !== null || d.status !== 'happened' || d.sentence.index === 0) continue;
+    if (!PERFECT_BEFORE.test(d.sentence.text.slice(Math.max(0, d.at - 30), d.at))) continue;
+    const others = news.filter((o) => o.who === d.who && o.type !== d.type);
+    if (others.length === 0 || news.some((o) => o !== d && (OPENING.has(o.type) || o.type === d.type)))
+      continue;
+    d.new = false;
+  }
 }
 
 /** An act told after another of its sentence that only a year or a season dates ("arrested in 2019 but bailed"). */

@@ -215,11 +215,11 @@ export const TRIGGER_RULES: TriggerRule[] = [
   // ruling
   rule(
     'ruling',
-    `\\b(?:granted|denied|rejected|refused|declined) (?:[\\w'’-]+ ){0,4}?(?:${REQUEST_NOUN}|new trial)\\b|\\b(?:${REQUEST_NOUN}|filings?)\\b[^.;]{0,80}?\\b(?:was|were|has been|have been|had been) (?:denied|rejected|refused|turned down)\\b|\\brefused to order (?:a )?new trial\\b|\\b(?:ordered|granted) (?:[\\w'’-]+ ){0,3}?(?:a |an )?(?:(?:new|fresh|second) (?:[\\w-]+ )?trial|retrial)\\b|\\b(?:(?:new|fresh|second) (?:[\\w-]+ )?trial|retrial)\\b[^.;]{0,40}?\\b(?:was|were|has been|have been|had been|is being) (?:ordered|granted)\\b`,
+    `\\b(?:granted|denied|rejected|refused|declined|granting|denying|rejecting) (?:[\\w'’-]+ ){0,4}?(?:${REQUEST_NOUN}|new trial)\\b|\\b(?:${REQUEST_NOUN}|filings?)\\b[^.;]{0,80}?\\b(?:was|were|has been|have been|had been) (?:denied|rejected|refused|turned down)\\b|\\brefused to order (?:a )?new trial\\b|\\b(?:ordered|granted) (?:[\\w'’-]+ ){0,3}?(?:a |an )?(?:(?:new|fresh|second) (?:[\\w-]+ )?trial|retrial)\\b|\\b(?:(?:new|fresh|second) (?:[\\w-]+ )?trial|retrial)\\b[^.;]{0,40}?\\b(?:was|were|has been|have been|had been|is being) (?:ordered|granted)\\b`,
   ),
   rule(
     'ruling',
-    '\\b(?:judge|court|justices?)\\b[^.;]{0,60}?\\b(?:ruled|upheld|overturned|struck down|sided)\\b|\\b(?:judge|court)\\b[^.;]{0,60}?\\b(?:barred|excluded|suppressed|threw out) (?:the |some |any |key )?(?:testimony|evidence|statements?|expert|witness(?:es)?)\\b',
+    `\\b(?:judge|court|justices?)\\b[^.;]{0,60}?\\b(?:ruled|upheld|overturned|struck down|sided)\\b|\\b(?:judge|court)\\b[^.;]{0,60}?\\b(?:barred|excluded|suppressed|threw out|admitted|allowed) (?:the |some |any |key )?(?:[\\w-]+ ){0,2}?(?:testimony|evidence|statements?|expert|witness(?:es)?|findings|recordings?)\\b|\\b(?:judge|court)\\b[^.;]{0,60}?\\b(?:declined|refused) to (?:${REMEDY})\\b`,
   ),
   // hearing
   rule('hearing', '\\barraign(?:ed|ments?)\\b'),
