@@ -128,3 +128,34 @@ describe('old-style court reports', () => {
     });
   });
 });
+
+describe('relatives counted or added by the sentence of an act', () => {
+  const facts = async (text: string) => {
+    const { extractFacts } = await import('../../src/extract/index.ts');
+    return extractFacts({ title: '', published: '2024-03-01', text });
+  };
+
+  it('"the brothers were arrested and each charged" counts both brothers, one named as the other\'s brother', async () => {
+    const f = await facts(
+      'Colin and Cyril Marr did not appear in court on Monday. A hearing on bond for both Colin, 22, and his 17-year-old brother, Cyril, is set for later. ' +
+        'The brothers were arrested and each charged with arson after a fire at the family house, police said.',
+    );
+    expect(Object.fromEntries(f.people.map((p) => [p.name, p.role]))).toMatchObject({
+      'Colin Marr': 'defendant',
+      'Cyril Marr': 'defendant',
+    });
+  });
+
+  it('"He and his wife were charged" adds the wife named earlier; a wife only mentioned stays family', async () => {
+    const charged = await facts(
+      'Rob Dunne, once a rising star, was convicted in May along with his estranged wife, Mara. He and his wife were charged with taking loans from a donor.',
+    );
+    expect(charged.events.filter((e) => e.type === 'charge').map((e) => e.who)).toContain('Mara');
+    const mentioned = await facts(
+      'Rob Dunne was charged with fraud on Monday. His wife, Mara, said he was innocent. He and his wife have been married 20 years.',
+    );
+    expect(Object.fromEntries(mentioned.people.map((p) => [p.name, p.role]))).toMatchObject({
+      Mara: 'family',
+    });
+  });
+});

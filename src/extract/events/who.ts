@@ -245,6 +245,38 @@ export function sentenceDefendants(
   named: PersonEntry[],
   accused: (p: PersonEntry) => boolean = isDefendant,
 ): PersonEntry[] {
+  return withRelative(ctx, masked, defendantsOf(ctx, s, masked, named, accused));
+}
+
+/** "He and his wife were charged": a sentence whose subject adds a relative, named earlier by that kinship word. */
+const AND_RELATIVE = /^\W*(?:He|She|\p{Lu}[\p{L}'’-]+|\p{Lu}[\p{L}'’-]+ \p{Lu}[\p{L}'’-]+) and (?:his|her) /u;
+const KIN_WORD = /^(?:wife|husband|son|daughter|brother|sister|father|mother)$/;
+
+function withRelative(ctx: WhoContext, masked: string, found: PersonEntry[]): PersonEntry[] {
+  if (found.length !== 1) return found;
+  const head = AND_RELATIVE.exec(masked);
+  // the kinship word, after one describing word at most ("his estranged wife")
+  const kin = head
+    ? masked
+        .slice(head[0].length)
+        .split(/[\s,.;]/, 2)
+        .find((w) => KIN_WORD.test(w))
+    : undefined;
+  if (!kin) return found;
+  const relatives = ctx.people.people.filter(
+    (p) => p.role === 'family' && p.titles?.includes(kin) && !found.includes(p) && !ctx.harmed?.has(p),
+  );
+  const [relative] = relatives;
+  return relatives.length === 1 && relative ? [...found, relative] : found;
+}
+
+function defendantsOf(
+  ctx: WhoContext,
+  s: Sentence,
+  masked: string,
+  named: PersonEntry[],
+  accused: (p: PersonEntry) => boolean,
+): PersonEntry[] {
   const group = earliest(earliest(GROUP.exec(masked), BARE_GROUP.exec(masked)), COUNTED_GROUP.exec(masked));
   const byName = subjectsOf(ctx, s, named.filter(accused));
   // "All three were released ... $250,000 for X": a group subject counts more than the names after it.
@@ -258,7 +290,13 @@ export function sentenceDefendants(
     // "A and B were arrested in 2022. The pair were convicted Thursday": the group counts the
     // people just named even when nothing has yet made them defendants (this act does), never a
     // victim, and only when the sentences before name as many as it counts.
-    const named = recentDefendants(ctx, s, (p) => coAccused(ctx, p));
+    // "Christopher and Cameron Ray … The brothers were charged": a kinship group counts the relatives named.
+    const kinGroup = /\b(?:brothers|sisters|siblings|twins|couple)\b/i.test(group[0]);
+    const named = recentDefendants(
+      ctx,
+      s,
+      (p) => coAccused(ctx, p) || (kinGroup && p.role === 'family' && !ctx.harmed?.has(p)),
+    );
     if (named.length >= (size ?? 2)) return named.slice(0, size);
   }
   if (PLURAL_SUBJECT.test(masked)) {
