@@ -16,8 +16,12 @@ import { toView } from './views.ts';
  * - a write stores one small entry (not the whole case), claimed with setIfAbsent on the next
  *   slot: two writers (two processes) can never both take slot n, and the loser replays the
  *   winner's entry and tries the next slot, so no merge is ever lost;
- * - a reader keeps the case in memory and only asks the store whether slot n+1 exists (one small
- *   read per /status), replaying new entries when there are some.
+ * - a reader keeps the case in memory and asks the store whether slot n+1 exists, replaying new
+ *   entries when there are some; where the store has change notices (store.changes: SQLite, Redis,
+ *   memory), a writer announces each append and a reader asks only when a notice for the case came
+ *   since it last asked (or the notices stopped, or TRUST_MS passed): a /status reads no store.
+ *   On SQLite the notice is the database files having moved (checked with two stat calls on each
+ *   read), so another process's merge still shows at once.
  * - what a merge produced (its alerts and quotes) is part of its log entry, so a merge is one write
  *   (one round trip per case and article, however many facts it holds);
  * - quotes are kept in memory per case and speaker, built by the same replay, and saved with the
@@ -101,6 +105,8 @@ interface Snapshot {
 }
 
 const UNNAMED = '~';
+/** Change notice topic of a case's log: this prefix and the slug. */
+const TOPIC = 'case-log:';
 const BATCH = 100;
 const SNAPSHOT_EVERY = 50;
 const MAX_ATTEMPTS = 100;
@@ -110,6 +116,11 @@ const MAX_ATTEMPTS = 100;
  * only costs a reload (a reader, /status, always asks).
  */
 const FRESH_MS = 1_000;
+/**
+ * With change notices, a reader trusts its copy at most this long without asking the store: a
+ * writer that died between its append and its notice delays that append by this much at worst.
+ */
+const TRUST_MS = 30_000;
 
 const instances = new WeakMap<Store, KnowledgeStore>();
 /** Where a log entry that cannot be replayed is reported (the latest logger given for the store). */
@@ -140,6 +151,29 @@ function build(store: Store): KnowledgeStore {
   /** Merges of one case in this process run one after another. */
   const queues = new Map<string, Promise<unknown>>();
   const listeners = new Set<(slug: string) => void>();
+  /**
+   * Notices heard per case, and for every case at once (missed notices, a change of unknown
+   * topic); a copy is trusted while both counts are what they were when it last asked the store.
+   */
+  const feed = store.changes;
+  const notices = new Map<string, number>();
+  let everything = 0;
+  const asked = new Map<string, { case: number; all: number; at: number }>();
+  feed?.subscribe((topic) => {
+    if (topic === undefined) everything++;
+    else if (topic.startsWith(TOPIC)) {
+      const slug = topic.slice(TOPIC.length);
+      notices.set(slug, (notices.get(slug) ?? 0) + 1);
+    }
+  });
+  /** The cached case when no notice came since it last asked the store (see TRUST_MS). */
+  function trusted(slug: string): CaseState | undefined {
+    const mark = asked.get(slug);
+    if (!mark || !feed?.live()) return undefined;
+    feed.check?.();
+    if (mark.case !== (notices.get(slug) ?? 0) || mark.all !== everything) return undefined;
+    return Date.now() - mark.at < TRUST_MS ? cache.get(slug) : undefined;
+  }
   function changed(slug: string) {
     for (const listener of listeners) {
       try {
@@ -191,6 +225,8 @@ function build(store: Store): KnowledgeStore {
 
   /** Applies every entry after the cached version (the log, not a counter, is the truth). */
   async function catchUp(slug: string): Promise<CaseState> {
+    // Notices counted before the first read: one that comes later may be about an entry it missed.
+    const mark = { case: notices.get(slug) ?? 0, all: everything, at: Date.now() };
     let state = cache.get(slug);
     // A warm cache usually has nothing new: probe one slot; a cold one reads in batches.
     let size = 1;
@@ -223,6 +259,7 @@ function build(store: Store): KnowledgeStore {
       if (applied > 0) changed(slug);
       if (applied < keys.length) {
         caughtUpAt.set(slug, Date.now());
+        if (cache.get(slug) === state) asked.set(slug, mark);
         return state;
       }
       size = BATCH;
@@ -238,6 +275,7 @@ function build(store: Store): KnowledgeStore {
   function forget(slug: string) {
     cache.delete(slug);
     caughtUpAt.delete(slug);
+    asked.delete(slug);
   }
 
   async function effectsOf(slug: string, state: CaseState, url: string) {
@@ -290,6 +328,16 @@ function build(store: Store): KnowledgeStore {
           forget(slug);
           continue;
         }
+        // Committed: tell the other processes' readers (they ask the store at the latest after
+        // TRUST_MS if this notice is lost).
+        feed
+          ?.publish(`${TOPIC}${slug}`)
+          .catch((err: unknown) =>
+            (loggers.get(store) ?? silentLogger).warn(
+              { err, case: slug },
+              'could not announce a case change',
+            ),
+          );
       } catch (err) {
         // The store failed (or the merge did): the cached case no longer matches the log.
         forget(slug);
@@ -303,7 +351,7 @@ function build(store: Store): KnowledgeStore {
   }
 
   return {
-    get: async (slug) => (await catchUp(slug)).k,
+    get: async (slug) => (trusted(slug) ?? (await catchUp(slug))).k,
     async knows(slug, url) {
       const state = fresh(slug) ?? (await catchUp(slug));
       return state.k.articles[url] !== undefined;
@@ -318,7 +366,7 @@ function build(store: Store): KnowledgeStore {
       });
     },
     async quotes(slug, personId) {
-      const state = await catchUp(slug);
+      const state = trusted(slug) ?? (await catchUp(slug));
       if (personId !== undefined) return state.quotes.get(personId ?? UNNAMED) ?? [];
       const order = [...state.k.people.map((p) => p.id), UNNAMED];
       return order.flatMap((id) => state.quotes.get(id) ?? []);

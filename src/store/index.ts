@@ -14,6 +14,7 @@ import {
   sqliteWriteMany,
   type WriteMany,
 } from './atomic.ts';
+import { type ChangeFeed, localChanges, redisChanges, sqliteChanges } from './changes.ts';
 import { deserialize, serialize } from './codec.ts';
 import { createKeyvKV } from './keyvKV.ts';
 import type { KV, Store } from './types.ts';
@@ -34,6 +35,8 @@ interface Backend {
   writeMany?: WriteMany;
   /** A row compare-and-set, for updates without a lock row (else update takes the store lock). */
   rowSwap?: RowSwap;
+  /** Change notices between the processes sharing the backend, where it has them. */
+  changes?: (logger: Logger) => ChangeFeed;
   ping(): Promise<void>;
   description: string;
 }
@@ -50,8 +53,10 @@ export async function openStore(url: string, logger: Logger = silentLogger): Pro
     logger.error({ err, store: backend.description }, 'store error'),
   );
   const namespaces = new Map<string, KV>();
+  const changes = backend.changes?.(logger);
   return {
     description: backend.description,
+    ...(changes ? { changes } : {}),
     kv(namespace: string) {
       if (!/^[a-z][a-z0-9_-]*$/i.test(namespace)) throw new Error(`store: bad namespace "${namespace}"`);
       let kv = namespaces.get(namespace);
@@ -70,6 +75,7 @@ export async function openStore(url: string, logger: Logger = silentLogger): Pro
     },
     ping: () => backend.ping(),
     async close() {
+      await changes?.close();
       await backend.keyv.disconnect();
     },
   };
@@ -116,6 +122,7 @@ function memoryBackend(): Backend {
         return true;
       },
     },
+    changes: () => localChanges(),
     iterate: async function* (prefix) {
       for (const k of [...map.keys()]) if (k.startsWith(prefix) && !isExpired(map.get(k))) yield k;
     },
@@ -159,6 +166,7 @@ async function sqliteBackend(url: string): Promise<Backend> {
     insertIfAbsent: sqliteInsertIfAbsent(query, table),
     writeMany: sqliteWriteMany(query, table),
     rowSwap: sqliteRowSwap(query, table),
+    changes: () => sqliteChanges((sql) => query(sql), file),
     iterate: async function* (prefix) {
       const rows = await query(
         `SELECT key, value FROM ${table} WHERE key LIKE ? ESCAPE '\\'`,
@@ -228,6 +236,10 @@ async function redisBackend(url: string): Promise<Backend> {
     keyv,
     description: `redis:${new URL(url).host}`,
     insertIfAbsent: redisInsertIfAbsent(client),
+    changes: (logger) =>
+      redisChanges(redis as never, Number(new URL(url).pathname.slice(1) || 0), (err) =>
+        logger.warn({ err, store: `redis:${host}` }, 'store change notices: Redis subscriber error'),
+      ),
     iterate: scan,
     ping: async () => {
       await redis.ping();

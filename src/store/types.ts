@@ -1,3 +1,5 @@
+import type { ChangeFeed } from './changes.ts';
+
 /**
  * The store seen by everything above src/store/: namespaced key-value maps with a few atomic
  * operations. Backends (memory, SQLite, Redis, PostgreSQL) live behind `openStore(url)`; nothing
@@ -35,6 +37,11 @@ export interface KV {
 }
 
 export interface Store {
+  /**
+   * Change notices between the processes sharing the backend (absent: a reader must ask the store
+   * every time). See changes.ts.
+   */
+  readonly changes?: ChangeFeed;
   /** One namespace per concern: 'cases', 'feeds', 'seen', 'articles', 'facts', 'alerts', 'guilds'... */
   kv(namespace: string): KV;
   /** Throws when the backend cannot be reached (health checks, boot). */
