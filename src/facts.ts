@@ -101,6 +101,8 @@ export interface CaseEvent {
   new: boolean;
   /** The sentence gives no date word: `date` is the article's news day (its lede's day or published day). */
   dateInferred?: boolean;
+  /** With `dateInferred`: the day is the one the lede states for its act, not the publication day. */
+  dateFromLede?: boolean;
   provenance?: Provenance;
   /** Read from the court's own docket (src/courts), not from an article. */
   courtRecord?: boolean;

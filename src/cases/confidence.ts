@@ -49,6 +49,15 @@ function inWindow(r: DevelopmentReport, status: Development['status']): boolean 
   return range.hi >= pub - NEWS_WINDOW_DAYS && range.lo <= pub + 1;
 }
 
+/**
+ * A report whose sentence gives no date but stands in the headline or lede of the article that
+ * presents it as news: the article's news is an act of its news day (schema: the lede/headline is
+ * the article's news). A body sentence without a date is often a recalled act.
+ */
+export function toldOnNewsDay(r: DevelopmentReport): boolean {
+  return !r.date && r.newsDay !== undefined && (r.place === 'headline' || r.place === 'lede');
+}
+
 /** Event types about the case as a whole, which need no person. */
 const CASE_LEVEL = new Set(['investigation']);
 
@@ -69,7 +78,7 @@ export function confidenceOf(dev: Development, people: CasePerson[]): Confidence
   }
   // Facts without provenance cannot be placed: their own `new` is the evidence.
   const unplaced = (r: DevelopmentReport) => r.place === undefined && !r.court;
-  const dated = news.filter((r) => inWindow(r, dev.status) || (unplaced(r) && !r.date));
+  const dated = news.filter((r) => inWindow(r, dev.status) || (unplaced(r) && !r.date) || toldOnNewsDay(r));
   // A docket entry is the court's own record of the act: as good as a headline.
   const prominent = news.filter(
     (r) => r.court || unplaced(r) || r.place === 'headline' || r.place === 'lede',

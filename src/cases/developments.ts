@@ -1,4 +1,5 @@
 import type { CaseEvent } from '../facts.ts';
+import { toldOnNewsDay } from './confidence.ts';
 import { type DayRange, dayNumber, isDay, overlaps, rangeOf } from './dates.ts';
 import { contentStems, similarity } from './text.ts';
 import type { Development, DevelopmentReport } from './types.ts';
@@ -224,7 +225,8 @@ export function bestDate(reports: DevelopmentReport[]): string | null {
       score = s;
     }
   }
-  return best;
+  // No outlet states a date: the news day of a headline or lede that told the act as news.
+  return best ?? reports.find((r) => r.news && toldOnNewsDay(r))?.newsDay ?? null;
 }
 
 /** The summary of the first report that presented it as news, else the first report. */

@@ -36,6 +36,9 @@ export interface MergeResult {
   quotes: QuoteRecord[];
 }
 
+/** Acts a court does at a hearing: the hearing of their day is their occasion. */
+const IN_COURT = new Set(['plea', 'verdict', 'sentence', 'ruling']);
+
 /** A report older than this (days before publication) is never news, whatever the extractor says. */
 const STALE_DAYS = 14;
 
@@ -120,7 +123,24 @@ export function mergeArticle(
   }
 
   // A date the extractor inferred from the article's news day is no evidence for matching outlets.
-  const stated = (e: CaseEvent): CaseEvent => (e.dateInferred ? { ...e, date: null } : e);
+  // It is kept as the report's news day (DevelopmentReport.newsDay) when the lede states that day
+  // and no other act of the same sentence carries a day word (that day is the other act's: "a
+  // judge ordered a new trial Thursday" dates the order, not the motion it implies).
+  const newsDays = new Map<CaseEvent, string>();
+  const sentenceOf = (e: CaseEvent) => e.provenance?.sentence ?? e.summary;
+  // An appearance in court on the day of an act done in court that the article dates for the person
+  // is that act's occasion ("pleaded not guilty Friday … appeared before the judge with her
+  // lawyer"), not a hearing of its own; a charge is not done in court (indicted, then arraigned).
+  const dayTold = facts.events.filter((e) => e.date && !e.dateInferred);
+  const statedIn = new Set(dayTold.map(sentenceOf));
+  const occasion = (e: CaseEvent) =>
+    e.type === 'hearing' && dayTold.some((o) => o.who === e.who && IN_COURT.has(o.type) && o.date === e.date);
+  const stated = (e: CaseEvent): CaseEvent => {
+    if (!e.dateInferred) return e;
+    const copy = { ...e, date: null };
+    if (e.date && e.dateFromLede && !statedIn.has(sentenceOf(e)) && !occasion(e)) newsDays.set(copy, e.date);
+    return copy;
+  };
   const incoming: IncomingEvent[] = statedActs(civilActsOnce(facts.events.map(stated))).map((event) => ({
     event,
     who: idOf(event.who),
@@ -136,6 +156,7 @@ export function mergeArticle(
       news: event.new && !isStale(event.date, event.status, published),
       history: options.history,
       ...(event.courtRecord ? { court: true } : {}),
+      ...(newsDays.has(event) ? { newsDay: newsDays.get(event) } : {}),
       ...details(event),
       ...placed(placeOf(event.provenance?.offset, event.provenance?.sentence, article.title)),
     },

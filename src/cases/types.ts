@@ -48,6 +48,11 @@ export interface DevelopmentReport extends Source, ReportFields {
   court?: boolean;
   /** Where the sentence stands in its article (for the alert's confidence). */
   place?: 'headline' | 'lede' | 'body';
+  /**
+   * The article's news day, for a report whose sentence gives no date (the extractor's inferred
+   * date): no evidence for matching outlets, but the day a headline's or lede's news was told.
+   */
+  newsDay?: string;
 }
 
 /** One legal development, merged across every article that reported it. */

@@ -159,4 +159,48 @@ describe('alert confidence', () => {
     });
     expect(shown(ds.decisions)).toHaveLength(0);
   });
+  describe("the lede's day as the date of a headline's or lede's undated news", () => {
+    const inferred = (e: Partial<CaseEvent>) => ({ date: '2025-03-06', dateInferred: true, ...e });
+
+    it('an undated act in the lede, of an article whose lede states its day, alerts on that day', () => {
+      const ds = merge(emptyKnowledge('harbor'), 'https://a.example/n1', '2025-03-07', [
+        event(
+          { type: 'plea', ...inferred({ dateFromLede: true }) },
+          'Ferreira-Stone pleaded guilty to fraud, her lawyer said, a day after jury selection began Thursday.',
+        ),
+      ]);
+      expect(shown(ds).map((d) => d.development.type)).toEqual(['plea']);
+      expect(ds[0]?.confidence?.level).toBe('high');
+    });
+
+    it('a day guessed from publication alone, a body sentence, or a day another act of the sentence owns, stays quiet', () => {
+      const k = emptyKnowledge('harbor');
+      const guessed = merge(k, 'https://a.example/n2', '2025-03-07', [
+        event({ type: 'sentence', ...inferred({}) }, 'Ferreira-Stone was sentenced to four years.'),
+      ]);
+      expect(shown(guessed)).toHaveLength(0);
+      const body = merge(emptyKnowledge('harbor'), 'https://a.example/n3', '2025-03-07', [
+        event({ type: 'bail', ...inferred({ dateFromLede: true }) }, 'She was later freed on bail.', 900),
+      ]);
+      expect(shown(body)).toHaveLength(0);
+      const sentence = 'A judge granted Ferreira-Stone a new trial Thursday.';
+      const owned = merge(emptyKnowledge('harbor'), 'https://a.example/n4', '2025-03-07', [
+        event({ type: 'ruling', date: '2025-03-06' }, sentence),
+        event({ type: 'motion', ...inferred({ dateFromLede: true }) }, sentence),
+      ]);
+      expect(shown(owned).map((d) => d.development.type)).toEqual(['ruling']);
+    });
+
+    it("an appearance on the day of a plea the article dates is the plea's occasion, not a hearing of its own", () => {
+      const ds = merge(emptyKnowledge('harbor'), 'https://a.example/n5', '2025-03-08', [
+        event({ type: 'plea', date: '2025-03-07' }, 'Ferreira-Stone pleaded not guilty on Friday.'),
+        event(
+          { type: 'hearing', ...inferred({ date: '2025-03-07', dateFromLede: true }) },
+          'She appeared before the judge with her lawyer.',
+          80,
+        ),
+      ]);
+      expect(shown(ds).map((d) => d.development.type)).toEqual(['plea']);
+    });
+  });
 });

@@ -42,6 +42,8 @@ export interface DraftEvent extends CaseEvent {
   sentence: Sentence;
   /** Undated in its sentence, dated by the article's news day (kept apart from acts of other families). */
   newsDated?: boolean;
+  /** That news day is the one the lede states for its act (not the publication day). */
+  ledeDated?: boolean;
 }
 
 /** Steps that may concern the whole case rather than one person (a search, charges, a suit). */
@@ -137,11 +139,13 @@ export function finishEvents(all: DraftEvent[], doc: ArticleDoc): CaseEvent[] {
       d.new = false;
   const merged = merge(kept);
   // The acts the article reports as its news, with no date word of their own, happened on its news day.
-  const day = ledeDay(kept) ?? newsDay(doc);
+  const lede = ledeDay(kept);
+  const day = lede ?? newsDay(doc);
   for (const d of merged) {
     if (d.date !== null || !d.new || d.status !== 'happened') continue;
     d.date = day;
     d.newsDated = true;
+    if (lede !== undefined) d.ledeDated = true;
   }
   return merge(merged).map(toEvent);
 }
@@ -463,6 +467,7 @@ function toEvent(d: DraftEvent): CaseEvent {
     summary,
     new: d.new,
     ...(d.newsDated ? { dateInferred: true } : {}),
+    ...(d.ledeDated ? { dateFromLede: true } : {}),
     ...actDetails(d.type, d.sentence.text),
     ...(d.type === 'dismissal' ? dismissalDetails(d.sentence.text) : {}),
     ...custodyDetails(text),
