@@ -175,3 +175,13 @@ describe('rulings on evidence and the state of the case', () => {
     ).toEqual(['charge John Doe 2023-03-06 happened', 'plea John Doe 2023-03-06 happened']);
   });
 });
+
+describe('a step still to come', () => {
+  it("'the next step is his arraignment' tells no hearing held", () => {
+    expect(
+      events(
+        "A grand jury indicted John Doe on Monday. The next step in Doe's case is his arraignment, where he will enter a plea.",
+      ),
+    ).toEqual(['charge John Doe 2023-03-06 happened']);
+  });
+});
