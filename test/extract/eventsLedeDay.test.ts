@@ -23,6 +23,15 @@ describe("the lede's day for undated news", () => {
     }
   });
 
+  it("a day word of the opening sentences that dates no act of its own is the lede's day too", () => {
+    const events = facts(
+      'In a ruling on Thursday, the court spoke. Marcus Dale lost his final request to remain free on bail while he appeals his fraud conviction.',
+    );
+    const bail = events.find((e) => e.type === 'bail');
+    expect(bail?.date).toBe('2025-03-06');
+    expect(bail?.dateFromLede).toBe(true);
+  });
+
   it('with no day in the lede, the publication day is inferred but not marked as stated by the lede', () => {
     const events = facts(
       'Marcus Dale lost his final request to remain free on bail while he appeals his fraud conviction. Prosecutors said Dale signed off on faulty welds.',

@@ -92,6 +92,11 @@ function firstDay(s: Sentence, published: string): string | null {
  * happened that day.
  */
 export function newsDay(doc: ArticleDoc): string {
+  return statedNewsDay(doc) ?? doc.published.slice(0, 10);
+}
+
+/** The day a date word of the opening sentences gives the news (see newsDay), if one does. */
+export function statedNewsDay(doc: ArticleDoc): string | undefined {
   const published = doc.published.slice(0, 10);
   for (const s of doc.sentences.slice(0, 3)) {
     // "After X was indicted last Thursday, he was arraigned": the opening clause recalls an earlier act.
@@ -109,7 +114,7 @@ export function newsDay(doc: ArticleDoc): string {
       if (r.date?.length === 10 && r.recent) return r.date;
     }
   }
-  return published;
+  return undefined;
 }
 
 /**

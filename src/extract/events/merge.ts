@@ -13,7 +13,7 @@ import {
 } from './acts.ts';
 import { appealDetails } from './appeals.ts';
 import { frontedClauseEnd, sentenceMentions } from './context.ts';
-import { newsDay } from './dates.ts';
+import { statedNewsDay } from './dates.ts';
 import { hearingDetails } from './hearings.ts';
 import { proceedingDetails } from './proceeding.ts';
 
@@ -139,8 +139,8 @@ export function finishEvents(all: DraftEvent[], doc: ArticleDoc): CaseEvent[] {
       d.new = false;
   const merged = merge(kept);
   // The acts the article reports as its news, with no date word of their own, happened on its news day.
-  const lede = ledeDay(kept);
-  const day = lede ?? newsDay(doc);
+  const lede = ledeDay(kept) ?? statedNewsDay(doc);
+  const day = lede ?? doc.published.slice(0, 10);
   for (const d of merged) {
     if (d.date !== null || !d.new || d.status !== 'happened') continue;
     d.date = day;
