@@ -25,7 +25,7 @@ describe("the lede's day for undated news", () => {
 
   it("a day word of the opening sentences that dates no act of its own is the lede's day too", () => {
     const events = facts(
-      'In a ruling on Thursday, the court spoke. Marcus Dale lost his final request to remain free on bail while he appeals his fraud conviction.',
+      'The appeals panel acted on Thursday. Marcus Dale lost his request to remain free on bail pending appeal of his tax fraud verdict.',
     );
     const bail = events.find((e) => e.type === 'bail');
     expect(bail?.date).toBe('2025-03-06');
@@ -34,7 +34,7 @@ describe("the lede's day for undated news", () => {
 
   it('with no day in the lede, the publication day is inferred but not marked as stated by the lede', () => {
     const events = facts(
-      'Marcus Dale lost his final request to remain free on bail while he appeals his fraud conviction. Prosecutors said Dale signed off on faulty welds.',
+      'Marcus Dale lost his request to remain free on bail pending appeal of his tax fraud verdict. Prosecutors said Dale hid income for years.',
     );
     const bail = events.find((e) => e.type === 'bail');
     expect(bail?.dateInferred).toBe(true);

@@ -53,14 +53,14 @@ describe('a participle that names who someone is reports no act of the day', () 
   it('an apposition "X, the former guard charged with ..." describes, whatever the sentence says after it', () => {
     expect(
       events(
-        'A warden’s doubts about John Doe, the former prison guard charged with murder in the death of an inmate, a father of three, are told in a letter released Monday.',
+        'A neighbour’s fears about John Doe, the ex-security officer charged with murder over a warehouse shooting, a keen angler, are set out in an email made public Monday.',
       ),
     ).toEqual(['charge John Doe null happened (old)']);
   });
   it('"was to stand trial on Monday charged with ..." tells his state that day, no charge', () => {
     expect(
       events(
-        'Jane Roe, of Millbrook, was to stand trial at the county court on Monday charged with nine offences, including arson.',
+        'Jane Roe, 41, was to stand trial in the county court on Monday charged with five offences, among them arson.',
         '2023-03-06',
       ),
     ).toEqual([]);

@@ -71,11 +71,11 @@ describe('who killed is the accused', () => {
 });
 
 describe('single words that name no one', () => {
-  it('"the first Virginia governor", "the former Acme chief": a modifier before a noun is no title', () => {
+  it('"the first Ohio mayor", "the former Acme chief": a modifier before a noun is no title', () => {
     const names = registry(
-      'Rob Dell, the first Virginia governor to be convicted, was sentenced. Ann Bay, the former Acme chief, testified.',
+      'Rob Dell, the first Ohio mayor to lose a bribery trial, was sentenced. Ann Bay, the former Acme chief, testified.',
     ).people.map((p) => p.name);
-    expect(names).not.toContain('Virginia');
+    expect(names).not.toContain('Ohio');
     expect(names).not.toContain('Acme');
   });
 });
@@ -117,13 +117,13 @@ describe('old-style court reports', () => {
   it('"The magistrate, Mr. X", "the prosecuting counsel, Mr. Y, QC,", "X, 56, and his son Z, 20, … are among the defendants"', () => {
     expect(
       roles(
-        'The magistrate, Mr. E. J. Crowe, discharged the men after the prosecuting counsel, Mr. E. S. Fane, QC, for the Ministry, had withdrawn the charges. ' +
-          'Solly Darby, 56, and his son Ronald, 20, both of Southgate, London, are among the defendants.',
+        'The magistrate, Mr. E. J. Crowe, freed two of the men once the prosecuting counsel, Mr. E. S. Fane, QC, for the Crown, had offered no evidence. ' +
+          'Abel Darby, 61, and his son Ronald, 24, both of Hillcote, Kent, are among the defendants.',
       ),
     ).toMatchObject({
       'E. J. Crowe': 'judge',
       'E. S. Fane': 'prosecutor',
-      'Solly Darby': 'defendant',
+      'Abel Darby': 'defendant',
       'Ronald Darby': 'defendant',
     });
   });
@@ -137,8 +137,8 @@ describe('relatives counted or added by the sentence of an act', () => {
 
   it('"the brothers were arrested and each charged" counts both brothers, one named as the other\'s brother', async () => {
     const f = await facts(
-      'Colin and Cyril Marr did not appear in court on Monday. A hearing on bond for both Colin, 22, and his 17-year-old brother, Cyril, is set for later. ' +
-        'The brothers were arrested and each charged with arson after a fire at the family house, police said.',
+      'Colin and Cyril Marr stayed in custody over the weekend. A bail review for Colin, 25, and his 19-year-old brother, Cyril, comes next week. ' +
+        'The brothers were arrested and each charged with arson after a barn fire, police said.',
     );
     expect(Object.fromEntries(f.people.map((p) => [p.name, p.role]))).toMatchObject({
       'Colin Marr': 'defendant',
@@ -148,7 +148,7 @@ describe('relatives counted or added by the sentence of an act', () => {
 
   it('"He and his wife were charged" adds the wife named earlier; a wife only mentioned stays family', async () => {
     const charged = await facts(
-      'Rob Dunne, once a rising star, was convicted in May along with his estranged wife, Mara. He and his wife were charged with taking loans from a donor.',
+      'Rob Dunne, a former county treasurer, was convicted in May along with his estranged wife, Mara. He and his wife were charged with hiding gifts from a contractor.',
     );
     expect(charged.events.filter((e) => e.type === 'charge').map((e) => e.who)).toContain('Mara');
     const mentioned = await facts(

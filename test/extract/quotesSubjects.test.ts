@@ -13,8 +13,8 @@ describe('the subject of the reporting verb, not a nearer name', () => {
   it('a subordinate clause brings its own subject ("X wept as the judge announced")', () => {
     expect(
       speakerOf(
-        'Judge Edna Pruitt dismissed the case. Carl Voss, who had faced prison, wept as the judge announced, “There is no way to right this wrong.”',
-        'no way to right',
+        'Judge Edna Pruitt threw out the charges. Carl Voss, who had expected a long term, sobbed as the judge declared, “The state has not made its case here.”',
+        'not made its case',
       ),
     ).toBe('Edna Pruitt');
   });
@@ -22,17 +22,17 @@ describe('the subject of the reporting verb, not a nearer name', () => {
   it('the client named in an apposition of the speakers is not the speaker', () => {
     expect(
       speakerOf(
-        'Carl Voss was charged in May. Luke Nash and Alex Speer, attorneys representing Voss, told reporters in a statement, "Today\'s decision is the final vindication of our client."',
-        'final vindication',
+        'Carl Voss was charged in May. Luke Nash and Alex Speer, attorneys representing Voss, told reporters in a statement, "Our client is glad this chapter is closed."',
+        'chapter is closed',
       ),
     ).toBe('Luke Nash');
   });
 
   it('a speaker named with the firm "of X Y LLP" and a long apposition before "said"', () => {
     const text =
-      '“This case can be a model for future settlement cases,” Holly Marsh of Kirk Marsh LLP, a trial lawyer in Austin who advised the plaintiffs’ lawyers, said. “Future litigants can look to this award.”';
-    expect(speakerOf(text, 'model for future')).toBe('Holly Marsh');
-    expect(speakerOf(text, 'Future litigants')).toBe('Holly Marsh');
+      '“Other towns should read this verdict closely,” Holly Marsh of Kirk Marsh LLP, a tort lawyer in Dayton who consulted for the families’ counsel, said. “Nobody expected a sum this large.”';
+    expect(speakerOf(text, 'Other towns')).toBe('Holly Marsh');
+    expect(speakerOf(text, 'Nobody expected')).toBe('Holly Marsh');
   });
 });
 
@@ -40,8 +40,8 @@ describe('clauses that carry a quotation', () => {
   it("a participle belongs to the subject of its own finite verb, not the sentence's first name", () => {
     expect(
       speakerOf(
-        'Two years before Dale Rook was stabbed, tyres had been stolen from the home of Ivan Marsh and his son Colin, and in the weeks that followed Colin Marsh allegedly sent a message to his father saying: “I am going to find them.”',
-        'going to find them',
+        'A month before Dale Rook was attacked, a bicycle went missing from the shed of Ivan Marsh and his son Colin, and soon afterwards Colin Marsh reportedly texted his uncle saying: “I know who took it.”',
+        'who took it',
       ),
     ).toBe('Colin Marsh');
   });
@@ -49,27 +49,27 @@ describe('clauses that carry a quotation', () => {
   it('"He said X had …, but he also said that X had “…”": the pronoun repeats the opening one', () => {
     expect(
       speakerOf(
-        'Judge Tobias Wren imposed the sentence. He said Ray Doyle had committed “serious, very serious crimes,” but he also said that Doyle had “lived an otherwise blameless life.”',
-        'blameless life',
+        'Judge Tobias Wren handed down the term. He said Ray Doyle had shown “a long pattern of deceit,” but he also said that Doyle had “done real good for his town.”',
+        'real good for his town',
       ),
     ).toBe('Tobias Wren');
   });
 
   it("a court's findings and determinations are its words; an infinitive takes the main subject", () => {
     const text =
-      'Judge Ada Lund ruled on Friday. Lund found that Sam Ortiz made “the deliberate, intentional decision to hide the evidence” from the defense. ' +
-      'Lund determined that prosecutors lack “factual or legal arguments that would justify” a rehearing. ' +
-      'On Thursday, Lund walked into the courtroom to announce, “At this time, I am going to excuse the jury.”';
-    expect(speakerOf(text, 'deliberate, intentional')).toBe('Ada Lund');
-    expect(speakerOf(text, 'factual or legal')).toBe('Ada Lund');
-    expect(speakerOf(text, 'excuse the jury')).toBe('Ada Lund');
+      'Judge Ada Lund ruled on Friday. Lund found that Sam Ortiz had “kept the lab file out of sight on purpose” from the defense. ' +
+      'Lund determined that the state offered “no reason in law or fact to reopen” the matter. ' +
+      'On Thursday, Lund came back to the bench to announce, “We will stop here for the day.”';
+    expect(speakerOf(text, 'kept the lab file')).toBe('Ada Lund');
+    expect(speakerOf(text, 'no reason in law')).toBe('Ada Lund');
+    expect(speakerOf(text, 'stop here for the day')).toBe('Ada Lund');
   });
 
   it('"“…?” X asked the group": the asker of a question, however long the object', () => {
     expect(
       speakerOf(
-        'Judge Ada Lund questioned the panel. “How many of you have not heard anything about this case?” Lund asked the group of 70 people called to serve.',
-        'How many of you',
+        'Judge Ada Lund addressed the room. “Who here has read about the fire in the paper?” Lund asked the crowd of 90 residents summoned for jury duty.',
+        'Who here has read',
       ),
     ).toBe('Ada Lund');
   });

@@ -255,7 +255,7 @@ function isPersonCandidate(run: NameRun, doc: ArticleDoc, runs: NameRun[]): bool
   if (w.length === 1)
     return (
       // "Mangione, 27, is due in court": an age in apposition is said of a person.
-      // "the first Virginia governor": a modifier word ("first", "former") heads no title of a person.
+      // "the first Ohio mayor": a modifier word ("first", "former") heads no title of a person.
       ((hasTitle && !MODIFIER_TITLE_END.test(title)) ||
         namesQuoteSpeaker(run, doc.text) ||
         /^,\s*\d{1,3},/.test(doc.text.slice(run.end, run.end + 6))) &&
@@ -375,7 +375,7 @@ function counselOfAccusers(
 const RELATION = '(?:father|mother|brother|sister|son|daughter|dad|mom|husband|wife)';
 const POSSESSIVE_RELATION_GAP = new RegExp(`^['’]s?\\s+${RELATION},?\\s+$`);
 const WHOSE_RELATION_GAP = new RegExp(`^,\\s+whose\\s+(?:\\w+\\s+)?${RELATION}\\s+$`);
-/** "Solly Dace, 56, and his son Ronald": a relative added to a full name, by first name only. */
+/** "Abel Dace, 61, and his son Ronald": a relative added to a full name, by first name only. */
 const AND_RELATION_GAP = new RegExp(
   `^(?:,\\s*\\d{1,3},?)?\\s+and\\s+(?:his|her)\\s+(?:\\d{1,3}-year-old\\s+)?${RELATION},?\\s+$`,
 );
