@@ -197,7 +197,7 @@ describe('civil suits, appeals and the who of a story', () => {
   it('"the former nurse" is the person the story is about', () => {
     expect(
       events(
-        'Jane Roe lost her bid to appeal on Tuesday. Jane Roe was convicted in August. The former nurse, 34, filed an application for permission to appeal in September.',
+        'Jane Roe lost her bid to appeal on Tuesday. Jane Roe was convicted in August. The former teacher, 41, filed an application for permission to appeal in September.',
         '2024-01-30',
       ),
     ).toContain('appeal Jane Roe 2023-09 happened (old)');
@@ -394,7 +394,7 @@ describe('investigation steps told in the passive or by naming a suspect', () =>
   it('"officials said he is also the prime suspect in" another killing: a step aimed at him', () => {
     expect(
       events(
-        'John Doe was arraigned Friday on three murder charges. Officials said he is also the prime suspect in the killing of a fourth woman.',
+        'John Doe was arraigned Friday on three murder charges. Detectives said he is also the prime suspect in a fourth killing.',
       )
         .filter((e) => e.startsWith('investigation'))
         .map((e) => e.split(' ').slice(0, 3).join(' ')),

@@ -62,7 +62,7 @@ describe('common acts in words the lexicon missed', () => {
   });
   it('after being sentenced reports the sentence', () => {
     expect(
-      events('Jane Roe will spend the rest of her life in prison after being sentenced on Monday.'),
+      events('Jane Roe is to spend the rest of her life in prison after being sentenced on Monday.'),
     ).toEqual(['sentence Jane Roe 2023-03-06 happened']);
   });
 });

@@ -229,7 +229,7 @@ describe('whose charge it is when others are named in the charge sentence', () =
 
   it('someone named only as an object ("including the family of X") is not the one convicted', () => {
     const list = chargesOf(
-      'Ada Brandt will be sentenced in May. Her sentence comes months after a jury found her guilty of conspiracy and defrauding investors, including the family of former education secretary Mona Price.',
+      'Ada Brandt will be sentenced in May. Her sentence comes months after a jury found her guilty of conspiracy and defrauding investors, including the family of former state treasurer Mona Price.',
     );
     expect(list).toEqual([
       'Ada Brandt: conspiracy (convicted)',

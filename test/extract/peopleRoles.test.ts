@@ -317,7 +317,7 @@ describe('the object of a legal act, described', () => {
   it('"upheld the conviction of her former business partner X" makes X a defendant', () => {
     expect(
       roles(
-        'The appeals court also upheld the conviction of her former business and romantic partner Omar Castell.',
+        'The appeals panel also upheld the conviction of her longtime deputy Omar Castell.',
       ),
     ).toMatchObject({ 'Omar Castell': 'defendant' });
   });
