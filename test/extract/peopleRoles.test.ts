@@ -314,11 +314,9 @@ describe('stage names and co-defendants', () => {
 });
 
 describe('the object of a legal act, described', () => {
-  it('"upheld the conviction of her former business partner X" makes X a defendant', () => {
+  it('"upheld the conviction of her longtime deputy X" makes X a defendant', () => {
     expect(
-      roles(
-        'The appeals panel also upheld the conviction of her longtime deputy Omar Castell.',
-      ),
+      roles('The appeals panel also upheld the conviction of her longtime deputy Omar Castell.'),
     ).toMatchObject({ 'Omar Castell': 'defendant' });
   });
 });
