@@ -90,14 +90,14 @@ describe('charge names', () => {
 
   it('a bare name its own article lists beside a fuller form is another offence, not shorthand for it', () => {
     // One court's "burglary" (convicted) and another's "first-degree burglary" (acquitted).
-    const charges = currentCharges([
+    const charges = listed([
       obs('first-degree burglary', 'acquitted', 'u1', '2025-01-01'),
       obs('third-degree burglary', 'convicted', 'u1', '2025-01-01'),
       obs('burglary', 'convicted', 'u2', '2025-06-01'),
       obs('third-degree burglary', 'convicted', 'u2', '2025-06-01'),
       obs('theft', 'pending', 'u2', '2025-06-01'),
       obs('grand theft', 'acquitted', 'u2', '2025-06-01'),
-    ]).map(({ charge, status }) => ({ charge, status }));
+    ]);
     expect(charges).toHaveLength(5);
     expect(charges).toEqual(
       expect.arrayContaining([
@@ -131,12 +131,12 @@ describe('charge names', () => {
   });
 
   it('a racketeering charge is the conspiracy to violate the racketeering statute an indictment names', () => {
-    const charges = currentCharges([
+    const charges = listed([
       obs('conspiracy to violate the RICO act', 'pending', 'u1', '2025-01-01'),
       obs('racketeering', 'convicted', 'u2', '2025-05-01'),
       obs('conspiracy to commit burglary', 'pending', 'u1', '2025-01-01'),
       obs('burglary', 'acquitted', 'u3', '2025-06-01'),
-    ]).map(({ charge, status }) => ({ charge, status }));
+    ]);
     // The indictment's wording stays the charge's name when no wording is more common.
     expect(charges).toContainEqual({ charge: 'conspiracy to violate the rico act', status: 'convicted' });
     // Any other conspiracy is still an offence apart from the one conspired to.
@@ -145,10 +145,10 @@ describe('charge names', () => {
   });
 
   it('an acquittal is final: a later conviction under a shorter name is another count', () => {
-    const charges = currentCharges([
+    const charges = listed([
       obs('aggravated robbery', 'acquitted', 'u1', '2021-03-01'),
       obs('robbery', 'convicted', 'u2', '2023-05-01'),
-    ]).map(({ charge, status }) => ({ charge, status }));
+    ]);
     expect(charges).toEqual([
       { charge: 'aggravated robbery', status: 'acquitted' },
       { charge: 'robbery', status: 'convicted' },
@@ -174,14 +174,14 @@ describe('charge names', () => {
   });
 
   it('never joins two counts one article listed apart through a third, shorter name', () => {
-    const charges = currentCharges([
+    const charges = listed([
       obs('arson as a crime of terrorism', 'pending', 'u1', '2025-01-01'),
       obs('arson in the second degree', 'pending', 'u1', '2025-01-01'),
       obs('second-degree arson', 'pending', 'u2', '2025-02-01'),
       obs('arson by use of an explosive', 'pending', 'u2', '2025-02-01'),
       obs('arson', 'pending', 'u3', '2025-03-01'),
       obs('arson in the second degree as a crime of terrorism', 'dismissed', 'u4', '2025-04-01'),
-    ]).map(({ charge, status }) => ({ charge, status }));
+    ]);
     // The plain second-degree count (however worded) stays pending; only the terrorism count ends.
     expect(charges).toContainEqual({ charge: 'arson in the second degree', status: 'pending' });
     expect(charges).toContainEqual({ charge: 'arson by use of an explosive', status: 'pending' });
